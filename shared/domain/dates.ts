@@ -1,0 +1,159 @@
+/**
+ * Calendar-date helpers. Every date in the domain is an ISO `YYYY-MM-DD` string (`IsoDate`).
+ * All arithmetic is done on UTC midnights so that daylight-saving changes and the machine's
+ * time zone can never shift a date by one day. Nothing here reads the clock except `todayIso`
+ * when it is called without an argument.
+ */
+
+export type IsoDate = string;
+
+const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const MS_PER_DAY = 86_400_000;
+
+export function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+/** Number of days in a month (month 1..12). */
+export function daysInMonth(year: number, month: number): number {
+  if (month === 2) return isLeapYear(year) ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+/** True for a well-formed `YYYY-MM-DD` string naming a real calendar day (2026-02-30 is false). */
+export function isIsoDate(s: string): boolean {
+  if (typeof s !== 'string') return false;
+  const m = ISO_RE.exec(s);
+  if (!m) return false;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
+export interface IsoParts {
+  year: number;
+  month: number; // 1..12
+  day: number; // 1..31
+}
+
+/** Splits an ISO date into numbers. Throws RangeError for anything that is not a real date. */
+export function isoParts(iso: IsoDate): IsoParts {
+  if (!isIsoDate(iso)) throw new RangeError(`Not an ISO date (YYYY-MM-DD): ${JSON.stringify(iso)}`);
+  return { year: Number(iso.slice(0, 4)), month: Number(iso.slice(5, 7)), day: Number(iso.slice(8, 10)) };
+}
+
+function pad(n: number, width: number): string {
+  return String(n).padStart(width, '0');
+}
+
+/** Builds an ISO date from numbers (month 1..12). Throws if the day does not exist. */
+export function fromParts(year: number, month: number, day: number): IsoDate {
+  const iso = `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
+  if (!isIsoDate(iso)) throw new RangeError(`Not a real date: ${iso}`);
+  return iso;
+}
+
+/** The UTC midnight of an ISO date. Throws RangeError for an invalid date. */
+export function parseIso(s: IsoDate): Date {
+  const { year, month, day } = isoParts(s);
+  const d = new Date(0);
+  // setUTCFullYear (not Date.UTC) so that years 0..99 are not mapped to 1900..1999.
+  d.setUTCFullYear(year, month - 1, day);
+  d.setUTCHours(0, 0, 0, 0);
+  return d;
+}
+
+/** The UTC calendar date of a Date, as `YYYY-MM-DD`. */
+export function toIso(d: Date): IsoDate {
+  if (Number.isNaN(d.getTime())) throw new RangeError('Invalid Date');
+  return `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1, 2)}-${pad(d.getUTCDate(), 2)}`;
+}
+
+/** `dd/mm/yyyy` for display; '' for null, undefined or empty. A non-ISO string is returned unchanged. */
+export function formatUk(iso: IsoDate | null | undefined): string {
+  if (iso === null || iso === undefined) return '';
+  const s = iso.trim();
+  if (s === '') return '';
+  if (!isIsoDate(s)) return s;
+  return `${s.slice(8, 10)}/${s.slice(5, 7)}/${s.slice(0, 4)}`;
+}
+
+export function addDays(iso: IsoDate, n: number): IsoDate {
+  if (!Number.isInteger(n)) throw new RangeError(`addDays needs a whole number of days, got ${n}`);
+  return toIso(new Date(parseIso(iso).getTime() + n * MS_PER_DAY));
+}
+
+/** Adds calendar months, clamping to the end of the month: 2026-01-31 + 1 month = 2026-02-28. */
+export function addMonths(iso: IsoDate, n: number): IsoDate {
+  if (!Number.isInteger(n)) throw new RangeError(`addMonths needs a whole number of months, got ${n}`);
+  const { year, month, day } = isoParts(iso);
+  const total = year * 12 + (month - 1) + n;
+  const newYear = Math.floor(total / 12);
+  const newMonth = total - newYear * 12 + 1;
+  return fromParts(newYear, newMonth, Math.min(day, daysInMonth(newYear, newMonth)));
+}
+
+/** Whole days from `from` to `to` (to − from): diffDays('2026-01-01', '2026-01-29') = 28. */
+export function diffDays(from: IsoDate, to: IsoDate): number {
+  return Math.round((parseIso(to).getTime() - parseIso(from).getTime()) / MS_PER_DAY);
+}
+
+/** -1, 0 or 1. ISO dates sort as strings, but this also validates both sides. */
+export function compareIso(a: IsoDate, b: IsoDate): -1 | 0 | 1 {
+  isoParts(a);
+  isoParts(b);
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The local calendar date of `now` (default: the current moment) — the user's "today". */
+export function todayIso(now: Date = new Date()): IsoDate {
+  if (Number.isNaN(now.getTime())) throw new RangeError('Invalid Date');
+  return `${pad(now.getFullYear(), 4)}-${pad(now.getMonth() + 1, 2)}-${pad(now.getDate(), 2)}`;
+}
+
+/** 0 = Sunday … 6 = Saturday. */
+export function dayOfWeek(iso: IsoDate): number {
+  return parseIso(iso).getUTCDay();
+}
+
+const FRIDAY = 5;
+const MONDAY = 1;
+
+/** The last Friday in June of `year` (the school leaving date): 2026-06-26, 2027-06-25, 2028-06-30. */
+export function lastFridayOfJune(year: number): IsoDate {
+  const june30 = fromParts(year, 6, 30);
+  const back = (dayOfWeek(june30) - FRIDAY + 7) % 7;
+  return addDays(june30, -back);
+}
+
+/** The last Monday in June of `year`. */
+export function lastMondayOfJune(year: number): IsoDate {
+  const june30 = fromParts(year, 6, 30);
+  const back = (dayOfWeek(june30) - MONDAY + 7) % 7;
+  return addDays(june30, -back);
+}
+
+/**
+ * The date on which someone born on `dateOfBirth` has their birthday in `year`. A 29 February
+ * birthday falls on 1 March in a non-leap year (the convention this app uses for ages).
+ */
+export function birthdayIn(dateOfBirth: IsoDate, year: number): IsoDate {
+  const { month, day } = isoParts(dateOfBirth);
+  if (month === 2 && day === 29 && !isLeapYear(year)) return fromParts(year, 3, 1);
+  return fromParts(year, month, day);
+}
+
+/**
+ * Age in whole years on `onDate`. Someone born on 29 February turns a year older on
+ * 1 March in a non-leap year (and on 29 February in a leap year).
+ */
+export function ageOn(dateOfBirth: IsoDate, onDate: IsoDate): number {
+  const b = isoParts(dateOfBirth);
+  const o = isoParts(onDate);
+  let age = o.year - b.year;
+  // (month, day) comparison: for a 29 Feb birthday, 28 Feb is "before" and 1 Mar "on or after",
+  // which gives the 1 March rule in non-leap years for free.
+  if (o.month < b.month || (o.month === b.month && o.day < b.day)) age -= 1;
+  return age;
+}

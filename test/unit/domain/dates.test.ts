@@ -1,0 +1,240 @@
+import { describe, it, expect } from 'vitest';
+import {
+  isIsoDate,
+  parseIso,
+  toIso,
+  formatUk,
+  addDays,
+  addMonths,
+  diffDays,
+  compareIso,
+  todayIso,
+  dayOfWeek,
+  lastFridayOfJune,
+  lastMondayOfJune,
+  ageOn,
+  birthdayIn,
+} from '../../../shared/domain/dates';
+
+describe('isIsoDate', () => {
+  it.each([
+    ['2026-01-01', true],
+    ['2026-12-31', true],
+    ['2024-02-29', true],
+    ['2000-02-29', true],
+    ['2026-02-28', true],
+    ['2026-02-29', false],
+    ['2026-02-30', false],
+    ['2100-02-29', false],
+    ['2026-04-31', false],
+    ['2026-13-01', false],
+    ['2026-00-10', false],
+    ['2026-01-00', false],
+    ['2026-1-01', false],
+    ['26-01-01', false],
+    [' 2026-01-01', false],
+    ['2026-01-01T00:00:00Z', false],
+    ['01/02/2026', false],
+    ['', false],
+  ])('%j → %s', (s, expected) => {
+    expect(isIsoDate(s)).toBe(expected);
+  });
+});
+
+describe('parseIso / toIso', () => {
+  it.each(['2026-01-01', '2026-03-29', '2026-10-25', '2024-02-29', '1999-12-31', '0050-06-15'])(
+    'round-trips %s at UTC midnight',
+    (iso) => {
+      const d = parseIso(iso);
+      expect(d.getUTCHours()).toBe(0);
+      expect(d.getUTCMinutes()).toBe(0);
+      expect(toIso(d)).toBe(iso);
+    },
+  );
+
+  it('parseIso gives UTC midnight', () => {
+    expect(parseIso('2026-03-29').toISOString()).toBe('2026-03-29T00:00:00.000Z');
+  });
+
+  it.each(['2026-02-30', 'nonsense', ''])('parseIso(%j) throws', (s) => {
+    expect(() => parseIso(s)).toThrow(RangeError);
+  });
+
+  it.each([
+    [Date.UTC(2026, 2, 29, 23, 59, 59), '2026-03-29'],
+    [Date.UTC(2026, 0, 1, 0, 0, 0), '2026-01-01'],
+    [Date.UTC(2025, 11, 31, 23, 59, 59, 999), '2025-12-31'],
+  ])('toIso(%d) uses the UTC date → %s', (ms, expected) => {
+    expect(toIso(new Date(ms))).toBe(expected);
+  });
+});
+
+describe('formatUk', () => {
+  it.each([
+    ['2026-02-03', '03/02/2026'],
+    ['2026-12-31', '31/12/2026'],
+    ['2024-02-29', '29/02/2024'],
+    [null, ''],
+    [undefined, ''],
+    ['', ''],
+    ['   ', ''],
+  ])('%j → %j', (iso, expected) => {
+    expect(formatUk(iso)).toBe(expected);
+  });
+});
+
+describe('addDays', () => {
+  it.each([
+    ['2026-01-01', 0, '2026-01-01'],
+    ['2026-01-01', 28, '2026-01-29'],
+    ['2026-01-31', 1, '2026-02-01'],
+    ['2026-02-28', 1, '2026-03-01'],
+    ['2024-02-28', 1, '2024-02-29'],
+    ['2026-12-31', 1, '2027-01-01'],
+    ['2026-01-01', -1, '2025-12-31'],
+    // BST starts 29 March 2026 and ends 25 October 2026: no drift across the change.
+    ['2026-03-28', 1, '2026-03-29'],
+    ['2026-03-29', 1, '2026-03-30'],
+    ['2026-10-24', 2, '2026-10-26'],
+    ['2026-03-01', 365, '2027-03-01'],
+  ])('%s + %d days = %s', (iso, n, expected) => {
+    expect(addDays(iso, n)).toBe(expected);
+  });
+
+  it('rejects fractional days', () => {
+    expect(() => addDays('2026-01-01', 1.5)).toThrow(RangeError);
+  });
+});
+
+describe('addMonths', () => {
+  it.each([
+    ['2026-01-31', 1, '2026-02-28'],
+    ['2024-01-31', 1, '2024-02-29'],
+    ['2026-03-31', 1, '2026-04-30'],
+    ['2026-03-31', -1, '2026-02-28'],
+    ['2026-01-15', 6, '2026-07-15'],
+    ['2025-08-31', 6, '2026-02-28'],
+    ['2026-12-15', 1, '2027-01-15'],
+    ['2026-01-15', -1, '2025-12-15'],
+    ['2026-01-15', -13, '2024-12-15'],
+    ['2024-02-29', 12, '2025-02-28'],
+    ['2026-05-10', 0, '2026-05-10'],
+    ['2026-07-31', 24, '2028-07-31'],
+  ])('%s + %d months = %s', (iso, n, expected) => {
+    expect(addMonths(iso, n)).toBe(expected);
+  });
+});
+
+describe('diffDays', () => {
+  it.each([
+    ['2026-01-01', '2026-01-01', 0],
+    ['2026-01-01', '2026-01-29', 28],
+    ['2026-01-29', '2026-01-01', -28],
+    ['2026-03-28', '2026-03-30', 2],
+    ['2026-10-24', '2026-10-26', 2],
+    ['2024-01-01', '2025-01-01', 366],
+    ['2025-01-01', '2026-01-01', 365],
+  ])('%s → %s = %d', (from, to, expected) => {
+    expect(diffDays(from, to)).toBe(expected);
+  });
+});
+
+describe('compareIso', () => {
+  it.each([
+    ['2026-01-01', '2026-01-02', -1],
+    ['2026-01-02', '2026-01-01', 1],
+    ['2026-01-01', '2026-01-01', 0],
+    ['2025-12-31', '2026-01-01', -1],
+  ] as const)('%s vs %s = %d', (a, b, expected) => {
+    expect(compareIso(a, b)).toBe(expected);
+  });
+
+  it('throws for a non-date', () => {
+    expect(() => compareIso('2026-02-30', '2026-01-01')).toThrow(RangeError);
+  });
+});
+
+describe('todayIso', () => {
+  it.each([
+    [new Date(2026, 0, 5, 0, 0, 1), '2026-01-05'],
+    [new Date(2026, 0, 5, 23, 59, 59), '2026-01-05'],
+    [new Date(2026, 5, 30, 12, 0, 0), '2026-06-30'],
+    [new Date(2026, 11, 31, 23, 30, 0), '2026-12-31'],
+  ])('local date of %s is %s', (now, expected) => {
+    expect(todayIso(now)).toBe(expected);
+  });
+
+  it('defaults to now', () => {
+    expect(isIsoDate(todayIso())).toBe(true);
+  });
+});
+
+describe('dayOfWeek', () => {
+  it.each([
+    ['2026-01-04', 0],
+    ['2026-01-05', 1],
+    ['2026-01-01', 4],
+    ['2026-06-26', 5],
+    ['2026-06-27', 6],
+  ])('%s → %d', (iso, expected) => {
+    expect(dayOfWeek(iso)).toBe(expected);
+  });
+});
+
+describe('lastFridayOfJune', () => {
+  it.each([
+    [2025, '2025-06-27'],
+    [2026, '2026-06-26'],
+    [2027, '2027-06-25'],
+    [2028, '2028-06-30'],
+    [2029, '2029-06-29'],
+    [2030, '2030-06-28'],
+    [2031, '2031-06-27'],
+    [2032, '2032-06-25'],
+  ])('%d → %s', (year, expected) => {
+    const d = lastFridayOfJune(year);
+    expect(d).toBe(expected);
+    expect(dayOfWeek(d)).toBe(5);
+    expect(addDays(d, 7) > `${year}-06-30`).toBe(true);
+  });
+});
+
+describe('lastMondayOfJune', () => {
+  it.each([
+    [2026, '2026-06-29'],
+    [2027, '2027-06-28'],
+    [2028, '2028-06-26'],
+  ])('%d → %s', (year, expected) => {
+    expect(lastMondayOfJune(year)).toBe(expected);
+  });
+});
+
+describe('ageOn', () => {
+  it.each([
+    ['2010-05-10', '2026-05-09', 15],
+    ['2010-05-10', '2026-05-10', 16],
+    ['2010-05-10', '2026-05-11', 16],
+    ['2010-12-31', '2026-12-30', 15],
+    ['2010-12-31', '2026-12-31', 16],
+    ['2011-01-01', '2026-12-31', 15],
+    ['2020-01-01', '2020-01-01', 0],
+    // 29 February: a year older on 1 March in non-leap years, on 29 February in leap years.
+    ['2016-02-29', '2025-02-28', 8],
+    ['2016-02-29', '2025-03-01', 9],
+    ['2016-02-29', '2028-02-28', 11],
+    ['2016-02-29', '2028-02-29', 12],
+    ['2016-02-29', '2028-03-01', 12],
+  ])('born %s, on %s → %d', (dob, on, expected) => {
+    expect(ageOn(dob, on)).toBe(expected);
+  });
+});
+
+describe('birthdayIn', () => {
+  it.each([
+    ['2016-02-29', 2025, '2025-03-01'],
+    ['2016-02-29', 2028, '2028-02-29'],
+    ['2016-07-04', 2030, '2030-07-04'],
+  ])('born %s, birthday in %d is %s', (dob, year, expected) => {
+    expect(birthdayIn(dob, year)).toBe(expected);
+  });
+});
