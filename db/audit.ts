@@ -1,0 +1,102 @@
+import type { Db } from './open';
+
+/** Who is writing and on whose behalf; every audited write carries it. */
+export interface WriteContext {
+  actor: string;
+  /** Where the change came from, e.g. 'register' or 'meeting:12'. */
+  source: string;
+  /** ISO timestamp; injectable so tests are deterministic. */
+  now: () => string;
+}
+
+export interface AuditLink {
+  entity: string;
+  caseId?: number | null;
+  childId?: number | null;
+}
+
+type Row = Record<string, unknown>;
+
+const toText = (v: unknown): string | null => (v === null || v === undefined ? null : typeof v === 'string' ? v : JSON.stringify(v));
+
+function writeAudit(
+  db: Db,
+  ctx: WriteContext,
+  link: AuditLink,
+  action: 'insert' | 'update' | 'delete',
+  entityId: number,
+  field: string | null,
+  oldValue: unknown,
+  newValue: unknown,
+): void {
+  db.prepare(
+    `INSERT INTO audit (at, actor, source, action, entity, entity_id, field, old_value, new_value, case_id, child_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(ctx.now(), ctx.actor, ctx.source, action, link.entity, entityId, field, toText(oldValue), toText(newValue), link.caseId ?? null, link.childId ?? null);
+}
+
+const assertIdent = (name: string) => {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`Bad SQL identifier: ${name}`);
+};
+
+/**
+ * Inserts a row and its audit record. Must run inside the caller's transaction so the
+ * row and its audit land together or not at all.
+ */
+export function auditedInsert(db: Db, ctx: WriteContext, table: string, link: AuditLink, values: Row): number {
+  assertIdent(table);
+  const cols = Object.keys(values);
+  cols.forEach(assertIdent);
+  const info = db
+    .prepare(`INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`)
+    .run(...cols.map((c) => normalise(values[c])));
+  const id = Number(info.lastInsertRowid);
+  // A new child or case is its own link, so its history starts with its creation.
+  if (link.entity === 'child' && link.childId == null) link = { ...link, childId: id };
+  if (link.entity === 'case' && link.caseId == null) link = { ...link, caseId: id };
+  const shown: Row = {};
+  for (const c of cols) if (values[c] !== null && values[c] !== undefined && c !== 'created_at') shown[c] = values[c];
+  writeAudit(db, ctx, link, 'insert', id, null, null, shown);
+  return id;
+}
+
+/**
+ * Updates the named columns of one row, writing one audit record per field whose value
+ * actually changed. Returns the number of fields changed.
+ */
+export function auditedUpdate(db: Db, ctx: WriteContext, table: string, link: AuditLink, id: number, changes: Row): number {
+  assertIdent(table);
+  const before = db.prepare(`SELECT * FROM ${table} WHERE id = ?`).get(id) as Row | undefined;
+  if (!before) throw new Error(`${table} ${id} not found`);
+  const changed = Object.keys(changes).filter((c) => {
+    assertIdent(c);
+    return !sameValue(before[c], normalise(changes[c]));
+  });
+  if (changed.length === 0) return 0;
+  db.prepare(`UPDATE ${table} SET ${changed.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`).run(
+    ...changed.map((c) => normalise(changes[c])),
+    id,
+  );
+  for (const c of changed) writeAudit(db, ctx, link, 'update', id, c, before[c], normalise(changes[c]));
+  return changed.length;
+}
+
+export function auditedDelete(db: Db, ctx: WriteContext, table: string, link: AuditLink, id: number): void {
+  assertIdent(table);
+  const before = db.prepare(`SELECT * FROM ${table} WHERE id = ?`).get(id) as Row | undefined;
+  if (!before) return;
+  db.prepare(`DELETE FROM ${table} WHERE id = ?`).run(id);
+  writeAudit(db, ctx, link, 'delete', id, null, before, null);
+}
+
+// SQLite has no booleans; store 0/1 so comparisons against stored rows work.
+function normalise(v: unknown): unknown {
+  if (typeof v === 'boolean') return v ? 1 : 0;
+  if (v === undefined || v === '') return null;
+  return v;
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === null || a === undefined) return b === null || b === undefined;
+  return a === b || String(a) === String(b);
+}

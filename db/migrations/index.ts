@@ -1,0 +1,16 @@
+import { sql as register } from './001_register';
+import { sql as search } from './002_search';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/** In order; a migration's version is its position. Never edit one that has shipped: add a new one. */
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'register', sql: register },
+  { version: 2, name: 'search', sql: search },
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,0 +1,140 @@
+import http from 'node:http';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import type { Dispatch } from '../dispatch';
+
+export interface BrowserHostOptions {
+  dispatch: Dispatch;
+  /** The built renderer (vite build output). */
+  staticDir: string;
+  port?: number;
+  token?: string;
+  log?: (line: string) => void;
+}
+
+export interface BrowserHost {
+  url: string;
+  /** URL with the per-launch token, for the person to open. */
+  openUrl: string;
+  token: string;
+  port: number;
+  close: () => Promise<void>;
+}
+
+const MAX_BODY = 5 * 1024 * 1024;
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+  '.map': 'application/json',
+};
+
+// The same policy the desktop app sets; the token-bearing fetches are same-origin only.
+export const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; " +
+  "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
+
+const safeEqual = (a: string, b: string) => {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+};
+
+/**
+ * The browser host: the built UI and the same dispatcher over HTTP, for development, tests and
+ * machines without Electron. Loopback only, Host header checked (DNS rebinding), and a random
+ * per-launch token on every API call so other local pages and users can't read the register.
+ */
+export function startBrowserHost(opts: BrowserHostOptions): Promise<BrowserHost> {
+  const token = opts.token ?? randomBytes(24).toString('base64url');
+  const staticRoot = path.resolve(opts.staticDir);
+  let allowedHosts = new Set<string>();
+
+  const server = http.createServer((req, res) => {
+    const send = (status: number, body: string, type = 'application/json; charset=utf-8', extra: Record<string, string> = {}) => {
+      res.writeHead(status, {
+        'Content-Type': type,
+        'X-Content-Type-Options': 'nosniff',
+        'Referrer-Policy': 'no-referrer',
+        'Cache-Control': 'no-store',
+        ...extra,
+      });
+      res.end(body);
+    };
+    const fail = (status: number, code: string, message: string) => send(status, JSON.stringify({ ok: false, error: { code, message } }));
+
+    if (!allowedHosts.has(req.headers.host ?? '')) return fail(421, 'forbidden', 'This host name is not allowed. Open the address Panel printed.');
+    const url = new URL(req.url ?? '/', 'http://localhost');
+
+    if (url.pathname.startsWith('/api/')) {
+      if (req.method !== 'POST') return fail(405, 'forbidden', 'Use POST for Panel API calls.');
+      const auth = req.headers.authorization ?? '';
+      if (!auth.startsWith('Bearer ') || !safeEqual(auth.slice(7), token)) {
+        return fail(401, 'forbidden', 'Missing or wrong access token. Open the address Panel printed when it started (it includes the token).');
+      }
+      const method = decodeURIComponent(url.pathname.slice(5));
+      const chunks: Buffer[] = [];
+      let size = 0;
+      req.on('data', (c: Buffer) => {
+        size += c.length;
+        if (size > MAX_BODY) {
+          fail(413, 'invalid_input', 'The request is too large.');
+          req.destroy();
+        } else chunks.push(c);
+      });
+      req.on('end', () => {
+        if (res.headersSent) return;
+        let args: unknown;
+        try {
+          const raw = Buffer.concat(chunks).toString('utf8');
+          args = raw ? JSON.parse(raw) : {};
+        } catch {
+          return fail(400, 'invalid_input', 'The request body is not valid JSON.');
+        }
+        const result = opts.dispatch(method, args);
+        send(200, JSON.stringify(result));
+      });
+      return;
+    }
+
+    if (req.method !== 'GET' && req.method !== 'HEAD') return fail(405, 'forbidden', 'Not allowed.');
+    let rel = decodeURIComponent(url.pathname);
+    if (rel === '/' || !path.extname(rel)) rel = '/index.html'; // client-side routes
+    const file = path.resolve(staticRoot, '.' + rel);
+    if (!file.startsWith(staticRoot + path.sep)) return fail(404, 'not_found', 'Not found.');
+    fs.readFile(file, (err, data) => {
+      if (err) {
+        if (rel === '/index.html') return send(500, 'The UI has not been built. Run: npm run build:renderer', 'text/plain; charset=utf-8');
+        return send(404, 'Not found', 'text/plain; charset=utf-8');
+      }
+      send(200, data as unknown as string, TYPES[path.extname(file)] ?? 'application/octet-stream', {
+        'Content-Security-Policy': CSP,
+        'X-Frame-Options': 'DENY',
+      });
+    });
+  });
+
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, '127.0.0.1', () => {
+      const port = (server.address() as AddressInfo).port;
+      allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+      const url = `http://127.0.0.1:${port}/`;
+      resolve({
+        url,
+        openUrl: `${url}#token=${token}`,
+        token,
+        port,
+        close: () => new Promise((r) => server.close(() => r())),
+      });
+    });
+  });
+}

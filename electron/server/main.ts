@@ -1,0 +1,64 @@
+// The browser host: `npm run start:browser [-- --db PATH] [--port N]`.
+import path from 'node:path';
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { openDatabase } from '../../db/open';
+import { AppError } from '../../shared/api/errors';
+import { todayIso } from '../../shared/domain/dates';
+import { createDispatcher } from '../dispatch';
+import { createHandlers } from '../services';
+import { contextFor } from '../services/context';
+import { startBrowserHost } from './http';
+import { defaultDatabasePath } from './paths';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '../..');
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+async function main(): Promise<void> {
+  const dbPath = path.resolve(arg('db') ?? process.env.PANEL_DB ?? defaultDatabasePath());
+  fs.mkdirSync(path.dirname(dbPath), { recursive: true });
+  const port = Number(arg('port') ?? process.env.PANEL_PORT ?? 5178);
+  const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };
+
+  let db;
+  try {
+    db = openDatabase(dbPath);
+  } catch (err) {
+    console.error(err instanceof AppError ? err.message : `Could not open the register at ${dbPath}: ${(err as Error).message}`);
+    process.exit(1);
+  }
+  const handlers = createHandlers(db, { today: () => todayIso(), version: pkg.version, dbPath });
+  const dispatch = createDispatcher({
+    db,
+    handlers,
+    context: contextFor(db),
+    checkOutputs: process.env.PANEL_CHECK_OUTPUTS === '1',
+    log: (m, e) => console.error(m, e),
+  });
+  const host = await startBrowserHost({ dispatch, staticDir: path.join(root, 'dist/renderer'), port, token: process.env.PANEL_TOKEN });
+  console.log(`Panel (browser host) is running.\n  Register: ${dbPath}\n  Open:     ${host.openUrl}\n` +
+    `This address carries a one-off access token; keep it to yourself. Press Ctrl+C to stop.`);
+  // A machine-readable line for tests and scripts that start the host.
+  console.log(`PANEL_READY ${JSON.stringify({ url: host.url, token: host.token, port: host.port })}`);
+
+  const stop = () => {
+    void host.close().finally(() => {
+      db.close();
+      process.exit(0);
+    });
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+void main().catch((err: unknown) => {
+  const e = err as NodeJS.ErrnoException;
+  if (e.code === 'EADDRINUSE') console.error(`Port ${arg('port') ?? 5178} is in use. Start with --port 0 for a free one, or stop the other Panel.`);
+  else console.error(e);
+  process.exit(1);
+});

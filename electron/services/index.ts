@@ -1,0 +1,75 @@
+import type { Db } from '../../db/open';
+import { schemaVersion } from '../../db/open';
+import type { Handlers } from '../dispatch';
+import { AppError } from '../../shared/api/errors';
+import { getSetting, setSetting, userName } from './context';
+import { listOfficers, createOfficer, updateOfficer } from './officers';
+import { listRegister } from './register';
+import { findPossibleDuplicates, updateChild, insertAddress, insertAdult, linkSibling } from './children';
+import { createReferral } from './referrals';
+import {
+  getCaseDetail, updateCase, setRag, setLeadOfficer, setStatus, closeCase, reopenCase, addCheck, addNote, auditForCase,
+} from './cases';
+import { loadDemo } from './demo';
+
+export interface ServiceOptions {
+  /** Today's date (ISO), injectable so tests can pin the clock. */
+  today: () => string;
+  version: string;
+  dbPath: string;
+}
+
+const caseCount = (db: Db) => (db.prepare('SELECT count(*) AS n FROM cases').get() as { n: number }).n;
+
+/** The services behind every method in the contract, grouped by what they look after. */
+export function createHandlers(db: Db, opts: ServiceOptions): Handlers {
+  const { today } = opts;
+  return {
+    'app.info': () => ({
+      version: opts.version,
+      schemaVersion: schemaVersion(db),
+      dbPath: opts.dbPath,
+      userName: userName(db),
+      setupDone: getSetting(db, 'setup_done') === '1',
+      caseCount: caseCount(db),
+      today: today(),
+    }),
+    'app.setUserName': ({ name }) => {
+      setSetting(db, 'user_name', name);
+      return { userName: name };
+    },
+    'app.setup': ({ mode }, ctx) => {
+      if (getSetting(db, 'setup_done') === '1' || caseCount(db) > 0) {
+        throw new AppError('conflict', 'This register has already been set up. The demo register can only be loaded into a new, empty register.');
+      }
+      if (mode === 'demo') loadDemo(db, { ...ctx, source: 'demo' }, { today: today() });
+      setSetting(db, 'setup_done', '1');
+      return { caseCount: caseCount(db) };
+    },
+
+    'officers.list': ({ includeLeft }) => listOfficers(db, includeLeft),
+    'officers.create': (a, ctx) => createOfficer(db, ctx, a),
+    'officers.update': ({ id, ...a }, ctx) => updateOfficer(db, ctx, id, a),
+
+    'register.list': () => listRegister(db, today()),
+
+    'children.checkDuplicates': (a) => findPossibleDuplicates(db, a),
+    'children.update': ({ id, changes }, ctx) => updateChild(db, ctx, id, changes),
+    'children.addAddress': ({ childId, current, ...a }, ctx) => insertAddress(db, ctx, childId, a, current),
+    'children.addAdult': ({ childId, ...a }, ctx) => insertAdult(db, ctx, childId, a),
+    'children.linkSibling': ({ childId, siblingReference }, ctx) => linkSibling(db, ctx, childId, siblingReference),
+
+    'referrals.create': (a, ctx) => createReferral(db, ctx, a),
+
+    'cases.get': ({ id }) => getCaseDetail(db, id, today()),
+    'cases.update': ({ id, changes }, ctx) => updateCase(db, ctx, id, changes, today()),
+    'cases.setRag': ({ id, rag, reason }, ctx) => setRag(db, ctx, id, rag, reason, today()),
+    'cases.setLeadOfficer': ({ id, officerId, reason }, ctx) => setLeadOfficer(db, ctx, id, officerId, reason, today()),
+    'cases.setStatus': ({ id, status }, ctx) => setStatus(db, ctx, id, status, today()),
+    'cases.close': ({ id, closedOn, reason, detail }, ctx) => closeCase(db, ctx, id, closedOn, reason, detail, today()),
+    'cases.reopen': ({ id, reason }, ctx) => reopenCase(db, ctx, id, reason, today()),
+    'checks.add': ({ caseId, ...f }, ctx) => addCheck(db, ctx, caseId, f, today()),
+    'notes.add': ({ caseId, notedOn, text }, ctx) => addNote(db, ctx, caseId, notedOn, text, today()),
+    'audit.forCase': ({ caseId }) => auditForCase(db, caseId),
+  };
+}

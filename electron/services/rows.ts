@@ -1,0 +1,132 @@
+// Mapping between the database's snake_case rows and the contract's camelCase objects.
+import type { Address, Adult, Case, Check, Child, ChildFlags, Note, Officer } from '../../shared/api/schemas';
+import { FLAG_KEYS } from '../../shared/api/schemas';
+
+export type Row = Record<string, unknown>;
+
+const s = (v: unknown) => (v === null || v === undefined ? null : String(v));
+const n = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+
+export const snake = (k: string) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+export const FLAG_COLUMNS: Record<keyof ChildFlags, string> = Object.fromEntries(FLAG_KEYS.map((k) => [k, snake(k)])) as Record<
+  keyof ChildFlags,
+  string
+>;
+
+export function toChild(r: Row): Child {
+  const flags = Object.fromEntries(FLAG_KEYS.map((k) => [k, r[FLAG_COLUMNS[k]] === 1])) as ChildFlags;
+  return {
+    id: Number(r.id),
+    forenames: String(r.forenames),
+    surname: String(r.surname),
+    knownAs: s(r.known_as),
+    formerNames: s(r.former_names),
+    dateOfBirth: String(r.date_of_birth),
+    gender: String(r.gender) as Child['gender'],
+    ethnicity: s(r.ethnicity),
+    upn: s(r.upn),
+    familyId: n(r.family_id),
+    flags,
+    lookedAfterLa: s(r.looked_after_la),
+    socialWorker: s(r.social_worker),
+  };
+}
+
+export const CASE_FIELD_COLUMNS = {
+  dateNotified: 'date_notified',
+  source: 'source',
+  referrerName: 'referrer_name',
+  referrerAgency: 'referrer_agency',
+  referrerContact: 'referrer_contact',
+  reason: 'reason',
+  urgency: 'urgency',
+  lastSchool: 'last_school',
+  lastAttendance: 'last_attendance',
+  pmoeSchool: 'pmoe_school',
+  pmoeReason: 'pmoe_reason',
+  hoursPerWeek: 'hours_per_week',
+  provider: 'provider',
+  timetableReviewDate: 'timetable_review_date',
+  timetableEndDate: 'timetable_end_date',
+  departureDate: 'departure_date',
+  destination: 'destination',
+  professionalInvolvement: 'professional_involvement',
+  additionalInfo: 'additional_info',
+  dateAssessed: 'date_assessed',
+  dateProvisionDetermined: 'date_provision_determined',
+  dateEnteredProvision: 'date_entered_provision',
+  dateLocated: 'date_located',
+} as const;
+
+export function toCase(r: Row): Case {
+  const fields = Object.fromEntries(
+    Object.entries(CASE_FIELD_COLUMNS).map(([k, col]) => [k, k === 'hoursPerWeek' ? n(r[col]) : s(r[col])]),
+  );
+  return {
+    ...(fields as Omit<Case, 'id'>),
+    id: Number(r.id),
+    childId: Number(r.child_id),
+    register: r.register as Case['register'],
+    reference: String(r.reference),
+    status: r.status as Case['status'],
+    dateNotified: String(r.date_notified),
+    source: String(r.source),
+    urgency: String(r.urgency),
+    leadOfficerId: n(r.lead_officer_id),
+    leadOfficerName: s(r.lead_officer_name),
+    rag: (r.rag ?? null) as Case['rag'],
+    ragReason: s(r.rag_reason),
+    closedOn: s(r.closed_on),
+    closureReason: s(r.closure_reason),
+    closureDetail: s(r.closure_detail),
+    createdAt: String(r.created_at),
+  };
+}
+
+export const toOfficer = (r: Row): Officer => ({
+  id: Number(r.id),
+  name: String(r.name),
+  jobTitle: s(r.job_title),
+  team: r.team as Officer['team'],
+  email: s(r.email),
+  active: r.active === 1,
+  openCases: Number(r.open_cases ?? 0),
+});
+
+export const toAddress = (r: Row): Address => ({
+  id: Number(r.id),
+  line1: String(r.line1),
+  line2: s(r.line2),
+  town: s(r.town),
+  postcode: s(r.postcode),
+  fromDate: s(r.from_date),
+  toDate: s(r.to_date),
+  current: r.is_current === 1,
+});
+
+export const toAdult = (r: Row): Adult => ({
+  id: Number(r.id),
+  name: String(r.name),
+  relationship: s(r.relationship),
+  phone: s(r.phone),
+  email: s(r.email),
+  notes: s(r.notes),
+});
+
+export const toCheck = (r: Row): Check => ({
+  id: Number(r.id),
+  agency: String(r.agency),
+  checkedOn: String(r.checked_on),
+  checkedBy: String(r.checked_by),
+  outcome: String(r.outcome),
+  located: r.located === 1,
+});
+
+export const toNote = (r: Row): Note => ({
+  id: Number(r.id),
+  notedOn: String(r.noted_on),
+  author: String(r.author),
+  text: String(r.text),
+  createdAt: String(r.created_at),
+});

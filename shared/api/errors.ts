@@ -1,0 +1,33 @@
+/** Error codes a caller can act on. The message is always written for a person, never a stack trace. */
+export type ErrorCode =
+  | 'invalid_input'
+  | 'not_found'
+  | 'conflict'
+  | 'unknown_method'
+  | 'forbidden'
+  | 'database_too_new'
+  | 'internal';
+
+export interface ApiError {
+  code: ErrorCode;
+  message: string;
+  /** The input field the message is about, as a dotted path, when there is one. */
+  field?: string;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+/** Thrown by services; the dispatcher turns it into `{ ok: false, error }`. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+export const invalid = (field: string, message: string) => new AppError('invalid_input', message, field);
+export const notFound = (message: string) => new AppError('not_found', message);

@@ -1,0 +1,90 @@
+/** Names a person would use for each input field, so a validation message can say which field is wrong. */
+const LABELS: Record<string, string> = {
+  forenames: 'Forenames',
+  surname: 'Surname',
+  knownAs: 'Known as',
+  formerNames: 'Former names',
+  dateOfBirth: 'Date of birth',
+  gender: 'Gender',
+  ethnicity: 'Ethnicity',
+  upn: 'UPN',
+  lookedAfterLa: 'Looked-after by (local authority)',
+  socialWorker: 'Allocated social worker',
+  dateNotified: 'Date notified',
+  source: 'Referral source',
+  referrerName: 'Referrer name',
+  referrerAgency: 'Referrer agency',
+  referrerContact: 'Referrer contact',
+  reason: 'Reason',
+  urgency: 'Urgency',
+  lastSchool: 'Last school',
+  lastAttendance: 'Date of last attendance',
+  pmoeSchool: 'School on roll',
+  pmoeReason: 'Reason not in full-time education',
+  hoursPerWeek: 'Hours of education a week',
+  provider: 'Provider',
+  timetableReviewDate: 'Timetable review date',
+  timetableEndDate: 'Timetable planned end date',
+  departureDate: 'Date of departure',
+  destination: 'Destination',
+  dateAssessed: 'Date assessed',
+  dateProvisionDetermined: 'Date provision determined',
+  dateEnteredProvision: 'Date entered provision',
+  dateLocated: 'Date located',
+  line1: 'Address line 1',
+  line2: 'Address line 2',
+  town: 'Town',
+  postcode: 'Postcode',
+  fromDate: 'From date',
+  toDate: 'To date',
+  name: 'Name',
+  relationship: 'Relationship',
+  phone: 'Phone',
+  email: 'E-mail',
+  jobTitle: 'Job title',
+  team: 'Team',
+  agency: 'Agency or database',
+  checkedOn: 'Date checked',
+  checkedBy: 'Checked by',
+  outcome: 'Outcome',
+  notedOn: 'Date of note',
+  text: 'Note',
+  rag: 'RAG rating',
+  officerId: 'Lead officer',
+  closedOn: 'Date closed',
+  detail: 'Closure details',
+  register: 'Register',
+  siblingReference: 'Sibling case reference',
+  mode: 'Choice',
+};
+
+const CONTAINERS: Record<string, string> = {
+  child: '',
+  case: '',
+  changes: '',
+  address: 'Current address: ',
+  newAddress: 'New address: ',
+  adults: 'Responsible adult',
+  siblings: 'Sibling',
+  preReferralActions: 'Pre-referral action',
+};
+
+/** 'siblings.1.dateOfBirth' -> 'Sibling 2: Date of birth' */
+export function labelForPath(path: readonly PropertyKey[]): string {
+  let prefix = '';
+  for (let i = 0; i < path.length - 1; i++) {
+    const seg = String(path[i]);
+    if (seg in CONTAINERS) {
+      const next = path[i + 1];
+      prefix += typeof next === 'number' ? `${CONTAINERS[seg]} ${next + 1}: ` : CONTAINERS[seg];
+    }
+  }
+  const last = [...path].reverse().find((p) => typeof p === 'string');
+  const label = last === undefined ? 'Input' : (LABELS[String(last)] ?? humanise(String(last)));
+  return (prefix + label).trim();
+}
+
+function humanise(key: string): string {
+  const s = key.replace(/([A-Z])/g, ' $1').toLowerCase();
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

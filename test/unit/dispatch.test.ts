@@ -1,0 +1,44 @@
+import { describe, it, expect } from 'vitest';
+import { openTestApp } from '../helpers/tempDb';
+
+describe('dispatcher', () => {
+  const app = openTestApp();
+
+  it('rejects an unknown method', () => {
+    expect(app.dispatch('cases.drop', {})).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
+    expect(app.dispatch('__proto__', {})).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
+  });
+
+  it.each([
+    ['cases.get', { id: 'seven' }, 'id', /must be a record number/],
+    ['notes.add', { caseId: 1, notedOn: '2026-11-01', text: '' }, 'text', /Note is required/],
+    ['officers.create', { name: 'A', team: 'wizards' }, 'team', /Team/],
+    ['officers.create', { name: 'A', team: 'cme', email: 'not-an-email' }, 'email', /E-mail is not an e-mail address/],
+    ['cases.setRag', { id: 1, rag: 'purple', reason: 'x' }, 'rag', /RAG rating/],
+  ])('validates %s input and names the field', (method, args, field, message) => {
+    const r = app.dispatch(method, args);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error.code).toBe('invalid_input');
+    expect(r.error.field).toBe(field);
+    expect(r.error.message).toMatch(message);
+  });
+
+  it('answers not_found with a message a person can act on', () => {
+    const r = app.dispatch('cases.get', { id: 999 });
+    expect(r).toMatchObject({ ok: false, error: { code: 'not_found', message: expect.stringMatching(/no case with record number 999/) } });
+  });
+
+  it('rolls back every row of a write that fails part-way', () => {
+    // Sibling 2 has a bad date: the main child, sibling 1, and their audit rows must not be saved.
+    const r = app.dispatch('referrals.create', {
+      register: 'CME',
+      child: { forenames: 'Ann', surname: 'Lee', dateOfBirth: '2014-01-01', gender: 'female' },
+      siblings: [{ forenames: 'Ben', surname: 'Lee', dateOfBirth: '2015-01-01', gender: 'male' }],
+      address: { line1: '1 High St', fromDate: '2026-01-01', toDate: '2025-01-01' },
+      case: { dateNotified: '2026-10-01', source: 'school', reason: 'whereabouts_unknown' },
+    });
+    expect(r).toMatchObject({ ok: false, error: { field: 'toDate' } });
+    expect(app.db.prepare('SELECT (SELECT count(*) FROM children) + (SELECT count(*) FROM audit) AS n').get()).toEqual({ n: 0 });
+  });
+});
