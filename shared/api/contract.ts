@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import * as S from './schemas';
+import type { MethodName } from './methods';
+export { METHOD_NAMES, isMethodName, type MethodName } from './methods';
 
 const method = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O, write: boolean) => ({ input, output, write });
 
@@ -73,12 +75,9 @@ export const contract = {
   'checks.add': method(S.CheckInput.extend({ caseId: S.id }), S.CaseDetail, true),
   'notes.add': method(z.object({ caseId: S.id, notedOn: S.pastDate, text: S.text(8000) }), S.CaseDetail, true),
   'audit.forCase': method(z.object({ caseId: S.id }), z.array(S.AuditEntry), false),
-} as const;
+} as const satisfies Record<MethodName, { input: z.ZodType; output: z.ZodType; write: boolean }>;
 
 export type Contract = typeof contract;
-export type MethodName = keyof Contract;
 export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;
 export type MethodArgs<M extends MethodName> = z.output<Contract[M]['input']>;
 export type MethodOutput<M extends MethodName> = z.output<Contract[M]['output']>;
-export const METHOD_NAMES = Object.keys(contract) as MethodName[];
-export const isMethodName = (s: unknown): s is MethodName => typeof s === 'string' && Object.hasOwn(contract, s);

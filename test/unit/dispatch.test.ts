@@ -1,8 +1,14 @@
 import { describe, it, expect } from 'vitest';
 import { openTestApp } from '../helpers/tempDb';
+import { contract } from '../../shared/api/contract';
+import { METHOD_NAMES } from '../../shared/api/methods';
 
 describe('dispatcher', () => {
   const app = openTestApp();
+
+  it('has exactly the method names the preload allows', () => {
+    expect(Object.keys(contract).sort()).toEqual([...METHOD_NAMES].sort());
+  });
 
   it('rejects an unknown method', () => {
     expect(app.dispatch('cases.drop', {})).toMatchObject({ ok: false, error: { code: 'unknown_method' } });

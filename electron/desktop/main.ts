@@ -1,0 +1,218 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { app, BrowserWindow, dialog, ipcMain, Menu, session, type MenuItemConstructorOptions } from 'electron';
+import { openDatabase, type Db } from '../../db/open';
+import { AppError } from '../../shared/api/errors';
+import { createDispatcher } from '../dispatch';
+import { createHandlers } from '../services/index';
+import { contextFor } from '../services/context';
+import { isAppFrameUrl, registerIpc } from './ipc';
+import { electronNativeBindingPath } from './nativeBinding';
+import { hardenSession, hardenWebContents, secureWebPreferences } from './security';
+
+/**
+ * The desktop host: one window, one IPC channel, one database connection. Everything the app
+ * does lives in electron/services behind the dispatcher; this file only wires Electron to it.
+ *
+ * Bundled to dist/electron/main.cjs, so `__dirname` is dist/electron and the app root (the
+ * folder with package.json, or app.asar when packaged) is two levels up.
+ */
+const APP_NAME = 'Panel';
+const appRoot = path.resolve(__dirname, '..', '..');
+const rendererIndex = path.join(appRoot, 'dist', 'renderer', 'index.html');
+const appUrl = pathToFileURL(rendererIndex).href;
+const isDev = !app.isPackaged;
+
+// Launched as `electron dist/electron/main.cjs` (rather than `electron .`) Electron does not read
+// package.json and would call itself "Electron": keep the name, and so the userData folder, stable.
+if (app.getName() !== APP_NAME) {
+  app.setName(APP_NAME);
+  app.setPath('userData', path.join(app.getPath('appData'), APP_NAME));
+}
+
+let db: Db | undefined;
+let mainWindow: BrowserWindow | undefined;
+
+function appVersion(): string {
+  try {
+    const pkg = JSON.parse(fs.readFileSync(path.join(appRoot, 'package.json'), 'utf8')) as { version?: unknown };
+    if (typeof pkg.version === 'string') return pkg.version;
+  } catch {
+    // fall through
+  }
+  return app.getVersion();
+}
+
+/** Today's calendar date in England, as YYYY-MM-DD (en-CA formats dates that way). */
+function todayInEngland(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+}
+
+function databasePath(): string {
+  const override = process.env.PANEL_DB?.trim();
+  return override ? path.resolve(override) : path.join(app.getPath('userData'), 'panel.db');
+}
+
+/** Thrown once the person has been told why Panel cannot start; start-up then just exits. */
+class StartupAborted extends Error {}
+
+/** Shows a message a person can act on, then abandons start-up (the caller exits). */
+function fail(title: string, message: string): never {
+  dialog.showErrorBox(title, message);
+  throw new StartupAborted(message);
+}
+
+function openRegister(dbPath: string): Db {
+  const nativeBinding = electronNativeBindingPath(appRoot, { isPackaged: app.isPackaged, resourcesPath: process.resourcesPath });
+  if (!fs.existsSync(nativeBinding)) {
+    fail(
+      'Panel cannot start',
+      app.isPackaged
+        ? `Panel's database component is missing from this installation (${nativeBinding}). Please reinstall Panel.`
+        : `The database driver has not been built for Electron yet (missing ${nativeBinding}). ` +
+            'Run "node scripts/electron-abi.mjs" (it needs internet access once), or use the browser host: npm run start:browser.',
+    );
+  }
+  try {
+    fs.mkdirSync(path.dirname(dbPath), { recursive: true });
+    return openDatabase(dbPath, { nativeBinding });
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'database_too_new') {
+      return fail('Panel cannot open this register', err.message);
+    }
+    const reason = err instanceof Error ? err.message : String(err);
+    return fail(
+      'Panel could not open the register',
+      `Panel could not open the register at ${dbPath}: ${reason}\n\n` +
+        'Check that the file is not open in another program and that you can write to its folder, then start Panel again. ' +
+        'If it keeps happening, tell your administrator.',
+    );
+  }
+}
+
+function showAbout(): void {
+  const options = {
+    type: 'info' as const,
+    title: 'About Panel',
+    message: `Panel ${appVersion()}`,
+    detail:
+      'Runs Children Missing Education and Pupils Missing Out on Education panels from a local register.\n\n' +
+      `Register: ${databasePath()}\nElectron ${process.versions.electron}, Chromium ${process.versions.chrome}`,
+    buttons: ['OK'],
+  };
+  void (mainWindow ? dialog.showMessageBox(mainWindow, options) : dialog.showMessageBox(options));
+}
+
+function buildMenu(): Menu {
+  const template: MenuItemConstructorOptions[] = [
+    ...(process.platform === 'darwin' ? [{ role: 'appMenu' } satisfies MenuItemConstructorOptions] : []),
+    { label: 'File', submenu: [{ role: 'quit' }] },
+    {
+      label: 'Edit',
+      submenu: [
+        { role: 'undo' },
+        { role: 'redo' },
+        { type: 'separator' },
+        { role: 'cut' },
+        { role: 'copy' },
+        { role: 'paste' },
+        { role: 'pasteAndMatchStyle' },
+        { role: 'delete' },
+        { type: 'separator' },
+        { role: 'selectAll' },
+      ],
+    },
+    {
+      label: 'View',
+      submenu: [...(isDev ? [{ role: 'reload' } satisfies MenuItemConstructorOptions, { type: 'separator' } satisfies MenuItemConstructorOptions] : []), { role: 'togglefullscreen' }],
+    },
+    { role: 'help', submenu: [{ label: 'About Panel', click: showAbout }] },
+  ];
+  return Menu.buildFromTemplate(template);
+}
+
+function createWindow(): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1400,
+    height: 900,
+    minWidth: 1024,
+    minHeight: 700,
+    title: APP_NAME,
+    show: false,
+    backgroundColor: '#f6f7f9',
+    webPreferences: { ...secureWebPreferences },
+  });
+  win.once('ready-to-show', () => win.show());
+  win.on('closed', () => {
+    if (mainWindow === win) mainWindow = undefined;
+  });
+  win.loadFile(rendererIndex).catch((err: unknown) => {
+    dialog.showErrorBox('Panel cannot show its screens', `Panel could not load ${rendererIndex}: ${err instanceof Error ? err.message : String(err)}`);
+    app.exit(1);
+  });
+  return win;
+}
+
+function start(): void {
+  hardenSession(session.defaultSession);
+
+  if (!fs.existsSync(rendererIndex)) {
+    fail(
+      'Panel cannot show its screens',
+      `The screens have not been built (missing ${rendererIndex}). ${isDev ? 'Run "npm run build" and start Panel again.' : 'Please reinstall Panel.'}`,
+    );
+  }
+
+  const dbPath = databasePath();
+  const register = openRegister(dbPath);
+  db = register;
+
+  const handlers = createHandlers(register, { today: todayInEngland, version: appVersion(), dbPath });
+  const dispatch = createDispatcher({
+    db: register,
+    handlers,
+    context: contextFor(register),
+    checkOutputs: isDev,
+    log: (message, err) => console.error(message, err),
+  });
+  registerIpc(ipcMain, dispatch, (frame) => frame !== null && isAppFrameUrl(frame.url, appUrl));
+
+  Menu.setApplicationMenu(buildMenu());
+  mainWindow = createWindow();
+}
+
+if (!app.requestSingleInstanceLock()) {
+  // Another Panel is already running on this register: it gets focus (below), this one leaves.
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, appUrl));
+
+  app.on('window-all-closed', () => app.quit());
+
+  app.on('will-quit', () => {
+    if (db?.open) db.close();
+    db = undefined;
+  });
+
+  if (process.platform === 'win32') app.setAppUserModelId('uk.gov.panel.app');
+
+  app
+    .whenReady()
+    .then(start)
+    .catch((err: unknown) => {
+      // fail() has already told the person why; anything else is unexpected and still gets a message.
+      if (!(err instanceof StartupAborted)) {
+        console.error('Panel could not start', err);
+        dialog.showErrorBox('Panel cannot start', `Panel could not start: ${err instanceof Error ? err.message : String(err)}`);
+      }
+      if (db?.open) db.close();
+      app.exit(1);
+    });
+}

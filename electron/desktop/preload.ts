@@ -1,0 +1,45 @@
+import { contextBridge, ipcRenderer } from 'electron';
+import { METHOD_NAMES, type MethodName } from '../../shared/api/methods';
+import type { MethodInput, MethodOutput } from '../../shared/api/contract';
+import type { Result } from '../../shared/api/errors';
+
+/**
+ * The sandboxed preload. It can only `require('electron')`, so it is bundled to one CJS file
+ * (scripts/build-electron.mjs) with the contract's method names inlined.
+ *
+ * The page gets exactly one function, `window.panel.invoke(method, args)`, and only for methods
+ * in the contract — never a generic channel-sending function. The main process checks again
+ * (sender frame, method name, input schema); this check just answers a typo without a round trip.
+ */
+
+/** What the preload puts on `window.panel`. The renderer's typed client imports this type. */
+export interface PanelBridge {
+  invoke<M extends MethodName>(method: M, args: MethodInput<M>): Promise<Result<MethodOutput<M>>>;
+}
+
+/** Must match INVOKE_CHANNEL in ./ipc.ts (not imported, to keep the preload bundle minimal). */
+const INVOKE_CHANNEL = 'panel:invoke';
+
+const known: ReadonlySet<string> = new Set<string>(METHOD_NAMES);
+
+const bridge: PanelBridge = {
+  invoke<M extends MethodName>(method: M, args: MethodInput<M>): Promise<Result<MethodOutput<M>>> {
+    if (typeof method !== 'string' || !known.has(method)) {
+      return Promise.resolve({
+        ok: false,
+        error: { code: 'unknown_method', message: `Panel has no operation called "${String(method)}".` },
+      });
+    }
+    return (ipcRenderer.invoke(INVOKE_CHANNEL, method, args) as Promise<Result<MethodOutput<M>>>).catch(
+      (): Result<never> => ({
+        ok: false,
+        error: {
+          code: 'internal',
+          message: 'Panel could not reach the register. Please try again, and restart Panel if it keeps happening.',
+        },
+      }),
+    );
+  },
+};
+
+contextBridge.exposeInMainWorld('panel', bridge);
