@@ -31,6 +31,9 @@ if (app.getName() !== APP_NAME) {
   app.setPath('userData', path.join(app.getPath('appData'), APP_NAME));
 }
 
+// UK dates in <input type="date"> and number formats, whatever the machine's own locale.
+app.commandLine.appendSwitch('lang', 'en-GB');
+
 let db: Db | undefined;
 let mainWindow: BrowserWindow | undefined;
 

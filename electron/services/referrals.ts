@@ -14,6 +14,16 @@ import { insertChild, insertAddress, insertAdult, ensureFamily, assertChildExist
 type Referral = z.output<typeof ReferralInput>;
 type CaseFields = Referral['case'];
 
+/** Rules shared with case edits name bare fields; inside a referral they live under `case.`. */
+function underField(prefix: string, fn: () => void): void {
+  try {
+    fn();
+  } catch (err) {
+    if (err instanceof AppError && err.field) throw new AppError(err.code, err.message, `${prefix}.${err.field}`);
+    throw err;
+  }
+}
+
 /** The next reference on a register for the year the referral was notified, e.g. CME-2026-0042. */
 export function nextReference(db: Db, register: 'CME' | 'PMOE', year: number): { seq: number; reference: string } {
   const row = db.prepare('SELECT max(ref_seq) AS m FROM cases WHERE register = ? AND ref_year = ?').get(register, year) as { m: number | null };
@@ -45,8 +55,10 @@ export function insertCase(db: Db, ctx: WriteContext, register: 'CME' | 'PMOE', 
  * responsible adults, the case and its pre-referral actions — all in the caller's one transaction.
  */
 export function createReferral(db: Db, ctx: WriteContext, r: Referral) {
-  checkRegisterFields(r.register, r.case);
-  checkCaseDates(r.case, r.child.dateOfBirth);
+  underField('case', () => {
+    checkRegisterFields(r.register, r.case);
+    checkCaseDates(r.case, r.child.dateOfBirth);
+  });
   if (r.register === 'CME' && !isOfCompulsorySchoolAge(r.child.dateOfBirth, r.case.dateNotified)) {
     const csa = compulsorySchoolAge(r.child.dateOfBirth);
     throw invalid(

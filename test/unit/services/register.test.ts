@@ -49,8 +49,8 @@ describe('referrals', () => {
   it.each([
     ['a date of birth in the future', cmeReferral({}, { dateOfBirth: '2031-03-12' }), 'child.dateOfBirth', /Date of birth 12\/03\/2031 is in the future/],
     ['a real date', cmeReferral({ dateNotified: '2026-02-30' }), 'case.dateNotified', /Date notified must be a real date/],
-    ['last attendance after notification', cmeReferral({ lastAttendance: '2026-10-20' }), 'lastAttendance', /Date of last attendance 20\/10\/2026 is after the date notified/],
-    ['a CME reason', cmeReferral({ reason: null }), 'reason', /Reason is required/],
+    ['last attendance after notification', cmeReferral({ lastAttendance: '2026-10-20' }), 'case.lastAttendance', /Date of last attendance 20\/10\/2026 is after the date notified/],
+    ['a CME reason', cmeReferral({ reason: null }), 'case.reason', /Reason is required/],
     ['compulsory school age for CME', cmeReferral({}, { dateOfBirth: '2023-01-01' }), 'child.dateOfBirth', /not of compulsory school age/],
     ['a valid UPN check letter', cmeReferral({}, { upn: 'Z801200001001' }), 'child.upn', /UPN Z801200001001/],
     ['a forename', cmeReferral({}, { forenames: '  ' }), 'child.forenames', /Forenames is required/],

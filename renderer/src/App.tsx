@@ -1,0 +1,57 @@
+import { useRoute, hrefFor, type Route } from './lib/router';
+import { useCall } from './lib/useCall';
+import { hasAccess } from './api/client';
+import { FirstRun } from './pages/FirstRun';
+import { RegisterPage } from './pages/RegisterPage';
+import { CasePage } from './pages/CasePage';
+import { NewReferralPage } from './pages/NewReferralPage';
+import { OfficersPage } from './pages/OfficersPage';
+import { SettingsPage } from './pages/SettingsPage';
+
+const NAV: { route: Route; label: string }[] = [
+  { route: { page: 'register' }, label: 'Register' },
+  { route: { page: 'referral' }, label: 'New referral' },
+  { route: { page: 'officers' }, label: 'Officers' },
+  { route: { page: 'settings' }, label: 'Settings' },
+];
+
+export function App() {
+  const route = useRoute();
+  const info = useCall('app.info', {});
+
+  if (!hasAccess()) {
+    return (
+      <main className="first-run">
+        <h1>Panel needs its access link</h1>
+        <p>Open the full address Panel printed when it started (it ends with <code>#token=…</code>).</p>
+      </main>
+    );
+  }
+  if (info.error) return <main className="first-run"><h1>Panel can’t reach its register</h1><p role="alert">{info.error}</p></main>;
+  if (!info.data) return <main className="first-run" aria-busy="true"><p>Opening the register…</p></main>;
+  if (!info.data.setupDone) return <FirstRun defaultName={info.data.userName} onDone={() => void info.reload()} />;
+
+  return (
+    <div className="app">
+      <a className="skip" href="#main">Skip to content</a>
+      <header className="topbar">
+        <span className="brand">Panel</span>
+        <nav aria-label="Main">
+          {NAV.map((n) => (
+            <a key={n.label} href={hrefFor(n.route)} aria-current={route.page === n.route.page ? 'page' : undefined}>
+              {n.label}
+            </a>
+          ))}
+        </nav>
+        <span className="user" title={`Register: ${info.data.dbPath}`}>{info.data.userName}</span>
+      </header>
+      <main id="main" className="content">
+        {route.page === 'register' && <RegisterPage />}
+        {route.page === 'case' && <CasePage id={route.id} tab={route.tab} />}
+        {route.page === 'referral' && <NewReferralPage />}
+        {route.page === 'officers' && <OfficersPage />}
+        {route.page === 'settings' && <SettingsPage info={info.data} onChanged={() => void info.reload()} />}
+      </main>
+    </div>
+  );
+}

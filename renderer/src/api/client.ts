@@ -1,0 +1,61 @@
+import type { MethodInput, MethodName, MethodOutput } from '../../../shared/api/contract';
+import type { ApiError, Result } from '../../../shared/api/errors';
+
+/** What the Electron preload exposes; absent in a plain browser. */
+interface PanelBridge {
+  invoke(method: string, args: unknown): Promise<Result<unknown>>;
+}
+declare global {
+  interface Window {
+    panel?: PanelBridge;
+  }
+}
+
+/** An error the person can act on: the message names the field and what to do. */
+export class ApiCallError extends Error {
+  readonly code: ApiError['code'];
+  readonly field: string | undefined;
+  constructor(error: ApiError) {
+    super(error.message);
+    this.code = error.code;
+    this.field = error.field;
+  }
+}
+
+const TOKEN_KEY = 'panel.token';
+
+/** The browser host hands the token over in the URL fragment once; keep it for this tab and hide it. */
+function browserToken(): string | null {
+  const m = /[#&]token=([^&]+)/.exec(window.location.hash);
+  if (m?.[1]) {
+    sessionStorage.setItem(TOKEN_KEY, m[1]);
+    const rest = window.location.hash.replace(/[#&]?token=[^&]+/, '');
+    history.replaceState(null, '', window.location.pathname + window.location.search + (rest.length > 1 ? rest : '#/'));
+  }
+  return sessionStorage.getItem(TOKEN_KEY);
+}
+const token = typeof window !== 'undefined' && !window.panel ? browserToken() : null;
+
+async function transport(method: string, args: unknown): Promise<Result<unknown>> {
+  if (window.panel) return window.panel.invoke(method, args);
+  let res: Response;
+  try {
+    res = await fetch(`/api/${encodeURIComponent(method)}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token ?? ''}` },
+      body: JSON.stringify(args ?? {}),
+    });
+  } catch {
+    return { ok: false, error: { code: 'internal', message: 'Panel is not running: the browser host stopped. Start it again (npm run start:browser) and reload this page.' } };
+  }
+  return (await res.json()) as Result<unknown>;
+}
+
+/** Calls one method of the contract; resolves with its value or rejects with an ApiCallError. */
+export async function call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
+  const result = await transport(method, input);
+  if (!result.ok) throw new ApiCallError(result.error);
+  return result.value as MethodOutput<M>;
+}
+
+export const hasAccess = () => Boolean(window.panel) || Boolean(token);

@@ -1,0 +1,50 @@
+import { useEffect, useState } from 'react';
+
+/** Hash routes work the same from file:// (Electron) and http:// (browser host). */
+export type Route =
+  | { page: 'register' }
+  | { page: 'case'; id: number; tab: string | null }
+  | { page: 'referral' }
+  | { page: 'officers' }
+  | { page: 'settings' };
+
+export function parseRoute(hash: string): Route {
+  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
+  switch (parts[0]) {
+    case 'case': {
+      const id = Number(parts[1]);
+      return Number.isInteger(id) && id > 0 ? { page: 'case', id, tab: parts[2] ?? null } : { page: 'register' };
+    }
+    case 'referral':
+      return { page: 'referral' };
+    case 'officers':
+      return { page: 'officers' };
+    case 'settings':
+      return { page: 'settings' };
+    default:
+      return { page: 'register' };
+  }
+}
+
+export const hrefFor = (r: Route): string => {
+  switch (r.page) {
+    case 'case':
+      return `#/case/${r.id}${r.tab ? `/${r.tab}` : ''}`;
+    default:
+      return `#/${r.page}`;
+  }
+};
+
+export function navigate(r: Route): void {
+  window.location.hash = hrefFor(r);
+}
+
+export function useRoute(): Route {
+  const [route, setRoute] = useState(() => parseRoute(window.location.hash));
+  useEffect(() => {
+    const on = () => setRoute(parseRoute(window.location.hash));
+    window.addEventListener('hashchange', on);
+    return () => window.removeEventListener('hashchange', on);
+  }, []);
+  return route;
+}

@@ -1,0 +1,64 @@
+import { useEffect, useState } from 'react';
+import type { CaseDetail } from '../../../shared/api/schemas';
+import { useCall } from '../lib/useCall';
+import { navigate } from '../lib/router';
+import { Tabs } from '../components/Tabs';
+import { ErrorBanner } from '../components/Banner';
+import { CaseHeader } from './case/CaseHeader';
+import { CaseDialogs, type CaseAction } from './case/CaseDialogs';
+import { DetailsTab } from './case/DetailsTab';
+import { ChecksTab } from './case/ChecksTab';
+import { NotesTab } from './case/NotesTab';
+import { SiblingsTab } from './case/SiblingsTab';
+import { HistoryTab } from './case/HistoryTab';
+
+const TAB_IDS = ['details', 'checks', 'notes', 'siblings', 'history'] as const;
+
+export function CasePage({ id, tab }: { id: number; tab: string | null }) {
+  const detail = useCall('cases.get', { id });
+  const officers = useCall('officers.list', { includeLeft: true });
+  const info = useCall('app.info', {});
+  const [dialog, setDialog] = useState<CaseAction | null>(null);
+  // Bumped on every save so the history tab refetches.
+  const [version, setVersion] = useState(0);
+  const current = (TAB_IDS as readonly string[]).includes(tab ?? '') ? tab! : 'details';
+
+  useEffect(() => setDialog(null), [id]);
+
+  if (detail.error) return <><ErrorBanner message={detail.error} /><a href="#/register">Back to the register</a></>;
+  if (!detail.data || !info.data) return <p className="muted" aria-busy="true">Loading case…</p>;
+  const d = detail.data;
+  const today = info.data.today;
+  const saved = (next: CaseDetail) => {
+    detail.setData(next);
+    setVersion((v) => v + 1);
+    setDialog(null);
+    void officers.reload();
+  };
+
+  return (
+    <>
+      <nav className="small" aria-label="Breadcrumb" style={{ marginBottom: '0.5rem' }}><a href="#/register">Register</a> › {d.case.reference}</nav>
+      <CaseHeader detail={d} onAction={setDialog} />
+      <Tabs
+        label="Case sections"
+        current={current}
+        onChange={(t) => navigate({ page: 'case', id, tab: t })}
+        tabs={[
+          { id: 'details', label: 'Details' },
+          { id: 'checks', label: 'Checks', count: d.checks.length },
+          { id: 'notes', label: 'Notes', count: d.notes.length },
+          { id: 'siblings', label: 'Siblings', count: d.siblings.length },
+          { id: 'history', label: 'History' },
+        ]}
+      >
+        {current === 'details' && <DetailsTab key={`${d.case.id}:${version}`} detail={d} today={today} onSaved={saved} />}
+        {current === 'checks' && <ChecksTab detail={d} today={today} userName={info.data.userName} onSaved={saved} />}
+        {current === 'notes' && <NotesTab detail={d} today={today} onSaved={saved} />}
+        {current === 'siblings' && <SiblingsTab detail={d} onChanged={() => { void detail.reload(); setVersion((v) => v + 1); }} />}
+        {current === 'history' && <HistoryTab caseId={id} officers={officers.data ?? []} version={version} />}
+      </Tabs>
+      <CaseDialogs detail={d} officers={officers.data ?? []} today={today} open={dialog} onClose={() => setDialog(null)} onSaved={saved} />
+    </>
+  );
+}

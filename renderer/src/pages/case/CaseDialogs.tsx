@@ -1,0 +1,160 @@
+import { useState } from 'react';
+import type { CaseDetail, Officer } from '../../../../shared/api/schemas';
+import { call } from '../../api/client';
+import { Dialog } from '../../components/Dialog';
+import { Field, Select } from '../../components/Field';
+import { ErrorBanner } from '../../components/Banner';
+import { RAGS, CLOSURE_REASONS, CASE_STATUSES, TEAMS, entryOf, labelOf, type ClosureReason, type Rag } from './vocab';
+import { useAction } from './useAction';
+
+export type CaseAction = 'rag' | 'lead' | 'status' | 'close' | 'reopen';
+
+interface Props {
+  detail: CaseDetail;
+  officers: Officer[];
+  today: string;
+  open: CaseAction | null;
+  onClose: () => void;
+  onSaved: (d: CaseDetail) => void;
+}
+
+export function CaseDialogs(p: Props) {
+  return (
+    <>
+      {p.open === 'rag' && <RagDialog {...p} />}
+      {p.open === 'lead' && <LeadDialog {...p} />}
+      {p.open === 'status' && <StatusDialog {...p} />}
+      {p.open === 'close' && <CloseDialog {...p} />}
+      {p.open === 'reopen' && <ReopenDialog {...p} />}
+    </>
+  );
+}
+
+function RagDialog({ detail, onClose, onSaved }: Props) {
+  const [rag, setRag] = useState<Rag | ''>(detail.case.rag ?? '');
+  const [reason, setReason] = useState('');
+  const a = useAction();
+  const save = async () => {
+    if (!rag) return;
+    const d = await a.run(() => call('cases.setRag', { id: detail.case.id, rag, reason }));
+    if (d) onSaved(d);
+  };
+  return (
+    <Dialog title="Set RAG rating" open onClose={onClose} onSubmit={() => void save()} submitLabel="Save RAG" busy={a.busy || !rag}>
+      <ErrorBanner message={a.field ? null : a.error} />
+      <Field label="RAG rating" required error={a.errorFor('rag')}>
+        {(f) => <Select {...f} value={rag} onChange={setRag} options={RAGS} />}
+      </Field>
+      <Field label="Reason for rating" required hint="The circumstances and barriers to a quick return to full-time education." error={a.errorFor('reason')}>
+        {(f) => <textarea {...f} value={reason} onChange={(e) => setReason(e.target.value)} />}
+      </Field>
+    </Dialog>
+  );
+}
+
+function LeadDialog({ detail, officers, onClose, onSaved }: Props) {
+  const [officerId, setOfficerId] = useState(detail.case.leadOfficerId ? String(detail.case.leadOfficerId) : '');
+  const [reason, setReason] = useState('');
+  const a = useAction();
+  const active = officers.filter((o) => o.active);
+  const save = async () => {
+    const d = await a.run(() => call('cases.setLeadOfficer', { id: detail.case.id, officerId: officerId ? Number(officerId) : null, reason: reason || null }));
+    if (d) onSaved(d);
+  };
+  return (
+    <Dialog title="Lead officer" open onClose={onClose} onSubmit={() => void save()} submitLabel="Save lead officer" busy={a.busy}>
+      <ErrorBanner message={a.field ? null : a.error} />
+      <Field label="Lead officer" error={a.errorFor('officerId')} hint="Active officers only. Choose “Unallocated” to remove the lead officer.">
+        {(f) => (
+          <select {...f} value={officerId} onChange={(e) => setOfficerId(e.target.value)}>
+            <option value="">Unallocated</option>
+            {TEAMS.map((t) => {
+              const inTeam = active.filter((o) => o.team === t.code);
+              return inTeam.length ? (
+                <optgroup key={t.code} label={t.label}>
+                  {inTeam.map((o) => <option key={o.id} value={o.id}>{o.name}{o.jobTitle ? ` — ${o.jobTitle}` : ''} ({o.openCases} open)</option>)}
+                </optgroup>
+              ) : null;
+            })}
+          </select>
+        )}
+      </Field>
+      <Field label="Reason for change" hint="Optional; kept in the case notes." error={a.errorFor('reason')}>
+        {(f) => <textarea {...f} value={reason} onChange={(e) => setReason(e.target.value)} />}
+      </Field>
+    </Dialog>
+  );
+}
+
+function StatusDialog({ detail, onClose, onSaved }: Props) {
+  const [status, setStatus] = useState<'referred' | 'checks' | 'at_panel'>(detail.case.status === 'closed' ? 'checks' : detail.case.status);
+  const a = useAction();
+  const save = async () => {
+    const d = await a.run(() => call('cases.setStatus', { id: detail.case.id, status }));
+    if (d) onSaved(d);
+  };
+  return (
+    <Dialog title="Change status" open onClose={onClose} onSubmit={() => void save()} submitLabel="Save status" busy={a.busy}>
+      <ErrorBanner message={a.error} />
+      <Field label="Status" hint="To close the case use Close case, which asks for the reason.">
+        {(f) => (
+          <select {...f} value={status} onChange={(e) => setStatus(e.target.value as typeof status)}>
+            {CASE_STATUSES.filter((s) => s.code !== 'closed').map((s) => <option key={s.code} value={s.code}>{s.label}</option>)}
+          </select>
+        )}
+      </Field>
+    </Dialog>
+  );
+}
+
+function CloseDialog({ detail, today, onClose, onSaved }: Props) {
+  const [reason, setReason] = useState<ClosureReason | ''>(detail.clocks.endOfCsaReached ? 'end_of_csa' : '');
+  const [detailText, setDetailText] = useState('');
+  const [closedOn, setClosedOn] = useState(today);
+  const a = useAction();
+  const entry = entryOf(CLOSURE_REASONS, reason);
+  const options = CLOSURE_REASONS.filter((r) => detail.case.register === 'PMOE' || r.code !== 'full_time_education_restored');
+  const save = async () => {
+    if (!reason) return;
+    const d = await a.run(() => call('cases.close', { id: detail.case.id, reason, closedOn, detail: detailText || null }));
+    if (d) onSaved(d);
+  };
+  return (
+    <Dialog title={`Close case ${detail.case.reference}`} open onClose={onClose} onSubmit={() => void save()} submitLabel="Close case" busy={a.busy || !reason}>
+      <ErrorBanner message={a.field ? null : a.error} />
+      <Field label="Closure reason" required error={a.errorFor('reason')}>
+        {(f) => <Select {...f} value={reason} onChange={setReason} options={options} />}
+      </Field>
+      {entry?.detailLabel ? (
+        <Field label={entry.detailLabel} required={entry.detailRequired} error={a.errorFor('detail')}>
+          {(f) => <input {...f} value={detailText} onChange={(e) => setDetailText(e.target.value)} />}
+        </Field>
+      ) : null}
+      {reason === 'unresolved_lost' ? (
+        <p className="banner banner-warn">Before closing as lost: name the child on the S2S lost pupil database, send the last school a
+          reasonable-steps letter, and consider a referral to children’s social care.</p>
+      ) : null}
+      <Field label="Date closed" required error={a.errorFor('closedOn')}>
+        {(f) => <input {...f} type="date" value={closedOn} max={today} onChange={(e) => setClosedOn(e.target.value)} />}
+      </Field>
+      {reason ? <p className="muted small">Closing as: {labelOf(CLOSURE_REASONS, reason)}</p> : null}
+    </Dialog>
+  );
+}
+
+function ReopenDialog({ detail, onClose, onSaved }: Props) {
+  const [reason, setReason] = useState('');
+  const a = useAction();
+  const save = async () => {
+    const d = await a.run(() => call('cases.reopen', { id: detail.case.id, reason }));
+    if (d) onSaved(d);
+  };
+  return (
+    <Dialog title={`Reopen case ${detail.case.reference}`} open onClose={onClose} onSubmit={() => void save()} submitLabel="Reopen case" busy={a.busy}>
+      <ErrorBanner message={a.field ? null : a.error} />
+      <Field label="Reason for reopening" required error={a.errorFor('reason')}>
+        {(f) => <textarea {...f} value={reason} onChange={(e) => setReason(e.target.value)} />}
+      </Field>
+    </Dialog>
+  );
+}

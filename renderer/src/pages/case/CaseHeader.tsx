@@ -1,0 +1,57 @@
+import type { CaseDetail } from '../../../../shared/api/schemas';
+import { CASE_STATUS_LABELS, REGISTER_LABELS, CLOSURE_REASONS, labelOf, FLAG_CODES } from './vocab';
+import { RagBadge } from '../../components/RagBadge';
+import { FlagList } from '../../components/FlagList';
+import { formatUk, plural } from '../../lib/format';
+
+export function CaseHeader({ detail, onAction }: { detail: CaseDetail; onAction: (a: 'rag' | 'lead' | 'status' | 'close' | 'reopen') => void }) {
+  const { case: k, child, clocks } = detail;
+  const closed = k.status === 'closed';
+  const flags = FLAG_CODES.filter((f) => child.flags[f]);
+  return (
+    <section className="case-head" aria-label="Case summary">
+      <div>
+        <div className="ref">{k.reference} · {REGISTER_LABELS[k.register]}</div>
+        <h1>
+          {child.forenames} {child.surname}
+          {child.knownAs ? <span className="muted"> (known as {child.knownAs})</span> : null}
+        </h1>
+        <div className="meta">
+          <span>Born {formatUk(child.dateOfBirth)}</span>
+          <span>Age {clocks.ageYears} · {clocks.yearGroupLabel}</span>
+          <span>Status: <strong>{CASE_STATUS_LABELS[k.status]}</strong>{closed && k.closureReason ? ` — ${labelOf(CLOSURE_REASONS, k.closureReason)}${k.closureDetail ? ` (${k.closureDetail})` : ''} on ${formatUk(k.closedOn)}` : ''}</span>
+          <span>Lead officer: <strong>{k.leadOfficerName ?? 'Unallocated'}</strong></span>
+        </div>
+        <div className="meta" style={{ marginTop: '0.5rem' }}>
+          <span>RAG: <RagBadge rag={k.rag} />{k.ragReason ? <span className="muted"> {k.ragReason}</span> : null}</span>
+        </div>
+        <div style={{ marginTop: '0.5rem' }}><FlagList flags={flags} /></div>
+        <div className="clocks" style={{ marginTop: '0.6rem' }} aria-label="Clocks">
+          <span className="pill">{plural(clocks.daysOpen, 'day')} {closed ? 'open (closed)' : 'open'}</span>
+          {k.register === 'CME' && !closed ? (
+            clocks.dueForPanel
+              ? <span className="pill pill-alert">Due for panel (not located since {formatUk(clocks.dueForPanelOn)})</span>
+              : k.dateLocated
+                ? <span className="pill pill-ok">Located {formatUk(k.dateLocated)}</span>
+                : <span className="pill">Due for panel on {formatUk(clocks.dueForPanelOn)} if not located</span>
+          ) : null}
+          {clocks.longTerm ? <span className="pill pill-warn">Long-term (open since {formatUk(k.dateNotified)}, 6 months on {formatUk(clocks.longTermFrom)})</span> : null}
+          {clocks.endOfCsaReached ? <span className="pill pill-warn">End of compulsory school age reached ({formatUk(clocks.csaEnds)}) — list for closure</span> : null}
+          {clocks.concerns.length > 0 ? <span className="pill pill-alert">{plural(clocks.concerns.length, 'criterion', 'criteria')} of concern</span> : null}
+        </div>
+      </div>
+      <div className="actions-row">
+        {closed ? (
+          <button onClick={() => onAction('reopen')}>Reopen case</button>
+        ) : (
+          <>
+            <button onClick={() => onAction('rag')}>Set RAG</button>
+            <button onClick={() => onAction('lead')}>Lead officer</button>
+            <button onClick={() => onAction('status')}>Change status</button>
+            <button className="danger" onClick={() => onAction('close')}>Close case</button>
+          </>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,88 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { tempDir } from '../helpers/tempDb';
+
+export const CHROMIUM = process.env.PANEL_CHROMIUM ?? '/usr/bin/chromium';
+export const chromiumAvailable = fs.existsSync(CHROMIUM);
+
+export interface Host {
+  url: string;
+  token: string;
+  dbPath: string;
+  process: ChildProcess;
+  output: () => string;
+  /** Stops the host; `signal` SIGKILL simulates a crash. */
+  stop: (signal?: NodeJS.Signals) => Promise<void>;
+}
+
+const root = path.resolve(import.meta.dirname, '../..');
+
+/** Starts the real browser host (tsx electron/server/main.ts) on a free port and a database file. */
+export async function startHost(dbPath = path.join(tempDir('panel-e2e-'), 'panel.db')): Promise<Host> {
+  const child = spawn(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'electron/server/main.ts', '--db', dbPath, '--port', '0'], {
+    cwd: root,
+    env: { ...process.env, PANEL_CHECK_OUTPUTS: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout!.on('data', (d: Buffer) => { out += d.toString(); });
+  child.stderr!.on('data', (d: Buffer) => { out += d.toString(); });
+  const ready = await new Promise<{ url: string; token: string }>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`Browser host did not start in 60 s:\n${out}`)), 60_000);
+    const check = () => {
+      const m = /PANEL_READY (\{.*\})/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve(JSON.parse(m[1]!) as { url: string; token: string });
+      }
+    };
+    child.stdout!.on('data', check);
+    child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`Browser host exited (${code}):\n${out}`)); });
+  });
+  return {
+    ...ready,
+    dbPath,
+    process: child,
+    output: () => out,
+    stop: (signal: NodeJS.Signals = 'SIGTERM') =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill(signal);
+      }),
+  };
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-gpu', '--lang=en-GB'],
+  });
+}
+
+export async function openApp(browser: Browser, host: Host): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/London' });
+  page.on('pageerror', (e) => { throw e; });
+  await page.goto(`${host.url}#token=${host.token}`);
+  return page;
+}
+
+/** Calls the API as the page would, for assertions about what was (not) saved. */
+export async function api<T>(host: Host, method: string, args: unknown = {}): Promise<T> {
+  const res = await fetch(`${host.url}api/${method}`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${host.token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(args),
+  });
+  const body = (await res.json()) as { ok: boolean; value?: T; error?: { message: string } };
+  if (!body.ok) throw new Error(`${method}: ${body.error?.message}`);
+  return body.value as T;
+}
+
+export const SHOTS = path.join(root, 'test-results');
+export async function shot(page: Page, name: string): Promise<void> {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: false });
+}
