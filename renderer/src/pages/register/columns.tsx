@@ -82,6 +82,28 @@ const col = (id: ColumnId, cell: (r: RegisterRow) => ReactNode): ColumnDef<Regis
 
 const flagLabels = (codes: readonly string[]) => CHILD_FLAGS.filter((f) => codes.includes(f.code)).map((f) => f.label).join(', ');
 
+/** Same safeguarding-first order as FlagList, so the two flags shown are the ones that matter most. */
+const URGENT_FLAGS = new Set(['childProtectionPlan', 'missingFromHomeOrCare', 'atRiskOfExploitation', 'lookedAfter']);
+const FLAGS_SHOWN = 2;
+
+function CompactFlags({ flags }: { flags: readonly string[] }) {
+  const ordered = CHILD_FLAGS.filter((f) => flags.includes(f.code))
+    .sort((a, b) => Number(URGENT_FLAGS.has(b.code)) - Number(URGENT_FLAGS.has(a.code)))
+    .map((f) => f.code as string);
+  const more = ordered.length - FLAGS_SHOWN;
+  return (
+    <span className="reg-flags" title={flagLabels(flags)}>
+      <FlagList flags={ordered.slice(0, FLAGS_SHOWN)} />
+      {more > 0 ? (
+        <span className="reg-more">
+          +{more}
+          <span className="reg-sr-only"> more: {flagLabels(ordered.slice(FLAGS_SHOWN))}</span>
+        </span>
+      ) : null}
+    </span>
+  );
+}
+
 export const REGISTER_COLUMNS: ColumnDef<RegisterRow, unknown>[] = [
   col('reference', (r) => (
     <a className="reg-ref" href={hrefFor({ page: 'case', id: r.caseId, tab: null })} aria-label={`${r.reference}: ${r.forenames} ${r.surname}`}>
@@ -105,13 +127,7 @@ export const REGISTER_COLUMNS: ColumnDef<RegisterRow, unknown>[] = [
   col('dateNotified', (r) => formatUk(r.dateNotified)),
   col('daysOpen', (r) => r.daysOpen.toLocaleString('en-GB')),
   col('clocks', (r) => <Clocks r={r} />),
-  col('flags', (r) =>
-    r.flags.length === 0 ? null : (
-      <span className="reg-flags" title={flagLabels(r.flags)}>
-        <FlagList flags={r.flags} />
-      </span>
-    ),
-  ),
+  col('flags', (r) => (r.flags.length === 0 ? null : <CompactFlags flags={r.flags} />)),
   col('upn', (r) => (r.upn ? <span className="reg-mono">{r.upn}</span> : <None text="no UPN" />)),
   col('dateOfBirth', (r) => formatUk(r.dateOfBirth)),
   col('closedOn', (r) => (r.closedOn ? formatUk(r.closedOn) : <None text="open" />)),
