@@ -7,6 +7,8 @@ export interface WriteContext {
   source: string;
   /** ISO timestamp; injectable so tests are deterministic. */
   now: () => string;
+  /** Groups the audit rows of one operation, so it can be undone as a whole. */
+  op?: string;
 }
 
 export interface AuditLink {
@@ -30,9 +32,9 @@ function writeAudit(
   newValue: unknown,
 ): void {
   db.prepare(
-    `INSERT INTO audit (at, actor, source, action, entity, entity_id, field, old_value, new_value, case_id, child_id)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(ctx.now(), ctx.actor, ctx.source, action, link.entity, entityId, field, toText(oldValue), toText(newValue), link.caseId ?? null, link.childId ?? null);
+    `INSERT INTO audit (at, actor, source, action, entity, entity_id, field, old_value, new_value, case_id, child_id, op)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(ctx.now(), ctx.actor, ctx.source, action, link.entity, entityId, field, toText(oldValue), toText(newValue), link.caseId ?? null, link.childId ?? null, ctx.op ?? null);
 }
 
 const assertIdent = (name: string) => {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { contract, isMethodName, type MethodArgs, type MethodName, type MethodOutput } from '../shared/api/contract';
 import { AppError, type Result } from '../shared/api/errors';
@@ -38,7 +39,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatch {
     }
     try {
       const handler = handlers[method] as (args: unknown, ctx: WriteContext) => unknown;
-      const ctx = context();
+      const ctx: WriteContext = { ...context(), op: randomUUID() };
       const run = () => handler(parsed.data, ctx);
       const value = spec.write ? db.transaction(run)() : run();
       if (options.checkOutputs) {

@@ -1,5 +1,6 @@
 import { sql as register } from './001_register';
 import { sql as search } from './002_search';
+import { sql as meetings } from './003_meetings';
 
 export interface Migration {
   version: number;
@@ -11,6 +12,7 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'register', sql: register },
   { version: 2, name: 'search', sql: search },
+  { version: 3, name: 'meetings', sql: meetings },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

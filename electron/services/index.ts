@@ -11,6 +11,15 @@ import {
   getCaseDetail, updateCase, setRag, setLeadOfficer, setStatus, closeCase, reopenCase, addCheck, addNote, auditForCase,
 } from './cases';
 import { loadDemo } from './demo';
+import { listPanels, savePanel } from './panels';
+import { getCalendar, saveCalendar } from './calendar';
+import {
+  listMeetings, generateMeetings, createMeeting, updateMeeting, getMeeting, buildAgenda, addCaseToAgenda, removeItem, restoreItem, moveItem,
+  markAttendance, addAttendee, startMeeting, gotoItem, closeMeeting, approveMinutes, amendMinutes, meetingRow,
+} from './meetings';
+import { getItem, recordItem, setItemRag, setItemLead, closeFromItem, addAction, reviewAction, raiseEscalation } from './items';
+import { projectorView, projectorControl } from './projector';
+import { undoLast } from './undo';
 
 export interface ServiceOptions {
   /** Today's date (ISO), injectable so tests can pin the clock. */
@@ -71,5 +80,45 @@ export function createHandlers(db: Db, opts: ServiceOptions): Handlers {
     'checks.add': ({ caseId, ...f }, ctx) => addCheck(db, ctx, caseId, f, today()),
     'notes.add': ({ caseId, notedOn, text }, ctx) => addNote(db, ctx, caseId, notedOn, text, today()),
     'audit.forCase': ({ caseId }) => auditForCase(db, caseId),
+
+    'panels.list': (_a, ctx) => listPanels(db, ctx),
+    'panels.save': (a, ctx) => savePanel(db, ctx, a),
+    'calendar.get': (_a, ctx) => db.transaction(() => getCalendar(db, ctx))(),
+    'calendar.save': (a, ctx) => saveCalendar(db, ctx, a),
+
+    'meetings.list': ({ panelId }, ctx) => listMeetings(db, ctx, panelId),
+    'meetings.generate': ({ panelId, count }, ctx) => generateMeetings(db, ctx, panelId, count, today()),
+    'meetings.create': (a, ctx) => createMeeting(db, ctx, a),
+    'meetings.update': ({ id, ...f }, ctx) => updateMeeting(db, ctx, id, f, today()),
+    'meetings.get': ({ id }) => getMeeting(db, id, today()),
+    'meetings.buildAgenda': ({ id }, ctx) => buildAgenda(db, ctx, id, today()),
+    'agenda.addCase': ({ meetingId, reference, section }, ctx) => addCaseToAgenda(db, ctx, meetingId, reference, section, today()),
+    'agenda.remove': ({ itemId, reason }, ctx) => removeItem(db, ctx, itemId, reason, today()),
+    'agenda.restore': ({ itemId }, ctx) => restoreItem(db, ctx, itemId, today()),
+    'agenda.move': ({ itemId, toIndex }, ctx) => moveItem(db, ctx, itemId, toIndex, today()),
+    'attendance.mark': ({ id, status }, ctx) => markAttendance(db, ctx, id, status, today()),
+    'attendance.add': (a, ctx) => addAttendee(db, ctx, a, today()),
+    'meetings.start': ({ id }, ctx) => startMeeting(db, ctx, id, today()),
+    'meetings.goto': ({ id, itemId }, ctx) => {
+      gotoItem(db, id, itemId, ctx.now());
+      return getMeeting(db, id, today());
+    },
+    'meetings.item': ({ itemId }) => getItem(db, itemId, today()),
+    'items.record': ({ itemId, ...f }, ctx) => recordItem(db, ctx, itemId, f, today()),
+    'items.setRag': ({ itemId, rag, reason }, ctx) => setItemRag(db, ctx, itemId, rag, reason, today()),
+    'items.setLead': ({ itemId, officerId, reason }, ctx) => setItemLead(db, ctx, itemId, officerId, reason, today()),
+    'items.close': ({ itemId, reason, detail }, ctx) => closeFromItem(db, ctx, itemId, reason, detail, today()),
+    'actions.add': ({ itemId, ...f }, ctx) => addAction(db, ctx, itemId, f, today()),
+    'actions.review': ({ itemId, actionId, outcome, reason, newDueDate }, ctx) => reviewAction(db, ctx, itemId, actionId, outcome, reason, newDueDate, today()),
+    'escalations.raise': ({ itemId, ...f }, ctx) => raiseEscalation(db, ctx, itemId, f, today()),
+    'meetings.undo': ({ id }, ctx) => {
+      meetingRow(db, id);
+      return undoLast(db, ctx, id);
+    },
+    'meetings.close': ({ id }, ctx) => closeMeeting(db, ctx, id, today()),
+    'meetings.approveMinutes': ({ id, atMeetingId }, ctx) => approveMinutes(db, ctx, id, atMeetingId, today()),
+    'meetings.amend': ({ itemId, field, value, reason }, ctx) => amendMinutes(db, ctx, itemId, field, value, reason, today()),
+    'projector.view': ({ id, sinceVersion }) => projectorView(db, id, sinceVersion, today()),
+    'projector.control': ({ id, action }, ctx) => projectorControl(db, id, action, ctx.now(), (itemId) => gotoItem(db, id, itemId, ctx.now())),
   };
 }

@@ -39,7 +39,8 @@ describe('migrations', () => {
   // One test per earlier version: a populated register from it migrates with its rows intact.
   it.each(MIGRATIONS.slice(0, -1).map((m) => m.version))('migrates a populated register from schema %i', (from) => {
     const file = tempDbFile();
-    if (from === 1) populateV1(file);
+    populateV1(file);
+    if (from > 1) openDatabase(file, { targetVersion: from }).close();
     const db = openDatabase(file);
     expect(schemaVersion(db)).toBe(SCHEMA_VERSION);
     const child = db.prepare('SELECT * FROM children WHERE id = 1').get() as Record<string, unknown>;
@@ -49,6 +50,8 @@ describe('migrations', () => {
     expect(db.prepare('SELECT reference, rag, lead_officer_id FROM cases').all()).toEqual([{ reference: 'CME-2026-0001', rag: 'amber', lead_officer_id: 1 }]);
     expect(db.prepare('SELECT count(*) AS n FROM checks').get()).toEqual({ n: 1 });
     expect(db.prepare('SELECT count(*) AS n FROM audit').get()).toEqual({ n: 1 });
+    // Schema 3: existing cases are neither proposed for closure nor archived.
+    expect(db.prepare('SELECT closure_proposed, archived FROM cases').get()).toEqual({ closure_proposed: 0, archived: 0 });
     db.close();
   });
 

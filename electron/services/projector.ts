@@ -1,0 +1,110 @@
+import type { Db } from '../../db/open';
+import type { ProjectorView } from '../../shared/api/meetingSchemas';
+import { SECTION_LABELS } from '../../shared/domain/agenda';
+import { ageOn } from '../../shared/domain/dates';
+import { yearGroup, yearGroupLabel } from '../../shared/domain/schoolAge';
+import { meetingRow, bump } from './meetings';
+import type { Row } from './rows';
+
+const initials = (forenames: string, surname: string) =>
+  [...forenames.split(/[\s-]+/), ...surname.split(/[\s-]+/)].filter(Boolean).map((w) => w[0]!.toUpperCase()).join('.') + '.';
+
+/**
+ * What the room sees. Privacy by default: case items show reference, initials, age and year
+ * group; a full name only for the one item the chair chose to show names on. No addresses,
+ * contacts or dates of birth ever leave this function.
+ */
+export function projectorView(db: Db, id: number, sinceVersion: number | null | undefined, today: string): ProjectorView | { unchanged: true; version: number } {
+  const m = meetingRow(db, id);
+  const version = Number(m.live_version);
+  if (sinceVersion !== null && sinceVersion !== undefined && sinceVersion === version) return { unchanged: true, version };
+  const panel = db.prepare('SELECT name FROM panels WHERE id = ?').get(m.panel_id) as { name: string };
+  const rows = db
+    .prepare(
+      `SELECT a.id, a.kind, a.code, a.title, a.done, a.reasons, a.elapsed_seconds, a.started_at, a.case_id,
+              c.reference, c.rag, c.register, ch.forenames, ch.surname, ch.date_of_birth
+       FROM agenda_items a LEFT JOIN cases c ON c.id = a.case_id LEFT JOIN children ch ON ch.id = c.child_id
+       WHERE a.meeting_id = ? AND a.removed = 0 ORDER BY a.position, a.id`,
+    )
+    .all(id) as Row[];
+  const currentId = m.current_item_id === null ? null : Number(m.current_item_id);
+  const namesFor = m.projector_names_item_id === null ? null : Number(m.projector_names_item_id);
+  const label = (r: Row) => (r.kind === 'case' ? `${String(r.reference)} ${initials(String(r.forenames), String(r.surname))}` : String(r.title));
+  const cur = rows.find((r) => Number(r.id) === currentId);
+  let current: ProjectorView['current'] = null;
+  if (cur) {
+    const isCase = cur.kind === 'case';
+    const shown = isCase && namesFor === Number(cur.id);
+    const actions = isCase
+      ? (db.prepare('SELECT x.text, x.due_date, o.name FROM actions x LEFT JOIN officers o ON o.id = x.owner_id WHERE x.agenda_item_id = ? ORDER BY x.id').all(cur.id) as Row[]).map((a) => ({
+          text: String(a.text), owner: a.name === null ? null : String(a.name), dueDate: String(a.due_date),
+        }))
+      : [];
+    current = {
+      title: isCase ? String(cur.reference) : String(cur.title),
+      kind: cur.kind as 'standing' | 'case',
+      reference: isCase ? String(cur.reference) : null,
+      displayName: isCase ? (shown ? `${String(cur.forenames)} ${String(cur.surname)}` : initials(String(cur.forenames), String(cur.surname))) : null,
+      namesShown: shown,
+      ageYears: isCase ? ageOn(String(cur.date_of_birth), today) : null,
+      yearGroupLabel: isCase ? yearGroupLabel(yearGroup(String(cur.date_of_birth), today)) : null,
+      register: isCase ? String(cur.register) : null,
+      rag: isCase ? ((cur.rag ?? null) as 'red' | 'amber' | 'green' | null) : null,
+      reasons: (JSON.parse(String(cur.reasons ?? '[]')) as { text: string }[]).map((r) => r.text),
+      actions,
+      elapsedSeconds: Number(cur.elapsed_seconds),
+      startedAt: cur.started_at === null ? null : String(cur.started_at),
+    };
+  }
+  return {
+    unchanged: false,
+    version,
+    blank: m.projector_blank === 1,
+    title: panel.name,
+    date: String(m.date),
+    status: m.status as ProjectorView['status'],
+    meetingStartedAt: m.started_at === null ? null : String(m.started_at),
+    items: rows.map((r) => ({
+      id: Number(r.id),
+      title: label(r),
+      current: Number(r.id) === currentId,
+      done: r.done === 1,
+      section: r.kind === 'case' ? (SECTION_LABELS[r.code as keyof typeof SECTION_LABELS] ?? '') : '',
+    })),
+    current,
+    serverTime: new Date().toISOString(),
+  };
+}
+
+/** The chair's keys on the projector window: next / previous / blank / names for this item. */
+export function projectorControl(db: Db, id: number, action: string, nowIso: string, goto: (itemId: number) => void): { version: number } {
+  const m = meetingRow(db, id);
+  const ids = (db.prepare('SELECT id FROM agenda_items WHERE meeting_id = ? AND removed = 0 ORDER BY position, id').all(id) as { id: number }[]).map((r) => r.id);
+  const at = m.current_item_id === null ? -1 : ids.indexOf(Number(m.current_item_id));
+  switch (action) {
+    case 'next':
+      if (m.status === 'in_progress' && at + 1 < ids.length) goto(ids[at + 1]!);
+      break;
+    case 'previous':
+      if (m.status === 'in_progress' && at > 0) goto(ids[at - 1]!);
+      break;
+    case 'blank':
+    case 'unblank':
+    case 'toggleBlank': {
+      const blank = action === 'toggleBlank' ? (m.projector_blank === 1 ? 0 : 1) : action === 'blank' ? 1 : 0;
+      db.prepare('UPDATE meetings SET projector_blank = ? WHERE id = ?').run(blank, id);
+      bump(db, id);
+      break;
+    }
+    case 'showNames':
+      db.prepare('UPDATE meetings SET projector_names_item_id = current_item_id WHERE id = ?').run(id);
+      bump(db, id);
+      break;
+    case 'hideNames':
+      db.prepare('UPDATE meetings SET projector_names_item_id = NULL WHERE id = ?').run(id);
+      bump(db, id);
+      break;
+  }
+  void nowIso;
+  return { version: Number(meetingRow(db, id).live_version) };
+}

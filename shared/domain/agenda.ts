@@ -1,0 +1,291 @@
+/**
+ * The panel agenda: which cases the CME (monthly) or PMOE (half-termly) panel should discuss, and
+ * why. Each proposal carries the reasons, each naming its evidence and dates, so the chair can see
+ * at a glance why a case is on the list (and take it off). Pure: the meeting dates are arguments.
+ */
+import { type IsoDate, addDays, compareIso, formatUk, isoParts } from './dates';
+import { PANEL_AFTER_DAYS, dueForPanelOn, isDueForPanel, isLongTerm } from './clocks';
+import { compulsorySchoolAge } from './schoolAge';
+import type { CaseStatus, Rag, Register } from './vocab';
+
+export interface AgendaCase {
+  caseId: number;
+  reference: string;
+  register: Register;
+  status: CaseStatus;
+  rag: Rag | null;
+  dateNotified: IsoDate;
+  dateLocated: IsoDate | null;
+  dateOfBirth: IsoDate;
+  /** The lead officer proposes closure. */
+  closureProposed: boolean;
+  /** Long-term case already archived (open but dormant, 001 §6.2). */
+  archived: boolean;
+  lookedAfter: boolean;
+  /** PMOE criteria of concern, already computed (concern.ts). */
+  concerns: { code: string; label: string; reason: string }[];
+  timetableReviewDate: IsoDate | null;
+  timetableEndDate: IsoDate | null;
+  /** Due dates of this case's open actions. */
+  openActionsDue: IsoDate[];
+  /** Dates of earlier meetings of THIS panel at which the case was an agenda item. */
+  discussedAt: IsoDate[];
+}
+
+export interface AgendaContext {
+  register: Register;
+  meetingDate: IsoDate;
+  nextMeetingDate: IsoDate | null;
+  /** This panel's earlier meetings, newest first. */
+  previousMeetingDates: IsoDate[];
+}
+
+export const AGENDA_SECTIONS = ['case_reviews', 'new_referrals', 'proposed_closures'] as const;
+export type AgendaSection = (typeof AGENDA_SECTIONS)[number];
+
+export const SECTION_LABELS: Readonly<Record<AgendaSection, string>> = {
+  case_reviews: 'Case reviews',
+  new_referrals: 'New referrals',
+  proposed_closures: 'Proposed closures',
+};
+
+/** Reason codes in the order reasons are listed on a proposal. */
+export const REASON_CODES = [
+  'concern',
+  'red',
+  'amber',
+  'due_for_panel',
+  'looked_after',
+  'timetable_review',
+  'actions_due',
+  'closure_proposed',
+  'archiving',
+  'end_of_csa',
+  'amber_review',
+  'green_review',
+] as const;
+export type ReasonCode = (typeof REASON_CODES)[number];
+
+export interface Reason {
+  code: ReasonCode;
+  text: string;
+}
+
+export interface Proposal {
+  caseId: number;
+  reference: string;
+  section: AgendaSection;
+  reasons: Reason[];
+  rag: Rag | null;
+}
+
+/** An amber CME case comes back if it was not discussed at any of the last 2 meetings. */
+export const AMBER_REVIEW_MEETINGS = 2;
+/** A green CME case comes back if it was not discussed at any of the last 3 meetings. */
+export const GREEN_REVIEW_MEETINGS = 3;
+/** With no next meeting booked, end of CSA is looked for this many days ahead (strictly before). */
+export const END_OF_CSA_LOOKAHEAD_DAYS = 31;
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+function latest(dates: readonly IsoDate[]): IsoDate | null {
+  let max: IsoDate | null = null;
+  for (const d of dates) if (max === null || d > max) max = d;
+  return max;
+}
+
+/**
+ * Amber/green review: was the case discussed at any of the last `n` meetings before this one?
+ * Fewer than `n` earlier meetings: those there are. No earlier meetings: not discussed (so due).
+ */
+function reviewReason(c: AgendaCase, previous: readonly IsoDate[], discussed: readonly IsoDate[], n: number, code: ReasonCode): Reason | null {
+  const window = previous.slice(0, n);
+  if (window.some((m) => discussed.includes(m))) return null;
+  const rag = c.rag === 'amber' ? 'amber' : 'green';
+  const last = latest(discussed);
+  const since = last === null ? 'never discussed at this panel' : `last discussed ${formatUk(last)}`;
+  const text =
+    window.length === 0
+      ? `Rated ${rag}: due for review (${since})`
+      : `Rated ${rag}: not discussed at the last ${window.length === 1 ? 'meeting' : plural(window.length, 'meeting')} (${since})`;
+  return { code, text };
+}
+
+function actionsReason(c: AgendaCase, meetingDate: IsoDate): Reason | null {
+  const due = c.openActionsDue.filter((d) => compareIso(d, meetingDate) <= 0);
+  if (due.length === 0) return null;
+  const overdue = due.filter((d) => d < meetingDate).length;
+  return {
+    code: 'actions_due',
+    text: `${plural(due.length, 'action')} due by ${formatUk(meetingDate)}${overdue > 0 ? ` (${overdue} overdue)` : ''}`,
+  };
+}
+
+function timetableReason(c: AgendaCase, meetingDate: IsoDate): Reason | null {
+  const parts: string[] = [];
+  const describe = (what: string, d: IsoDate | null): void => {
+    if (d === null || compareIso(d, meetingDate) > 0) return;
+    parts.push(`Part-time timetable ${what} ${formatUk(d)} ${d < meetingDate ? 'has passed' : 'is the date of this meeting'}`);
+  };
+  describe('review date', c.timetableReviewDate);
+  describe('end date', c.timetableEndDate);
+  return parts.length === 0 ? null : { code: 'timetable_review', text: parts.join('; ') };
+}
+
+function endOfCsaReason(c: AgendaCase, ctx: AgendaContext): Reason | null {
+  const ends = compulsorySchoolAge(c.dateOfBirth).ends;
+  const next = ctx.nextMeetingDate;
+  const due = next !== null ? ends <= next : ends < addDays(ctx.meetingDate, END_OF_CSA_LOOKAHEAD_DAYS);
+  if (!due) return null;
+  let text: string;
+  if (ends < ctx.meetingDate) text = `Reached the end of compulsory school age on ${formatUk(ends)}: record to be closed`;
+  else if (next !== null) text = `Reaches the end of compulsory school age on ${formatUk(ends)}, by the next meeting on ${formatUk(next)}`;
+  else text = `Reaches the end of compulsory school age on ${formatUk(ends)}, within a month of this meeting`;
+  return { code: 'end_of_csa', text };
+}
+
+const RED: Reason = { code: 'red', text: 'Rated red' };
+
+/** All the reasons a case should be discussed at this meeting, in REASON_CODES order. */
+function reasonsFor(c: AgendaCase, ctx: AgendaContext, previous: readonly IsoDate[]): Reason[] {
+  const { meetingDate } = ctx;
+  // Only earlier meetings count as "discussed" (the agenda may be re-proposed after a meeting is held).
+  const discussed = c.discussedAt.filter((d) => compareIso(d, meetingDate) < 0);
+  // Archived long-term cases are dormant: no routine reviews, but anything that needs a decision
+  // (red rating, actions falling due, closure, end of CSA…) still brings them back.
+  const routine = !c.archived;
+  const reasons: (Reason | null)[] = [];
+
+  if (ctx.register === 'CME') {
+    if (c.rag === 'red') reasons.push(RED);
+    if (routine && discussed.length === 0 && isDueForPanel(c, meetingDate)) {
+      reasons.push({
+        code: 'due_for_panel',
+        text: `Not located ${PANEL_AFTER_DAYS / 7} weeks after notification (notified ${formatUk(c.dateNotified)}, due for panel ${formatUk(dueForPanelOn(c.dateNotified))})`,
+      });
+    }
+    reasons.push(actionsReason(c, meetingDate));
+    if (c.closureProposed) reasons.push({ code: 'closure_proposed', text: 'Lead officer proposes closure' });
+    if (routine && isLongTerm(c, meetingDate)) {
+      reasons.push({ code: 'archiving', text: `Open since ${formatUk(c.dateNotified)} (long-term): archiving decision due` });
+    }
+    reasons.push(endOfCsaReason(c, ctx));
+    if (routine && c.rag === 'amber') reasons.push(reviewReason(c, previous, discussed, AMBER_REVIEW_MEETINGS, 'amber_review'));
+    if (routine && c.rag === 'green') reasons.push(reviewReason(c, previous, discussed, GREEN_REVIEW_MEETINGS, 'green_review'));
+  } else {
+    if (c.concerns.length > 0) {
+      reasons.push({ code: 'concern', text: `Criteria of concern: ${c.concerns.map((k) => k.label).join('; ')}` });
+    }
+    if (c.rag === 'red') reasons.push(RED);
+    if (routine && c.rag === 'amber') reasons.push({ code: 'amber', text: 'Rated amber' });
+    if (c.lookedAfter) reasons.push({ code: 'looked_after', text: 'Looked-after child: Virtual School report' });
+    reasons.push(timetableReason(c, meetingDate));
+    reasons.push(actionsReason(c, meetingDate));
+    if (c.closureProposed) reasons.push({ code: 'closure_proposed', text: 'Lead officer proposes closure' });
+  }
+
+  const present = reasons.filter((r): r is Reason => r !== null);
+  return present.sort((a, b) => REASON_CODES.indexOf(a.code) - REASON_CODES.indexOf(b.code));
+}
+
+function sectionFor(c: AgendaCase, reasons: readonly Reason[], neverDiscussed: boolean): AgendaSection {
+  const has = (code: ReasonCode): boolean => reasons.some((r) => r.code === code);
+  if (has('closure_proposed') || has('end_of_csa')) return 'proposed_closures';
+  if (has('due_for_panel') || (neverDiscussed && c.status === 'referred')) return 'new_referrals';
+  return 'case_reviews';
+}
+
+/**
+ * The cases this meeting should discuss: open cases on the panel's register for which at least one
+ * rule applies, each once with all its reasons, in `defaultOrder`.
+ *
+ * CME: red (every red case); due_for_panel (not located 28 days after notification by the meeting
+ * date and never discussed at this panel); actions_due (an open action due on or before the meeting
+ * date); closure_proposed; archiving (open 6 months or more and not yet archived); end_of_csa
+ * (the school leaving date is on or before the next meeting, or within 31 days when none is
+ * booked); amber_review (amber, not discussed at any of the last 2 meetings); green_review (green,
+ * not discussed at any of the last 3 meetings).
+ * PMOE: concern (any criterion of concern); red; amber; looked_after; timetable_review (part-time
+ * timetable review or end date on or before the meeting date); actions_due; closure_proposed.
+ * Archived (dormant) cases get no routine reasons (due_for_panel, archiving, amber/green review,
+ * PMOE amber); the other rules still apply to them.
+ *
+ * Section: proposed_closures if closure is proposed or CSA ends; otherwise new_referrals if due for
+ * panel, or never discussed and still at status 'referred'; otherwise case_reviews.
+ */
+export function proposeAgenda(cases: readonly AgendaCase[], ctx: AgendaContext): Proposal[] {
+  isoParts(ctx.meetingDate);
+  if (ctx.nextMeetingDate !== null) isoParts(ctx.nextMeetingDate);
+  // Newest first, and only meetings before this one.
+  const previous = ctx.previousMeetingDates
+    .filter((d) => compareIso(d, ctx.meetingDate) < 0)
+    .sort((a, b) => (a < b ? 1 : a > b ? -1 : 0));
+
+  const proposals: Proposal[] = [];
+  for (const c of cases) {
+    if (c.register !== ctx.register || c.status === 'closed') continue;
+    const reasons = reasonsFor(c, ctx, previous);
+    if (reasons.length === 0) continue;
+    const neverDiscussed = !c.discussedAt.some((d) => d < ctx.meetingDate);
+    proposals.push({
+      caseId: c.caseId,
+      reference: c.reference,
+      section: sectionFor(c, reasons, neverDiscussed),
+      reasons,
+      rag: c.rag,
+    });
+  }
+  return defaultOrder(proposals);
+}
+
+const RAG_ORDER: Readonly<Record<Rag, number>> = { red: 0, amber: 1, green: 2 };
+
+function ragRank(rag: Rag | null): number {
+  return rag === null ? 3 : (RAG_ORDER[rag] ?? 3);
+}
+
+/**
+ * Sections in the order case reviews, new referrals, proposed closures; within a section red,
+ * amber, green, then unrated; ties by case reference (then case id). Returns a new array.
+ */
+export function defaultOrder(proposals: readonly Proposal[]): Proposal[] {
+  return [...proposals].sort(
+    (a, b) =>
+      AGENDA_SECTIONS.indexOf(a.section) - AGENDA_SECTIONS.indexOf(b.section) ||
+      ragRank(a.rag) - ragRank(b.rag) ||
+      (a.reference < b.reference ? -1 : a.reference > b.reference ? 1 : 0) ||
+      a.caseId - b.caseId,
+  );
+}
+
+export const STANDING_ITEMS = [
+  { code: 'welcome_apologies', title: 'Welcome and apologies' },
+  { code: 'previous_minutes', title: 'Minutes of the last meeting and matters arising' },
+  { code: 'figures', title: 'Figures' },
+  { code: 'escalations', title: 'Escalations' },
+  { code: 'aob', title: 'Any other business' },
+  { code: 'next_meeting', title: 'Date of next meeting' },
+] as const;
+export type StandingItemCode = (typeof STANDING_ITEMS)[number]['code'];
+
+/** Standing items that come before the case sections; the rest come after. */
+const BEFORE_CASES: readonly StandingItemCode[] = ['welcome_apologies', 'previous_minutes', 'figures'];
+
+export type AgendaSlot =
+  | { kind: 'standing'; code: StandingItemCode; title: string }
+  | { kind: 'cases'; code: AgendaSection; title: string };
+
+/**
+ * The agenda's running order: welcome and apologies, previous minutes, figures, the three case
+ * sections (case reviews, new referrals, proposed closures), escalations, any other business, date
+ * of next meeting. A fresh array each call.
+ */
+export function agendaSkeleton(): AgendaSlot[] {
+  const standing = (code: StandingItemCode, title: string): AgendaSlot => ({ kind: 'standing', code, title });
+  const before = STANDING_ITEMS.filter((s) => BEFORE_CASES.includes(s.code)).map((s) => standing(s.code, s.title));
+  const after = STANDING_ITEMS.filter((s) => !BEFORE_CASES.includes(s.code)).map((s) => standing(s.code, s.title));
+  const sections = AGENDA_SECTIONS.map((code): AgendaSlot => ({ kind: 'cases', code, title: SECTION_LABELS[code] }));
+  return [...before, ...sections, ...after];
+}
