@@ -16,13 +16,34 @@ export interface ClockInputs {
   provider: string | null;
 }
 
+// Age, year group and school-age dates depend only on the date of birth and today; a large
+// register has many children per birth date, so these are worked out once per date.
+let memoDay = '';
+const memo = new Map<string, { csa: { starts: string; ends: string }; yg: number; age: number; endReached: boolean }>();
+function byBirthDate(dateOfBirth: string, today: string) {
+  if (memoDay !== today) {
+    memo.clear();
+    memoDay = today;
+  }
+  let v = memo.get(dateOfBirth);
+  if (!v) {
+    v = {
+      csa: compulsorySchoolAge(dateOfBirth),
+      yg: yearGroup(dateOfBirth, today),
+      age: ageOn(dateOfBirth, today),
+      endReached: endOfCompulsorySchoolAgeReached(dateOfBirth, today),
+    };
+    memo.set(dateOfBirth, v);
+  }
+  return v;
+}
+
 /** Everything the register computes about a case on a given day, from the rules in shared/domain. */
 export function clocksFor(c: ClockInputs, child: { dateOfBirth: string; flags: ChildFlags }, today: string): CaseClocks {
-  const csa = compulsorySchoolAge(child.dateOfBirth);
-  const yg = yearGroup(child.dateOfBirth, today);
+  const { csa, yg, age, endReached } = byBirthDate(child.dateOfBirth, today);
   const open = c.status !== 'closed';
   return {
-    ageYears: ageOn(child.dateOfBirth, today),
+    ageYears: age,
     yearGroup: yg,
     yearGroupLabel: yearGroupLabel(yg),
     csaStarts: csa.starts,
@@ -32,7 +53,7 @@ export function clocksFor(c: ClockInputs, child: { dateOfBirth: string; flags: C
     dueForPanelOn: c.register === 'CME' ? dueForPanelOn(c.dateNotified) : null,
     longTerm: isLongTerm(c, today),
     longTermFrom: longTermFrom(c.dateNotified),
-    endOfCsaReached: open && endOfCompulsorySchoolAgeReached(child.dateOfBirth, today),
+    endOfCsaReached: open && endReached,
     concerns: criteriaOfConcern(
       {
         register: c.register,

@@ -282,7 +282,7 @@ function agendaCases(db: Db, meetingId: number, register: 'CME' | 'PMOE', panelI
   );
   return rows.map((r) => {
     const k = toCase(r);
-    const child = toChild({ ...r, id: r.ch_id });
+    const child = toChild(r, 'ch_id');
     const clocks = clocksFor(k, child, today);
     return {
       caseId: k.id,

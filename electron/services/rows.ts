@@ -14,10 +14,12 @@ export const FLAG_COLUMNS: Record<keyof ChildFlags, string> = Object.fromEntries
   string
 >;
 
-export function toChild(r: Row): Child {
-  const flags = Object.fromEntries(FLAG_KEYS.map((k) => [k, r[FLAG_COLUMNS[k]] === 1])) as ChildFlags;
+/** `idColumn` lets a joined row carry the child's id under another name (e.g. ch_id). */
+export function toChild(r: Row, idColumn = 'id'): Child {
+  const flags = {} as ChildFlags;
+  for (const k of FLAG_KEYS) flags[k] = r[FLAG_COLUMNS[k]] === 1;
   return {
-    id: Number(r.id),
+    id: Number(r[idColumn]),
     forenames: String(r.forenames),
     surname: String(r.surname),
     knownAs: s(r.known_as),
@@ -59,12 +61,9 @@ export const CASE_FIELD_COLUMNS = {
   dateLocated: 'date_located',
 } as const;
 
+// Written out field by field: this runs for every row of a 50,000-case register.
 export function toCase(r: Row): Case {
-  const fields = Object.fromEntries(
-    Object.entries(CASE_FIELD_COLUMNS).map(([k, col]) => [k, k === 'hoursPerWeek' ? n(r[col]) : s(r[col])]),
-  );
   return {
-    ...(fields as Omit<Case, 'id'>),
     id: Number(r.id),
     childId: Number(r.child_id),
     register: r.register as Case['register'],
@@ -72,7 +71,27 @@ export function toCase(r: Row): Case {
     status: r.status as Case['status'],
     dateNotified: String(r.date_notified),
     source: String(r.source),
+    referrerName: s(r.referrer_name),
+    referrerAgency: s(r.referrer_agency),
+    referrerContact: s(r.referrer_contact),
+    reason: s(r.reason),
     urgency: String(r.urgency),
+    lastSchool: s(r.last_school),
+    lastAttendance: s(r.last_attendance),
+    pmoeSchool: s(r.pmoe_school),
+    pmoeReason: s(r.pmoe_reason),
+    hoursPerWeek: n(r.hours_per_week),
+    provider: s(r.provider),
+    timetableReviewDate: s(r.timetable_review_date),
+    timetableEndDate: s(r.timetable_end_date),
+    departureDate: s(r.departure_date),
+    destination: s(r.destination),
+    professionalInvolvement: s(r.professional_involvement),
+    additionalInfo: s(r.additional_info),
+    dateAssessed: s(r.date_assessed),
+    dateProvisionDetermined: s(r.date_provision_determined),
+    dateEnteredProvision: s(r.date_entered_provision),
+    dateLocated: s(r.date_located),
     leadOfficerId: n(r.lead_officer_id),
     leadOfficerName: s(r.lead_officer_name),
     rag: (r.rag ?? null) as Case['rag'],
