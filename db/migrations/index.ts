@@ -1,6 +1,7 @@
 import { sql as register } from './001_register';
 import { sql as search } from './002_search';
 import { sql as meetings } from './003_meetings';
+import { sql as tracking } from './004_tracking';
 
 export interface Migration {
   version: number;
@@ -13,6 +14,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'register', sql: register },
   { version: 2, name: 'search', sql: search },
   { version: 3, name: 'meetings', sql: meetings },
+  { version: 4, name: 'tracking', sql: tracking },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

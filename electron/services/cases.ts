@@ -8,6 +8,7 @@ import { clocksFor } from './caseClocks';
 import { CASE_SELECT } from './register';
 import { CASE_FIELD_COLUMNS, toAddress, toAdult, toCase, toCheck, toChild, toNote, type Row } from './rows';
 import { getOfficer } from './officers';
+import { recordRag, recordAllocation } from './history';
 
 export function caseRow(db: Db, id: number): Row {
   const row = db.prepare(`${CASE_SELECT} WHERE c.id = ?`).get(id) as Row | undefined;
@@ -120,6 +121,7 @@ export function setRag(db: Db, ctx: WriteContext, id: number, rag: string, reaso
   const row = caseRow(db, id);
   requireOpen(row, `change its RAG rating to ${labelOf(RAGS, rag)}`);
   auditedUpdate(db, ctx, 'cases', link(id, Number(row.child_id)), id, { rag, rag_reason: reason });
+  recordRag(db, ctx, id, (row.rag ?? null) as string | null, rag, reason, today);
   return getCaseDetail(db, id, today);
 }
 
@@ -133,6 +135,7 @@ export function setLeadOfficer(db: Db, ctx: WriteContext, id: number, officerId:
     }
   }
   auditedUpdate(db, ctx, 'cases', link(id, Number(row.child_id)), id, { lead_officer_id: officerId });
+  recordAllocation(db, ctx, id, row.lead_officer_id === null ? null : Number(row.lead_officer_id), officerId, reason, today);
   if (reason) addNoteRow(db, ctx, id, Number(row.child_id), today, `Lead officer changed: ${reason}`);
   return getCaseDetail(db, id, today);
 }

@@ -11,6 +11,7 @@
  * non-null values except created_at, case/child ids linked, source = ctx.source).
  */
 import type Database from 'better-sqlite3';
+import { backfillHistory } from './history';
 import type { Db } from '../../db/open';
 import type { WriteContext } from '../../db/audit';
 import {
@@ -1291,5 +1292,7 @@ export function loadDemo(db: Db, ctx: WriteContext, options: DemoOptions): DemoR
     }
   }
 
+  // The RAG and allocation timelines start from the rating and lead each case was loaded with.
+  backfillHistory(db);
   return { caseCount: cases.length, officerCount: OFFICERS.length };
 }

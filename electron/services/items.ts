@@ -8,6 +8,7 @@ import { getCaseDetail, closeCase } from './cases';
 import { getOfficer } from './officers';
 import { inMeeting, itemRow, meetingRow, toItem, toAction, ACTION_SQL, bump } from './meetings';
 import type { Row } from './rows';
+import { recordRag, recordAllocation } from './history';
 
 /** Minutes can be written while the meeting runs and tidied as a draft; approved minutes are locked. */
 function requireRecordable(m: Row): void {
@@ -138,13 +139,11 @@ export function setItemRag(db: Db, ctx: WriteContext, itemId: number, rag: strin
   if (k.status === 'closed') throw new AppError('conflict', 'This case is closed; reopen it from the case page to change its rating.');
   if (x.it.rag_before === null && k.rag !== null) db.prepare('UPDATE agenda_items SET rag_before = ? WHERE id = ?').run(k.rag, itemId);
   auditedUpdate(db, x.c, 'cases', { entity: 'case', caseId, childId: Number(k.child_id) }, caseId, { rag, rag_reason: reason });
-  auditedInsert(db, x.c, 'rag_history', { entity: 'rag_history', caseId }, {
-    case_id: caseId, on_date: String(x.m.date), from_rag: k.rag ?? null, to_rag: rag, reason, actor: ctx.actor, meeting_id: x.m.id, created_at: ctx.now(),
-  });
+  recordRag(db, x.c, caseId, (k.rag ?? null) as string | null, rag, reason, String(x.m.date));
   return done(db, x, today);
 }
 
-export function setItemLead(db: Db, ctx: WriteContext, itemId: number, officerId: number | null, _reason: string | null, today: string): ItemDetail {
+export function setItemLead(db: Db, ctx: WriteContext, itemId: number, officerId: number | null, reason: string | null, today: string): ItemDetail {
   const x = open(db, ctx, itemId);
   const caseId = requireCase(x);
   if (officerId !== null) {
@@ -154,6 +153,7 @@ export function setItemLead(db: Db, ctx: WriteContext, itemId: number, officerId
   const k = db.prepare('SELECT lead_officer_id, child_id FROM cases WHERE id = ?').get(caseId) as Row;
   if (x.it.lead_before_id === null && k.lead_officer_id !== null) db.prepare('UPDATE agenda_items SET lead_before_id = ? WHERE id = ?').run(k.lead_officer_id, itemId);
   auditedUpdate(db, x.c, 'cases', { entity: 'case', caseId, childId: Number(k.child_id) }, caseId, { lead_officer_id: officerId });
+  recordAllocation(db, x.c, caseId, k.lead_officer_id === null ? null : Number(k.lead_officer_id), officerId, reason, String(x.m.date));
   return done(db, x, today);
 }
 

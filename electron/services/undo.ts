@@ -7,7 +7,7 @@ import type { Row } from './rows';
 const TABLES: Record<string, string> = {
   case: 'cases', child: 'children', check: 'checks', note: 'notes', action: 'actions', action_review: 'action_reviews',
   escalation: 'escalations', rag_history: 'rag_history', agenda_item: 'agenda_items', meeting: 'meetings', attendance: 'attendance',
-  amendment: 'minutes_amendments',
+  amendment: 'minutes_amendments', lead_allocation: 'lead_allocations',
 };
 
 const LABELS: Record<string, string> = {

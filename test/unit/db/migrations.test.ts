@@ -52,6 +52,9 @@ describe('migrations', () => {
     expect(db.prepare('SELECT count(*) AS n FROM audit').get()).toEqual({ n: 1 });
     // Schema 3: existing cases are neither proposed for closure nor archived.
     expect(db.prepare('SELECT closure_proposed, archived FROM cases').get()).toEqual({ closure_proposed: 0, archived: 0 });
+    // Schema 4: the RAG and allocation timelines start from what the case held.
+    expect(db.prepare('SELECT to_rag FROM rag_history WHERE case_id = 1').all()).toEqual([{ to_rag: 'amber' }]);
+    expect(db.prepare('SELECT to_officer_id FROM lead_allocations WHERE case_id = 1').all()).toEqual([{ to_officer_id: 1 }]);
     db.close();
   });
 
