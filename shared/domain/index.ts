@@ -14,3 +14,6 @@ export {
   schoolDaysBetween, termContaining, halfTermsBetween, validateCalendar,
   type Term as CalendarTerm, type Closure, type ClosureKind, type AcademicYear, type TermCalendar,
 } from './calendar';
+export * from './suggestedRag';
+export * from './escalation';
+export * from './actions';
