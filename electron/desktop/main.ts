@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Menu, session, type MenuItemConstructorOptions } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, screen, session, type MenuItemConstructorOptions } from 'electron';
 import { openDatabase, type Db } from '../../db/open';
 import { AppError } from '../../shared/api/errors';
 import { createDispatcher } from '../dispatch';
@@ -135,6 +135,17 @@ function buildMenu(): Menu {
   return Menu.buildFromTemplate(template);
 }
 
+/** The projector opens full-screen on a second display when there is one, else as a window beside the app. */
+function projectorPlacement() {
+  const primary = screen.getPrimaryDisplay();
+  const here = mainWindow ? screen.getDisplayMatching(mainWindow.getBounds()) : primary;
+  const other = screen.getAllDisplays().find((d) => d.id !== here.id);
+  const area = (other ?? here).workArea;
+  return other
+    ? { x: area.x, y: area.y, width: area.width, height: area.height, fullscreen: true }
+    : { x: area.x + 40, y: area.y + 40, width: Math.min(1280, area.width - 80), height: Math.min(800, area.height - 80), fullscreen: false };
+}
+
 function createWindow(): BrowserWindow {
   const win = new BrowserWindow({
     width: 1400,
@@ -195,7 +206,7 @@ if (!app.requestSingleInstanceLock()) {
     mainWindow.focus();
   });
 
-  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, appUrl));
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, appUrl, projectorPlacement));
 
   app.on('window-all-closed', () => app.quit());
 

@@ -71,17 +71,43 @@ export function hardenSession(session: Session): void {
   });
 }
 
+/** The only window the app may open: its own projector view of a meeting, e.g. index.html#/projector/12. */
+export function isProjectorUrl(url: string, appUrl: string): boolean {
+  if (!isAppFrameUrl(url, appUrl)) return false;
+  try {
+    return /^#\/projector\/\d+$/.test(new URL(url).hash);
+  } catch {
+    return false;
+  }
+}
+
+/** Where and how the projector window opens (the main process picks the second display). */
+export type ProjectorPlacement = () => { x: number; y: number; width: number; height: number; fullscreen: boolean };
+
 /**
  * Keep a web contents on the app's own page: navigation (of any frame) and redirects anywhere
- * else are cancelled, window.open is denied, and <webview> can never be attached.
+ * else are cancelled, <webview> can never be attached, and window.open is denied except for the
+ * app's own projector view, which opens hardened like the main window.
  */
-export function hardenWebContents(contents: WebContents, appUrl: string): void {
+export function hardenWebContents(contents: WebContents, appUrl: string, placeProjector?: ProjectorPlacement): void {
   const stayHome = (event: Event<{ url: string }>) => {
     if (!isAppFrameUrl(event.url, appUrl)) event.preventDefault();
   };
   contents.on('will-navigate', stayHome);
   contents.on('will-frame-navigate', stayHome);
   contents.on('will-redirect', stayHome);
-  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  contents.setWindowOpenHandler(({ url }) => {
+    if (!placeProjector || !isProjectorUrl(url, appUrl)) return { action: 'deny' };
+    return {
+      action: 'allow',
+      overrideBrowserWindowOptions: {
+        ...placeProjector(),
+        title: 'Panel — projector',
+        backgroundColor: '#000000',
+        autoHideMenuBar: true,
+        webPreferences: { ...secureWebPreferences },
+      },
+    };
+  });
   contents.on('will-attach-webview', (event) => event.preventDefault());
 }

@@ -7,10 +7,17 @@ import { CasePage } from './pages/CasePage';
 import { NewReferralPage } from './pages/NewReferralPage';
 import { OfficersPage } from './pages/OfficersPage';
 import { SettingsPage } from './pages/SettingsPage';
+import { MeetingsPage } from './pages/MeetingsPage';
+import { MeetingPrepPage } from './pages/MeetingPrepPage';
+import { CockpitPage } from './pages/CockpitPage';
+import { ProjectorPage } from './pages/ProjectorPage';
+import { PanelsPage } from './pages/PanelsPage';
 
 const NAV: { route: Route; label: string }[] = [
   { route: { page: 'register' }, label: 'Register' },
   { route: { page: 'referral' }, label: 'New referral' },
+  { route: { page: 'meetings' }, label: 'Meetings' },
+  { route: { page: 'panels' }, label: 'Panels & calendar' },
   { route: { page: 'officers' }, label: 'Officers' },
   { route: { page: 'settings' }, label: 'Settings' },
 ];
@@ -30,6 +37,8 @@ export function App() {
   if (info.error) return <main className="first-run"><h1>Panel can’t reach its register</h1><p role="alert">{info.error}</p></main>;
   if (!info.data) return <main className="first-run" aria-busy="true"><p>Opening the register…</p></main>;
   if (!info.data.setupDone) return <FirstRun defaultName={info.data.userName} onDone={() => void info.reload()} />;
+  // The room's screen: no app chrome, nothing but the meeting.
+  if (route.page === 'projector') return <ProjectorPage id={route.id} />;
 
   return (
     <div className="app">
@@ -38,7 +47,7 @@ export function App() {
         <span className="brand">Panel</span>
         <nav aria-label="Main">
           {NAV.map((n) => (
-            <a key={n.label} href={hrefFor(n.route)} aria-current={route.page === n.route.page ? 'page' : undefined}>
+            <a key={n.label} href={hrefFor(n.route)} aria-current={route.page === n.route.page || (n.route.page === 'meetings' && (route.page === 'meeting' || route.page === 'cockpit')) ? 'page' : undefined}>
               {n.label}
             </a>
           ))}
@@ -51,6 +60,10 @@ export function App() {
         {route.page === 'referral' && <NewReferralPage />}
         {route.page === 'officers' && <OfficersPage />}
         {route.page === 'settings' && <SettingsPage info={info.data} onChanged={() => void info.reload()} />}
+        {route.page === 'meetings' && <MeetingsPage />}
+        {route.page === 'meeting' && <MeetingPrepPage id={route.id} />}
+        {route.page === 'cockpit' && <CockpitPage id={route.id} />}
+        {route.page === 'panels' && <PanelsPage />}
       </main>
     </div>
   );

@@ -44,6 +44,8 @@ async function transport(method: string, args: unknown): Promise<Result<unknown>
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token ?? ''}` },
       body: JSON.stringify(args ?? {}),
+      // Lets a save started as the tab closes still reach the host.
+      keepalive: true,
     });
   } catch {
     return { ok: false, error: { code: 'internal', message: 'Panel is not running: the browser host stopped. Start it again (npm run start:browser) and reload this page.' } };

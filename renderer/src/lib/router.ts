@@ -6,7 +6,12 @@ export type Route =
   | { page: 'case'; id: number; tab: string | null }
   | { page: 'referral' }
   | { page: 'officers' }
-  | { page: 'settings' };
+  | { page: 'settings' }
+  | { page: 'meetings' }
+  | { page: 'meeting'; id: number }
+  | { page: 'cockpit'; id: number }
+  | { page: 'projector'; id: number }
+  | { page: 'panels' };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
@@ -17,6 +22,16 @@ export function parseRoute(hash: string): Route {
     }
     case 'referral':
       return { page: 'referral' };
+    case 'meetings':
+      return { page: 'meetings' };
+    case 'panels':
+      return { page: 'panels' };
+    case 'meeting':
+    case 'cockpit':
+    case 'projector': {
+      const id = Number(parts[1]);
+      return Number.isInteger(id) && id > 0 ? { page: parts[0], id } : { page: 'meetings' };
+    }
     case 'officers':
       return { page: 'officers' };
     case 'settings':
@@ -30,6 +45,10 @@ export const hrefFor = (r: Route): string => {
   switch (r.page) {
     case 'case':
       return `#/case/${r.id}${r.tab ? `/${r.tab}` : ''}`;
+    case 'meeting':
+    case 'cockpit':
+    case 'projector':
+      return `#/${r.page}/${r.id}`;
     default:
       return `#/${r.page}`;
   }

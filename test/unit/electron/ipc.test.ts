@@ -204,3 +204,17 @@ describe('electronNativeBindingPath', () => {
     );
   });
 });
+
+describe('isProjectorUrl (the one window the app may open)', () => {
+  const appUrl = 'file:///opt/Panel/resources/app.asar/dist/renderer/index.html';
+  it.each([
+    [`${appUrl}#/projector/12`, true],
+    [`${appUrl}#/projector/12/extra`, false],
+    [`${appUrl}#/cockpit/12`, false],
+    ['https://evil.example/#/projector/12', false],
+    ['file:///tmp/other.html#/projector/12', false],
+  ])('%s -> %s', async (url, expected) => {
+    const { isProjectorUrl } = await import('../../../electron/desktop/security');
+    expect(isProjectorUrl(url, appUrl)).toBe(expected);
+  });
+});

@@ -36,6 +36,7 @@ function row(p: Partial<RegisterRow> = {}): RegisterRow {
   return {
     caseId: id,
     reference: `CME-2026-${String(id).padStart(4, '0')}`,
+    ragMovement: null,
     register: 'CME',
     status: 'referred',
     childId: id,

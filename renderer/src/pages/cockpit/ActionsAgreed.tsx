@@ -1,0 +1,114 @@
+import { useImperativeHandle, useRef, useState, type KeyboardEvent, type Ref } from 'react';
+import type { ItemDetail } from '../../../../shared/api/meetingSchemas';
+import type { Officer } from '../../../../shared/api/schemas';
+import { formatUk } from '../../lib/format';
+import { Field } from '../../components/Field';
+import { officerOptions } from './RagLead';
+import { useDraftText } from './useDraftText';
+import { errorFor, generalError, type Mutate, type MutateResult } from './types';
+
+export interface ActionsHandle {
+  focusNewAction(): void;
+}
+
+/**
+ * Actions agreed on this item and the form for a new one. Keyboard: Enter in "Action" moves to
+ * "Owner", Enter in "Owner" to "Due date", Enter in "Due date" adds the action.
+ */
+export function ActionsAgreed({ detail, officers, mutate, ref }: { detail: ItemDetail; officers: readonly Officer[]; mutate: Mutate; ref?: Ref<ActionsHandle> }) {
+  const itemId = detail.item.id;
+  const [text, setText, clearText] = useDraftText(itemId, 'newAction');
+  const [owner, setOwner] = useState('');
+  const [due, setDue] = useState(detail.defaultDueDate);
+  const [result, setResult] = useState<MutateResult | null>(null);
+  const [saving, setSaving] = useState(false);
+  const textRef = useRef<HTMLInputElement>(null);
+  const ownerRef = useRef<HTMLSelectElement>(null);
+  const dueRef = useRef<HTMLInputElement>(null);
+  const listRef = useRef<HTMLHeadingElement>(null);
+
+  useImperativeHandle(ref, () => ({ focusNewAction: () => textRef.current?.focus() }));
+
+  const add = async () => {
+    if (saving) return;
+    if (text.trim() === '') {
+      setResult({ ok: false, message: 'Say what is to be done.', field: 'text' });
+      textRef.current?.focus();
+      return;
+    }
+    if (!due) {
+      setResult({ ok: false, message: 'Give the due date.', field: 'dueDate' });
+      dueRef.current?.focus();
+      return;
+    }
+    setSaving(true);
+    const r = await mutate('actions.add', { itemId, text: text.trim(), ownerId: owner ? Number(owner) : null, dueDate: due });
+    setSaving(false);
+    setResult(r);
+    if (r.ok) {
+      clearText();
+      setOwner('');
+      setDue(detail.defaultDueDate);
+      // Back to the list so that A (or any other single key) works again at once.
+      listRef.current?.focus();
+    }
+  };
+  const enterTo = (next: () => void) => (e: KeyboardEvent) => {
+    if (e.key === 'Enter' && !e.shiftKey && !e.altKey && !e.ctrlKey && !e.metaKey) {
+      e.preventDefault();
+      next();
+    }
+  };
+
+  const actions = detail.actionsAgreed;
+  return (
+    <section className="ck-card" aria-labelledby={`agreed-${itemId}`}>
+      <h2 id={`agreed-${itemId}`} ref={listRef} tabIndex={-1}>
+        Actions agreed <span className="count">{actions.length}</span>
+      </h2>
+      {actions.length === 0 ? (
+        <p className="muted small">None yet. Press A to add one.</p>
+      ) : (
+        <ol className="ck-list ck-agreed">
+          {actions.map((a) => (
+            <li key={a.id}>
+              <span className="ck-action-text">{a.text}</span>
+              <span className="ck-action-meta">
+                {a.ownerName ?? 'No owner'} · due {formatUk(a.dueDate)}
+              </span>
+            </li>
+          ))}
+        </ol>
+      )}
+      <form
+        className="ck-new-action"
+        aria-label="New action"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void add();
+        }}
+      >
+        <Field label="Action" error={errorFor(result, 'text')}>
+          {(p) => <input {...p} ref={textRef} value={text} onChange={(e) => setText(e.target.value)} onKeyDown={enterTo(() => ownerRef.current?.focus())} autoComplete="off" />}
+        </Field>
+        <div className="ck-action-row">
+          <Field label="Owner" error={errorFor(result, 'ownerId')}>
+            {(p) => (
+              <select {...p} ref={ownerRef} value={owner} onChange={(e) => setOwner(e.target.value)} onKeyDown={enterTo(() => dueRef.current?.focus())}>
+                <option value="">No owner</option>
+                {officerOptions(officers, null).map((o) => (
+                  <option key={o.code} value={o.code}>{o.label}</option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label="Due date" error={errorFor(result, 'dueDate')}>
+            {(p) => <input {...p} ref={dueRef} type="date" value={due} onChange={(e) => setDue(e.target.value)} onKeyDown={enterTo(() => void add())} />}
+          </Field>
+          <button type="submit" className="primary" disabled={saving}>Add action</button>
+        </div>
+        {generalError(result, 'text', 'ownerId', 'dueDate') ? <p className="error-text" role="alert">{generalError(result, 'text', 'ownerId', 'dueDate')}</p> : null}
+      </form>
+    </section>
+  );
+}

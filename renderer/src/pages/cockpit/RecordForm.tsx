@@ -1,0 +1,154 @@
+import { useEffect, useImperativeHandle, useRef, useState, type ChangeEvent, type Ref } from 'react';
+import type { ItemDetail } from '../../../../shared/api/meetingSchemas';
+import { OUTCOMES } from '../../../../shared/api/meetingSchemas';
+import { CLOSURE_REASONS, entryOf, type ClosureReason } from '../../../../shared/domain/vocab';
+import { Field, Select } from '../../components/Field';
+import { Autosave } from './autosave';
+import { RECORD_FIELDS, browserStore, clearDraft, confirmSaved, mergeDrafts, readRecordDrafts, writeDraft, type RecordField, type RecordValues } from './drafts';
+import { errorFor, generalError, type Mutate, type MutateResult } from './types';
+
+export interface RecordHandle {
+  flush(): Promise<boolean>;
+  hasUnsaved(): boolean;
+  focusNotes(): void;
+}
+
+type OutcomeCode = (typeof OUTCOMES)[number]['code'];
+
+/**
+ * What the panel said and decided on this item. Text saves itself ~400 ms after the last keystroke,
+ * on blur and before the item changes; a copy of every keystroke stays in localStorage until the
+ * server has it. Selects and ticks save at once.
+ */
+export function RecordForm({ detail, mutate, ref }: { detail: ItemDetail; mutate: Mutate; ref?: Ref<RecordHandle> }) {
+  const itemId = detail.item.id;
+  const isCase = detail.item.kind === 'case' && detail.case !== null;
+  const [init] = useState(() => mergeDrafts(RECORD_FIELDS, detail.item, readRecordDrafts(browserStore(), itemId)));
+  const [values, setValues] = useState<RecordValues>(init.values);
+  const valuesRef = useRef<RecordValues>(init.values);
+  const mutateRef = useRef(mutate);
+  mutateRef.current = mutate;
+  const [autosave] = useState(
+    () =>
+      new Autosave<RecordField>({
+        delay: 400,
+        save: async (patch) => {
+          const r = await mutateRef.current('items.record', { itemId, ...patch }, { agenda: false });
+          if (!r.ok) throw new Error(r.message);
+          confirmSaved(browserStore(), itemId, patch, valuesRef.current);
+        },
+      }),
+  );
+  const notesRef = useRef<HTMLTextAreaElement>(null);
+
+  useEffect(() => {
+    for (const f of init.stale) clearDraft(browserStore(), itemId, f);
+    for (const f of init.restored) autosave.change(f, init.values[f]);
+    if (init.restored.length > 0) void autosave.flush();
+    return () => {
+      void autosave.dispose();
+    };
+  }, [autosave, init, itemId]);
+
+  useImperativeHandle(ref, () => ({
+    flush: () => autosave.flush(),
+    hasUnsaved: () => autosave.hasUnsaved(),
+    focusNotes: () => notesRef.current?.focus(),
+  }), [autosave]);
+
+  const onText = (f: RecordField) => (e: ChangeEvent<HTMLTextAreaElement | HTMLInputElement>) => {
+    const v = e.target.value;
+    valuesRef.current = { ...valuesRef.current, [f]: v };
+    setValues(valuesRef.current);
+    writeDraft(browserStore(), itemId, f, v);
+    autosave.change(f, v);
+  };
+  const onBlur = () => void autosave.flush();
+
+  const [outcome, setOutcome] = useState<OutcomeCode | ''>((detail.item.outcome as OutcomeCode | null) ?? '');
+  const [outcomeResult, setOutcomeResult] = useState<MutateResult | null>(null);
+  const chooseOutcome = async (v: OutcomeCode | '') => {
+    setOutcome(v);
+    setOutcomeResult(await mutate('items.record', { itemId, outcome: v === '' ? null : v }));
+  };
+
+  const [closure, setClosure] = useState<ClosureReason | ''>('');
+  const [closureDetail, setClosureDetail] = useState('');
+  const [closeResult, setCloseResult] = useState<MutateResult | null>(null);
+  const closureEntry = entryOf(CLOSURE_REASONS, closure);
+  const closeCase = async () => {
+    if (!closure) {
+      setCloseResult({ ok: false, message: 'Choose the closure reason first.', field: 'reason' });
+      return;
+    }
+    if (closureEntry?.detailRequired && closureDetail.trim() === '') {
+      setCloseResult({ ok: false, message: `${closureEntry.detailLabel} is required for this reason.`, field: 'detail' });
+      return;
+    }
+    setCloseResult(await mutate('items.close', { itemId, reason: closure, detail: closureDetail.trim() || null }));
+  };
+
+  const [doneResult, setDoneResult] = useState<MutateResult | null>(null);
+  const caseClosed = detail.case?.status === 'closed';
+
+  return (
+    <section className="ck-card" aria-labelledby={`record-${itemId}`}>
+      <h2 id={`record-${itemId}`}>Record</h2>
+      <Field label="Discussion" hint="Press N to write here; Esc leaves the box.">
+        {(p) => (
+          <textarea {...p} ref={notesRef} className="ck-discussion" value={values.discussion} onChange={onText('discussion')} onBlur={onBlur} />
+        )}
+      </Field>
+      <Field label="Decisions">
+        {(p) => <textarea {...p} className="ck-decisions" value={values.decisions} onChange={onText('decisions')} onBlur={onBlur} />}
+      </Field>
+      {isCase ? (
+        <>
+          <div className="grid-2">
+            <Field label="Outcome" error={generalError(outcomeResult)}>
+              {(p) => <Select {...p} value={outcome} onChange={(v) => void chooseOutcome(v)} options={OUTCOMES} placeholder="Not decided yet" />}
+            </Field>
+            <Field label="Outcome detail">
+              {(p) => <input {...p} value={values.outcomeDetail} onChange={onText('outcomeDetail')} onBlur={onBlur} />}
+            </Field>
+          </div>
+          {outcome === 'close' ? (
+            <div className="ck-closure" role="group" aria-label="Close the case">
+              {caseClosed ? (
+                <p className="ck-closed-note"><strong>Case closed</strong> at this meeting or before it.</p>
+              ) : (
+                <>
+                  <div className="grid-2">
+                    <Field label="Closure reason" error={errorFor(closeResult, 'reason')}>
+                      {(p) => <Select {...p} value={closure} onChange={setClosure} options={CLOSURE_REASONS} />}
+                    </Field>
+                    <Field
+                      label="Closure detail"
+                      hint={closureEntry?.detailLabel ? `${closureEntry.detailLabel}${closureEntry.detailRequired ? ' (required)' : ''}` : undefined}
+                      error={errorFor(closeResult, 'detail')}
+                    >
+                      {(p) => <input {...p} value={closureDetail} onChange={(e) => setClosureDetail(e.target.value)} />}
+                    </Field>
+                  </div>
+                  {generalError(closeResult, 'reason', 'detail') ? <p className="error-text" role="alert">{generalError(closeResult, 'reason', 'detail')}</p> : null}
+                  <button type="button" className="danger" onClick={() => void closeCase()}>
+                    Close case
+                  </button>
+                </>
+              )}
+            </div>
+          ) : null}
+        </>
+      ) : null}
+      <label className="inline-check ck-done">
+        <input
+          type="checkbox"
+          checked={detail.item.done}
+          onChange={async (e) => setDoneResult(await mutate('items.record', { itemId, done: e.target.checked }))}
+        />
+        Item done
+      </label>
+      {generalError(doneResult) ? <p className="error-text" role="alert">{generalError(doneResult)}</p> : null}
+    </section>
+  );
+}

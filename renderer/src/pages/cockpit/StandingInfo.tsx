@@ -1,0 +1,54 @@
+import type { MeetingDetail } from '../../../../shared/api/meetingSchemas';
+import { formatUk } from '../../lib/format';
+
+const STATUS_LABEL = { present: 'present', apologies: 'apologies', absent: 'absent' } as const;
+
+/** What the minute-taker needs beside a standing item: attendance, the next meeting, a reminder of the keys. */
+export function StandingInfo({ code, title, meeting, mattersArising }: { code: string; title: string; meeting: MeetingDetail; mattersArising: number }) {
+  const present = meeting.attendance.filter((a) => a.status === 'present').length;
+  const apologies = meeting.attendance.filter((a) => a.status === 'apologies').length;
+  return (
+    <section className="ck-card ck-summary" aria-label="Agenda item">
+      <div className="ck-ref">Standing item</div>
+      <h1 className="ck-name">{title}</h1>
+      {code === 'welcome_apologies' ? (
+        <div className="ck-block">
+          <h3>Attendance <span className="count">{present} present · {apologies} apologies</span></h3>
+          {meeting.attendance.length === 0 ? (
+            <p className="muted small">No attendance recorded. Mark it on the meeting page.</p>
+          ) : (
+            <ul className="ck-attendance">
+              {meeting.attendance.map((a) => (
+                <li key={a.id}>
+                  {a.name} <span className="muted">({a.role}{a.kind === 'deputy' && a.deputyFor ? `, for ${a.deputyFor}` : a.kind === 'guest' ? ', guest' : ''})</span>
+                  <span className={`ck-att-status ck-att-${a.status}`}>{STATUS_LABEL[a.status]}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      ) : null}
+      {code === 'previous_minutes' ? (
+        <div className="ck-block">
+          <h3>Last meeting</h3>
+          <p className="small">
+            {meeting.previousMeeting
+              ? `${formatUk(meeting.previousMeeting.date)} — minutes ${meeting.previousMeeting.status === 'approved' ? 'approved' : 'to approve'}.`
+              : 'No earlier meeting of this panel.'}{' '}
+            {mattersArising === 0 ? 'No actions from it are still open.' : ''}
+          </p>
+        </div>
+      ) : null}
+      {code === 'next_meeting' ? (
+        <div className="ck-block">
+          <h3>Next meeting</h3>
+          <p>{meeting.nextMeeting ? `${formatUk(meeting.nextMeeting.date)} at ${meeting.nextMeeting.time}${meeting.nextMeeting.venue ? `, ${meeting.nextMeeting.venue}` : ''}` : 'Not booked yet: add it on the Meetings page.'}</p>
+        </div>
+      ) : null}
+      <div className="ck-block ck-tips">
+        <h3>Keys</h3>
+        <p><kbd>N</kbd> notes · <kbd>J</kbd>/<kbd>K</kbd> next/previous item · <kbd>/</kbd> add a case · <kbd>P</kbd> projector · <kbd>?</kbd> all keys</p>
+      </div>
+    </section>
+  );
+}
