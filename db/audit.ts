@@ -102,3 +102,12 @@ function sameValue(a: unknown, b: unknown): boolean {
   if (a === null || a === undefined) return b === null || b === undefined;
   return a === b || String(a) === String(b);
 }
+
+/** Settings are keyed by name, not id: their changes are audited under entity 'setting', id 0. */
+export function auditedSetting(db: Db, ctx: WriteContext, key: string, value: string): void {
+  assertIdent(key);
+  const before = db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
+  if (before?.value === value) return;
+  db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+  writeAudit(db, ctx, { entity: 'setting' }, before ? 'update' : 'insert', 0, key, before?.value ?? null, value);
+}

@@ -140,6 +140,14 @@ export function setLeadOfficer(db: Db, ctx: WriteContext, id: number, officerId:
   return getCaseDetail(db, id, today);
 }
 
+/** The lead officer proposes closure: the case goes to the next panel's proposed closures. */
+export function proposeClosure(db: Db, ctx: WriteContext, id: number, proposed: boolean, today: string): CaseDetail {
+  const row = caseRow(db, id);
+  requireOpen(row, 'propose it for closure');
+  auditedUpdate(db, ctx, 'cases', link(id, Number(row.child_id)), id, { closure_proposed: proposed });
+  return getCaseDetail(db, id, today);
+}
+
 export function setStatus(db: Db, ctx: WriteContext, id: number, status: 'referred' | 'checks' | 'at_panel', today: string): CaseDetail {
   const row = caseRow(db, id);
   requireOpen(row, `mark it "${CASE_STATUS_LABELS[status]}"`);
@@ -158,7 +166,7 @@ export function closeCase(db: Db, ctx: WriteContext, id: number, closedOn: strin
     throw invalid('closedOn', `Date closed ${formatUk(closedOn)} is before the date notified (${formatUk(String(row.date_notified))}).`);
   }
   auditedUpdate(db, ctx, 'cases', link(id, Number(row.child_id)), id, {
-    status: 'closed', closed_on: closedOn, closure_reason: reason, closure_detail: detail,
+    status: 'closed', closed_on: closedOn, closure_reason: reason, closure_detail: detail, closure_proposed: 0,
   });
   return getCaseDetail(db, id, today);
 }

@@ -2,7 +2,8 @@ import type { Db } from '../../db/open';
 import { schemaVersion } from '../../db/open';
 import type { Handlers } from '../dispatch';
 import { AppError } from '../../shared/api/errors';
-import { getSetting, setSetting, userName } from './context';
+import { getSetting, userName } from './context';
+import { auditedSetting } from '../../db/audit';
 import { listOfficers, createOfficer, updateOfficer } from './officers';
 import { listRegister } from './register';
 import { findPossibleDuplicates, updateChild, insertAddress, insertAdult, linkSibling } from './children';
@@ -20,6 +21,10 @@ import {
 import { getItem, recordItem, setItemRag, setItemLead, closeFromItem, addAction, reviewAction, raiseEscalation } from './items';
 import { projectorView, projectorControl } from './projector';
 import { undoLast } from './undo';
+import { listActions, createAction, completeAction, bulkActions } from './tracker';
+import { listEscalations, createEscalation, respondEscalation, escalateFurther, resolveEscalation, getLadders, saveLadders } from './escalations';
+import { getCaseload, reallocate, caseTracking, getDashboard } from './caseload';
+import { proposeClosure } from './cases';
 
 export interface ServiceOptions {
   /** Today's date (ISO), injectable so tests can pin the clock. */
@@ -43,8 +48,8 @@ export function createHandlers(db: Db, opts: ServiceOptions): Handlers {
       caseCount: caseCount(db),
       today: today(),
     }),
-    'app.setUserName': ({ name }) => {
-      setSetting(db, 'user_name', name);
+    'app.setUserName': ({ name }, ctx) => {
+      auditedSetting(db, ctx, 'user_name', name);
       return { userName: name };
     },
     'app.setup': ({ mode }, ctx) => {
@@ -52,7 +57,7 @@ export function createHandlers(db: Db, opts: ServiceOptions): Handlers {
         throw new AppError('conflict', 'This register has already been set up. The demo register can only be loaded into a new, empty register.');
       }
       if (mode === 'demo') loadDemo(db, { ...ctx, source: 'demo' }, { today: today() });
-      setSetting(db, 'setup_done', '1');
+      auditedSetting(db, ctx, 'setup_done', '1');
       return { caseCount: caseCount(db) };
     },
 
@@ -80,6 +85,23 @@ export function createHandlers(db: Db, opts: ServiceOptions): Handlers {
     'checks.add': ({ caseId, ...f }, ctx) => addCheck(db, ctx, caseId, f, today()),
     'notes.add': ({ caseId, notedOn, text }, ctx) => addNote(db, ctx, caseId, notedOn, text, today()),
     'audit.forCase': ({ caseId }) => auditForCase(db, caseId),
+
+    'cases.tracking': ({ caseId }) => caseTracking(db, caseId, today()),
+    'cases.reallocate': ({ caseIds, toOfficerId, reason }, ctx) => reallocate(db, ctx, caseIds, toOfficerId, reason, today()),
+    'cases.proposeClosure': ({ id, proposed }, ctx) => proposeClosure(db, ctx, id, proposed, today()),
+    'actions.list': ({ caseId }) => listActions(db, today(), caseId),
+    'actions.create': (a, ctx) => createAction(db, ctx, a, today()),
+    'actions.complete': ({ id, completedOn, note }, ctx) => completeAction(db, ctx, id, completedOn, note, today()),
+    'actions.bulk': ({ ids, op, ownerId, note }, ctx) => bulkActions(db, ctx, ids, op, ownerId, note, today()),
+    'caseload.get': () => getCaseload(db, today()),
+    'escalations.list': () => listEscalations(db, today()),
+    'escalations.create': (a, ctx) => createEscalation(db, ctx, a, today()),
+    'escalations.respond': ({ id, response, respondedOn }, ctx) => respondEscalation(db, ctx, id, response, respondedOn, today()),
+    'escalations.escalate': ({ id, ...f }, ctx) => escalateFurther(db, ctx, id, f, today()),
+    'escalations.resolve': ({ id, outcome, resolvedOn }, ctx) => resolveEscalation(db, ctx, id, outcome, resolvedOn, today()),
+    'ladders.get': () => getLadders(db),
+    'ladders.save': (a, ctx) => saveLadders(db, ctx, a),
+    'dashboard.get': () => getDashboard(db, today()),
 
     'panels.list': (_a, ctx) => listPanels(db, ctx),
     'panels.save': (a, ctx) => savePanel(db, ctx, a),

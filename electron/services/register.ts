@@ -3,6 +3,8 @@ import type { ChildFlags, RegisterRow } from '../../shared/api/schemas';
 import { FLAG_KEYS } from '../../shared/api/schemas';
 import { clocksFor } from './caseClocks';
 import { FLAG_COLUMNS } from './rows';
+import { ragMovement } from '../../shared/domain/actions';
+import type { Rag } from '../../shared/domain/vocab';
 
 export const CASE_SELECT = `
   SELECT c.*, o.name AS lead_officer_name
@@ -13,7 +15,7 @@ export const CASE_SELECT = `
 const COLUMNS = [
   'c.id', 'c.reference', 'c.register', 'c.status', 'c.date_notified', 'c.date_located', 'c.closed_on', 'c.hours_per_week',
   'c.pmoe_reason', 'c.provider', 'c.rag', 'c.lead_officer_id', 'c.last_school', 'c.pmoe_school', 'c.urgency', 'c.closure_reason',
-  'ch.id', 'ch.forenames', 'ch.surname', 'ch.known_as', 'ch.former_names', 'ch.upn', 'ch.date_of_birth', 'o.name',
+  'ch.id', 'ch.forenames', 'ch.surname', 'ch.known_as', 'ch.former_names', 'ch.upn', 'ch.date_of_birth', 'o.name', 'rag_before',
   ...FLAG_KEYS.map((k) => `ch.${FLAG_COLUMNS[k]}`),
 ] as const;
 const at = (name: (typeof COLUMNS)[number]) => COLUMNS.indexOf(name);
@@ -23,6 +25,7 @@ const I = {
   provider: at('c.provider'), rag: at('c.rag'), leadId: at('c.lead_officer_id'), lastSchool: at('c.last_school'), pmoeSchool: at('c.pmoe_school'),
   urgency: at('c.urgency'), closureReason: at('c.closure_reason'), childId: at('ch.id'), forenames: at('ch.forenames'), surname: at('ch.surname'),
   knownAs: at('ch.known_as'), formerNames: at('ch.former_names'), upn: at('ch.upn'), dob: at('ch.date_of_birth'), leadName: at('o.name'),
+  ragBefore: at('rag_before'),
   flags: at(`ch.${FLAG_COLUMNS[FLAG_KEYS[0]!]}` as (typeof COLUMNS)[number]),
 };
 
@@ -34,14 +37,24 @@ const str = (v: Cell | undefined) => (v === null || v === undefined ? null : Str
  * filters and virtualises on the client; 50,000 rows is one query and a few MB.
  */
 export function listRegister(db: Db, today: string): RegisterRow[] {
+  // The rating each case held before the last meeting of its register's panel, for "worsened since".
+  const last = (register: string) =>
+    (db.prepare(`SELECT max(m.date) AS d FROM meetings m JOIN panels p ON p.id = m.panel_id WHERE p.register = ? AND m.status <> 'scheduled' AND m.date <= ?`).get(register, today) as { d: string | null }).d;
+  const lastCme = last('CME');
+  const lastPmoe = last('PMOE');
+  const select = COLUMNS.map((c) =>
+    c === 'rag_before'
+      ? `(SELECT h.to_rag FROM rag_history h WHERE h.case_id = c.id AND h.on_date < (CASE c.register WHEN 'CME' THEN :lastCme ELSE :lastPmoe END) ORDER BY h.on_date DESC, h.id DESC LIMIT 1) AS rag_before`
+      : c,
+  );
   const rows = db
     .prepare(
-      `SELECT ${COLUMNS.join(', ')}
+      `SELECT ${select.join(', ')}
        FROM cases c JOIN children ch ON ch.id = c.child_id LEFT JOIN officers o ON o.id = c.lead_officer_id
        ORDER BY c.date_notified DESC, c.id DESC`,
     )
     .raw()
-    .all() as Cell[][];
+    .all({ lastCme: lastCme ?? '0000-00-00', lastPmoe: lastPmoe ?? '0000-00-00' }) as Cell[][];
   return rows.map((r) => {
     const flags = {} as ChildFlags;
     const set: string[] = [];
@@ -94,6 +107,7 @@ export function listRegister(db: Db, today: string): RegisterRow[] {
       urgency: String(r[I.urgency]),
       closedOn: str(r[I.closedOn]),
       closureReason: str(r[I.closureReason]),
+      ragMovement: r[I.rag] === null ? null : ragMovement((r[I.ragBefore] ?? null) as Rag | null, r[I.rag] as Rag),
     };
   });
 }

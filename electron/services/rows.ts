@@ -99,6 +99,8 @@ export function toCase(r: Row): Case {
     closedOn: s(r.closed_on),
     closureReason: s(r.closure_reason),
     closureDetail: s(r.closure_detail),
+    closureProposed: r.closure_proposed === 1,
+    archived: r.archived === 1,
     createdAt: String(r.created_at),
   };
 }

@@ -21,10 +21,13 @@ const LABELS: Record<string, string> = {
  */
 export function undoLast(db: Db, ctx: WriteContext, meetingId: number): { undone: string | null } {
   const source = meetingSource(meetingId);
+  // Typing in the notes autosaves constantly; the text box has its own undo. "Undo last change"
+  // reverses the last decision: RAG, lead officer, action, review, escalation, agenda change.
   const last = db
     .prepare(
       `SELECT op FROM audit WHERE source = ? AND op IS NOT NULL
          AND op NOT IN (SELECT op FROM undone_ops) AND op NOT IN (SELECT undone_by FROM undone_ops)
+         AND NOT (entity = 'agenda_item' AND action = 'update' AND field IN ('discussion', 'decisions', 'outcome_detail', 'done'))
        ORDER BY id DESC LIMIT 1`,
     )
     .get(source) as { op: string } | undefined;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import * as S from './schemas';
 import * as M from './meetingSchemas';
+import * as T from './trackingSchemas';
 import type { MethodName } from './methods';
 export { METHOD_NAMES, isMethodName, type MethodName } from './methods';
 
@@ -76,6 +77,27 @@ export const contract = {
   'checks.add': method(S.CheckInput.extend({ caseId: S.id }), S.CaseDetail, true),
   'notes.add': method(z.object({ caseId: S.id, notedOn: S.pastDate, text: S.text(8000) }), S.CaseDetail, true),
   'audit.forCase': method(z.object({ caseId: S.id }), z.array(S.AuditEntry), false),
+
+  'cases.tracking': method(z.object({ caseId: S.id }), T.CaseTracking, false),
+  'cases.reallocate': method(z.object({ caseIds: z.array(S.id).min(1, { error: 'choose at least one case' }), toOfficerId: S.id, reason: S.text(500) }), z.object({ moved: z.number() }), true),
+  'cases.proposeClosure': method(z.object({ id: S.id, proposed: z.boolean() }), S.CaseDetail, true),
+  'actions.list': method(z.object({ caseId: S.id.nullish() }).default({}), z.array(T.TrackerAction), false),
+  'actions.create': method(T.ActionCreateInput, T.TrackerAction, true),
+  'actions.complete': method(z.object({ id: S.id, completedOn: S.pastDate, note: S.optionalText(1000) }), T.TrackerAction, true),
+  'actions.bulk': method(
+    z.object({ ids: z.array(S.id).min(1, { error: 'choose at least one action' }), op: z.enum(['done', 'reassign']), ownerId: S.id.nullish(), note: S.optionalText(1000) }),
+    z.object({ updated: z.number() }),
+    true,
+  ),
+  'caseload.get': method(z.object({}).default({}), T.Caseload, false),
+  'escalations.list': method(z.object({}).default({}), z.array(T.EscalationLogRow), false),
+  'escalations.create': method(T.EscalationCreateInput, T.EscalationLogRow, true),
+  'escalations.respond': method(z.object({ id: S.id, response: S.text(4000), respondedOn: S.pastDate }), T.EscalationLogRow, true),
+  'escalations.escalate': method(z.object({ id: S.id, escalatedTo: S.optionalText(160), asked: S.text(2000), responseDue: S.optionalDate }), T.EscalationLogRow, true),
+  'escalations.resolve': method(z.object({ id: S.id, outcome: S.text(4000), resolvedOn: S.pastDate }), T.EscalationLogRow, true),
+  'ladders.get': method(z.object({}).default({}), T.Ladders, false),
+  'ladders.save': method(T.Ladders, T.Ladders, true),
+  'dashboard.get': method(z.object({}).default({}), T.Dashboard, false),
 
   'panels.list': method(z.object({}).default({}), z.array(M.Panel), false),
   'panels.save': method(M.PanelInput, M.Panel, true),

@@ -211,6 +211,8 @@ export const Case = z.object({
   closedOn: z.string().nullable(),
   closureReason: z.string().nullable(),
   closureDetail: z.string().nullable(),
+  closureProposed: z.boolean(),
+  archived: z.boolean(),
   createdAt: z.string(),
 });
 export type Case = z.infer<typeof Case>;
@@ -284,6 +286,8 @@ export const RegisterRow = z.object({
   urgency: z.string(),
   closedOn: z.string().nullable(),
   closureReason: z.string().nullable(),
+  /** Net RAG movement since the last meeting of the case's panel (null: never rated). */
+  ragMovement: z.enum(['improved', 'same', 'worsened', 'new']).nullable(),
 });
 export type RegisterRow = z.infer<typeof RegisterRow>;
 
