@@ -12,13 +12,21 @@ import { MeetingPrepPage } from './pages/MeetingPrepPage';
 import { CockpitPage } from './pages/CockpitPage';
 import { ProjectorPage } from './pages/ProjectorPage';
 import { PanelsPage } from './pages/PanelsPage';
+import { HomePage } from './pages/HomePage';
+import { ActionsPage } from './pages/ActionsPage';
+import { CaseloadPage } from './pages/CaseloadPage';
+import { EscalationsPage } from './pages/EscalationsPage';
 
-const NAV: { route: Route; label: string }[] = [
-  { route: { page: 'register' }, label: 'Register' },
+const NAV: { route: Route; label: string; also?: Route['page'][] }[] = [
+  { route: { page: 'home' }, label: 'Home' },
+  { route: { page: 'register' }, label: 'Register', also: ['case'] },
   { route: { page: 'referral' }, label: 'New referral' },
-  { route: { page: 'meetings' }, label: 'Meetings' },
-  { route: { page: 'panels' }, label: 'Panels & calendar' },
+  { route: { page: 'meetings' }, label: 'Meetings', also: ['meeting', 'cockpit'] },
+  { route: { page: 'actions' }, label: 'Actions' },
+  { route: { page: 'escalations' }, label: 'Escalations' },
+  { route: { page: 'caseload' }, label: 'Caseload' },
   { route: { page: 'officers' }, label: 'Officers' },
+  { route: { page: 'panels' }, label: 'Panels & calendar' },
   { route: { page: 'settings' }, label: 'Settings' },
 ];
 
@@ -43,16 +51,16 @@ export function App() {
   return (
     <div className="app">
       <a className="skip" href="#main">Skip to content</a>
-      <header className="topbar">
+      <header className="sidebar">
         <span className="brand">Panel</span>
         <nav aria-label="Main">
           {NAV.map((n) => (
-            <a key={n.label} href={hrefFor(n.route)} aria-current={route.page === n.route.page || (n.route.page === 'meetings' && (route.page === 'meeting' || route.page === 'cockpit')) ? 'page' : undefined}>
+            <a key={n.label} href={hrefFor(n.route)} aria-current={route.page === n.route.page || n.also?.includes(route.page) ? 'page' : undefined}>
               {n.label}
             </a>
           ))}
         </nav>
-        <span className="user" title={`Register: ${info.data.dbPath}`}>{info.data.userName}</span>
+        <span className="user" title={`Register: ${info.data.dbPath}`}>Signed in as<br /><strong>{info.data.userName}</strong></span>
       </header>
       <main id="main" className="content">
         {route.page === 'register' && <RegisterPage />}
@@ -64,6 +72,10 @@ export function App() {
         {route.page === 'meeting' && <MeetingPrepPage id={route.id} />}
         {route.page === 'cockpit' && <CockpitPage id={route.id} />}
         {route.page === 'panels' && <PanelsPage />}
+        {route.page === 'home' && <HomePage />}
+        {route.page === 'actions' && <ActionsPage />}
+        {route.page === 'caseload' && <CaseloadPage />}
+        {route.page === 'escalations' && <EscalationsPage />}
       </main>
     </div>
   );

@@ -11,7 +11,11 @@ export type Route =
   | { page: 'meeting'; id: number }
   | { page: 'cockpit'; id: number }
   | { page: 'projector'; id: number }
-  | { page: 'panels' };
+  | { page: 'panels' }
+  | { page: 'home' }
+  | { page: 'actions' }
+  | { page: 'caseload' }
+  | { page: 'escalations' };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
@@ -24,6 +28,14 @@ export function parseRoute(hash: string): Route {
       return { page: 'referral' };
     case 'meetings':
       return { page: 'meetings' };
+    case 'register':
+      return { page: 'register' };
+    case 'actions':
+      return { page: 'actions' };
+    case 'caseload':
+      return { page: 'caseload' };
+    case 'escalations':
+      return { page: 'escalations' };
     case 'panels':
       return { page: 'panels' };
     case 'meeting':
@@ -37,7 +49,7 @@ export function parseRoute(hash: string): Route {
     case 'settings':
       return { page: 'settings' };
     default:
-      return { page: 'register' };
+      return { page: 'home' };
   }
 }
 
@@ -49,6 +61,8 @@ export const hrefFor = (r: Route): string => {
     case 'cockpit':
     case 'projector':
       return `#/${r.page}/${r.id}`;
+    case 'home':
+      return '#/';
     default:
       return `#/${r.page}`;
   }

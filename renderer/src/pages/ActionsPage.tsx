@@ -1,0 +1,4 @@
+// Being written now.
+export function ActionsPage() {
+  return <p>Loading…</p>;
+}

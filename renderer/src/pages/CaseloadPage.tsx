@@ -1,0 +1,4 @@
+// Being written now.
+export function CaseloadPage() {
+  return <p>Loading…</p>;
+}

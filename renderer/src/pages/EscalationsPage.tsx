@@ -1,0 +1,4 @@
+// Being written now.
+export function EscalationsPage() {
+  return <p>Loading…</p>;
+}

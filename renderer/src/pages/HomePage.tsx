@@ -1,0 +1,4 @@
+// Being written now.
+export function HomePage() {
+  return <p>Loading…</p>;
+}

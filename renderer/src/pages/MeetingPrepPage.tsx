@@ -1,0 +1,130 @@
+import { useEffect, useState } from 'react';
+import type { MeetingDetail } from '../../../shared/api/meetingSchemas';
+import { call } from '../api/client';
+import { useCall } from '../lib/useCall';
+import { hrefFor, navigate } from '../lib/router';
+import { formatDateTime, formatUk } from '../lib/format';
+import { Tabs } from '../components/Tabs';
+import { ErrorBanner, InfoBanner } from '../components/Banner';
+import { useAction } from './case/useAction';
+import { AgendaTab } from './meetings/AgendaTab';
+import { AttendanceTab } from './meetings/AttendanceTab';
+import { ApproveDialog, EditDetailsDialog } from './meetings/MeetingDialogs';
+import { caseItemCount } from './meetings/agenda';
+import { STATUS_LABELS, STATUS_PILL, amendedFieldLabel, attendanceCounts, longWeekdayDate, weekdayDate } from './meetings/format';
+import './meetings/meetings.css';
+
+type DialogName = 'edit' | 'approve' | null;
+
+/** Preparing one meeting: details, the agenda (built from the register, then edited by hand) and who is coming. */
+export function MeetingPrepPage({ id }: { id: number }) {
+  const detail = useCall('meetings.get', { id });
+  const officers = useCall('officers.list', { includeLeft: true });
+  const [tab, setTab] = useState<'agenda' | 'attendance'>('agenda');
+  const [dialog, setDialog] = useState<DialogName>(null);
+  const start = useAction();
+
+  useEffect(() => setDialog(null), [id]);
+
+  if (detail.error && !detail.data) return <><ErrorBanner message={detail.error} /><a href={hrefFor({ page: 'meetings' })}>Back to meetings</a></>;
+  if (!detail.data) return <p className="muted" aria-busy="true">Loading meeting…</p>;
+  const d = detail.data;
+  const m = d.meeting;
+  const saved = (next: MeetingDetail) => {
+    detail.setData(next);
+    setDialog(null);
+  };
+  const agendaEditable = !m.locked && (m.status === 'scheduled' || m.status === 'in_progress');
+  const attendanceEditable = !m.locked && m.status !== 'approved';
+
+  const startMeeting = async () => {
+    const r = await start.run(() => call('meetings.start', { id }));
+    if (r) navigate({ page: 'cockpit', id });
+  };
+
+  return (
+    <div className="meeting-prep">
+      <nav className="small" aria-label="Breadcrumb" style={{ marginBottom: '0.5rem' }}>
+        <a href={hrefFor({ page: 'meetings' })}>All meetings</a> › {m.panelName}, {weekdayDate(m.date)}
+      </nav>
+
+      <header className="meeting-head">
+        <div>
+          <h1>{m.panelName} <span className="muted">— {longWeekdayDate(m.date)}</span> <span className={`${STATUS_PILL[m.status]} head-pill`}>{STATUS_LABELS[m.status]}</span></h1>
+          <dl className="meeting-facts">
+            <div><dt>Time</dt><dd>{m.time}</dd></div>
+            <div><dt>Venue</dt><dd>{m.venue ?? <span className="muted">Not set</span>}</dd></div>
+            <div><dt>Online link</dt><dd>{m.onlineLink ? <a href={m.onlineLink} target="_blank" rel="noreferrer">{m.onlineLink}</a> : <span className="muted">None</span>}</dd></div>
+            <div><dt>Chair</dt><dd>{m.chairName ?? <span className="muted">Not set</span>}</dd></div>
+            <div><dt>Minute-taker</dt><dd>{m.minuteTakerName ?? <span className="muted">Not set</span>}</dd></div>
+          </dl>
+        </div>
+        <div className="meeting-head-actions">
+          {!m.locked && m.status !== 'approved' ? <button type="button" onClick={() => setDialog('edit')}>Edit details</button> : null}
+          {m.status === 'scheduled' ? (
+            <button type="button" className="primary big" onClick={() => void startMeeting()} disabled={start.busy}>Start meeting</button>
+          ) : null}
+          {m.status === 'in_progress' ? <a className="button primary big" href={hrefFor({ page: 'cockpit', id })}>Open cockpit</a> : null}
+          {m.status === 'draft' ? (
+            <button type="button" className="primary big" onClick={() => setDialog('approve')}>Approve minutes</button>
+          ) : null}
+        </div>
+      </header>
+
+      <ErrorBanner message={start.error ?? (detail.error && detail.data ? detail.error : null)} />
+      {m.status === 'in_progress' ? (
+        <InfoBanner>This meeting is running{m.startedAt ? ` (started ${formatDateTime(m.startedAt)})` : ''}. Record it in the cockpit.</InfoBanner>
+      ) : null}
+      {m.status === 'draft' ? (
+        <InfoBanner>
+          Draft minutes. Minutes are normally approved at the next meeting
+          {d.nextMeeting ? ` (${weekdayDate(d.nextMeeting.date)})` : ''}, under “Minutes of the last meeting and matters arising”.
+        </InfoBanner>
+      ) : null}
+      {m.status === 'approved' ? (
+        <div className="banner banner-locked" role="status">
+          <strong>Approved on {formatUk(m.approvedOn)} — locked.</strong> Changes since are listed below as amendments.
+        </div>
+      ) : null}
+
+      <Tabs
+        label="Meeting preparation"
+        current={tab}
+        onChange={(t) => setTab(t as 'agenda' | 'attendance')}
+        tabs={[
+          { id: 'agenda', label: 'Agenda', count: caseItemCount(d.items) },
+          { id: 'attendance', label: 'Attendance', count: d.attendance.length },
+        ]}
+      >
+        {tab === 'agenda' ? (
+          <AgendaTab detail={d} editable={agendaEditable} onSaved={saved} onReload={() => void detail.reload()} />
+        ) : (
+          <AttendanceTab detail={d} editable={attendanceEditable} onSaved={saved} />
+        )}
+      </Tabs>
+      {tab === 'agenda' ? <p className="muted small">Attendance: {attendanceCounts(d.attendance)}.</p> : null}
+
+      {m.status === 'approved' || d.amendments.length > 0 ? (
+        <section className="card" aria-labelledby="amendments-heading">
+          <h2 id="amendments-heading">Amendments</h2>
+          {d.amendments.length === 0 ? <p className="muted">No amendments since approval.</p> : (
+            <table className="simple">
+              <thead><tr><th>When</th><th>By</th><th>Item</th><th>Field</th><th>Was</th><th>Now</th><th>Reason</th></tr></thead>
+              <tbody>
+                {d.amendments.map((x, i) => (
+                  <tr key={i}>
+                    <td className="nowrap">{formatDateTime(x.at)}</td><td>{x.actor}</td><td>{x.itemTitle ?? ''}</td><td>{amendedFieldLabel(x.field)}</td>
+                    <td className="pre">{x.oldValue ?? ''}</td><td className="pre">{x.newValue ?? ''}</td><td>{x.reason}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </section>
+      ) : null}
+
+      {dialog === 'edit' ? <EditDetailsDialog meeting={m} officers={officers.data ?? []} onClose={() => setDialog(null)} onSaved={saved} /> : null}
+      {dialog === 'approve' ? <ApproveDialog detail={d} onClose={() => setDialog(null)} onSaved={saved} /> : null}
+    </div>
+  );
+}
