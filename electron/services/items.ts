@@ -9,6 +9,7 @@ import { getOfficer } from './officers';
 import { inMeeting, itemRow, meetingRow, toItem, toAction, ACTION_SQL, bump } from './meetings';
 import type { Row } from './rows';
 import { recordRag, recordAllocation } from './history';
+import { getLadders } from './escalations';
 
 /** Minutes can be written while the meeting runs and tidied as a draft; approved minutes are locked. */
 function requireRecordable(m: Row): void {
@@ -203,7 +204,7 @@ export function raiseEscalation(db: Db, ctx: WriteContext, itemId: number, f: { 
   const caseId = requireCase(x);
   auditedInsert(db, x.c, 'escalations', { entity: 'escalation', caseId }, {
     case_id: caseId, meeting_id: x.m.id, agenda_item_id: itemId, reason: f.reason, level: f.level, level_title: f.levelTitle, escalated_to: f.escalatedTo,
-    asked: f.asked, raised_by: ctx.actor, raised_on: String(x.m.date) <= today ? String(x.m.date) : today, response_due: f.responseDue, status: 'open', created_at: ctx.now(),
+    asked: f.asked, raised_by: ctx.actor, raised_on: String(x.m.date) <= today ? String(x.m.date) : today, response_due: f.responseDue, status: 'open', ladder_code: getLadders(db).active, created_at: ctx.now(),
   });
   return done(db, x, today);
 }

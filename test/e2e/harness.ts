@@ -9,6 +9,7 @@ export const chromiumAvailable = fs.existsSync(CHROMIUM);
 
 export interface Host {
   url: string;
+  port: number;
   token: string;
   dbPath: string;
   process: ChildProcess;
@@ -20,8 +21,10 @@ export interface Host {
 const root = path.resolve(import.meta.dirname, '../..');
 
 /** Starts the real browser host (tsx electron/server/main.ts) on a free port and a database file. */
-export async function startHost(dbPath = path.join(tempDir('panel-e2e-'), 'panel.db')): Promise<Host> {
-  const child = spawn(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'electron/server/main.ts', '--db', dbPath, '--port', '0'], {
+/** `port` 0 picks a free one; pass a previous host's port to restart it where the browser expects it. */
+export async function startHost(dbPath = path.join(tempDir('panel-e2e-'), 'panel.db'), port = 0): Promise<Host> {
+  // One process (tsx as a loader, not its CLI, which runs the script in a child) so a SIGKILL is a real crash.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/server/main.ts', '--db', dbPath, '--port', String(port)], {
     cwd: root,
     env: { ...process.env, PANEL_CHECK_OUTPUTS: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -29,13 +32,13 @@ export async function startHost(dbPath = path.join(tempDir('panel-e2e-'), 'panel
   let out = '';
   child.stdout!.on('data', (d: Buffer) => { out += d.toString(); });
   child.stderr!.on('data', (d: Buffer) => { out += d.toString(); });
-  const ready = await new Promise<{ url: string; token: string }>((resolve, reject) => {
+  const ready = await new Promise<{ url: string; token: string; port: number }>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`Browser host did not start in 60 s:\n${out}`)), 60_000);
     const check = () => {
       const m = /PANEL_READY (\{.*\})/.exec(out);
       if (m) {
         clearTimeout(timer);
-        resolve(JSON.parse(m[1]!) as { url: string; token: string });
+        resolve(JSON.parse(m[1]!) as { url: string; token: string; port: number });
       }
     };
     child.stdout!.on('data', check);
@@ -63,7 +66,8 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 export async function openApp(browser: Browser, host: Host): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/London' });
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/London' });
+  const page = await context.newPage();
   page.on('pageerror', (e) => { throw e; });
   await page.goto(`${host.url}#token=${host.token}`);
   return page;

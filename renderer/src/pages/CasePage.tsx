@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { CaseDetail } from '../../../shared/api/schemas';
 import { useCall } from '../lib/useCall';
+import { call } from '../api/client';
 import { navigate } from '../lib/router';
 import { Tabs } from '../components/Tabs';
 import { ErrorBanner } from '../components/Banner';
@@ -11,16 +12,17 @@ import { ChecksTab } from './case/ChecksTab';
 import { NotesTab } from './case/NotesTab';
 import { SiblingsTab } from './case/SiblingsTab';
 import { HistoryTab } from './case/HistoryTab';
+import { RagLeadTab, ActionsTab, EscalationsTab } from './case/TrackingTabs';
 
-const TAB_IDS = ['details', 'checks', 'notes', 'siblings', 'history'] as const;
+const TAB_IDS = ['details', 'checks', 'notes', 'rag', 'actions', 'escalations', 'siblings', 'history'] as const;
 
 export function CasePage({ id, tab }: { id: number; tab: string | null }) {
   const detail = useCall('cases.get', { id });
   const officers = useCall('officers.list', { includeLeft: true });
   const info = useCall('app.info', {});
-  const [dialog, setDialog] = useState<CaseAction | null>(null);
-  // Bumped on every save so the history tab refetches.
   const [version, setVersion] = useState(0);
+  const tracking = useCall('cases.tracking', { caseId: id }, `${id}:${version}`);
+  const [dialog, setDialog] = useState<CaseAction | null>(null);
   const current = (TAB_IDS as readonly string[]).includes(tab ?? '') ? tab! : 'details';
 
   useEffect(() => setDialog(null), [id]);
@@ -39,7 +41,11 @@ export function CasePage({ id, tab }: { id: number; tab: string | null }) {
   return (
     <>
       <nav className="small" aria-label="Breadcrumb" style={{ marginBottom: '0.5rem' }}><a href="#/register">Register</a> › {d.case.reference}</nav>
-      <CaseHeader detail={d} onAction={setDialog} />
+      <CaseHeader
+        detail={d}
+        onAction={setDialog}
+        onProposeClosure={(proposed) => void call('cases.proposeClosure', { id: d.case.id, proposed }).then(saved, () => void detail.reload())}
+      />
       <Tabs
         label="Case sections"
         current={current}
@@ -48,6 +54,9 @@ export function CasePage({ id, tab }: { id: number; tab: string | null }) {
           { id: 'details', label: 'Details' },
           { id: 'checks', label: 'Checks', count: d.checks.length },
           { id: 'notes', label: 'Notes', count: d.notes.length },
+          { id: 'rag', label: 'RAG & lead' },
+          { id: 'actions', label: 'Actions', ...(tracking.data ? { count: tracking.data.actions.filter((x) => x.status === 'open' || x.status === 'carried_forward').length } : {}) },
+          { id: 'escalations', label: 'Escalations', ...(tracking.data ? { count: tracking.data.escalations.length } : {}) },
           { id: 'siblings', label: 'Siblings', count: d.siblings.length },
           { id: 'history', label: 'History' },
         ]}
@@ -55,10 +64,13 @@ export function CasePage({ id, tab }: { id: number; tab: string | null }) {
         {current === 'details' && <DetailsTab key={`${d.case.id}:${version}`} detail={d} today={today} onSaved={saved} />}
         {current === 'checks' && <ChecksTab detail={d} today={today} userName={info.data.userName} onSaved={saved} />}
         {current === 'notes' && <NotesTab detail={d} today={today} onSaved={saved} />}
+        {current === 'rag' && (tracking.data ? <RagLeadTab detail={d} tracking={tracking.data} /> : <p className="muted">Loading…</p>)}
+        {current === 'actions' && (tracking.data ? <ActionsTab detail={d} tracking={tracking.data} officers={officers.data ?? []} today={today} onChanged={() => setVersion((v) => v + 1)} /> : <p className="muted">Loading…</p>)}
+        {current === 'escalations' && (tracking.data ? <EscalationsTab detail={d} tracking={tracking.data} onChanged={() => setVersion((v) => v + 1)} /> : <p className="muted">Loading…</p>)}
         {current === 'siblings' && <SiblingsTab detail={d} onChanged={() => { void detail.reload(); setVersion((v) => v + 1); }} />}
         {current === 'history' && <HistoryTab caseId={id} officers={officers.data ?? []} version={version} />}
       </Tabs>
-      <CaseDialogs detail={d} officers={officers.data ?? []} today={today} open={dialog} onClose={() => setDialog(null)} onSaved={saved} />
+      <CaseDialogs detail={d} officers={officers.data ?? []} today={today} open={dialog} onClose={() => setDialog(null)} onSaved={saved} suggestedRag={tracking.data?.suggestedRag ?? null} />
     </>
   );
 }

@@ -211,6 +211,11 @@ export function CockpitPage({ id }: { id: number }) {
   const keyState = useRef({ go, undo, item });
   keyState.current = { go, undo, item };
   useEffect(() => {
+    // The ref changes at once, not at the next render: R then 1 typed fast must still set red.
+    const setPending = (v: boolean) => {
+      pendingRef.current = v;
+      setPendingRag(v);
+    };
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.isComposing) return;
       const target = e.target instanceof HTMLElement ? e.target : null;
@@ -227,7 +232,7 @@ export function CockpitPage({ id }: { id: number }) {
       const isCase = cur?.item.kind === 'case' && cur.case !== null;
       const caseOnly = ['newAction', 'ragPrefix', 'rag', 'lead', 'escalate'];
       if (!isCase && caseOnly.includes(cmd.type)) {
-        setPendingRag(false);
+        setPending(false);
         setStatus({ kind: 'note', message: 'Actions, RAG, lead officer and escalations belong to case items' });
         return;
       }
@@ -243,14 +248,14 @@ export function CockpitPage({ id }: { id: number }) {
           h?.focusNewAction();
           break;
         case 'ragPrefix':
-          setPendingRag(true);
+          setPending(true);
           break;
         case 'rag':
-          setPendingRag(false);
+          setPending(false);
           h?.chooseRag(cmd.rag);
           break;
         case 'cancelPrefix':
-          setPendingRag(false);
+          setPending(false);
           break;
         case 'lead':
           h?.focusLead();

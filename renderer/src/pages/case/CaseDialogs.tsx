@@ -1,5 +1,7 @@
 import { useState } from 'react';
 import type { CaseDetail, Officer } from '../../../../shared/api/schemas';
+import type { CaseTracking } from '../../../../shared/api/trackingSchemas';
+import { RagBadge } from '../../components/RagBadge';
 import { call } from '../../api/client';
 import { Dialog } from '../../components/Dialog';
 import { Field, Select } from '../../components/Field';
@@ -16,6 +18,7 @@ interface Props {
   open: CaseAction | null;
   onClose: () => void;
   onSaved: (d: CaseDetail) => void;
+  suggestedRag: CaseTracking['suggestedRag'] | null;
 }
 
 export function CaseDialogs(p: Props) {
@@ -30,7 +33,7 @@ export function CaseDialogs(p: Props) {
   );
 }
 
-function RagDialog({ detail, onClose, onSaved }: Props) {
+function RagDialog({ detail, onClose, onSaved, suggestedRag }: Props) {
   const [rag, setRag] = useState<Rag | ''>(detail.case.rag ?? '');
   const [reason, setReason] = useState('');
   const a = useAction();
@@ -45,6 +48,12 @@ function RagDialog({ detail, onClose, onSaved }: Props) {
       <Field label="RAG rating" required error={a.errorFor('rag')}>
         {(f) => <Select {...f} value={rag} onChange={setRag} options={RAGS} />}
       </Field>
+      {suggestedRag ? (
+        <div className="banner banner-info small">
+          Suggested by the rules: <RagBadge rag={suggestedRag.rag} /> — {suggestedRag.reasons.map((r) => r.text).join('; ')}
+          {rag && rag !== suggestedRag.rag ? <div><strong>Your rating differs from the suggestion: say why below.</strong></div> : null}
+        </div>
+      ) : null}
       <Field label="Reason for rating" required hint="The circumstances and barriers to a quick return to full-time education." error={a.errorFor('reason')}>
         {(f) => <textarea {...f} value={reason} onChange={(e) => setReason(e.target.value)} />}
       </Field>

@@ -4,7 +4,7 @@ import { RagBadge } from '../../components/RagBadge';
 import { FlagList } from '../../components/FlagList';
 import { formatUk, plural } from '../../lib/format';
 
-export function CaseHeader({ detail, onAction }: { detail: CaseDetail; onAction: (a: 'rag' | 'lead' | 'status' | 'close' | 'reopen') => void }) {
+export function CaseHeader({ detail, onAction, onProposeClosure }: { detail: CaseDetail; onAction: (a: 'rag' | 'lead' | 'status' | 'close' | 'reopen') => void; onProposeClosure: (proposed: boolean) => void }) {
   const { case: k, child, clocks } = detail;
   const closed = k.status === 'closed';
   const flags = FLAG_CODES.filter((f) => child.flags[f]);
@@ -38,6 +38,7 @@ export function CaseHeader({ detail, onAction }: { detail: CaseDetail; onAction:
           {clocks.longTerm ? <span className="pill pill-warn">Long-term (open since {formatUk(k.dateNotified)}, 6 months on {formatUk(clocks.longTermFrom)})</span> : null}
           {clocks.endOfCsaReached ? <span className="pill pill-warn">End of compulsory school age reached ({formatUk(clocks.csaEnds)}) — list for closure</span> : null}
           {clocks.concerns.length > 0 ? <span className="pill pill-alert">{plural(clocks.concerns.length, 'criterion', 'criteria')} of concern</span> : null}
+          {k.closureProposed && !closed ? <span className="pill pill-warn">Closure proposed for the next panel</span> : null}
         </div>
       </div>
       <div className="actions-row">
@@ -48,6 +49,7 @@ export function CaseHeader({ detail, onAction }: { detail: CaseDetail; onAction:
             <button onClick={() => onAction('rag')}>Set RAG</button>
             <button onClick={() => onAction('lead')}>Lead officer</button>
             <button onClick={() => onAction('status')}>Change status</button>
+            <button onClick={() => onProposeClosure(!k.closureProposed)}>{k.closureProposed ? 'Withdraw closure proposal' : 'Propose closure'}</button>
             <button className="danger" onClick={() => onAction('close')}>Close case</button>
           </>
         )}

@@ -1,9 +1,10 @@
-import { useImperativeHandle, useRef, useState, type Ref } from 'react';
+import { useEffect, useImperativeHandle, useMemo, useRef, useState, type Ref } from 'react';
+import { useCall } from '../../lib/useCall';
 import { ESCALATION_REASONS, type ItemDetail } from '../../../../shared/api/meetingSchemas';
 import { labelOf } from '../../../../shared/domain/vocab';
 import { formatUk } from '../../lib/format';
 import { Field, Select } from '../../components/Field';
-import { levelOptions, nextLevel, titleForLevel } from './escalationLadder';
+import { DEFAULT_LADDER, levelOptions, nextLevel, titleForLevel, type LadderStep } from './escalationLadder';
 import { useDraftText } from './useDraftText';
 import { errorFor, generalError, type Mutate, type MutateResult } from './types';
 
@@ -19,9 +20,19 @@ const STATUS: Record<string, string> = { open: 'Open', responded: 'Responded', r
 export function EscalationsPanel({ detail, mutate, ref }: { detail: ItemDetail; mutate: Mutate; ref?: Ref<EscalationsHandle> }) {
   const itemId = detail.item.id;
   const existing = detail.escalations;
+  // The authority's own ladder (Panels & calendar / Escalations), falling back to a default until it loads.
+  const ladders = useCall('ladders.get', {});
+  const ladder: readonly LadderStep[] = useMemo(() => {
+    const active = ladders.data?.ladders.find((l) => l.code === ladders.data?.active);
+    return active ? active.levels.map((l) => ({ level: l.level, title: l.title })) : DEFAULT_LADDER;
+  }, [ladders.data]);
   const [reason, setReason] = useState<ReasonCode | ''>('');
   const [level, setLevel] = useState(() => nextLevel(existing));
   const [levelTitle, setLevelTitle] = useState(() => titleForLevel(nextLevel(existing)));
+  const [titleTyped, setTitleTyped] = useState(false);
+  useEffect(() => {
+    if (!titleTyped) setLevelTitle(titleForLevel(level, ladder));
+  }, [ladder]); // eslint-disable-line react-hooks/exhaustive-deps
   const [to, setTo] = useState('');
   const [asked, setAsked, clearAsked] = useDraftText(itemId, 'escalationAsked');
   const [due, setDue] = useState('');
@@ -35,7 +46,7 @@ export function EscalationsPanel({ detail, mutate, ref }: { detail: ItemDetail; 
   const chooseLevel = (v: string) => {
     const n = Number(v) || 1;
     // Follow the ladder unless the title was typed by hand.
-    if (levelTitle === '' || levelTitle === titleForLevel(level)) setLevelTitle(titleForLevel(n));
+    if (!titleTyped || levelTitle === '') setLevelTitle(titleForLevel(n, ladder));
     setLevel(n);
   };
 
@@ -62,10 +73,11 @@ export function EscalationsPanel({ detail, mutate, ref }: { detail: ItemDetail; 
     setSaving(false);
     setResult(r);
     if (r.ok) {
-      const n = nextLevel(r.detail.escalations);
+      const n = nextLevel(r.detail.escalations, ladder);
       setReason('');
       setLevel(n);
-      setLevelTitle(titleForLevel(n));
+      setTitleTyped(false);
+      setLevelTitle(titleForLevel(n, ladder));
       setTo('');
       clearAsked();
       setDue('');
@@ -115,10 +127,10 @@ export function EscalationsPanel({ detail, mutate, ref }: { detail: ItemDetail; 
         </Field>
         <div className="ck-esc-row">
           <Field label="Level" error={errorFor(result, 'level')}>
-            {(p) => <Select {...p} value={String(level)} onChange={chooseLevel} options={levelOptions(existing)} placeholder="Level…" />}
+            {(p) => <Select {...p} value={String(level)} onChange={chooseLevel} options={levelOptions(existing, ladder)} placeholder="Level…" />}
           </Field>
           <Field label="Level title" error={errorFor(result, 'levelTitle')}>
-            {(p) => <input {...p} value={levelTitle} onChange={(e) => setLevelTitle(e.target.value)} />}
+            {(p) => <input {...p} value={levelTitle} onChange={(e) => { setTitleTyped(true); setLevelTitle(e.target.value); }} />}
           </Field>
           <Field label="Escalated to" error={errorFor(result, 'escalatedTo')}>
             {(p) => <input {...p} value={to} onChange={(e) => setTo(e.target.value)} placeholder="Name" />}
