@@ -25,15 +25,19 @@ export function RagLeadTab({ detail, tracking }: { detail: CaseDetail; tracking:
           <p>
             Panel rating: <RagBadge rag={detail.case.rag} /> {detail.case.ragReason ? <span className="muted">{detail.case.ragReason}</span> : null}
           </p>
-          <p>
-            Suggested by the rules: <RagBadge rag={s.rag} /> {differs ? <span className="pill pill-warn">Differs from the panel’s rating</span> : null}
-          </p>
-          <ul aria-label="Why this rating is suggested">
-            {s.reasons.map((r) => (
-              <li key={r.rule}><RagBadge rag={r.rag} /> {r.text}</li>
-            ))}
-          </ul>
-          <p className="muted small">The suggestion is a prompt, not a decision: the panel’s rating stands, with its reason.</p>
+          {detail.case.status === 'closed' ? <p className="muted">The case is closed, so no rating is suggested.</p> : (
+            <>
+              <p>
+                Suggested by the rules: <RagBadge rag={s.rag} /> {differs ? <span className="pill pill-warn">Differs from the panel’s rating</span> : null}
+              </p>
+              <ul aria-label="Why this rating is suggested">
+                {s.reasons.map((r) => (
+                  <li key={r.rule}><RagBadge rag={r.rag} /> {r.text}</li>
+                ))}
+              </ul>
+              <p className="muted small">The suggestion is a prompt, not a decision: the panel’s rating stands, with its reason.</p>
+            </>
+          )}
         </div>
         <h2>RAG history</h2>
         {tracking.ragHistory.length === 0 ? <p className="muted">Not rated yet.</p> : (
