@@ -117,6 +117,7 @@ export function getDashboard(db: Db, today: string): Dashboard {
     overdueActions: actions.slice(0, 8),
     overdueActionCount: actions.length,
     escalationsAwaiting: escalations.slice(0, 8),
+    escalationsAwaitingCount: escalations.length,
     dueForPanel: due.slice(0, 8).map((r) => ({ caseId: r.caseId, reference: r.reference, childName: `${r.forenames} ${r.surname}`, daysOpen: r.daysOpen, rag: r.rag })),
     dueForPanelCount: due.length,
     longTermCount: register.filter((r) => r.longTerm).length,

@@ -9,6 +9,8 @@ import { CASE_SELECT } from './register';
 import { CASE_FIELD_COLUMNS, toAddress, toAdult, toCase, toCheck, toChild, toNote, type Row } from './rows';
 import { getOfficer } from './officers';
 import { recordRag, recordAllocation } from './history';
+import { termCalendar } from './calendar';
+import { addSchoolDays, schoolDaysBetween, calendarCovers } from '../../shared/domain/calendar';
 
 export function caseRow(db: Db, id: number): Row {
   const row = db.prepare(`${CASE_SELECT} WHERE c.id = ?`).get(id) as Row | undefined;
@@ -35,10 +37,32 @@ export function siblingsOf(db: Db, childId: number, familyId: number | null): Si
   }));
 }
 
+/** Schools make enquiries for 10 school days before notifying; no deletion from roll under 20 (seed 000 §4, 003). */
+export const ENQUIRY_SCHOOL_DAYS = 10;
+export const DELETION_SCHOOL_DAYS = 20;
+
+function schoolDayClocks(db: Db, lastAttendance: string | null, today: string): CaseDetail['schoolDays'] {
+  if (!lastAttendance) return null;
+  const cal = termCalendar(db);
+  const covers = calendarCovers(lastAttendance, cal) && calendarCovers(today, cal);
+  try {
+    return {
+      sinceLastAttendance: schoolDaysBetween(lastAttendance, today, cal),
+      enquiriesEnd: addSchoolDays(lastAttendance, ENQUIRY_SCHOOL_DAYS, cal),
+      deletionFrom: addSchoolDays(lastAttendance, DELETION_SCHOOL_DAYS, cal),
+      calendarCovers: covers,
+    };
+  } catch {
+    // The term calendar doesn't reach far enough: say so rather than guess with weekdays.
+    return { sinceLastAttendance: schoolDaysBetween(lastAttendance, today, cal), enquiriesEnd: '', deletionFrom: '', calendarCovers: false };
+  }
+}
+
 export function getCaseDetail(db: Db, id: number, today: string): CaseDetail {
   const k = toCase(caseRow(db, id));
   const child = toChild(childRow(db, k.childId));
   return {
+    schoolDays: schoolDayClocks(db, k.lastAttendance, today),
     case: k,
     child,
     clocks: clocksFor(k, child, today),

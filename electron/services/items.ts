@@ -9,7 +9,7 @@ import { getOfficer } from './officers';
 import { inMeeting, itemRow, meetingRow, toItem, toAction, ACTION_SQL, bump } from './meetings';
 import type { Row } from './rows';
 import { recordRag, recordAllocation } from './history';
-import { getLadders } from './escalations';
+import { getLadders, listEscalations } from './escalations';
 
 /** Minutes can be written while the meeting runs and tidied as a draft; approved minutes are locked. */
 function requireRecordable(m: Row): void {
@@ -85,7 +85,23 @@ export function getItem(db: Db, itemId: number, today: string): ItemDetail {
     actionsAgreed: (db.prepare(`${ACTION_SQL} WHERE x.agenda_item_id = ? ORDER BY x.id`).all(itemId) as Row[]).map((r) => toAction(r)),
     escalations: (db.prepare('SELECT * FROM escalations WHERE agenda_item_id = ? ORDER BY id').all(itemId) as Row[]).map(toEscalation),
     defaultDueDate: defaultDueDate(db, m),
+    openEscalations: it.code === 'escalations' ? openEscalationsFor(db, Number(m.panel_id), today) : [],
   };
+}
+
+/** Open escalations are a standing item at the next meeting of the case's panel. */
+function openEscalationsFor(db: Db, panelId: number, today: string): ItemDetail['openEscalations'] {
+  const register = (db.prepare('SELECT register FROM panels WHERE id = ?').get(panelId) as { register: string }).register;
+  return listEscalations(db, today)
+    .filter((e) => e.register === register && (e.status === 'open' || e.status === 'responded'))
+    .map((e) => {
+      const last = e.chain[e.chain.length - 1]!;
+      return {
+        id: e.id, caseId: e.caseId, reason: e.reason, level: e.level, levelTitle: e.levelTitle, escalatedTo: last.escalatedTo, asked: last.asked,
+        raisedBy: last.raisedBy, raisedOn: last.raisedOn, responseDue: last.responseDue, status: e.status, meetingId: last.meetingId, agendaItemId: null,
+        caseReference: e.caseReference, ageDays: e.ageDays, responseOverdue: e.responseOverdue,
+      };
+    });
 }
 
 export const toEscalation = (r: Row): EscalationRow => ({
@@ -129,6 +145,10 @@ export function recordItem(db: Db, ctx: WriteContext, itemId: number, f: { discu
   if (f.outcomeDetail !== undefined) cols.outcome_detail = f.outcomeDetail;
   if (f.done !== undefined) cols.done = f.done;
   auditedUpdate(db, x.c, 'agenda_items', { entity: 'agenda_item', caseId: x.caseId }, itemId, cols);
+  // The panel's archiving decision on a long-term case (seed 001 §6.2): open but dormant.
+  if (x.caseId !== null && (f.outcome === 'archive' || (f.outcome !== undefined && x.it.outcome === 'archive'))) {
+    auditedUpdate(db, x.c, 'cases', { entity: 'case', caseId: x.caseId }, x.caseId, { archived: f.outcome === 'archive' });
+  }
   return done(db, x, today);
 }
 

@@ -200,6 +200,8 @@ export const ItemDetail = z.object({
   escalations: z.array(EscalationRow),
   /** The default due date for new actions: the day before the next meeting. */
   defaultDueDate: z.string(),
+  /** For the "Escalations" standing item: every open escalation on this panel's register. */
+  openEscalations: z.array(EscalationRow.extend({ caseReference: z.string(), levelTitle: z.string(), ageDays: z.number(), responseOverdue: z.boolean() })),
 });
 export type ItemDetail = z.infer<typeof ItemDetail>;
 
@@ -210,6 +212,7 @@ export const OUTCOMES = [
   { code: 's2s_lost_pupil', label: 'Name on the S2S lost pupil database' },
   { code: 'reasonable_steps_letter', label: 'Reasonable-steps letter to the last school' },
   { code: 'school_attendance_order', label: 'School Attendance Order process' },
+  { code: 'archive', label: 'Archive: long-term, all avenues exhausted (stays open, dormant)' },
   { code: 'other', label: 'Other' },
 ] as const;
 export const Outcome = z.enum(codesOf(OUTCOMES));

@@ -255,6 +255,15 @@ export const CaseDetail = z.object({
   checks: z.array(Check),
   notes: z.array(Note),
   otherCases: z.array(z.object({ id: z.number(), reference: z.string(), status: CaseStatus, register: Register })),
+  /** School-day clocks from the date of last attendance, counted on the term calendar (seed 000 §4, 003). */
+  schoolDays: z
+    .object({
+      sinceLastAttendance: z.number(),
+      enquiriesEnd: z.string(),
+      deletionFrom: z.string(),
+      calendarCovers: z.boolean(),
+    })
+    .nullable(),
 });
 export type CaseDetail = z.infer<typeof CaseDetail>;
 

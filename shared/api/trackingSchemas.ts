@@ -105,6 +105,7 @@ export const Dashboard = z.object({
   overdueActions: z.array(TrackerAction),
   overdueActionCount: z.number(),
   escalationsAwaiting: z.array(EscalationLogRow),
+  escalationsAwaitingCount: z.number(),
   dueForPanel: z.array(z.object({ caseId: z.number(), reference: z.string(), childName: z.string(), daysOpen: z.number(), rag: Rag.nullable() })),
   dueForPanelCount: z.number(),
   longTermCount: z.number(),

@@ -1,4 +1,4 @@
-import { useEffect, useRef, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type FormEvent, type ReactNode } from 'react';
 
 /** A modal form on the native <dialog>: focus is trapped, Escape cancels. */
 export function Dialog({ title, open, onClose, onSubmit, submitLabel, busy, children }: {
@@ -11,6 +11,7 @@ export function Dialog({ title, open, onClose, onSubmit, submitLabel, busy, chil
   children: ReactNode;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
   useEffect(() => {
     const d = ref.current;
     if (!d) return;
@@ -22,10 +23,10 @@ export function Dialog({ title, open, onClose, onSubmit, submitLabel, busy, chil
     onSubmit();
   };
   return (
-    <dialog ref={ref} onClose={onClose} aria-labelledby={`${title}-title`}>
+    <dialog ref={ref} onClose={onClose} aria-labelledby={titleId}>
       {open ? (
         <form onSubmit={submit}>
-          <h2 id={`${title}-title`}>{title}</h2>
+          <h2 id={titleId}>{title}</h2>
           {children}
           <div className="dialog-buttons">
             <button type="button" onClick={onClose}>Cancel</button>

@@ -10,6 +10,7 @@ import { useAction } from './case/useAction';
 import { AgendaTab } from './meetings/AgendaTab';
 import { AttendanceTab } from './meetings/AttendanceTab';
 import { ApproveDialog, EditDetailsDialog } from './meetings/MeetingDialogs';
+import { AmendForm } from './meetings/AmendForm';
 import { caseItemCount } from './meetings/agenda';
 import { STATUS_LABELS, STATUS_PILL, amendedFieldLabel, attendanceCounts, longWeekdayDate, weekdayDate } from './meetings/format';
 import './meetings/meetings.css';
@@ -120,6 +121,7 @@ export function MeetingPrepPage({ id }: { id: number }) {
               </tbody>
             </table>
           )}
+          {m.status === 'approved' ? <AmendForm detail={d} onSaved={saved} /> : null}
         </section>
       ) : null}
 

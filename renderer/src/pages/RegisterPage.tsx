@@ -27,7 +27,9 @@ import {
   isColumnId,
   loadView,
   saveView,
+  MOVEMENT_CHOICES,
   type ColumnId,
+  type MovementChoice,
   type OfficerChoice,
   type RagChoice,
   type RegisterChoice,
@@ -91,10 +93,10 @@ export function RegisterPage() {
     if (list.data) setView((v) => reconcileFilters(v, summary));
   }, [list.data, summary, setView]);
 
-  const { search, register, status, rag, officer, school, flag, dueForPanel, longTerm, endOfCsa } = view;
+  const { search, register, status, rag, officer, school, flag, movement, dueForPanel, longTerm, endOfCsa } = view;
   const predicate = useMemo(
-    () => compileFilter({ search, register, status, rag, officer, school, flag, dueForPanel, longTerm, endOfCsa }, search.trim() ? searchIndexFor(rows) : EMPTY_INDEX),
-    [search, register, status, rag, officer, school, flag, dueForPanel, longTerm, endOfCsa, rows, searchIndexFor],
+    () => compileFilter({ search, register, status, rag, officer, school, flag, movement, dueForPanel, longTerm, endOfCsa }, search.trim() ? searchIndexFor(rows) : EMPTY_INDEX),
+    [search, register, status, rag, officer, school, flag, movement, dueForPanel, longTerm, endOfCsa, rows, searchIndexFor],
   );
 
   const onSortingChange = useCallback(
@@ -198,7 +200,7 @@ export function RegisterPage() {
               <button type="button" onClick={onClear}>Clear filters</button>
             </div>
           ) : (
-            <RegisterTable table={table} rows={rows} order={ordered} scrollKey={JSON.stringify([view.sorting, search, register, status, rag, officer, school, flag, dueForPanel, longTerm, endOfCsa])} />
+            <RegisterTable table={table} rows={rows} order={ordered} scrollKey={JSON.stringify([view.sorting, search, register, status, rag, officer, school, flag, movement, dueForPanel, longTerm, endOfCsa])} />
           )}
         </>
       )}
@@ -289,6 +291,14 @@ function Toolbar({ view, set, summary, filtering, onClear, clearCount, nothingSh
             <option value="all">All</option>
             {CHILD_FLAGS.map((f) => (
               <option key={f.code} value={f.code}>{f.label}</option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-movement`}>RAG since last panel</label>
+          <select id={`${id}-movement`} value={view.movement} onChange={(e) => set('movement', e.target.value as MovementChoice)}>
+            {MOVEMENT_CHOICES.map((m) => (
+              <option key={m.code} value={m.code}>{m.label}</option>
             ))}
           </select>
         </div>

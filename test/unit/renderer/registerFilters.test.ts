@@ -24,6 +24,7 @@ import {
   defaultView,
   filtersDiffer,
   loadView,
+  MOVEMENT_CHOICES,
   parseView,
   saveView,
   serialiseView,
@@ -304,5 +305,43 @@ describe('remembered view', () => {
     expect(filtersDiffer(c)).toBe(false);
     expect(c.sorting).toEqual(v.sorting);
     expect(c.columns.upn).toBe(true);
+  });
+});
+
+describe('RAG since last panel', () => {
+  const worse = row({ reference: 'CME-2026-0101', rag: 'red', ragMovement: 'worsened' });
+  const better = row({ reference: 'CME-2026-0102', rag: 'green', ragMovement: 'improved' });
+  const same = row({ reference: 'CME-2026-0103', rag: 'amber', ragMovement: 'same' });
+  const fresh = row({ reference: 'CME-2026-0104', rag: 'amber', ragMovement: 'new' });
+  const unrated = row({ reference: 'CME-2026-0105', rag: null, ragMovement: null });
+  const MOVED = [worse, better, same, fresh, unrated];
+
+  it.each([
+    ['all', ['CME-2026-0101', 'CME-2026-0102', 'CME-2026-0103', 'CME-2026-0104', 'CME-2026-0105']],
+    ['worsened', ['CME-2026-0101']],
+    ['improved', ['CME-2026-0102']],
+    ['same', ['CME-2026-0103']],
+    ['new', ['CME-2026-0104']],
+  ] as const)('%s', (movement, expected) => {
+    expect(refs(applyFilters(MOVED, f({ movement })))).toEqual(expected);
+  });
+
+  it('offers All / Worsened / Improved / Unchanged / Newly rated', () => {
+    expect(MOVEMENT_CHOICES.map((m) => m.label)).toEqual(['All', 'Worsened', 'Improved', 'Unchanged', 'Newly rated']);
+  });
+
+  it('is a filter: counts for Clear filters and is cleared by it', () => {
+    const v = { ...defaultView(), movement: 'worsened' as const };
+    expect(filtersDiffer(v)).toBe(true);
+    expect(clearFilters(v).movement).toBe('all');
+  });
+
+  it('is remembered in the saved view, and views stored before it existed still load', () => {
+    const v = { ...defaultView(), movement: 'improved' as const, rag: 'red' as const };
+    expect(parseView(serialiseView(v))).toEqual(v);
+    const old = JSON.parse(serialiseView({ ...defaultView(), rag: 'amber' })) as Record<string, unknown>;
+    delete old.movement;
+    expect(parseView(JSON.stringify(old))).toEqual({ ...defaultView(), rag: 'amber' });
+    expect(parseView(JSON.stringify({ ...old, movement: 'sideways' })).movement).toBe('all');
   });
 });

@@ -44,6 +44,21 @@ export function DetailsTab({ detail, today, onSaved }: { detail: CaseDetail; tod
                 <Row label="Timetable planned end">{formatUk(k.timetableEndDate)}</Row>
               </>
             )}
+            {detail.schoolDays ? (
+              <Row label="School days since last attendance">
+                {detail.schoolDays.calendarCovers ? (
+                  <>
+                    {detail.schoolDays.sinceLastAttendance}
+                    <div className="muted small">
+                      School enquiries (10 school days) end {formatUk(detail.schoolDays.enquiriesEnd)}; no deletion from roll before{' '}
+                      {formatUk(detail.schoolDays.deletionFrom)} (20 school days).
+                    </div>
+                  </>
+                ) : (
+                  <span className="muted">The term calendar doesn’t cover these dates: add them in Panels &amp; calendar.</span>
+                )}
+              </Row>
+            ) : null}
             <Row label="Departure / destination">{[formatUk(k.departureDate), k.destination].filter(Boolean).join(' — ')}</Row>
             <Row label="Professional involvement">{k.professionalInvolvement}</Row>
             <Row label="Additional information">{k.additionalInfo}</Row>

@@ -48,7 +48,7 @@ export function ItemView({ detail, officers, meeting, mutate, ref }: {
         {isCase ? (
           <CaseSummary detail={detail} />
         ) : (
-          <StandingInfo code={item.code} title={item.title} meeting={meeting} mattersArising={mattersArising.length} />
+          <StandingInfo code={item.code} title={item.title} meeting={meeting} mattersArising={mattersArising.length} openEscalations={detail.openEscalations} />
         )}
         <ReviewActions
           ref={review}

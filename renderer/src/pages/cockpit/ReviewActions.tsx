@@ -94,6 +94,7 @@ export function ReviewActions({ itemId, actions, meetingDate, defaultDueDate, mu
                 {a.ownerName ?? 'No owner'} · due {formatUk(a.dueDate)}
                 {overdue ? <span className="pill pill-alert">Overdue</span> : null}
                 {a.carriedCount > 0 ? <span className="pill pill-warn">Carried {a.carriedCount}×</span> : null}
+                {a.carriedCount >= 2 && reviewed === null ? <div className="pill pill-alert">Carried forward twice: consider raising an escalation (E) for no progress</div> : null}
                 {a.caseReference && title !== 'Open actions to review' ? <span className="muted"> · {a.caseReference}</span> : null}
               </div>
               {reviewed ? (

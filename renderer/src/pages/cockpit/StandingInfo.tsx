@@ -1,10 +1,12 @@
-import type { MeetingDetail } from '../../../../shared/api/meetingSchemas';
+import type { ItemDetail, MeetingDetail } from '../../../../shared/api/meetingSchemas';
+import { ESCALATION_REASONS } from '../../../../shared/domain/escalation';
+import { labelOf } from '../../../../shared/domain/vocab';
 import { formatUk } from '../../lib/format';
 
 const STATUS_LABEL = { present: 'present', apologies: 'apologies', absent: 'absent' } as const;
 
 /** What the minute-taker needs beside a standing item: attendance, the next meeting, a reminder of the keys. */
-export function StandingInfo({ code, title, meeting, mattersArising }: { code: string; title: string; meeting: MeetingDetail; mattersArising: number }) {
+export function StandingInfo({ code, title, meeting, mattersArising, openEscalations = [] }: { code: string; title: string; meeting: MeetingDetail; mattersArising: number; openEscalations?: ItemDetail['openEscalations'] }) {
   const present = meeting.attendance.filter((a) => a.status === 'present').length;
   const apologies = meeting.attendance.filter((a) => a.status === 'apologies').length;
   return (
@@ -37,6 +39,21 @@ export function StandingInfo({ code, title, meeting, mattersArising }: { code: s
               : 'No earlier meeting of this panel.'}{' '}
             {mattersArising === 0 ? 'No actions from it are still open.' : ''}
           </p>
+        </div>
+      ) : null}
+      {code === 'escalations' ? (
+        <div className="ck-block">
+          <h3>Open escalations <span className="count">{openEscalations.length}</span></h3>
+          {openEscalations.length === 0 ? <p className="muted small">No escalation on this register is awaiting a response.</p> : (
+            <ul className="ck-attendance" aria-label="Open escalations">
+              {openEscalations.map((e) => (
+                <li key={e.id}>
+                  <strong>{e.caseReference}</strong> — {labelOf(ESCALATION_REASONS, e.reason)}, level {e.level} ({e.levelTitle}), raised {formatUk(e.raisedOn)}, {e.ageDays} days
+                  {e.responseOverdue ? <span className="pill pill-alert"> Response overdue</span> : null}
+                </li>
+              ))}
+            </ul>
+          )}
         </div>
       ) : null}
       {code === 'next_meeting' ? (

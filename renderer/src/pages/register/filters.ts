@@ -111,6 +111,10 @@ export function compileFilter(f: RegisterFilters, index: readonly string[]): Row
     const flag = f.flag;
     tests.push((r) => r.flags.includes(flag));
   }
+  if (f.movement !== 'all') {
+    const movement = f.movement;
+    tests.push((r) => r.ragMovement === movement);
+  }
   if (f.dueForPanel) tests.push((r) => r.dueForPanel);
   if (f.longTerm) tests.push((r) => r.longTerm);
   if (f.endOfCsa) tests.push((r) => r.endOfCsaReached);

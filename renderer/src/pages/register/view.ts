@@ -67,6 +67,18 @@ export type StatusChoice = 'open' | 'all' | CaseStatus;
 export type RagChoice = 'all' | 'none' | Rag;
 /** A lead officer by id, or nobody allocated. */
 export type OfficerChoice = 'all' | 'unallocated' | number;
+/** Net RAG movement since the last meeting of the case's panel (RegisterRow.ragMovement). */
+export type MovementChoice = 'all' | 'worsened' | 'improved' | 'same' | 'new';
+
+/** The "RAG since last panel" menu, in the order shown. */
+export const MOVEMENT_CHOICES: readonly { code: MovementChoice; label: string }[] = [
+  { code: 'all', label: 'All' },
+  { code: 'worsened', label: 'Worsened' },
+  { code: 'improved', label: 'Improved' },
+  { code: 'same', label: 'Unchanged' },
+  { code: 'new', label: 'Newly rated' },
+];
+export const isMovementChoice = (x: unknown): x is MovementChoice => MOVEMENT_CHOICES.some((m) => m.code === x);
 
 export interface RegisterFilters {
   search: string;
@@ -77,6 +89,8 @@ export interface RegisterFilters {
   /** Exact school name as it appears in the rows, or null for all schools. */
   school: string | null;
   flag: 'all' | ChildFlagCode;
+  /** RAG since last panel. Added after v1 views were first stored: a view without it reads as 'all'. */
+  movement: MovementChoice;
   dueForPanel: boolean;
   longTerm: boolean;
   endOfCsa: boolean;
@@ -100,6 +114,7 @@ export const DEFAULT_FILTERS: Readonly<RegisterFilters> = {
   officer: 'all',
   school: null,
   flag: 'all',
+  movement: 'all',
   dueForPanel: false,
   longTerm: false,
   endOfCsa: false,
@@ -168,6 +183,7 @@ export function parseView(raw: string | null | undefined): RegisterView {
     officer: pick(officer === 'all' || officer === 'unallocated' || (typeof officer === 'number' && Number.isSafeInteger(officer) && officer > 0), officer, d.officer),
     school: pick(x.school === null || (typeof x.school === 'string' && x.school !== '' && x.school.length <= 300), x.school, d.school),
     flag: pick(x.flag === 'all' || isCodeOf(CHILD_FLAGS, x.flag), x.flag, d.flag),
+    movement: pick(isMovementChoice(x.movement), x.movement, d.movement),
     dueForPanel: pick(typeof x.dueForPanel === 'boolean', x.dueForPanel, d.dueForPanel),
     longTerm: pick(typeof x.longTerm === 'boolean', x.longTerm, d.longTerm),
     endOfCsa: pick(typeof x.endOfCsa === 'boolean', x.endOfCsa, d.endOfCsa),
@@ -185,6 +201,7 @@ export function serialiseView(v: RegisterView): string {
     officer: v.officer,
     school: v.school,
     flag: v.flag,
+    movement: v.movement,
     dueForPanel: v.dueForPanel,
     longTerm: v.longTerm,
     endOfCsa: v.endOfCsa,
