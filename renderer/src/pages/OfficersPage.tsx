@@ -30,24 +30,24 @@ export function OfficersPage() {
   return (
     <>
       <div className="page-head"><h1>Officers</h1><span className="muted">{list.data ? `${list.data.filter((o) => o.active).length} active` : ''}</span></div>
-      <div className="two-col" style={{ gridTemplateColumns: 'minmax(0, 2fr) minmax(0, 1fr)' }}>
+      <div className="two-col" style={{ gridTemplateColumns: 'minmax(0, 3fr) minmax(300px, 1fr)' }}>
         <section>
           <ErrorBanner message={list.error} />
           {list.data && list.data.length === 0 ? <p className="muted">No officers yet. Add the people who lead cases, with their team.</p> : null}
           {list.data && list.data.length > 0 ? (
-            <table className="simple" aria-label="Officers">
-              <thead><tr><th>Name</th><th>Job title</th><th>Team</th><th>E-mail</th><th>Open cases</th><th>Status</th><th></th></tr></thead>
+            <div className="table-wrap"><table className="simple" aria-label="Officers">
+              <thead><tr><th>Name</th><th>Job title</th><th>Team</th><th>E-mail</th><th>Open cases</th><th>Status</th></tr></thead>
               <tbody>
                 {list.data.map((o) => (
                   <tr key={o.id} className={o.active ? '' : 'muted'}>
-                    <td>{o.name}</td><td>{o.jobTitle}</td><td>{labelOf(TEAMS, o.team)}</td><td>{o.email}</td>
+                    <td><button className="link" onClick={() => edit(o)} aria-label={`Edit ${o.name}`} title="Edit">{o.name}</button></td>
+                    <td>{o.jobTitle}</td><td>{labelOf(TEAMS, o.team)}</td><td style={{ overflowWrap: 'break-word' }}>{o.email}</td>
                     <td>{o.openCases}</td>
                     <td>{o.active ? 'Active' : <span className={o.openCases > 0 ? 'pill pill-warn' : ''}>Left{o.openCases > 0 ? ' — needs reallocation' : ''}</span>}</td>
-                    <td><button className="link" onClick={() => edit(o)} aria-label={`Edit ${o.name}`}>Edit</button></td>
                   </tr>
                 ))}
               </tbody>
-            </table>
+            </table></div>
           ) : null}
         </section>
         <section>

@@ -1,0 +1,118 @@
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { startHost, launchBrowser, openApp, api, shot, chromiumAvailable, type Host } from './harness';
+
+interface Action { id: number; text: string; status: string }
+interface Escalation { id: number; caseReference: string; level: number; status: string; chain: { level: number; status: string }[] }
+
+// Between meetings: the tracker, the escalation log and reallocation, through the UI.
+describe.skipIf(!chromiumAvailable)('between meetings, end to end in Chromium', () => {
+  let host: Host;
+  let browser: Browser;
+  let page: Page;
+  let nextMeetingId = 0;
+  const ACTION = 'Write to the family at the new address';
+
+  beforeAll(async () => {
+    host = await startHost();
+    browser = await launchBrowser();
+    page = await openApp(browser, host);
+    await api(host, 'app.setUserName', { name: 'Jo Minute' });
+    await api(host, 'app.setup', { mode: 'demo' });
+    await page.reload();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await host?.stop();
+  });
+
+  it('an action raised at a meeting shows in the tracker, is marked done, and leaves the next matters arising', async () => {
+    const panels = await api<{ id: number; register: string }[]>(host, 'panels.list');
+    const cme = panels.find((p) => p.register === 'CME')!;
+    const [m1, m2] = await api<{ id: number }[]>(host, 'meetings.generate', { panelId: cme.id, count: 2 });
+    nextMeetingId = m2!.id;
+    const d = await api<{ items: { id: number; kind: string; removed: boolean }[] }>(host, 'meetings.buildAgenda', { id: m1!.id });
+    await api(host, 'meetings.start', { id: m1!.id });
+    const itemId = d.items.find((i) => i.kind === 'case' && !i.removed)!.id;
+    const officers = await api<{ id: number; active: boolean }[]>(host, 'officers.list');
+    const detail = await api<{ defaultDueDate: string }>(host, 'meetings.item', { itemId });
+    await api(host, 'actions.add', { itemId, text: ACTION, ownerId: officers.find((o) => o.active)!.id, dueDate: detail.defaultDueDate });
+    await api(host, 'meetings.close', { id: m1!.id });
+    const arising = async () => (await api<{ mattersArising: { text: string }[] }>(host, 'meetings.get', { id: nextMeetingId })).mattersArising.map((a) => a.text);
+    expect(await arising()).toContain(ACTION);
+
+    await page.getByRole('link', { name: 'Actions', exact: true }).click();
+    const row = page.getByRole('row', { name: new RegExp(ACTION) });
+    await row.waitFor();
+    await page.getByLabel(`Select action ${ACTION}`).check();
+    await page.getByRole('button', { name: 'Mark done' }).first().click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Completion note').fill('Letter sent recorded delivery');
+    await dialog.getByRole('button', { name: 'Mark done' }).click();
+    await expect
+      .poll(async () => (await api<Action[]>(host, 'actions.list')).find((a) => a.text === ACTION)?.status)
+      .toBe('done');
+    await shot(page, 'actions');
+    expect(await arising()).not.toContain(ACTION);
+  });
+
+  it('raises an escalation, takes it up two levels, records a response and resolves it', async () => {
+    const ref = (await api<{ reference: string; status: string; register: string }[]>(host, 'register.list')).find((r) => r.status !== 'closed' && r.register === 'CME')!.reference;
+    await page.getByRole('link', { name: 'Escalations', exact: true }).click();
+    await page.getByRole('button', { name: 'New escalation' }).click();
+    let dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Case reference').fill(ref);
+    await dialog.getByLabel('Escalation reason').selectOption({ label: 'Professional dispute' });
+    await dialog.getByLabel('What is asked').fill('Agree which service leads the home visit');
+    await dialog.getByRole('button', { name: 'Raise escalation' }).click();
+    const latest = async () => (await api<Escalation[]>(host, 'escalations.list')).find((e) => e.caseReference === ref)!;
+    await expect.poll(async () => (await latest())?.level).toBe(1);
+
+    for (const level of [2, 3]) {
+      const show = page.getByRole('button', { name: `Show steps for ${ref}` });
+      if (await show.isVisible()) await show.click();
+      await page.getByRole('button', { name: /^Escalate to / }).first().click();
+      dialog = page.getByRole('dialog');
+      await dialog.getByLabel('What is asked').fill(`Level ${level}: please decide`);
+      await dialog.getByRole('button', { name: /Escalate/ }).click();
+      await expect.poll(async () => (await latest()).level).toBe(level);
+    }
+    await page.getByRole('button', { name: 'Record response' }).first().click();
+    dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Response', { exact: true }).fill('Deputy Director: Education Welfare leads');
+    await dialog.getByRole('button', { name: /Record|Save/ }).click();
+    await expect.poll(async () => (await latest()).status).toBe('responded');
+    await page.getByRole('button', { name: 'Resolve' }).first().click();
+    dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Outcome').fill('Home visit done by the EWO on the agreed date');
+    await dialog.getByRole('button', { name: /Resolve/ }).click();
+    await expect.poll(async () => (await latest()).status).toBe('resolved');
+    expect((await latest()).chain.map((s) => [s.level, s.status])).toEqual([[1, 'escalated'], [2, 'escalated'], [3, 'resolved']]);
+    await shot(page, 'escalations');
+  });
+
+  it('marks an officer as left and reallocates their cases, keeping the history', async () => {
+    const officers = await api<{ id: number; name: string; active: boolean; openCases: number }[]>(host, 'officers.list');
+    const leaver = officers.filter((o) => o.active).sort((a, b) => b.openCases - a.openCases)[0]!;
+    const taker = officers.find((o) => o.active && o.id !== leaver.id)!;
+    await page.getByRole('link', { name: 'Officers', exact: true }).click();
+    await page.getByRole('button', { name: `Edit ${leaver.name}` }).click();
+    await page.getByLabel(/Has left/).check();
+    await page.getByRole('button', { name: 'Save officer' }).click();
+    await expect.poll(async () => (await api<{ id: number; active: boolean }[]>(host, 'officers.list')).find((o) => o.id === leaver.id)?.active).toBe(false);
+
+    await page.getByRole('link', { name: 'Caseload', exact: true }).click();
+    await page.getByLabel(`Select all cases of ${leaver.name}`).check();
+    const group = page.getByRole('region', { name: new RegExp(leaver.name) }).or(page.locator('section, div').filter({ has: page.getByLabel(`Select all cases of ${leaver.name}`) }).last());
+    const sel = group.getByLabel('Reallocate to');
+    await sel.selectOption((await sel.locator('option', { hasText: taker.name }).first().getAttribute('value'))!);
+    await group.getByRole('button', { name: 'Reallocate selected' }).click();
+    await expect.poll(async () => (await api<{ id: number; openCases: number }[]>(host, 'officers.list')).find((o) => o.id === leaver.id)?.openCases).toBe(0);
+    const load = await api<{ needsReallocation: { officerId: number }[] }>(host, 'caseload.get');
+    expect(load.needsReallocation.map((n) => n.officerId)).not.toContain(leaver.id);
+    const someCase = (await api<{ caseId: number; leadOfficerId: number | null }[]>(host, 'register.list')).find((r) => r.leadOfficerId === taker.id)!;
+    const t = await api<{ leadHistory: { fromName: string | null; toName: string | null }[] }>(host, 'cases.tracking', { caseId: someCase.caseId });
+    expect(t.leadHistory.length).toBeGreaterThan(0);
+    await shot(page, 'caseload');
+  });
+});
