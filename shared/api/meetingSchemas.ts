@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoDate, optionalDate, optionalText, text, id, Rag, Register, CaseStatus } from './schemas';
 import { codesOf, CLOSURE_REASONS } from '../domain/vocab';
+import { ESCALATION_REASONS } from '../domain/escalation';
 
 export const Cadence = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('monthly_nth_weekday'), weekday: z.number().int().min(1).max(5), nth: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(-1)]) }),
@@ -217,14 +218,8 @@ export const OUTCOMES = [
 ] as const;
 export const Outcome = z.enum(codesOf(OUTCOMES));
 
-export const ESCALATION_REASONS = [
-  { code: 'no_progress', label: 'Intractable / no progress' },
-  { code: 'professional_dispute', label: 'Professional dispute' },
-  { code: 'school_duties', label: 'School not meeting its duties (e.g. deleting a pupil from roll)' },
-  { code: 'safeguarding', label: 'Safeguarding concern' },
-  { code: 'no_provision', label: 'No suitable provision available' },
-  { code: 'other', label: 'Other' },
-] as const;
+// The reasons live with the escalation rules; re-exported here for the contract's users.
+export { ESCALATION_REASONS };
 export const EscalationReason = z.enum(codesOf(ESCALATION_REASONS));
 
 export const ClosureReasonCode = z.enum(codesOf(CLOSURE_REASONS));
