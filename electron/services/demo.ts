@@ -12,6 +12,7 @@
  */
 import type Database from 'better-sqlite3';
 import { backfillHistory } from './history';
+import { loadDemoMeetings } from './demoMeetings';
 import type { Db } from '../../db/open';
 import type { WriteContext } from '../../db/audit';
 import {
@@ -1294,5 +1295,7 @@ export function loadDemo(db: Db, ctx: WriteContext, options: DemoOptions): DemoR
 
   // The RAG and allocation timelines start from the rating and lead each case was loaded with.
   backfillHistory(db);
+  // The last few panels already held (not for load-test sizes: those stay a pure register load).
+  if (cases.length <= 5000) loadDemoMeetings(db, ctx, { today, rng: () => rng.float() });
   return { caseCount: cases.length, officerCount: OFFICERS.length };
 }

@@ -57,7 +57,12 @@ describe.skipIf(!chromiumAvailable)('between meetings, end to end in Chromium', 
   });
 
   it('raises an escalation, takes it up two levels, records a response and resolves it', async () => {
-    const ref = (await api<{ reference: string; status: string; register: string }[]>(host, 'register.list')).find((r) => r.status !== 'closed' && r.register === 'CME')!.reference;
+    // A case with no escalation yet (the demo's history has raised a few).
+    const escalated = new Set((await api<Escalation[]>(host, 'escalations.list')).map((e) => e.caseReference));
+    const ref = (await api<{ reference: string; status: string; register: string }[]>(host, 'register.list')).find(
+      (r) => r.status !== 'closed' && r.register === 'CME' && !escalated.has(r.reference),
+    )!.reference;
+    const chain = page.locator('.trk-chain').filter({ has: page.getByRole('list', { name: `Steps for ${ref}` }) });
     await page.getByRole('link', { name: 'Escalations', exact: true }).click();
     await page.getByRole('button', { name: 'New escalation' }).click();
     let dialog = page.getByRole('dialog');
@@ -69,20 +74,21 @@ describe.skipIf(!chromiumAvailable)('between meetings, end to end in Chromium', 
     await expect.poll(async () => (await latest())?.level).toBe(1);
 
     for (const level of [2, 3]) {
-      const show = page.getByRole('button', { name: `Show steps for ${ref}` });
-      if (await show.isVisible()) await show.click();
-      await page.getByRole('button', { name: /^Escalate to / }).first().click();
+      // Open the chain's steps unless they already are (escalating keeps them open).
+      const toggle = page.getByRole('button', { name: new RegExp(`(Show|Hide) steps for ${ref}`) });
+      if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+      await chain.getByRole('button', { name: /^Escalate to / }).click();
       dialog = page.getByRole('dialog');
       await dialog.getByLabel('What is asked').fill(`Level ${level}: please decide`);
       await dialog.getByRole('button', { name: /Escalate/ }).click();
       await expect.poll(async () => (await latest()).level).toBe(level);
     }
-    await page.getByRole('button', { name: 'Record response' }).first().click();
+    await chain.getByRole('button', { name: 'Record response' }).click();
     dialog = page.getByRole('dialog');
     await dialog.getByLabel('Response', { exact: true }).fill('Deputy Director: Education Welfare leads');
     await dialog.getByRole('button', { name: /Record|Save/ }).click();
     await expect.poll(async () => (await latest()).status).toBe('responded');
-    await page.getByRole('button', { name: 'Resolve' }).first().click();
+    await chain.getByRole('button', { name: 'Resolve' }).click();
     dialog = page.getByRole('dialog');
     await dialog.getByLabel('Outcome').fill('Home visit done by the EWO on the agreed date');
     await dialog.getByRole('button', { name: /Resolve/ }).click();
