@@ -107,6 +107,14 @@ describe.skipIf(!chromiumAvailable)('a CME panel meeting, end to end in Chromium
     await expect.poll(() => projector.locator('body').innerText()).toContain('CME panel');
   });
 
+  it('approves the previous meeting’s minutes as a standing item, locking them', async () => {
+    const prev = (await api<{ previousMeeting: { id: number; status: string } | null }>(host, 'meetings.get', { id: meetingId })).previousMeeting!;
+    expect(prev.status).toBe('draft');
+    await page.getByRole('navigation', { name: 'Agenda' }).getByText(/Minutes of the last meeting/).click();
+    await page.getByRole('button', { name: /^Approve the minutes of/ }).click();
+    await expect.poll(async () => (await api<{ meeting: { status: string; locked: boolean } }>(host, 'meetings.get', { id: prev.id })).meeting).toMatchObject({ status: 'approved', locked: true });
+  });
+
   it('runs three items by keyboard only: review, two actions, RAG, lead officer, escalation', async () => {
     await page.locator('body').click({ position: { x: 5, y: 5 } }); // focus the page, not a field
     // Standing items come first: move with J until the first case item is current.

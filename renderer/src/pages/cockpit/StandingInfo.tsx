@@ -1,4 +1,6 @@
+import { useState } from 'react';
 import type { ItemDetail, MeetingDetail } from '../../../../shared/api/meetingSchemas';
+import { call } from '../../api/client';
 import { ESCALATION_REASONS } from '../../../../shared/domain/escalation';
 import { labelOf } from '../../../../shared/domain/vocab';
 import { formatUk } from '../../lib/format';
@@ -7,6 +9,20 @@ const STATUS_LABEL = { present: 'present', apologies: 'apologies', absent: 'abse
 
 /** What the minute-taker needs beside a standing item: attendance, the next meeting, a reminder of the keys. */
 export function StandingInfo({ code, title, meeting, mattersArising, openEscalations = [] }: { code: string; title: string; meeting: MeetingDetail; mattersArising: number; openEscalations?: ItemDetail['openEscalations'] }) {
+  const [approved, setApproved] = useState<string | null>(null);
+  const [approveError, setApproveError] = useState<string | null>(null);
+  const prev = meeting.previousMeeting;
+  // The previous minutes are approved here, as a standing item, and locked from then on.
+  const approvePrevious = async () => {
+    if (!prev) return;
+    try {
+      const r = await call('meetings.approveMinutes', { id: prev.id, atMeetingId: meeting.meeting.id });
+      setApproved(r.meeting.approvedOn);
+      setApproveError(null);
+    } catch (e) {
+      setApproveError((e as Error).message);
+    }
+  };
   const present = meeting.attendance.filter((a) => a.status === 'present').length;
   const apologies = meeting.attendance.filter((a) => a.status === 'apologies').length;
   return (
@@ -39,6 +55,13 @@ export function StandingInfo({ code, title, meeting, mattersArising, openEscalat
               : 'No earlier meeting of this panel.'}{' '}
             {mattersArising === 0 ? 'No actions from it are still open.' : ''}
           </p>
+          {prev && prev.status === 'draft' && !approved ? (
+            <button type="button" className="primary" onClick={() => void approvePrevious()}>
+              Approve the minutes of {formatUk(prev.date)}
+            </button>
+          ) : null}
+          {approved ? <p className="pill pill-ok" role="status">Minutes of {formatUk(prev?.date ?? null)} approved and locked.</p> : null}
+          {approveError ? <p className="error-text" role="alert">{approveError}</p> : null}
         </div>
       ) : null}
       {code === 'escalations' ? (
