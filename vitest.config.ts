@@ -17,6 +17,9 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 120_000,
+          // expect.poll gives up after 1 s by default: far too short for a browser and a host on a
+          // busy two-core CI machine. Polls still return as soon as the condition holds.
+          expect: { poll: { timeout: 15_000, interval: 100 } },
           // One browser and one host at a time: the machine has two cores.
           fileParallelism: false,
         },

@@ -85,7 +85,7 @@ describe.skipIf(!chromiumAvailable)('the register, end to end in Chromium', () =
 
   it('sets the RAG rating and the lead officer', async () => {
     await page.getByRole('button', { name: 'Set RAG' }).click();
-    await page.getByLabel('RAG rating').selectOption('red');
+    await page.getByLabel('RAG rating', { exact: true }).selectOption('red');
     await page.getByLabel('Reason for rating').fill('Whereabouts unknown for six weeks');
     await page.getByRole('button', { name: 'Save RAG' }).click();
     await expect.poll(() => page.locator('.case-head').innerText()).toContain('Whereabouts unknown for six weeks');
@@ -100,7 +100,7 @@ describe.skipIf(!chromiumAvailable)('the register, end to end in Chromium', () =
 
   it('closes the case with a reason, and the history shows everything', async () => {
     await page.getByRole('button', { name: 'Close case' }).click();
-    await page.getByLabel('Closure reason').selectOption({ label: 'On roll and attending a school' });
+    await page.getByLabel('Closure reason', { exact: true }).selectOption({ label: 'On roll and attending a school' });
     // The detail the reason needs is asked for by name, and required.
     await page.getByRole('dialog').getByRole('button', { name: 'Close case' }).click();
     await expect.poll(() => page.getByRole('dialog').innerText()).toContain('Destination school is required');

@@ -71,7 +71,7 @@ function LeadDialog({ detail, officers, onClose, onSaved }: Props) {
     if (d) onSaved(d);
   };
   return (
-    <Dialog title="Lead officer" open onClose={onClose} onSubmit={() => void save()} submitLabel="Save lead officer" busy={a.busy}>
+    <Dialog title="Change lead officer" open onClose={onClose} onSubmit={() => void save()} submitLabel="Save lead officer" busy={a.busy}>
       <ErrorBanner message={a.field ? null : a.error} />
       <Field label="Lead officer" error={a.errorFor('officerId')} hint="Active officers only. Choose “Unallocated” to remove the lead officer.">
         {(f) => (

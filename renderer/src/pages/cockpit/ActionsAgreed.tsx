@@ -1,4 +1,5 @@
 import { useImperativeHandle, useRef, useState, type KeyboardEvent, type Ref } from 'react';
+import { focusIfStill } from './focus';
 import type { ItemDetail } from '../../../../shared/api/meetingSchemas';
 import type { Officer } from '../../../../shared/api/schemas';
 import { formatUk } from '../../lib/format';
@@ -26,8 +27,16 @@ export function ActionsAgreed({ detail, officers, mutate, ref }: { detail: ItemD
   const ownerRef = useRef<HTMLSelectElement>(null);
   const dueRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLHeadingElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
 
-  useImperativeHandle(ref, () => ({ focusNewAction: () => textRef.current?.focus() }));
+  // Bumped whenever the user asks for the form again; a save that finishes later leaves focus alone.
+  const focusEpoch = useRef(0);
+  useImperativeHandle(ref, () => ({
+    focusNewAction: () => {
+      focusEpoch.current += 1;
+      textRef.current?.focus();
+    },
+  }));
 
   const add = async () => {
     if (saving) return;
@@ -42,6 +51,7 @@ export function ActionsAgreed({ detail, officers, mutate, ref }: { detail: ItemD
       return;
     }
     setSaving(true);
+    const epoch = focusEpoch.current;
     const r = await mutate('actions.add', { itemId, text: text.trim(), ownerId: owner ? Number(owner) : null, dueDate: due });
     setSaving(false);
     setResult(r);
@@ -49,8 +59,9 @@ export function ActionsAgreed({ detail, officers, mutate, ref }: { detail: ItemD
       clearText();
       setOwner('');
       setDue(detail.defaultDueDate);
-      // Back to the list so that A (or any other single key) works again at once.
-      listRef.current?.focus();
+      // Back to the list so that A (or any other single key) works again at once — unless the
+      // minute-taker has already pressed A for the next action while this one was saving.
+      if (focusEpoch.current === epoch) focusIfStill(listRef.current, formRef.current);
     }
   };
   const enterTo = (next: () => void) => (e: KeyboardEvent) => {
@@ -81,6 +92,7 @@ export function ActionsAgreed({ detail, officers, mutate, ref }: { detail: ItemD
         </ol>
       )}
       <form
+        ref={formRef}
         className="ck-new-action"
         aria-label="New action"
         onSubmit={(e) => {

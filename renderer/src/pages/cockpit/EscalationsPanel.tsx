@@ -1,4 +1,5 @@
 import { useEffect, useImperativeHandle, useMemo, useRef, useState, type Ref } from 'react';
+import { focusIfStill } from './focus';
 import { useCall } from '../../lib/useCall';
 import { ESCALATION_REASONS, type ItemDetail } from '../../../../shared/api/meetingSchemas';
 import { labelOf } from '../../../../shared/domain/vocab';
@@ -81,7 +82,7 @@ export function EscalationsPanel({ detail, mutate, ref }: { detail: ItemDetail; 
       setTo('');
       clearAsked();
       setDue('');
-      headRef.current?.focus();
+      focusIfStill(headRef.current, headRef.current?.closest('section') ?? null);
     }
   };
 

@@ -1,4 +1,5 @@
 import { useImperativeHandle, useRef, useState, type Ref } from 'react';
+import { focusIfStill } from './focus';
 import type { ItemDetail } from '../../../../shared/api/meetingSchemas';
 import type { Officer } from '../../../../shared/api/schemas';
 import { RAGS, RAG_LABELS, type Rag } from '../../../../shared/domain/vocab';
@@ -58,7 +59,7 @@ export function RagLead({ detail, officers, mutate, ref }: { detail: ItemDetail;
     if (r.ok) {
       clearReason();
       setChosen(null);
-      headRef.current?.focus();
+      focusIfStill(headRef.current, reasonRef.current);
     }
   };
 

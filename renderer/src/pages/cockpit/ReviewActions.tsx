@@ -1,4 +1,5 @@
 import { useImperativeHandle, useRef, useState, type Ref } from 'react';
+import { focusIfStill } from './focus';
 import type { ActionRow } from '../../../../shared/api/meetingSchemas';
 import { formatUk } from '../../lib/format';
 import { Field } from '../../components/Field';
@@ -44,7 +45,7 @@ export function ReviewActions({ itemId, actions, meetingDate, defaultDueDate, mu
     setResult({ actionId: a.id, r });
     if (r.ok && outcome === 'carried_forward') {
       setCarrying(null);
-      headRef.current?.focus();
+      focusIfStill(headRef.current, headRef.current?.closest('section') ?? null);
     }
     return r.ok;
   };
