@@ -25,6 +25,7 @@ import { listActions, createAction, completeAction, bulkActions } from './tracke
 import { listEscalations, createEscalation, respondEscalation, escalateFurther, resolveEscalation, getLadders, saveLadders } from './escalations';
 import { getCaseload, reallocate, caseTracking, getDashboard } from './caseload';
 import { proposeClosure } from './cases';
+import { buildMinutes, getAuthority, setAuthority } from './minutes';
 
 export interface ServiceOptions {
   /** Today's date (ISO), injectable so tests can pin the clock. */
@@ -142,5 +143,8 @@ export function createHandlers(db: Db, opts: ServiceOptions): Handlers {
     'meetings.amend': ({ itemId, field, value, reason }, ctx) => amendMinutes(db, ctx, itemId, field, value, reason, today()),
     'projector.view': ({ id, sinceVersion }) => projectorView(db, id, sinceVersion, today()),
     'projector.control': ({ id, action }, ctx) => projectorControl(db, id, action, ctx.now(), (itemId) => gotoItem(db, id, itemId, ctx.now())),
+    'minutes.get': ({ meetingId, variant }) => buildMinutes(db, meetingId, variant, today()),
+    'settings.getAuthority': () => getAuthority(db),
+    'settings.authority': ({ name, logo }, ctx) => setAuthority(db, ctx, name, logo),
   };
 }

@@ -74,6 +74,9 @@ export const METHOD_NAMES = [
   'meetings.amend',
   'projector.view',
   'projector.control',
+  'minutes.get',
+  'settings.getAuthority',
+  'settings.authority',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

@@ -11,6 +11,7 @@ export type Route =
   | { page: 'meeting'; id: number }
   | { page: 'cockpit'; id: number }
   | { page: 'projector'; id: number }
+  | { page: 'print'; id: number; variant: 'full' | 'redacted' }
   | { page: 'panels' }
   | { page: 'home' }
   | { page: 'actions' }
@@ -44,6 +45,12 @@ export function parseRoute(hash: string): Route {
       const id = Number(parts[1]);
       return Number.isInteger(id) && id > 0 ? { page: parts[0], id } : { page: 'meetings' };
     }
+    case 'print': {
+      // #/print/minutes/<meetingId>/<full|redacted>
+      const id = Number(parts[2]);
+      const variant = (parts[3] ?? '').split('&')[0] === 'full' ? 'full' : 'redacted';
+      return parts[1] === 'minutes' && Number.isInteger(id) && id > 0 ? { page: 'print', id, variant } : { page: 'meetings' };
+    }
     case 'officers':
       return { page: 'officers' };
     case 'settings':
@@ -61,6 +68,8 @@ export const hrefFor = (r: Route): string => {
     case 'cockpit':
     case 'projector':
       return `#/${r.page}/${r.id}`;
+    case 'print':
+      return `#/print/minutes/${r.id}/${r.variant}`;
     case 'home':
       return '#/';
     default:

@@ -69,6 +69,14 @@ export function MeetingPrepPage({ id }: { id: number }) {
           {m.status === 'draft' ? (
             <button type="button" className="primary big" onClick={() => setDialog('approve')}>Approve minutes</button>
           ) : null}
+          {m.status === 'draft' || m.status === 'approved' || m.status === 'in_progress' ? (
+            <span className="minutes-links">
+              Minutes:{' '}
+              <a href={hrefFor({ page: 'print', id, variant: 'full' })}>full</a>
+              {' · '}
+              <a href={hrefFor({ page: 'print', id, variant: 'redacted' })}>redacted for circulation</a>
+            </span>
+          ) : null}
         </div>
       </header>
 
