@@ -31,6 +31,8 @@ export function AgendaTab({ detail, editable, onSaved, onReload }: Props) {
   const build = useAction();
   const moving = useAction();
   const [removing, setRemoving] = useState<AgendaItem | null>(null);
+  // While preparing, removed items stay in place (reordering counts them); once closed, they fold away.
+  const [showRemoved, setShowRemoved] = useState(editable);
   const [announce, setAnnounce] = useState('');
   const [dragId, setDragIdState] = useState<number | null>(null);
   // The handlers read the ref: a drag's first dragover can come before React has re-rendered.
@@ -202,14 +204,21 @@ export function AgendaTab({ detail, editable, onSaved, onReload }: Props) {
 
   const blocks = agendaBlocks(items);
   const removedCount = items.filter((i) => i.removed).length;
+  // Removed items stay on record with their reasons, but out of the way unless asked for.
+  const visible = (r: { item: { removed: boolean } }) => showRemoved || !r.item.removed;
   return (
     <div className="agenda-layout">
       <section aria-labelledby="agenda-heading" className="agenda-main">
         <div className="agenda-toolbar">
           <h2 id="agenda-heading">Agenda</h2>
           <span className="muted small">
-            {plural(items.length, 'item')} · {plural(caseItemCount(items), 'case')}{removedCount > 0 ? ` · ${removedCount} removed` : ''}
+            {plural(items.length - removedCount, 'item')} · {plural(caseItemCount(items), 'case')}
           </span>
+          {removedCount > 0 && !editable ? (
+            <label className="inline-check small">
+              <input type="checkbox" checked={showRemoved} onChange={(e) => setShowRemoved(e.target.checked)} /> Show {removedCount} removed, with reasons
+            </label>
+          ) : null}
           <span className="spacer" />
           {editable ? (
             <button type="button" className={hasCases ? '' : 'primary'} onClick={() => void buildAgenda()} disabled={build.busy}>
@@ -235,7 +244,7 @@ export function AgendaTab({ detail, editable, onSaved, onReload }: Props) {
             ) : (
               <section key={b.key} className="agenda-section" aria-label={b.label}>
                 <h3 className="section-heading">{b.label} <span className="count-badge">{b.rows.filter((r) => !r.item.removed).length}</span></h3>
-                <ol className="agenda-list">{b.rows.map(renderRow)}</ol>
+                <ol className="agenda-list">{b.rows.filter(visible).map(renderRow)}</ol>
               </section>
             ),
           )}
