@@ -1,4 +1,5 @@
 import { useEffect, useId, useMemo, useState, type ReactNode } from 'react';
+import { SortableHead } from './tracking/SortableHead';
 import { flexRender, getCoreRowModel, useReactTable, type ColumnDef, type SortingState, type Updater } from '@tanstack/react-table';
 import type { Officer } from '../../../shared/api/schemas';
 import type { TrackerAction } from '../../../shared/api/trackingSchemas';
@@ -195,25 +196,7 @@ export function ActionsPage() {
             ) : (
               <div className="trk-table-wrap">
                 <table className="simple trk-table trk-actions" aria-label="Actions">
-                  <thead>
-                    {table.getHeaderGroups().map((g) => (
-                      <tr key={g.id}>
-                        {g.headers.map((h) => {
-                          const id = h.column.id;
-                          if (id === 'select') return <th key={h.id} className="trk-c-select"><span className="sr-only">Select</span></th>;
-                          const dir = h.column.getIsSorted();
-                          return (
-                            <th key={h.id} aria-sort={dir === 'asc' ? 'ascending' : dir === 'desc' ? 'descending' : 'none'} className={`trk-c-${id}`}>
-                              <button type="button" className="trk-sort" onClick={h.column.getToggleSortingHandler()}>
-                                {flexRender(h.column.columnDef.header, h.getContext())}
-                                <span aria-hidden="true" className="trk-sort-icon">{dir === 'asc' ? '▲' : dir === 'desc' ? '▼' : '↕'}</span>
-                              </button>
-                            </th>
-                          );
-                        })}
-                      </tr>
-                    ))}
-                  </thead>
+                  <SortableHead table={table} plain={{ select: 'Select' }} />
                   <tbody>
                     {table.getRowModel().rows.map((row) => {
                       const a = row.original;

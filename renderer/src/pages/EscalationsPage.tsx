@@ -1,4 +1,5 @@
 import { Fragment, useEffect, useId, useMemo, useState, type ReactNode } from 'react';
+import { SortableHead } from './tracking/SortableHead';
 import { flexRender, getCoreRowModel, useReactTable, type ColumnDef, type SortingState, type Updater } from '@tanstack/react-table';
 import type { EscalationLogRow } from '../../../shared/api/trackingSchemas';
 import type { Ladder } from '../../../shared/domain/escalation';
@@ -153,25 +154,7 @@ export function EscalationsPage() {
             {shown.length > 0 ? (
               <div className="trk-table-wrap">
                 <table className="simple trk-table trk-escalations" aria-label="Escalation log">
-                  <thead>
-                    {table.getHeaderGroups().map((g) => (
-                      <tr key={g.id}>
-                        {g.headers.map((h) => {
-                          const id = h.column.id;
-                          if (id === 'expand') return <th key={h.id} className="trk-c-expand"><span className="sr-only">Steps</span></th>;
-                          const dir = h.column.getIsSorted();
-                          return (
-                            <th key={h.id} aria-sort={dir === 'asc' ? 'ascending' : dir === 'desc' ? 'descending' : 'none'} className={`trk-c-${id}`}>
-                              <button type="button" className="trk-sort" onClick={h.column.getToggleSortingHandler()}>
-                                {flexRender(h.column.columnDef.header, h.getContext())}
-                                <span aria-hidden="true" className="trk-sort-icon">{dir === 'asc' ? '▲' : dir === 'desc' ? '▼' : '↕'}</span>
-                              </button>
-                            </th>
-                          );
-                        })}
-                      </tr>
-                    ))}
-                  </thead>
+                  <SortableHead table={table} plain={{ expand: 'Steps' }} />
                   <tbody>
                     {table.getRowModel().rows.map((row) => {
                       const e = row.original;
