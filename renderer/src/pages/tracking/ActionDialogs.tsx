@@ -5,7 +5,7 @@ import { addDays } from '../../../../shared/domain/dates';
 import { call } from '../../api/client';
 import { Field } from '../../components/Field';
 import { useAction } from '../case/useAction';
-import { Modal } from './Modal';
+import { Dialog } from '../../components/Dialog';
 import { findCaseByReference } from './actions';
 import { activeOfficers } from './caseload';
 import { useRegisterRows } from './hooks';
@@ -39,12 +39,12 @@ export function MarkDoneDialog({ ids, open, onClose, onDone }: { ids: number[]; 
     if (r) onDone(r.updated);
   };
   return (
-    <Modal title={`Mark ${plural(ids.length, 'action')} done`} open={open} onClose={onClose} onSubmit={() => void save()} submitLabel="Mark done" busy={a.busy} error={a.field === 'note' ? null : a.error}>
+    <Dialog title={`Mark ${plural(ids.length, 'action')} done`} open={open} onClose={onClose} onSubmit={() => void save()} submitLabel="Mark done" busy={a.busy} error={a.field === 'note' ? null : a.error}>
       <p className="muted">They are recorded as done today.</p>
       <Field label="Completion note" hint="Optional: what was done, e.g. “Home visit made; family seen.”" error={a.errorFor('note')}>
         {(f) => <textarea {...f} value={note} maxLength={1000} onChange={(e) => setNote(e.target.value)} />}
       </Field>
-    </Modal>
+    </Dialog>
   );
 }
 
@@ -69,7 +69,7 @@ export function ReassignDialog({ ids, officers, open, onClose, onDone }: { ids: 
     if (r) onDone(r.updated);
   };
   return (
-    <Modal title={`Reassign ${plural(ids.length, 'action')}`} open={open} onClose={onClose} onSubmit={() => void save()} submitLabel="Reassign" busy={a.busy} error={a.field === 'ownerId' ? null : a.error}>
+    <Dialog title={`Reassign ${plural(ids.length, 'action')}`} open={open} onClose={onClose} onSubmit={() => void save()} submitLabel="Reassign" busy={a.busy} error={a.field === 'ownerId' ? null : a.error}>
       <Field label="Reassign to" required error={missing && !to ? 'Choose the officer to take these actions.' : a.errorFor('ownerId')}>
         {(f) => (
           <select {...f} value={to} onChange={(e) => setTo(e.target.value)}>
@@ -77,7 +77,7 @@ export function ReassignDialog({ ids, officers, open, onClose, onDone }: { ids: 
           </select>
         )}
       </Field>
-    </Modal>
+    </Dialog>
   );
 }
 
@@ -125,7 +125,7 @@ export function NewActionDialog({ open, officers, today, defaultOwner, onClose, 
   const general = a.field && ['caseId', 'text', 'ownerId', 'dueDate'].includes(a.field) ? null : a.error;
 
   return (
-    <Modal title="New action" open={open} onClose={onClose} onSubmit={() => void save()} submitLabel="Add action" busy={a.busy || (tried && register.rows === null && !register.error)} error={register.error ?? general}>
+    <Dialog title="New action" open={open} onClose={onClose} onSubmit={() => void save()} submitLabel="Add action" busy={a.busy || (tried && register.rows === null && !register.error)} error={register.error ?? general}>
       <Field label="Case reference" required hint="e.g. CME-2026-0042" error={refError}>
         {(f) => <input {...f} value={form.reference} autoComplete="off" spellCheck={false} onChange={(e) => set('reference', e.target.value)} />}
       </Field>
@@ -149,6 +149,6 @@ export function NewActionDialog({ open, officers, today, defaultOwner, onClose, 
           {(f) => <input {...f} type="date" min={today} value={form.due} onChange={(e) => set('due', e.target.value)} />}
         </Field>
       </div>
-    </Modal>
+    </Dialog>
   );
 }

@@ -4,7 +4,7 @@ import { ESCALATION_REASONS, type EscalationReasonCode, type Ladder } from '../.
 import { call } from '../../api/client';
 import { Field } from '../../components/Field';
 import { useAction } from '../case/useAction';
-import { Modal } from './Modal';
+import { Dialog } from '../../components/Dialog';
 import { findCaseByReference } from './actions';
 import { MASH_NOTIFICATION_HINT, MASH_NOTIFICATION_LABEL, ladderLevelOptions, personAt } from './escalations';
 import { useRegisterRows } from './hooks';
@@ -34,7 +34,7 @@ export function RespondDialog({ row, today, onClose, onDone }: { row: Escalation
     if (r) onDone(r, `Response recorded for ${r.caseReference}.`);
   };
   return (
-    <Modal title={row ? `Record response — ${row.caseReference}` : 'Record response'} open={row !== null} onClose={onClose} onSubmit={() => void save()} submitLabel="Record response" busy={a.busy} error={general(a, ['response', 'respondedOn'])}>
+    <Dialog title={row ? `Record response — ${row.caseReference}` : 'Record response'} open={row !== null} onClose={onClose} onSubmit={() => void save()} submitLabel="Record response" busy={a.busy} error={general(a, ['response', 'respondedOn'])}>
       {row ? <p className="muted">Level {row.level} — {row.levelTitle}{row.chain.at(-1)?.escalatedTo ? ` (${row.chain.at(-1)?.escalatedTo})` : ''}</p> : null}
       <Field label="Response" required error={tried && response.trim() === '' ? 'Record what they said or decided.' : a.errorFor('response')}>
         {(f) => <textarea {...f} value={response} maxLength={4000} onChange={(e) => setResponse(e.target.value)} />}
@@ -42,7 +42,7 @@ export function RespondDialog({ row, today, onClose, onDone }: { row: Escalation
       <Field label="Date of response" required error={tried && date === '' ? 'Give the date of the response.' : tried && date > today ? 'The date of response is in the future.' : a.errorFor('respondedOn')}>
         {(f) => <input {...f} type="date" max={today} value={date} onChange={(e) => setDate(e.target.value)} />}
       </Field>
-    </Modal>
+    </Dialog>
   );
 }
 
@@ -69,7 +69,7 @@ export function EscalateDialog({ row, ladder, today, onClose, onDone }: { row: E
   };
   const title = row?.nextLevelTitle ? `Escalate to ${row.nextLevelTitle}` : 'Escalate';
   return (
-    <Modal title={title} open={row !== null} onClose={onClose} onSubmit={() => void save()} submitLabel="Escalate" busy={a.busy} error={general(a, ['escalatedTo', 'asked', 'responseDue'])}>
+    <Dialog title={title} open={row !== null} onClose={onClose} onSubmit={() => void save()} submitLabel="Escalate" busy={a.busy} error={general(a, ['escalatedTo', 'asked', 'responseDue'])}>
       {row ? (
         <p className="muted">
           {row.caseReference}: from level {row.level} ({row.levelTitle}) to level {row.level + 1}. This step is closed as escalated and a new step opens.
@@ -84,7 +84,7 @@ export function EscalateDialog({ row, ladder, today, onClose, onDone }: { row: E
       <Field label="Response due" error={tried && due !== '' && due < today ? 'The response due date is in the past.' : a.errorFor('responseDue')}>
         {(f) => <input {...f} type="date" min={today} value={due} onChange={(e) => setDue(e.target.value)} />}
       </Field>
-    </Modal>
+    </Dialog>
   );
 }
 
@@ -108,14 +108,14 @@ export function ResolveDialog({ row, today, onClose, onDone }: { row: Escalation
     if (r) onDone(r, `Escalation for ${r.caseReference} resolved.`);
   };
   return (
-    <Modal title={row ? `Resolve — ${row.caseReference}` : 'Resolve'} open={row !== null} onClose={onClose} onSubmit={() => void save()} submitLabel="Resolve" busy={a.busy} error={general(a, ['outcome', 'resolvedOn'])}>
+    <Dialog title={row ? `Resolve — ${row.caseReference}` : 'Resolve'} open={row !== null} onClose={onClose} onSubmit={() => void save()} submitLabel="Resolve" busy={a.busy} error={general(a, ['outcome', 'resolvedOn'])}>
       <Field label="Outcome" required error={tried && outcome.trim() === '' ? 'Record how it was resolved.' : a.errorFor('outcome')}>
         {(f) => <textarea {...f} value={outcome} maxLength={4000} onChange={(e) => setOutcome(e.target.value)} />}
       </Field>
       <Field label="Date resolved" required error={tried && date === '' ? 'Give the date it was resolved.' : tried && date > today ? 'The date resolved is in the future.' : a.errorFor('resolvedOn')}>
         {(f) => <input {...f} type="date" max={today} value={date} onChange={(e) => setDate(e.target.value)} />}
       </Field>
-    </Modal>
+    </Dialog>
   );
 }
 
@@ -179,7 +179,7 @@ export function NewEscalationDialog({ open, ladder, today, onClose, onDone }: { 
   };
 
   return (
-    <Modal
+    <Dialog
       title="New escalation"
       open={open}
       wide
@@ -233,6 +233,6 @@ export function NewEscalationDialog({ open, ladder, today, onClose, onDone }: { 
           {(f) => <textarea {...f} ref={informedRef} rows={2} value={form.informed} maxLength={1000} onChange={(e) => set('informed', e.target.value)} />}
         </Field>
       </div>
-    </Modal>
+    </Dialog>
   );
 }
