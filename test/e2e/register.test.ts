@@ -117,4 +117,16 @@ describe.skipIf(!chromiumAvailable)('the register, end to end in Chromium', () =
     }
     await shot(page, 'case-history');
   });
+
+  it('sets the authority’s name and logo for the minutes in Settings', async () => {
+    await page.getByRole('link', { name: 'Settings', exact: true }).click();
+    await page.getByLabel('Local authority name').fill('Northbridge Borough Council');
+    await page.getByLabel('Logo', { exact: true }).setInputFiles(new URL('../../renderer/public/favicon.svg', import.meta.url).pathname);
+    await page.getByRole('img', { name: 'Current logo' }).waitFor();
+    await page.getByRole('button', { name: 'Save authority' }).click();
+    await expect
+      .poll(() => api<{ name: string; logo: string | null }>(host, 'settings.getAuthority'))
+      .toMatchObject({ name: 'Northbridge Borough Council', logo: expect.stringMatching(/^data:image\/svg\+xml;base64,/) });
+    await shot(page, 'settings');
+  });
 });

@@ -1,14 +1,17 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { MethodOutput } from '../../../shared/api/contract';
 import { call } from '../api/client';
 import { Field } from '../components/Field';
 import { ErrorBanner, InfoBanner } from '../components/Banner';
 import { useAction } from './case/useAction';
+import { AuthorityForm } from './settings/AuthorityForm';
 
 export function SettingsPage({ info, onChanged }: { info: MethodOutput<'app.info'>; onChanged: () => void }) {
   const [name, setName] = useState(info.userName);
   const [saved, setSaved] = useState(false);
   const a = useAction();
+  // The register's figures were read when the app opened; refresh them for this page.
+  useEffect(() => onChanged(), []); // eslint-disable-line react-hooks/exhaustive-deps
   const save = async () => {
     setSaved(false);
     if (await a.run(() => call('app.setUserName', { name }))) {
@@ -28,6 +31,7 @@ export function SettingsPage({ info, onChanged }: { info: MethodOutput<'app.info
         </Field>
         <div className="dialog-buttons"><button type="submit" className="primary" disabled={a.busy}>Save name</button></div>
       </form>
+      <AuthorityForm />
       <section className="card" style={{ maxWidth: 640 }}>
         <h2 style={{ marginTop: 0 }}>This register</h2>
         <dl className="facts">
