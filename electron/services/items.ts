@@ -1,4 +1,5 @@
 import type { Db } from '../../db/open';
+import { initials } from '../../shared/domain/redaction';
 import { auditedInsert, auditedUpdate, type WriteContext } from '../../db/audit';
 import type { ActionRow, EscalationRow, ItemCase, ItemDetail } from '../../shared/api/meetingSchemas';
 import { AppError, invalid } from '../../shared/api/errors';
@@ -17,8 +18,6 @@ function requireRecordable(m: Row): void {
   if (m.status === 'approved') throw new AppError('conflict', 'These minutes are approved and locked. Record an amendment with a reason instead.');
 }
 
-const initials = (forenames: string, surname: string) =>
-  [...forenames.split(/[\s-]+/), ...surname.split(/[\s-]+/)].filter(Boolean).map((w) => w[0]!.toUpperCase()).join('');
 
 function itemCase(db: Db, caseId: number, meetingId: number, meetingDate: string, today: string): ItemCase {
   const d = getCaseDetail(db, caseId, today);

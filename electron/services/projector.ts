@@ -1,4 +1,5 @@
 import type { Db } from '../../db/open';
+import { initials } from '../../shared/domain/redaction';
 import type { ProjectorView } from '../../shared/api/meetingSchemas';
 import { SECTION_LABELS } from '../../shared/domain/agenda';
 import { ageOn } from '../../shared/domain/dates';
@@ -6,8 +7,6 @@ import { yearGroup, yearGroupLabel } from '../../shared/domain/schoolAge';
 import { meetingRow, bump } from './meetings';
 import type { Row } from './rows';
 
-const initials = (forenames: string, surname: string) =>
-  [...forenames.split(/[\s-]+/), ...surname.split(/[\s-]+/)].filter(Boolean).map((w) => w[0]!.toUpperCase()).join('.') + '.';
 
 /**
  * What the room sees. Privacy by default: case items show reference, initials, age and year
