@@ -14,14 +14,31 @@ type Done = (row: EscalationLogRow, message: string) => void;
 /** Field errors the dialog shows beside a field; anything else goes in the banner. */
 const general = (a: ReturnType<typeof useAction>, fields: string[]) => (a.field && fields.includes(a.field) ? null : a.error);
 
-export function RespondDialog({ row, today, onClose, onDone }: { row: EscalationLogRow | null; today: string; onClose: () => void; onDone: Done }) {
-  const [response, setResponse] = useState('');
+/** What differs between recording a response and resolving: the words, and the method called. */
+interface TextDateSpec {
+  title: string;
+  submitLabel: string;
+  textLabel: string;
+  textMissing: string;
+  dateLabel: string;
+  dateMissing: string;
+  dateFuture: string;
+  /** Field names the server uses, so its errors land beside the right input. */
+  fields: [text: string, date: string];
+  save: (row: EscalationLogRow, text: string, date: string) => Promise<EscalationLogRow>;
+  done: (r: EscalationLogRow) => string;
+  showLevel: boolean;
+}
+
+/** A dialog asking for one text and the date it happened (not in the future), then saving them. */
+function TextDateDialog({ spec, row, today, onClose, onDone }: { spec: TextDateSpec; row: EscalationLogRow | null; today: string; onClose: () => void; onDone: Done }) {
+  const [text, setText] = useState('');
   const [date, setDate] = useState(today);
   const [tried, setTried] = useState(false);
   const a = useAction();
   useEffect(() => {
     if (row) {
-      setResponse('');
+      setText('');
       setDate(today);
       setTried(false);
       a.reset();
@@ -29,22 +46,55 @@ export function RespondDialog({ row, today, onClose, onDone }: { row: Escalation
   }, [row, today]); // eslint-disable-line react-hooks/exhaustive-deps
   const save = async () => {
     setTried(true);
-    if (!row || response.trim() === '' || date === '' || date > today) return;
-    const r = await a.run(() => call('escalations.respond', { id: row.id, response: response.trim(), respondedOn: date }));
-    if (r) onDone(r, `Response recorded for ${r.caseReference}.`);
+    if (!row || text.trim() === '' || date === '' || date > today) return;
+    const r = await a.run(() => spec.save(row, text.trim(), date));
+    if (r) onDone(r, spec.done(r));
   };
+  const last = row?.chain.at(-1);
   return (
-    <Dialog title={row ? `Record response — ${row.caseReference}` : 'Record response'} open={row !== null} onClose={onClose} onSubmit={() => void save()} submitLabel="Record response" busy={a.busy} error={general(a, ['response', 'respondedOn'])}>
-      {row ? <p className="muted">Level {row.level} — {row.levelTitle}{row.chain.at(-1)?.escalatedTo ? ` (${row.chain.at(-1)?.escalatedTo})` : ''}</p> : null}
-      <Field label="Response" required error={tried && response.trim() === '' ? 'Record what they said or decided.' : a.errorFor('response')}>
-        {(f) => <textarea {...f} value={response} maxLength={4000} onChange={(e) => setResponse(e.target.value)} />}
+    <Dialog title={row ? `${spec.title} — ${row.caseReference}` : spec.title} open={row !== null} onClose={onClose} onSubmit={() => void save()} submitLabel={spec.submitLabel} busy={a.busy} error={general(a, spec.fields)}>
+      {row && spec.showLevel ? <p className="muted">Level {row.level} — {row.levelTitle}{last?.escalatedTo ? ` (${last.escalatedTo})` : ''}</p> : null}
+      <Field label={spec.textLabel} required error={tried && text.trim() === '' ? spec.textMissing : a.errorFor(spec.fields[0])}>
+        {(f) => <textarea {...f} value={text} maxLength={4000} onChange={(e) => setText(e.target.value)} />}
       </Field>
-      <Field label="Date of response" required error={tried && date === '' ? 'Give the date of the response.' : tried && date > today ? 'The date of response is in the future.' : a.errorFor('respondedOn')}>
+      <Field label={spec.dateLabel} required error={tried && date === '' ? spec.dateMissing : tried && date > today ? spec.dateFuture : a.errorFor(spec.fields[1])}>
         {(f) => <input {...f} type="date" max={today} value={date} onChange={(e) => setDate(e.target.value)} />}
       </Field>
     </Dialog>
   );
 }
+
+const RESPOND: TextDateSpec = {
+  title: 'Record response',
+  submitLabel: 'Record response',
+  textLabel: 'Response',
+  textMissing: 'Record what they said or decided.',
+  dateLabel: 'Date of response',
+  dateMissing: 'Give the date of the response.',
+  dateFuture: 'The date of response is in the future.',
+  fields: ['response', 'respondedOn'],
+  save: (row, response, respondedOn) => call('escalations.respond', { id: row.id, response, respondedOn }),
+  done: (r) => `Response recorded for ${r.caseReference}.`,
+  showLevel: true,
+};
+
+const RESOLVE: TextDateSpec = {
+  title: 'Resolve',
+  submitLabel: 'Resolve',
+  textLabel: 'Outcome',
+  textMissing: 'Record how it was resolved.',
+  dateLabel: 'Date resolved',
+  dateMissing: 'Give the date it was resolved.',
+  dateFuture: 'The date resolved is in the future.',
+  fields: ['outcome', 'resolvedOn'],
+  save: (row, outcome, resolvedOn) => call('escalations.resolve', { id: row.id, outcome, resolvedOn }),
+  done: (r) => `Escalation for ${r.caseReference} resolved.`,
+  showLevel: false,
+};
+
+type RowDialogProps = { row: EscalationLogRow | null; today: string; onClose: () => void; onDone: Done };
+export const RespondDialog = (p: RowDialogProps) => <TextDateDialog spec={RESPOND} {...p} />;
+export const ResolveDialog = (p: RowDialogProps) => <TextDateDialog spec={RESOLVE} {...p} />;
 
 export function EscalateDialog({ row, ladder, today, onClose, onDone }: { row: EscalationLogRow | null; ladder: Ladder | null; today: string; onClose: () => void; onDone: Done }) {
   const [to, setTo] = useState('');
@@ -83,37 +133,6 @@ export function EscalateDialog({ row, ladder, today, onClose, onDone }: { row: E
       </Field>
       <Field label="Response due" error={tried && due !== '' && due < today ? 'The response due date is in the past.' : a.errorFor('responseDue')}>
         {(f) => <input {...f} type="date" min={today} value={due} onChange={(e) => setDue(e.target.value)} />}
-      </Field>
-    </Dialog>
-  );
-}
-
-export function ResolveDialog({ row, today, onClose, onDone }: { row: EscalationLogRow | null; today: string; onClose: () => void; onDone: Done }) {
-  const [outcome, setOutcome] = useState('');
-  const [date, setDate] = useState(today);
-  const [tried, setTried] = useState(false);
-  const a = useAction();
-  useEffect(() => {
-    if (row) {
-      setOutcome('');
-      setDate(today);
-      setTried(false);
-      a.reset();
-    }
-  }, [row, today]); // eslint-disable-line react-hooks/exhaustive-deps
-  const save = async () => {
-    setTried(true);
-    if (!row || outcome.trim() === '' || date === '' || date > today) return;
-    const r = await a.run(() => call('escalations.resolve', { id: row.id, outcome: outcome.trim(), resolvedOn: date }));
-    if (r) onDone(r, `Escalation for ${r.caseReference} resolved.`);
-  };
-  return (
-    <Dialog title={row ? `Resolve — ${row.caseReference}` : 'Resolve'} open={row !== null} onClose={onClose} onSubmit={() => void save()} submitLabel="Resolve" busy={a.busy} error={general(a, ['outcome', 'resolvedOn'])}>
-      <Field label="Outcome" required error={tried && outcome.trim() === '' ? 'Record how it was resolved.' : a.errorFor('outcome')}>
-        {(f) => <textarea {...f} value={outcome} maxLength={4000} onChange={(e) => setOutcome(e.target.value)} />}
-      </Field>
-      <Field label="Date resolved" required error={tried && date === '' ? 'Give the date it was resolved.' : tried && date > today ? 'The date resolved is in the future.' : a.errorFor('resolvedOn')}>
-        {(f) => <input {...f} type="date" max={today} value={date} onChange={(e) => setDate(e.target.value)} />}
       </Field>
     </Dialog>
   );
