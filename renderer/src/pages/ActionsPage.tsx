@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import { SortableHead } from './tracking/SortableHead';
 import { flexRender, getCoreRowModel, useReactTable, type ColumnDef, type SortingState, type Updater } from '@tanstack/react-table';
 import type { Officer } from '../../../shared/api/schemas';
@@ -32,7 +32,8 @@ import {
   type OwnerChoice,
 } from './tracking/actions';
 import { actionsCsv, actionsCsvFileName } from './tracking/csv';
-import { downloadText } from './tracking/download';
+import { columnBuilder } from './tracking/columns';
+import { downloadText } from '../lib/download';
 import { browserStorage, loadOfficerId, saveOfficerId, SHOW_NAMES_KEY } from './tracking/prefs';
 import { useStoredFlag, useToday } from './tracking/hooks';
 import { MarkDoneDialog, NewActionDialog, ReassignDialog } from './tracking/ActionDialogs';
@@ -348,13 +349,7 @@ function Filters({ filters, setFilter, menus, onClear, showNames, setShowNames }
 }
 
 function actionColumns(showNames: boolean, selected: ReadonlySet<number>, setSelected: (fn: (s: Set<number>) => Set<number>) => void): ColumnDef<TrackerAction, unknown>[] {
-  const col = (id: ActionColumnId, cell: (a: TrackerAction) => ReactNode): ColumnDef<TrackerAction, unknown> => ({
-    id,
-    header: COLUMN_LABELS[id],
-    accessorFn: ACTION_SORT_KEYS[id],
-    sortDescFirst: DESC_FIRST.has(id),
-    cell: (ctx) => cell(ctx.row.original),
-  });
+  const col = columnBuilder<TrackerAction, ActionColumnId>(COLUMN_LABELS, ACTION_SORT_KEYS, DESC_FIRST);
   return [
     {
       id: 'select',

@@ -1,4 +1,4 @@
-import { Fragment, useEffect, useId, useMemo, useState, type ReactNode } from 'react';
+import { Fragment, useEffect, useId, useMemo, useState } from 'react';
 import { SortableHead } from './tracking/SortableHead';
 import { flexRender, getCoreRowModel, useReactTable, type ColumnDef, type SortingState, type Updater } from '@tanstack/react-table';
 import type { EscalationLogRow } from '../../../shared/api/trackingSchemas';
@@ -28,6 +28,9 @@ import {
 } from './tracking/escalations';
 import { EscalateDialog, NewEscalationDialog, ResolveDialog, RespondDialog } from './tracking/EscalationDialogs';
 import { LadderEditor } from './tracking/LadderEditor';
+import { columnBuilder } from './tracking/columns';
+import { escalationsCsv, escalationsCsvFileName } from './tracking/escalationsCsv';
+import { downloadText } from '../lib/download';
 import { SHOW_NAMES_KEY } from './tracking/prefs';
 import { useStoredFlag, useToday } from './tracking/hooks';
 import './tracking/tracking.css';
@@ -125,7 +128,12 @@ export function EscalationsPage() {
     <div className="trk-page">
       <div className="page-head">
         <h1>Escalations</h1>
-        {list.data ? <span className="muted">{live.length} open · {overdue} response{overdue === 1 ? '' : 's'} overdue</span> : null}
+        {list.data ? (
+          <span className="muted">
+            {live.length} open · {overdue} response{overdue === 1 ? '' : 's'} overdue
+            {tab === 'log' ? <span aria-live="polite"> · showing {shown.length} of {rows.length}</span> : null}
+          </span>
+        ) : null}
         <span className="spacer" />
         <button type="button" className="primary" onClick={() => setDialog({ kind: 'new' })}>New escalation</button>
       </div>
@@ -136,7 +144,16 @@ export function EscalationsPage() {
       <Tabs label="Escalations" current={tab} onChange={setTab} tabs={[{ id: 'log', label: 'Escalation log', count: live.length }, { id: 'ladder', label: 'Ladder' }]}>
         {tab === 'log' ? (
           <>
-            <EscalationFiltersBar filters={filters} setFilter={setFilter} menus={menus} onClear={() => setFilters({ ...DEFAULT_ESCALATION_FILTERS })} showNames={showNames} setShowNames={setShowNames} />
+            <EscalationFiltersBar
+              filters={filters}
+              setFilter={setFilter}
+              menus={menus}
+              onClear={() => setFilters({ ...DEFAULT_ESCALATION_FILTERS })}
+              showNames={showNames}
+              setShowNames={setShowNames}
+              exportCount={shown.length}
+              onExport={() => downloadText(escalationsCsvFileName(filters, today), escalationsCsv(shown))}
+            />
             {!list.data && !list.error ? <p className="muted" aria-busy="true" role="status">Loading the escalation log…</p> : null}
             {list.data && rows.length === 0 ? (
               <div className="card trk-empty">
@@ -207,13 +224,16 @@ export function EscalationsPage() {
   );
 }
 
-function EscalationFiltersBar({ filters, setFilter, menus, onClear, showNames, setShowNames }: {
+function EscalationFiltersBar({ filters, setFilter, menus, onClear, showNames, setShowNames, exportCount, onExport }: {
   filters: EscalationFilters;
   setFilter: <K extends keyof EscalationFilters>(k: K, v: EscalationFilters[K]) => void;
   menus: ReturnType<typeof escalationMenus>;
   onClear: () => void;
   showNames: boolean;
   setShowNames: (v: boolean) => void;
+  /** Rows shown, which are the rows exported. */
+  exportCount: number;
+  onExport: () => void;
 }) {
   const id = useId();
   return (
@@ -264,19 +284,14 @@ function EscalationFiltersBar({ filters, setFilter, menus, onClear, showNames, s
           <input type="checkbox" checked={showNames} onChange={(e) => setShowNames(e.target.checked)} /> Show names
         </label>
         <button type="button" onClick={onClear} disabled={!escalationFiltersDiffer(filters)}>Clear filters</button>
+        <button type="button" onClick={onExport} disabled={exportCount === 0} title="The escalations shown, by case reference, as a spreadsheet (CSV)">Export CSV</button>
       </div>
     </div>
   );
 }
 
 function escalationColumns(showNames: boolean, expanded: ReadonlySet<number>, toggle: (id: number) => void): ColumnDef<EscalationLogRow, unknown>[] {
-  const col = (id: EscalationColumnId, cell: (e: EscalationLogRow) => ReactNode): ColumnDef<EscalationLogRow, unknown> => ({
-    id,
-    header: COLUMN_LABELS[id],
-    accessorFn: ESCALATION_SORT_KEYS[id],
-    sortDescFirst: DESC_FIRST.has(id),
-    cell: (ctx) => cell(ctx.row.original),
-  });
+  const col = columnBuilder<EscalationLogRow, EscalationColumnId>(COLUMN_LABELS, ESCALATION_SORT_KEYS, DESC_FIRST);
   return [
     {
       id: 'expand',

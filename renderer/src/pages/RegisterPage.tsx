@@ -16,6 +16,7 @@ import { CASE_STATUSES, CHILD_FLAGS, RAGS } from '../../../shared/domain/vocab';
 import { useCall } from '../lib/useCall';
 import { navigate } from '../lib/router';
 import { ErrorBanner } from '../components/Banner';
+import { downloadText } from '../lib/download';
 import { REGISTER_COLUMNS, COLUMN_LAYOUT } from './register/columns';
 import { RegisterSorter, buildSearchIndex, compileFilter, filterIndices, reconcileFilters, summarise } from './register/filters';
 import {
@@ -37,6 +38,9 @@ import {
   type SortEntry,
   type StatusChoice,
 } from './register/view';
+import { registerCsv, registerCsvFileName } from './register/csv';
+import { RegisterExportDialog } from './register/ExportDialog';
+import { useToday } from './tracking/hooks';
 import './RegisterPage.css';
 
 const ROW_HEIGHT = 52;
@@ -148,6 +152,17 @@ export function RegisterPage() {
   }, [setView]);
   const set = useCallback(<K extends keyof RegisterView>(k: K, value: RegisterView[K]) => setView((v) => ({ ...v, [k]: value })), [setView]);
 
+  // Export: the rows shown, in the order shown, with the visible columns — after a confirmation,
+  // because the file holds children's personal data.
+  const today = useToday();
+  const [exporting, setExporting] = useState(false);
+  const visibleColumns = table.getVisibleLeafColumns().map((c) => c.id).filter(isColumnId);
+  const exportName = registerCsvFileName(view, today);
+  const onExport = () => {
+    setExporting(false);
+    downloadText(exportName, registerCsv(ordered.map((i) => rows[i]!), visibleColumns));
+  };
+
   const head = (
     <div className="page-head reg-head-bar">
       <h1>Register</h1>
@@ -192,7 +207,7 @@ export function RegisterPage() {
         </div>
       ) : (
         <>
-          <Toolbar view={view} set={set} summary={summary} filtering={filtering} onClear={onClear} clearCount={clearCount} nothingShown={ordered.length === 0} table={table} />
+          <Toolbar view={view} set={set} summary={summary} filtering={filtering} onClear={onClear} clearCount={clearCount} nothingShown={ordered.length === 0} table={table} onExport={() => setExporting(true)} />
           {ordered.length === 0 ? (
             <div className="card reg-empty" role="status">
               <h2>No cases match these filters</h2>
@@ -202,6 +217,7 @@ export function RegisterPage() {
           ) : (
             <RegisterTable table={table} rows={rows} order={ordered} scrollKey={JSON.stringify([view.sorting, search, register, status, rag, officer, school, flag, movement, dueForPanel, longTerm, endOfCsa])} />
           )}
+          <RegisterExportDialog open={exporting} count={ordered.length} columns={visibleColumns} fileName={exportName} onClose={() => setExporting(false)} onExport={onExport} />
         </>
       )}
     </div>
@@ -221,9 +237,11 @@ interface ToolbarProps {
   /** The "no cases match" message below has its own Clear filters button; one is enough. */
   nothingShown: boolean;
   table: Table<RegisterRow>;
+  /** Asks to export the rows shown as CSV. */
+  onExport: () => void;
 }
 
-function Toolbar({ view, set, summary, filtering, onClear, clearCount, nothingShown, table }: ToolbarProps) {
+function Toolbar({ view, set, summary, filtering, onClear, clearCount, nothingShown, table, onExport }: ToolbarProps) {
   const id = useId();
   const officerValue = typeof view.officer === 'number' ? `o:${view.officer}` : view.officer;
   const onSearch = useCallback((s: string) => set('search', s), [set]);
@@ -318,6 +336,9 @@ function Toolbar({ view, set, summary, filtering, onClear, clearCount, nothingSh
           <button type="button" onClick={onClear} disabled={!filtering}>Clear filters</button>
         )}
         <ColumnMenu table={table} />
+        <button type="button" onClick={onExport} disabled={nothingShown} title="The cases shown, with the visible columns, as a spreadsheet (CSV)">
+          Export CSV
+        </button>
       </div>
     </div>
   );

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TrackerAction } from '../../../shared/api/trackingSchemas';
-import { ACTION_CSV_HEADER, BOM, actionsCsv, actionsCsvFileName, csvCell, toCsv } from '../../../renderer/src/pages/tracking/csv';
+import { BOM, csvCell, fileNamePart, toCsv } from '../../../renderer/src/lib/csv';
+import { ACTION_CSV_HEADER, actionsCsv, actionsCsvFileName } from '../../../renderer/src/pages/tracking/csv';
 
 function action(p: Partial<TrackerAction>): TrackerAction {
   return {
@@ -35,6 +36,19 @@ describe('csv file', () => {
     const text = toCsv(['A', 'B'], [['1', '2'], ['x,y', null]]);
     expect(text.startsWith(BOM)).toBe(true);
     expect(text.slice(1)).toBe('A,B\r\n1,2\r\n"x,y",\r\n');
+  });
+
+  it('numbers stay numbers (a negative one is not text to neutralise)', () => {
+    expect(toCsv(['n'], [[-3], [1234]]).slice(1)).toBe('n\r\n-3\r\n1234\r\n');
+  });
+
+  it.each([
+    ['CME', 'cme'],
+    ['At panel', 'at-panel'],
+    ['Zoë O’Neill', 'zoe-o-neill'],
+    ['  --  ', ''],
+  ])('file name part of %j is %j', (s, expected) => {
+    expect(fileNamePart(s)).toBe(expected);
   });
 
   it('actions: Case, Action, Owner, Due, Status with UK dates, no child names', () => {

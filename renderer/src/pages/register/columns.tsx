@@ -7,13 +7,12 @@
 import type { ReactNode } from 'react';
 import type { ColumnDef } from '@tanstack/react-table';
 import type { RegisterRow } from '../../../../shared/api/schemas';
-import { CASE_STATUSES, CHILD_FLAGS, CLOSURE_REASONS, labelOf } from '../../../../shared/domain/vocab';
-import { yearGroupLabel } from '../../../../shared/domain/schoolAge';
 import { RagBadge } from '../../components/RagBadge';
 import { FlagList } from '../../components/FlagList';
 import { formatUk } from '../../lib/format';
 import { hrefFor } from '../../lib/router';
 import { SORT_DESC_FIRST, SORT_KEYS } from './filters';
+import { ageYearText, clockLabels, closureReasonText, flagLabels, orderedFlags, statusText } from './cells';
 import { ALWAYS_VISIBLE, COLUMN_LABELS, type ColumnId } from './view';
 
 export interface ColumnLayout {
@@ -60,9 +59,8 @@ function None({ text = 'none' }: { text?: string }) {
 function Clocks({ r }: { r: RegisterRow }) {
   const concerns = r.register === 'PMOE' && r.concerns > 0;
   if (!r.dueForPanel && !r.longTerm && !r.endOfCsaReached && !concerns) return null;
-  const all = [r.dueForPanel && 'Due for panel', r.longTerm && 'Long-term', r.endOfCsaReached && 'End of CSA', concerns && `${r.concerns} criteria of concern`];
   return (
-    <span className="reg-pills" title={all.filter(Boolean).join(', ')}>
+    <span className="reg-pills" title={clockLabels(r).join(', ')}>
       {r.dueForPanel && <span className="pill pill-alert">Due for panel</span>}
       {r.longTerm && <span className="pill pill-warn">Long-term</span>}
       {r.endOfCsaReached && <span className="pill pill-warn">End of CSA</span>}
@@ -80,24 +78,19 @@ const col = (id: ColumnId, cell: (r: RegisterRow) => ReactNode): ColumnDef<Regis
   enableHiding: !ALWAYS_VISIBLE.has(id),
 });
 
-const flagLabels = (codes: readonly string[]) => CHILD_FLAGS.filter((f) => codes.includes(f.code)).map((f) => f.label).join(', ');
-
-/** Same safeguarding-first order as FlagList, so the two flags shown are the ones that matter most. */
-const URGENT_FLAGS = new Set(['childProtectionPlan', 'missingFromHomeOrCare', 'atRiskOfExploitation', 'lookedAfter']);
+/** Safeguarding first (cells.ts), so the two flags shown are the ones that matter most. */
 const FLAGS_SHOWN = 2;
 
 function CompactFlags({ flags }: { flags: readonly string[] }) {
-  const ordered = CHILD_FLAGS.filter((f) => flags.includes(f.code))
-    .sort((a, b) => Number(URGENT_FLAGS.has(b.code)) - Number(URGENT_FLAGS.has(a.code)))
-    .map((f) => f.code as string);
+  const ordered = orderedFlags(flags);
   const more = ordered.length - FLAGS_SHOWN;
   return (
-    <span className="reg-flags" title={flagLabels(flags)}>
+    <span className="reg-flags" title={flagLabels(ordered).join(', ')}>
       <FlagList flags={ordered.slice(0, FLAGS_SHOWN)} />
       {more > 0 ? (
         <span className="reg-more">
           +{more}
-          <span className="reg-sr-only"> more: {flagLabels(ordered.slice(FLAGS_SHOWN))}</span>
+          <span className="reg-sr-only"> more: {flagLabels(ordered.slice(FLAGS_SHOWN)).join(', ')}</span>
         </span>
       ) : null}
     </span>
@@ -118,9 +111,9 @@ export const REGISTER_COLUMNS: ColumnDef<RegisterRow, unknown>[] = [
       {r.knownAs ? <span className="muted reg-known-as">known as {r.knownAs}</span> : null}
     </span>
   )),
-  col('ageYear', (r) => `${r.ageYears} · ${yearGroupLabel(r.yearGroup)}`),
+  col('ageYear', ageYearText),
   col('register', (r) => r.register),
-  col('status', (r) => labelOf(CASE_STATUSES, r.status)),
+  col('status', statusText),
   col('rag', (r) => <RagBadge rag={r.rag} />),
   col('leadOfficer', (r) => r.leadOfficerName ?? <span className="muted">Unallocated</span>),
   col('school', (r) => r.school ?? <None text="no school recorded" />),
@@ -131,5 +124,5 @@ export const REGISTER_COLUMNS: ColumnDef<RegisterRow, unknown>[] = [
   col('upn', (r) => (r.upn ? <span className="reg-mono">{r.upn}</span> : <None text="no UPN" />)),
   col('dateOfBirth', (r) => formatUk(r.dateOfBirth)),
   col('closedOn', (r) => (r.closedOn ? formatUk(r.closedOn) : <None text="open" />)),
-  col('closureReason', (r) => (r.closureReason ? labelOf(CLOSURE_REASONS, r.closureReason) : <None text="open" />)),
+  col('closureReason', (r) => (r.closureReason ? closureReasonText(r) : <None text="open" />)),
 ];

@@ -1,31 +1,11 @@
 /**
- * CSV for spreadsheets: UTF-8 with a byte-order mark (so Excel reads names with accents), CRLF line
- * ends, every cell quoted when it holds a comma, quote or line break, and UK dates (dd/mm/yyyy).
- * A cell that a spreadsheet would run as a formula (starting = + - @) is prefixed with an
- * apostrophe, so exported text can never run as a formula.
- *
- * Pure: building the text only; downloading is in download.ts.
+ * The action tracker's CSV: case reference (never the child's name), action, owner, due date
+ * (dd/mm/yyyy), status. The file format itself (BOM, quoting, formula-safe cells) is lib/csv.ts.
  */
 import type { TrackerAction } from '../../../../shared/api/trackingSchemas';
 import { formatUk } from '../../../../shared/domain/dates';
+import { fileNamePart, toCsv } from '../../lib/csv';
 import { actionStatusLabel } from './actions';
-
-export const BOM = '\uFEFF';
-
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-export function csvCell(value: string | number | null | undefined): string {
-  if (value === null || value === undefined) return '';
-  let s = String(value);
-  if (typeof value === 'string' && FORMULA_START.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) || s !== s.trim() ? `"${s.replaceAll('"', '""')}"` : s;
-}
-
-/** The whole file: BOM, a header row, then the rows, each line ended with CRLF. */
-export function toCsv(header: readonly string[], rows: readonly (readonly (string | number | null | undefined)[])[]): string {
-  const lines = [header, ...rows].map((r) => r.map(csvCell).join(','));
-  return `${BOM}${lines.join('\r\n')}\r\n`;
-}
 
 export const ACTION_CSV_HEADER = ['Case', 'Action', 'Owner', 'Due', 'Status'] as const;
 
@@ -39,11 +19,5 @@ export function actionsCsv(actions: readonly TrackerAction[]): string {
 
 /** e.g. "actions-priya-shah-2026-03-02.csv"; "actions-everyone-…" when no officer is chosen. */
 export function actionsCsvFileName(ownerName: string | null, today: string): string {
-  const who = (ownerName ?? 'everyone')
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  return `actions-${who || 'officer'}-${today}.csv`;
+  return `actions-${fileNamePart(ownerName ?? 'everyone') || 'officer'}-${today}.csv`;
 }
