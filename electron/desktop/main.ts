@@ -8,6 +8,7 @@ import { createDispatcher } from '../dispatch';
 import { createHandlers } from '../services/index';
 import { contextFor } from '../services/context';
 import { isAppFrameUrl, registerIpc } from './ipc';
+import { registerPdfIpc } from './pdf';
 import { electronNativeBindingPath } from './nativeBinding';
 import { hardenSession, hardenWebContents, secureWebPreferences } from './security';
 
@@ -190,7 +191,9 @@ function start(): void {
     checkOutputs: isDev,
     log: (message, err) => console.error(message, err),
   });
-  registerIpc(ipcMain, dispatch, (frame) => frame !== null && isAppFrameUrl(frame.url, appUrl));
+  const isTrustedFrame = (frame: { url: string } | null) => frame !== null && isAppFrameUrl(frame.url, appUrl);
+  registerIpc(ipcMain, dispatch, isTrustedFrame);
+  registerPdfIpc(ipcMain, dispatch, appUrl, isTrustedFrame, () => mainWindow);
 
   Menu.setApplicationMenu(buildMenu());
   mainWindow = createWindow();

@@ -15,10 +15,22 @@ import type { Result } from '../../shared/api/errors';
 /** What the preload puts on `window.panel`. The renderer's typed client imports this type. */
 export interface PanelBridge {
   invoke<M extends MethodName>(method: M, args: MethodInput<M>): Promise<Result<MethodOutput<M>>>;
+  /** Prints a document (minutes, agenda pack, archiving form) to PDF and asks where to save it; `saved` is null if the person cancelled. */
+  savePdf(request: { kind: 'minutes' | 'agenda' | 'archiving'; id: number; variant: 'full' | 'redacted' }): Promise<Result<{ saved: string | null }>>;
 }
 
 /** Must match INVOKE_CHANNEL in ./ipc.ts (not imported, to keep the preload bundle minimal). */
 const INVOKE_CHANNEL = 'panel:invoke';
+/** Must match PDF_CHANNEL in ./pdf.ts. */
+const PDF_CHANNEL = 'panel:savePdf';
+
+const unreachable = (): Result<never> => ({
+  ok: false,
+  error: {
+    code: 'internal',
+    message: 'Panel could not reach the register. Please try again, and restart Panel if it keeps happening.',
+  },
+});
 
 const known: ReadonlySet<string> = new Set<string>(METHOD_NAMES);
 
@@ -30,15 +42,10 @@ const bridge: PanelBridge = {
         error: { code: 'unknown_method', message: `Panel has no operation called "${String(method)}".` },
       });
     }
-    return (ipcRenderer.invoke(INVOKE_CHANNEL, method, args) as Promise<Result<MethodOutput<M>>>).catch(
-      (): Result<never> => ({
-        ok: false,
-        error: {
-          code: 'internal',
-          message: 'Panel could not reach the register. Please try again, and restart Panel if it keeps happening.',
-        },
-      }),
-    );
+    return (ipcRenderer.invoke(INVOKE_CHANNEL, method, args) as Promise<Result<MethodOutput<M>>>).catch(unreachable);
+  },
+  savePdf(request) {
+    return (ipcRenderer.invoke(PDF_CHANNEL, request) as Promise<Result<{ saved: string | null }>>).catch(unreachable);
   },
 };
 

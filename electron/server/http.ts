@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Dispatch } from '../dispatch';
+import { AppError } from '../../shared/api/errors';
 
 export interface BrowserHostOptions {
   dispatch: Dispatch;
@@ -12,6 +13,8 @@ export interface BrowserHostOptions {
   port?: number;
   token?: string;
   log?: (line: string) => void;
+  /** "Save as PDF" (POST /pdf with a document request): prints one of the app's print views. */
+  printPdf?: (request: unknown, self: { url: string; token: string }) => Promise<{ fileName: string; pdf: Buffer }>;
 }
 
 export interface BrowserHost {
@@ -57,6 +60,7 @@ export function startBrowserHost(opts: BrowserHostOptions): Promise<BrowserHost>
   const token = opts.token ?? randomBytes(24).toString('base64url');
   const staticRoot = path.resolve(opts.staticDir);
   let allowedHosts = new Set<string>();
+  const self = { url: '' };
 
   const server = http.createServer((req, res) => {
     const send = (status: number, body: string, type = 'application/json; charset=utf-8', extra: Record<string, string> = {}) => {
@@ -74,13 +78,13 @@ export function startBrowserHost(opts: BrowserHostOptions): Promise<BrowserHost>
     if (!allowedHosts.has(req.headers.host ?? '')) return fail(421, 'forbidden', 'This host name is not allowed. Open the address Panel printed.');
     const url = new URL(req.url ?? '/', 'http://localhost');
 
-    if (url.pathname.startsWith('/api/')) {
+    /** Reads a token-checked JSON POST body, then calls `then` with it. */
+    const jsonPost = (then: (body: unknown) => void) => {
       if (req.method !== 'POST') return fail(405, 'forbidden', 'Use POST for Panel API calls.');
       const auth = req.headers.authorization ?? '';
       if (!auth.startsWith('Bearer ') || !safeEqual(auth.slice(7), token)) {
         return fail(401, 'forbidden', 'Missing or wrong access token. Open the address Panel printed when it started (it includes the token).');
       }
-      const method = decodeURIComponent(url.pathname.slice(5));
       const chunks: Buffer[] = [];
       let size = 0;
       req.on('data', (c: Buffer) => {
@@ -92,17 +96,42 @@ export function startBrowserHost(opts: BrowserHostOptions): Promise<BrowserHost>
       });
       req.on('end', () => {
         if (res.headersSent) return;
-        let args: unknown;
+        let body: unknown;
         try {
           const raw = Buffer.concat(chunks).toString('utf8');
-          args = raw ? JSON.parse(raw) : {};
+          body = raw ? JSON.parse(raw) : {};
         } catch {
           return fail(400, 'invalid_input', 'The request body is not valid JSON.');
         }
-        const result = opts.dispatch(method, args);
-        send(200, JSON.stringify(result));
+        then(body);
       });
-      return;
+    };
+
+    if (url.pathname.startsWith('/api/')) {
+      const method = decodeURIComponent(url.pathname.slice(5));
+      return jsonPost((args) => send(200, JSON.stringify(opts.dispatch(method, args))));
+    }
+
+    if (url.pathname === '/pdf' && opts.printPdf) {
+      const printPdf = opts.printPdf;
+      return jsonPost((request) => {
+        printPdf(request, { url: self.url, token })
+          .then(({ fileName, pdf }) => {
+            res.writeHead(200, {
+              'Content-Type': 'application/pdf',
+              'Content-Disposition': `attachment; filename="${fileName.replace(/[^\w.-]/g, '_')}"`,
+              'Content-Length': String(pdf.length),
+              'X-Content-Type-Options': 'nosniff',
+              'Cache-Control': 'no-store',
+            });
+            res.end(pdf);
+          })
+          .catch((err: unknown) => {
+            if (err instanceof AppError) return fail(err.code === 'not_found' ? 404 : err.code === 'invalid_input' ? 400 : 503, err.code, err.message);
+            opts.log?.(`Saving a PDF failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+            fail(500, 'internal', 'The PDF could not be made. Try again, or use Print and choose "Save as PDF".');
+          });
+      });
     }
 
     if (req.method !== 'GET' && req.method !== 'HEAD') return fail(405, 'forbidden', 'Not allowed.');
@@ -128,6 +157,7 @@ export function startBrowserHost(opts: BrowserHostOptions): Promise<BrowserHost>
       const port = (server.address() as AddressInfo).port;
       allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
       const url = `http://127.0.0.1:${port}/`;
+      self.url = url;
       resolve({
         url,
         openUrl: `${url}#token=${token}`,

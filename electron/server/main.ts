@@ -9,6 +9,7 @@ import { createDispatcher } from '../dispatch';
 import { createHandlers } from '../services';
 import { contextFor } from '../services/context';
 import { startBrowserHost } from './http';
+import { createDocumentPrinter } from './documentPdf';
 import { defaultDatabasePath } from './paths';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -40,14 +41,25 @@ async function main(): Promise<void> {
     checkOutputs: process.env.PANEL_CHECK_OUTPUTS === '1',
     log: (m, e) => console.error(m, e),
   });
-  const host = await startBrowserHost({ dispatch, staticDir: path.join(root, 'dist/renderer'), port, token: process.env.PANEL_TOKEN });
+  const printer = createDocumentPrinter(dispatch);
+  const host = await startBrowserHost({
+    dispatch,
+    staticDir: path.join(root, 'dist/renderer'),
+    port,
+    token: process.env.PANEL_TOKEN,
+    log: (line) => console.error(line),
+    printPdf: async (request, self) => {
+      const r = await printer.print(request, self);
+      return { fileName: r.info.fileName, pdf: r.pdf };
+    },
+  });
   console.log(`Panel (browser host) is running.\n  Register: ${dbPath}\n  Open:     ${host.openUrl}\n` +
     `This address carries a one-off access token; keep it to yourself. Press Ctrl+C to stop.`);
   // A machine-readable line for tests and scripts that start the host.
   console.log(`PANEL_READY ${JSON.stringify({ url: host.url, token: host.token, port: host.port })}`);
 
   const stop = () => {
-    void host.close().finally(() => {
+    void Promise.allSettled([printer.close(), host.close()]).finally(() => {
       db.close();
       process.exit(0);
     });

@@ -26,6 +26,9 @@ import { listEscalations, createEscalation, respondEscalation, escalateFurther, 
 import { getCaseload, reallocate, caseTracking, getDashboard } from './caseload';
 import { proposeClosure } from './cases';
 import { buildMinutes, getAuthority, setAuthority } from './minutes';
+import { buildAgendaPack } from './agendaPack';
+import { buildArchivingForm } from './archivingForm';
+import { describeDocument } from './documents';
 
 export interface ServiceOptions {
   /** Today's date (ISO), injectable so tests can pin the clock. */
@@ -144,6 +147,9 @@ export function createHandlers(db: Db, opts: ServiceOptions): Handlers {
     'projector.view': ({ id, sinceVersion }) => projectorView(db, id, sinceVersion, today()),
     'projector.control': ({ id, action }, ctx) => projectorControl(db, id, action, ctx.now(), (itemId) => gotoItem(db, id, itemId, ctx.now())),
     'minutes.get': ({ meetingId, variant }) => buildMinutes(db, meetingId, variant, today()),
+    'agendaPack.get': ({ meetingId, variant }) => buildAgendaPack(db, meetingId, variant, today()),
+    'archivingForm.get': ({ caseId }) => buildArchivingForm(db, caseId, today()),
+    'documents.describe': (req) => describeDocument(db, req),
     'settings.getAuthority': () => getAuthority(db),
     'settings.authority': ({ name, logo }, ctx) => setAuthority(db, ctx, name, logo),
   };

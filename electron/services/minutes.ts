@@ -47,7 +47,7 @@ function statusLabel(status: string, approvedOn: string | null): string {
 }
 
 /** Everyone whose details must not appear in redacted minutes: the children on the agenda, their siblings and the adults recorded for them. */
-function peopleFor(db: Db, meetingId: number): RedactionPerson[] {
+export function peopleFor(db: Db, meetingId: number): RedactionPerson[] {
   const children = db
     .prepare(
       `WITH agenda AS (SELECT DISTINCT c.child_id AS id FROM agenda_items a JOIN cases c ON c.id = a.case_id WHERE a.meeting_id = ?)

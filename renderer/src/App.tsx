@@ -11,7 +11,7 @@ import { MeetingsPage } from './pages/MeetingsPage';
 import { MeetingPrepPage } from './pages/MeetingPrepPage';
 import { CockpitPage } from './pages/CockpitPage';
 import { ProjectorPage } from './pages/ProjectorPage';
-import { MinutesPrint } from './pages/print/MinutesPrint';
+import { PrintPage } from './pages/print/PrintPage';
 import { PanelsPage } from './pages/PanelsPage';
 import { HomePage } from './pages/HomePage';
 import { ActionsPage } from './pages/ActionsPage';
@@ -48,8 +48,8 @@ export function App() {
   if (!info.data.setupDone) return <FirstRun defaultName={info.data.userName} onDone={() => void info.reload()} />;
   // The room's screen: no app chrome, nothing but the meeting.
   if (route.page === 'projector') return <ProjectorPage id={route.id} />;
-  // The minutes as a printable document (and what headless Chromium prints to PDF): no app chrome.
-  if (route.page === 'print') return <MinutesPrint meetingId={route.id} variant={route.variant} />;
+  // Printable documents (and what PDF printing prints): no app chrome.
+  if (route.page === 'print') return <PrintPage route={route} />;
 
   return (
     <div className="app">

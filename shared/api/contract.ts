@@ -3,6 +3,7 @@ import * as S from './schemas';
 import * as M from './meetingSchemas';
 import * as T from './trackingSchemas';
 import { MinutesDoc } from './minutesSchemas';
+import * as D from './documentSchemas';
 import type { MethodName } from './methods';
 export { METHOD_NAMES, isMethodName, type MethodName } from './methods';
 
@@ -170,6 +171,9 @@ export const contract = {
   'projector.view': method(z.object({ id: S.id, sinceVersion: z.number().int().nullish() }), z.union([M.ProjectorView, z.object({ unchanged: z.literal(true), version: z.number() })]), false),
   'projector.control': method(z.object({ id: S.id, action: z.enum(['next', 'previous', 'blank', 'unblank', 'toggleBlank', 'showNames', 'hideNames']) }), z.object({ version: z.number() }), true),
   'minutes.get': method(z.object({ meetingId: S.id, variant: z.enum(['full', 'redacted']) }), MinutesDoc, false),
+  'agendaPack.get': method(z.object({ meetingId: S.id, variant: z.enum(['full', 'redacted']) }), D.AgendaPackDoc, false),
+  'archivingForm.get': method(z.object({ caseId: S.id }), D.ArchivingFormDoc, false),
+  'documents.describe': method(D.DocumentRequest, D.DocumentInfo, false),
   'settings.getAuthority': method(z.object({}).default({}), z.object({ name: z.string(), logo: z.string().nullable() }), false),
   'settings.authority': method(z.object({ name: S.text(120), logo: z.string().max(500000).nullish() }), z.object({ name: z.string(), logo: z.string().nullable() }), true),
 } as const satisfies Record<MethodName, { input: z.ZodType; output: z.ZodType; write: boolean }>;

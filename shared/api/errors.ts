@@ -6,6 +6,8 @@ export type ErrorCode =
   | 'unknown_method'
   | 'forbidden'
   | 'database_too_new'
+  /** Something this machine lacks (e.g. Chromium for saving a PDF from the browser host). */
+  | 'unavailable'
   | 'internal';
 
 export interface ApiError {

@@ -75,6 +75,9 @@ export const METHOD_NAMES = [
   'projector.view',
   'projector.control',
   'minutes.get',
+  'agendaPack.get',
+  'archivingForm.get',
+  'documents.describe',
   'settings.getAuthority',
   'settings.authority',
 ] as const;

@@ -38,7 +38,7 @@ const pageCount = (pdf: string) => Number(/Pages:\s+(\d+)/.exec(execFileSync('pd
 function runMinutes(host: Host, meetingId: number, variant: string, out: string): Promise<{ code: number | null; output: string; ms: number }> {
   const started = Date.now();
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/minutes.ts', '--meeting', String(meetingId), '--variant', variant, '--out', out, '--db', host.dbPath], {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/pdf.ts', '--doc', 'minutes', '--meeting', String(meetingId), '--variant', variant, '--out', out, '--db', host.dbPath], {
       cwd: root,
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -1,9 +1,17 @@
 import type { MethodInput, MethodName, MethodOutput } from '../../../shared/api/contract';
 import type { ApiError, Result } from '../../../shared/api/errors';
+import { downloadBlob } from '../lib/download';
 
 /** What the Electron preload exposes; absent in a plain browser. */
 interface PanelBridge {
   invoke(method: string, args: unknown): Promise<Result<unknown>>;
+  savePdf(request: DocumentRequest): Promise<Result<{ saved: string | null }>>;
+}
+
+export interface DocumentRequest {
+  kind: 'minutes' | 'agenda' | 'archiving';
+  id: number;
+  variant: 'full' | 'redacted';
 }
 declare global {
   interface Window {
@@ -61,3 +69,33 @@ export async function call<M extends MethodName>(method: M, input: MethodInput<M
 }
 
 export const hasAccess = () => Boolean(window.panel) || Boolean(token);
+
+/**
+ * Saves a document as PDF. The desktop app prints it with Electron and asks where to save it; the
+ * browser host prints it with headless Chromium and the browser downloads it. Resolves with a
+ * sentence for the person ("Saved …" / "Downloaded …"), or null if they cancelled.
+ */
+export async function savePdf(request: DocumentRequest): Promise<string | null> {
+  if (window.panel) {
+    const result = await window.panel.savePdf(request);
+    if (!result.ok) throw new ApiCallError(result.error);
+    return result.value.saved ? `Saved ${result.value.saved}.` : null;
+  }
+  let res: Response;
+  try {
+    res = await fetch('/pdf', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token ?? ''}` },
+      body: JSON.stringify(request),
+    });
+  } catch {
+    throw new ApiCallError({ code: 'internal', message: 'Panel is not running: the browser host stopped. Start it again (npm run start:browser) and reload this page.' });
+  }
+  if (!res.ok) {
+    const body = (await res.json().catch(() => null)) as Result<never> | null;
+    throw new ApiCallError(body && !body.ok ? body.error : { code: 'internal', message: `The PDF could not be made (HTTP ${res.status}).` });
+  }
+  const fileName = /filename="([^"]+)"/.exec(res.headers.get('Content-Disposition') ?? '')?.[1] ?? 'panel.pdf';
+  downloadBlob(fileName, await res.blob());
+  return `Downloaded ${fileName}.`;
+}

@@ -1,5 +1,9 @@
 import { useEffect, useState } from 'react';
 
+/** The printable documents: the minutes and agenda pack of a meeting, the archiving form of a case. */
+export type PrintDoc = 'minutes' | 'agenda' | 'archiving';
+const PRINT_DOCS: readonly string[] = ['minutes', 'agenda', 'archiving'];
+
 /** Hash routes work the same from file:// (Electron) and http:// (browser host). */
 export type Route =
   | { page: 'register' }
@@ -11,12 +15,13 @@ export type Route =
   | { page: 'meeting'; id: number }
   | { page: 'cockpit'; id: number }
   | { page: 'projector'; id: number }
-  | { page: 'print'; id: number; variant: 'full' | 'redacted' }
+  | { page: 'print'; doc: PrintDoc; id: number; variant: 'full' | 'redacted' }
   | { page: 'panels' }
   | { page: 'home' }
   | { page: 'actions' }
   | { page: 'caseload' }
-  | { page: 'escalations' };
+  | { page: 'escalations' }
+  | { page: 'reports' };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
@@ -37,6 +42,8 @@ export function parseRoute(hash: string): Route {
       return { page: 'caseload' };
     case 'escalations':
       return { page: 'escalations' };
+    case 'reports':
+      return { page: 'reports' };
     case 'panels':
       return { page: 'panels' };
     case 'meeting':
@@ -46,10 +53,11 @@ export function parseRoute(hash: string): Route {
       return Number.isInteger(id) && id > 0 ? { page: parts[0], id } : { page: 'meetings' };
     }
     case 'print': {
-      // #/print/minutes/<meetingId>/<full|redacted>
+      // #/print/<minutes|agenda>/<meetingId>/<full|redacted>, #/print/archiving/<caseId>/full
       const id = Number(parts[2]);
-      const variant = (parts[3] ?? '').split('&')[0] === 'full' ? 'full' : 'redacted';
-      return parts[1] === 'minutes' && Number.isInteger(id) && id > 0 ? { page: 'print', id, variant } : { page: 'meetings' };
+      const doc = parts[1] as PrintDoc;
+      const variant = (parts[3] ?? '').split('&')[0] === 'full' || doc === 'archiving' ? 'full' : 'redacted';
+      return PRINT_DOCS.includes(doc) && Number.isInteger(id) && id > 0 ? { page: 'print', doc, id, variant } : { page: 'meetings' };
     }
     case 'officers':
       return { page: 'officers' };
@@ -69,7 +77,7 @@ export const hrefFor = (r: Route): string => {
     case 'projector':
       return `#/${r.page}/${r.id}`;
     case 'print':
-      return `#/print/minutes/${r.id}/${r.variant}`;
+      return `#/print/${r.doc}/${r.id}/${r.variant}`;
     case 'home':
       return '#/';
     default:

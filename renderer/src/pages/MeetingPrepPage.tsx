@@ -72,11 +72,17 @@ export function MeetingPrepPage({ id }: { id: number }) {
           {m.status === 'draft' || m.status === 'approved' || m.status === 'in_progress' ? (
             <span className="minutes-links">
               Minutes:{' '}
-              <a href={hrefFor({ page: 'print', id, variant: 'full' })}>full</a>
+              <a href={hrefFor({ page: 'print', doc: 'minutes', id, variant: 'full' })}>full</a>
               {' · '}
-              <a href={hrefFor({ page: 'print', id, variant: 'redacted' })}>redacted for circulation</a>
+              <a href={hrefFor({ page: 'print', doc: 'minutes', id, variant: 'redacted' })}>redacted for circulation</a>
             </span>
           ) : null}
+          <span className="minutes-links">
+            Agenda pack:{' '}
+            <a href={hrefFor({ page: 'print', doc: 'agenda', id, variant: 'full' })}>full</a>
+            {' · '}
+            <a href={hrefFor({ page: 'print', doc: 'agenda', id, variant: 'redacted' })}>redacted for circulation</a>
+          </span>
         </div>
       </header>
 

@@ -3,6 +3,7 @@ import { CASE_STATUS_LABELS, REGISTER_LABELS, CLOSURE_REASONS, labelOf, FLAG_COD
 import { RagBadge } from '../../components/RagBadge';
 import { FlagList } from '../../components/FlagList';
 import { formatUk, plural } from '../../lib/format';
+import { hrefFor } from '../../lib/router';
 
 export function CaseHeader({ detail, onAction, onProposeClosure }: { detail: CaseDetail; onAction: (a: 'rag' | 'lead' | 'status' | 'close' | 'reopen') => void; onProposeClosure: (proposed: boolean) => void }) {
   const { case: k, child, clocks } = detail;
@@ -51,6 +52,10 @@ export function CaseHeader({ detail, onAction, onProposeClosure }: { detail: Cas
             <button onClick={() => onAction('status')}>Change status</button>
             <button onClick={() => onProposeClosure(!k.closureProposed)}>{k.closureProposed ? 'Withdraw closure proposal' : 'Propose closure'}</button>
             <button className="danger" onClick={() => onAction('close')}>Close case</button>
+            {k.register === 'CME' && clocks.longTerm ? (
+              // Long-term CME cases go to the Commissioning Director on the archiving form (seed 001 §6.2, App. 4).
+              <a className="button" href={hrefFor({ page: 'print', doc: 'archiving', id: k.id, variant: 'full' })}>Archiving form</a>
+            ) : null}
           </>
         )}
       </div>

@@ -1,68 +1,49 @@
-import { Fragment, useEffect, useRef, useState, type ReactNode } from 'react';
+import { Fragment } from 'react';
 import type { MinutesDoc, MinutesItem, MinutesVariant, RagCounts } from '../../../../shared/api/minutesSchemas';
-import { RAG_LABELS, type Rag } from '../../../../shared/domain/vocab';
+import type { Rag } from '../../../../shared/domain/vocab';
 import { useCall } from '../../lib/useCall';
 import { formatUk, formatDateTime } from '../../lib/format';
-import './print.css';
+import { Authority, Fact, PrintShell, Rating, Text } from './PrintShell';
 
 /**
  * The minutes as a printable A4 document: #/print/minutes/<meetingId>/<full|redacted>.
  * Shows exactly what minutes.get sends — in the redacted variant the server has already taken the
- * children's names, addresses, contacts and dates of birth out. Sets data-ready on its root once it
- * is laid out (logo decoded, fonts loaded) so headless Chromium knows when to print.
+ * children's names, addresses, contacts and dates of birth out. The frame (toolbar, running marks,
+ * readiness for PDF printing) is PrintShell's.
  */
 export function MinutesPrint({ meetingId, variant }: { meetingId: number; variant: MinutesVariant }) {
   const minutes = useCall('minutes.get', { meetingId, variant });
-  const [ready, setReady] = useState(false);
-  const root = useRef<HTMLDivElement>(null);
   const doc = minutes.data;
-
-  useEffect(() => {
-    if (!doc) return;
-    setReady(false);
-    document.title = `Minutes – ${doc.meeting.panelName} ${formatUk(doc.meeting.date)} – ${doc.variantLabel}`;
-    let live = true;
-    const images = [...(root.current?.querySelectorAll('img') ?? [])].map((img) => img.decode().catch(() => undefined));
-    void Promise.all([document.fonts.ready, ...images]).then(() => {
-      if (live) requestAnimationFrame(() => live && setReady(true));
-    });
-    return () => {
-      live = false;
-    };
-  }, [doc]);
-
-  if (minutes.error) {
-    return (
-      <main className="minutes-print" data-ready="error">
-        <p role="alert">The minutes could not be prepared: {minutes.error}</p>
-      </main>
-    );
-  }
-  if (!doc) return <main className="minutes-print" aria-busy="true"><p>Preparing the minutes…</p></main>;
-
-  const m = doc.meeting;
-  const meetingLabel = `${m.panelName} – ${formatUk(m.date)}`;
+  const m = doc?.meeting;
+  const meetingLabel = m ? `${m.panelName} – ${formatUk(m.date)}` : '';
   const other: MinutesVariant = variant === 'full' ? 'redacted' : 'full';
-  const cases = doc.items.filter((i) => i.case).length;
 
   return (
-    <div className={`minutes-print variant-${doc.variant}`} ref={root} data-ready={ready ? 'true' : undefined}>
-      {/* Running header and footer when printed from the browser (headless PDF output uses its own). */}
-      <style data-running-marking="">{runningMarks(doc.marking, meetingLabel, doc.variantLabel)}</style>
-      <nav className="print-toolbar" aria-label="Minutes">
-        <button type="button" className="primary" onClick={() => window.print()}>Print / save as PDF</button>
-        <a href={`#/print/minutes/${meetingId}/${other}`}>Show the {other === 'full' ? 'full minutes' : 'redacted version'}</a>
-        <a href={`#/meeting/${meetingId}`}>Back to the meeting</a>
-      </nav>
+    <PrintShell
+      request={{ kind: 'minutes', id: meetingId, variant }}
+      title={doc ? `Minutes – ${meetingLabel} – ${doc.variantLabel}` : null}
+      marking={doc?.marking ?? ''}
+      runningTitle={meetingLabel}
+      variantLabel={doc?.variantLabel ?? ''}
+      otherVariant={{ href: `#/print/minutes/${meetingId}/${other}`, label: `Show the ${other === 'full' ? 'full minutes' : 'redacted version'}` }}
+      back={{ href: `#/meeting/${meetingId}`, label: 'Back to the meeting' }}
+      loaded={doc}
+      error={minutes.error}
+    >
+      {doc && m && <MinutesBody doc={doc} meetingLabel={meetingLabel} />}
+    </PrintShell>
+  );
+}
 
+function MinutesBody({ doc, meetingLabel }: { doc: MinutesDoc; meetingLabel: string }) {
+  const m = doc.meeting;
+  const cases = doc.items.filter((i) => i.case).length;
+  return (
       <main className="minutes" aria-label={`Minutes: ${meetingLabel}`}>
         <p className="marking" aria-label="Protective marking">{doc.marking}</p>
 
         <header className="m-head">
-          <div className="m-authority">
-            {doc.authority.logo && <img src={doc.authority.logo} alt="" className="m-logo" />}
-            <span>{doc.authority.name}</span>
-          </div>
+          <Authority authority={doc.authority} />
           <h1>
             {m.panelName}: minutes
             <span className={`m-status ${m.status === 'approved' ? 'approved' : 'draft'}`}>{m.statusLabel}</span>
@@ -145,35 +126,7 @@ export function MinutesPrint({ meetingId, variant }: { meetingId: number; varian
           {doc.marking} · {doc.variantLabel} · produced by Panel on {formatDateTime(doc.generatedAt)}
         </p>
       </main>
-    </div>
   );
-}
-
-/** @page margin boxes: marking, meeting, variant and page numbers on every page the browser prints. */
-function runningMarks(marking: string, meeting: string, variant: string): string {
-  const q = (s: string) => `"${s.replace(/["\\]/g, '\\$&').replace(/\n/g, ' ')}"`;
-  const box = 'font: 8pt Arial, "Liberation Sans", sans-serif; color: #333;';
-  return `@media print { @page minutes {
-    @top-left { content: ${q(marking)}; ${box} font-weight: 700; color: #000; }
-    @top-center { content: ${q(meeting)}; ${box} }
-    @top-right { content: ${q(variant)}; ${box} }
-    @bottom-left { content: ${q(marking)}; ${box} font-weight: 700; color: #000; }
-    @bottom-center { content: ${q(`${meeting} · ${variant}`)}; ${box} }
-    @bottom-right { content: "Page " counter(page) " of " counter(pages); ${box} }
-  } }`;
-}
-
-function Fact({ label, children, wide = false }: { label: string; children: ReactNode; wide?: boolean }) {
-  return (
-    <div className={wide ? 'wide' : undefined}>
-      <dt>{label}</dt>
-      <dd>{children}</dd>
-    </div>
-  );
-}
-
-function Rating({ rag }: { rag: Rag | null }) {
-  return rag ? <span className={`m-rag m-rag-${rag}`}>{RAG_LABELS[rag]}</span> : <span className="m-rag m-rag-none">Not rated</span>;
 }
 
 function Attendance({ doc }: { doc: MinutesDoc }) {
@@ -207,16 +160,6 @@ function Attendance({ doc }: { doc: MinutesDoc }) {
         ))}
       </div>
     </section>
-  );
-}
-
-function Text({ label, text }: { label: string; text: string | null }) {
-  if (!text) return null;
-  return (
-    <div className="m-text">
-      <h4>{label}</h4>
-      <p>{text}</p>
-    </div>
   );
 }
 
