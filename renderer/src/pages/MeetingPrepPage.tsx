@@ -69,20 +69,22 @@ export function MeetingPrepPage({ id }: { id: number }) {
           {m.status === 'draft' ? (
             <button type="button" className="primary big" onClick={() => setDialog('approve')}>Approve minutes</button>
           ) : null}
-          {m.status === 'draft' || m.status === 'approved' || m.status === 'in_progress' ? (
-            <span className="minutes-links">
-              Minutes:{' '}
-              <a href={hrefFor({ page: 'print', doc: 'minutes', id, variant: 'full' })}>full</a>
+          <div className="meeting-docs" aria-label="Documents">
+            <span>
+              Agenda pack:{' '}
+              <a href={hrefFor({ page: 'print', doc: 'agenda', id, variant: 'full' })}>full</a>
               {' · '}
-              <a href={hrefFor({ page: 'print', doc: 'minutes', id, variant: 'redacted' })}>redacted for circulation</a>
+              <a href={hrefFor({ page: 'print', doc: 'agenda', id, variant: 'redacted' })}>redacted for circulation</a>
             </span>
-          ) : null}
-          <span className="minutes-links">
-            Agenda pack:{' '}
-            <a href={hrefFor({ page: 'print', doc: 'agenda', id, variant: 'full' })}>full</a>
-            {' · '}
-            <a href={hrefFor({ page: 'print', doc: 'agenda', id, variant: 'redacted' })}>redacted for circulation</a>
-          </span>
+            {m.status === 'draft' || m.status === 'approved' || m.status === 'in_progress' ? (
+              <span className="minutes-links">
+                Minutes:{' '}
+                <a href={hrefFor({ page: 'print', doc: 'minutes', id, variant: 'full' })}>full</a>
+                {' · '}
+                <a href={hrefFor({ page: 'print', doc: 'minutes', id, variant: 'redacted' })}>redacted for circulation</a>
+              </span>
+            ) : null}
+          </div>
         </div>
       </header>
 
