@@ -106,7 +106,8 @@ describe.skipIf(!chromiumAvailable || !pdftotextAvailable)('documents saved as P
 
   it('saves the agenda pack before the meeting, full and redacted, from the meeting page', async () => {
     await page.goto(`${host.url}#/meeting/${meetingId}`);
-    await page.getByRole('link', { name: 'redacted for circulation' }).last().click();
+    // The first pair of links is the agenda pack's (the minutes' appear once the meeting has started).
+    await page.getByLabel('Documents').getByRole('link', { name: 'redacted for circulation' }).first().click();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('agenda pack');
     await shot(page, 'documents-agenda-pack');
     const redacted = await savePdf(page, dir);
