@@ -57,4 +57,8 @@ bench('register.list + JSON (what the host sends)', () => {
 bench('cases.get', () => void dispatch('cases.get', { id: firstCase }));
 bench('audit.forCase', () => void dispatch('audit.forCase', { caseId: firstCase }));
 bench('children.checkDuplicates', () => void dispatch('children.checkDuplicates', { forenames: 'Amelia', surname: 'Hartley', dateOfBirth: '2014-05-12' }));
+bench('reports.get (12 months, both registers)', () => {
+  const r = dispatch('reports.get', { from: '2025-12-01', to: today });
+  return r.ok ? `${(JSON.stringify(r.value).length / 1e3).toFixed(1)} kB` : r.error.message;
+});
 db.close();

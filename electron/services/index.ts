@@ -26,6 +26,7 @@ import { listEscalations, createEscalation, respondEscalation, escalateFurther, 
 import { getCaseload, reallocate, caseTracking, getDashboard } from './caseload';
 import { proposeClosure } from './cases';
 import { buildMinutes, getAuthority, setAuthority } from './minutes';
+import { getReports } from './reports';
 import { buildAgendaPack } from './agendaPack';
 import { buildArchivingForm } from './archivingForm';
 import { describeDocument } from './documents';
@@ -106,6 +107,7 @@ export function createHandlers(db: Db, opts: ServiceOptions): Handlers {
     'ladders.get': () => getLadders(db),
     'ladders.save': (a, ctx) => saveLadders(db, ctx, a),
     'dashboard.get': () => getDashboard(db, today()),
+    'reports.get': (a) => getReports(db, a, today()),
 
     'panels.list': (_a, ctx) => listPanels(db, ctx),
     'panels.save': (a, ctx) => savePanel(db, ctx, a),

@@ -17,6 +17,7 @@ import { HomePage } from './pages/HomePage';
 import { ActionsPage } from './pages/ActionsPage';
 import { CaseloadPage } from './pages/CaseloadPage';
 import { EscalationsPage } from './pages/EscalationsPage';
+import { ReportsPage } from './pages/ReportsPage';
 
 const NAV: { route: Route; label: string; also?: Route['page'][] }[] = [
   { route: { page: 'home' }, label: 'Home' },
@@ -26,6 +27,7 @@ const NAV: { route: Route; label: string; also?: Route['page'][] }[] = [
   { route: { page: 'actions' }, label: 'Actions' },
   { route: { page: 'escalations' }, label: 'Escalations' },
   { route: { page: 'caseload' }, label: 'Caseload' },
+  { route: { page: 'reports' }, label: 'Reports' },
   { route: { page: 'officers' }, label: 'Officers' },
   { route: { page: 'panels' }, label: 'Panels & calendar' },
   { route: { page: 'settings' }, label: 'Settings' },
@@ -79,6 +81,7 @@ export function App() {
         {route.page === 'actions' && <ActionsPage />}
         {route.page === 'caseload' && <CaseloadPage />}
         {route.page === 'escalations' && <EscalationsPage />}
+        {route.page === 'reports' && <ReportsPage />}
       </main>
     </div>
   );

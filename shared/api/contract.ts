@@ -3,6 +3,7 @@ import * as S from './schemas';
 import * as M from './meetingSchemas';
 import * as T from './trackingSchemas';
 import { MinutesDoc } from './minutesSchemas';
+import { ReportInput, Reports } from './reportSchemas';
 import * as D from './documentSchemas';
 import type { MethodName } from './methods';
 export { METHOD_NAMES, isMethodName, type MethodName } from './methods';
@@ -100,6 +101,7 @@ export const contract = {
   'ladders.get': method(z.object({}).default({}), T.Ladders, false),
   'ladders.save': method(T.Ladders, T.Ladders, true),
   'dashboard.get': method(z.object({}).default({}), T.Dashboard, false),
+  'reports.get': method(ReportInput, Reports, false),
 
   'panels.list': method(z.object({}).default({}), z.array(M.Panel), false),
   'panels.save': method(M.PanelInput, M.Panel, true),

@@ -56,6 +56,9 @@ const LABELS: Record<string, string> = {
   register: 'Register',
   siblingReference: 'Sibling case reference',
   mode: 'Choice',
+  from: 'From date',
+  to: 'To date',
+  panelId: 'Panel',
 };
 
 const CONTAINERS: Record<string, string> = {

@@ -42,6 +42,7 @@ export const METHOD_NAMES = [
   'ladders.get',
   'ladders.save',
   'dashboard.get',
+  'reports.get',
   'panels.list',
   'panels.save',
   'calendar.get',

@@ -11,6 +11,7 @@ import { countText, daysUntil, meetingWhen, overdueBy, ragChartRows } from './tr
 import { RagChart } from './tracking/RagChart';
 import { browserStorage, SHOW_NAMES_KEY } from './tracking/prefs';
 import { useStoredFlag } from './tracking/hooks';
+import { ThisMonthCard } from './reports/ThisMonthCard';
 import './tracking/tracking.css';
 
 /** Opens the register with just these filters (the rest of the remembered view, sorting and columns, is kept). */
@@ -145,6 +146,8 @@ function Cards({ d, showNames }: { d: Dashboard; showNames: boolean }) {
       <Card title="Open register by RAG" className="trk-card-wide">
         {ragRows.every((r) => r.total === 0) ? <Empty>No open cases on either register.</Empty> : <RagChart rows={ragRows} />}
       </Card>
+
+      <ThisMonthCard today={d.today} />
 
       <Card title="Next meetings" link={<a href={hrefFor({ page: 'meetings' })}>All meetings</a>}>
         {d.nextMeetings.length === 0 ? (
