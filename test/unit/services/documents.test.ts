@@ -84,6 +84,12 @@ describe('agenda pack, archiving form and document names', () => {
     // Standing items come with what the register knows for them.
     const previous = pack.items.find((i) => i.kind === 'standing' && i.title.startsWith('Minutes of the last meeting'))!;
     expect(previous.note).toContain('25/11/2026');
+    // Figures: November (the month before the meeting) and the open register now, as Reports counts them.
+    const figures = pack.items.find((i) => i.kind === 'standing' && i.title === 'Figures')!;
+    expect(figures.note).toBe(
+      'November 2026: 0 CME cases opened (0 residing in the area, 0 left), 0 closed (0 residing, 0 left). ' +
+        'Open now: 2 (red 1, amber 0, green 0, not rated 1). Long-term (open six months or more): 1.',
+    );
   });
 
   it('the redacted pack names children by initials and takes out names, addresses and contacts from the text', () => {
