@@ -6,6 +6,7 @@ import { SECTION_LABELS } from '../../shared/domain/agenda';
 import { addDays, addMonths, compareIso, formatUk } from '../../shared/domain/dates';
 import { CASE_STATUS_LABELS, CHECK_AGENCIES, CHILD_FLAGS, CME_REASONS, PMOE_REASONS, labelOf, type Rag } from '../../shared/domain/vocab';
 import { createRedactor, initials } from '../../shared/domain/redaction';
+import { isOverdue, type ActionStatus } from '../../shared/domain/actions';
 import { getCaseDetail } from './cases';
 import { getAuthority, peopleFor } from './minutes';
 import { meetingRow } from './meetings';
@@ -59,7 +60,19 @@ export function buildAgendaPack(db: Db, meetingId: number, variant: MinutesVaria
   const officer = (id: unknown) => (id === null || id === undefined ? null : (officers.get(Number(id)) ?? null));
 
   const redacted = variant === 'redacted';
-  const redactor = redacted ? createRedactor(peopleFor(db, meetingId), { keep: [...officers.values()] }) : null;
+  const rows = db.prepare(`SELECT a.* FROM agenda_items a WHERE a.meeting_id = ? AND a.removed = 0 ORDER BY a.position, a.id`).all(meetingId) as Row[];
+  const lastMinuteOf = db.prepare(
+    `SELECT m.id AS meeting_id, m.date, a.discussion, a.decisions, a.outcome FROM agenda_items a JOIN meetings m ON m.id = a.meeting_id
+     WHERE a.case_id = ? AND a.meeting_id <> ? AND m.date < ? AND a.removed = 0 AND m.status <> 'scheduled' ORDER BY m.date DESC LIMIT 1`,
+  );
+  const lastMinutes = new Map<number, Row>();
+  for (const r of rows) {
+    const last = r.kind === 'case' ? (lastMinuteOf.get(r.case_id, meetingId, meetingDate) as Row | undefined) : undefined;
+    if (last) lastMinutes.set(Number(r.case_id), last);
+  }
+  // The last panels' minutes were written about their own agendas: anyone named there is redacted too.
+  const sources = new Set([meetingId, ...[...lastMinutes.values()].map((l) => Number(l.meeting_id))]);
+  const redactor = redacted ? createRedactor([...sources].flatMap((id) => peopleFor(db, id)), { keep: [...officers.values()] }) : null;
   const t = (v: unknown): string | null => {
     const s = str(v);
     return s === null || !redactor ? s : redactor(s);
@@ -99,20 +112,11 @@ export function buildAgendaPack(db: Db, meetingId: number, variant: MinutesVaria
     }
   };
 
-  const rows = db
-    .prepare(
-      `SELECT a.* FROM agenda_items a WHERE a.meeting_id = ? AND a.removed = 0 ORDER BY a.position, a.id`,
-    )
-    .all(meetingId) as Row[];
   const actionsOf = db.prepare(
-    `SELECT text, owner_id, due_date, carried_count FROM actions WHERE case_id = ? AND status IN ('open', 'carried_forward') ORDER BY due_date, id`,
+    `SELECT text, owner_id, due_date, status, carried_count FROM actions WHERE case_id = ? AND status IN ('open', 'carried_forward') ORDER BY due_date, id`,
   );
   const escalationsOf = db.prepare(
     `SELECT level, level_title, raised_on, response_due, status FROM escalations WHERE case_id = ? AND status IN ('open', 'responded') ORDER BY raised_on, id`,
-  );
-  const lastMinuteOf = db.prepare(
-    `SELECT m.date, a.discussion, a.decisions, a.outcome FROM agenda_items a JOIN meetings m ON m.id = a.meeting_id
-     WHERE a.case_id = ? AND a.meeting_id <> ? AND m.date < ? AND a.removed = 0 AND m.status <> 'scheduled' ORDER BY m.date DESC LIMIT 1`,
   );
   // Ages as at the meeting (or today, for a meeting already held).
   const asAt = compareIso(meetingDate, today) >= 0 ? meetingDate : today;
@@ -124,7 +128,9 @@ export function buildAgendaPack(db: Db, meetingId: number, variant: MinutesVaria
   for (const r of rows) {
     const number = items.length + 1;
     if (r.kind !== 'case') {
-      items.push({ number, kind: 'standing', title: String(r.title), note: t(str(r.discussion) ?? standingNote(String(r.code))), case: null });
+      // Before the meeting the item's text is the panel's; afterwards it is what was minuted, which is not the agenda's.
+      const note = m.status === 'scheduled' ? (str(r.discussion) ?? standingNote(String(r.code))) : standingNote(String(r.code));
+      items.push({ number, kind: 'standing', title: t(r.title) ?? '', note: t(note), case: null });
       continue;
     }
     const d = getCaseDetail(db, Number(r.case_id), asAt);
@@ -134,11 +140,11 @@ export function buildAgendaPack(db: Db, meetingId: number, variant: MinutesVaria
     byRag[(k.rag ?? 'unrated') as Rag | 'unrated'] += 1;
     const openActions = (actionsOf.all(k.id) as Row[]).map((a) => {
       // Overdue by the meeting, as the agenda rules count it (or by today, for a meeting already held).
-      const overdue = compareIso(String(a.due_date), asAt) < 0;
+      const overdue = isOverdue({ status: a.status as ActionStatus, dueDate: String(a.due_date) }, asAt);
       if (overdue) overdueActions += 1;
       return { text: t(a.text) ?? '', owner: officer(a.owner_id), dueDate: String(a.due_date), overdue, carried: Number(a.carried_count) };
     });
-    const last = lastMinuteOf.get(k.id, meetingId, meetingDate) as Row | undefined;
+    const last = lastMinutes.get(k.id);
     const child = redacted
       ? initials(d.child.forenames, d.child.surname)
       : `${d.child.forenames} ${d.child.surname}${d.child.knownAs ? ` (known as ${d.child.knownAs})` : ''}`;

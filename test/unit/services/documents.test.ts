@@ -42,9 +42,12 @@ describe('agenda pack, archiving form and document names', () => {
     firstMeeting = app.ok('meetings.create', { panelId: cme.id, date: TODAY, time: '10:00', venue: 'Civic Centre' }).id;
     nextMeeting = app.ok('meetings.create', { panelId: cme.id, date: '2026-12-09', time: '10:00', venue: 'Civic Centre' }).id;
     app.ok('agenda.addCase', { meetingId: firstMeeting, reference: old.reference });
+    // A child on the first meeting's agenda only, named in the minute the pack will quote.
+    const leo = app.ok('referrals.create', cmeReferral({ dateNotified: '2026-10-01' }, { forenames: 'Leo', surname: 'Marsh', dateOfBirth: '2013-06-30' }));
+    app.ok('agenda.addCase', { meetingId: firstMeeting, reference: leo.reference });
     const d = app.ok('meetings.start', { id: firstMeeting });
     const item = d.items.find((i: { kind: string; caseId: number | null }) => i.kind === 'case' && i.caseId === longTermId);
-    app.ok('items.record', { itemId: item.id, discussion: 'Zofia Kowalczyk was last seen at 14 Tanner Row.', decisions: 'Try the S2S database again for Zofia.', outcome: 'continue' });
+    app.ok('items.record', { itemId: item.id, discussion: 'Zofia Kowalczyk was last seen at 14 Tanner Row with Leo Marsh.', decisions: 'Try the S2S database again for Zofia.', outcome: 'continue' });
     app.ok('actions.add', { itemId: item.id, text: 'Call Marta Kowalczyk on 07700 900123', ownerId: officer.id, dueDate: '2026-12-01' });
     app.ok('meetings.close', { id: firstMeeting });
 
@@ -74,7 +77,7 @@ describe('agenda pack, archiving form and document names', () => {
       // Due 01/12, before the meeting on 09/12: overdue by the meeting, as the agenda rules count it.
       { text: 'Call Marta Kowalczyk on 07700 900123', owner: officerName, dueDate: '2026-12-01', overdue: true, carried: 0 },
     ]);
-    expect(zofia.lastMinute).toMatchObject({ meetingDate: TODAY, discussion: 'Zofia Kowalczyk was last seen at 14 Tanner Row.', decisions: 'Try the S2S database again for Zofia.', outcome: 'Continue to monitor' });
+    expect(zofia.lastMinute).toMatchObject({ meetingDate: TODAY, discussion: 'Zofia Kowalczyk was last seen at 14 Tanner Row with Leo Marsh.', decisions: 'Try the S2S database again for Zofia.', outcome: 'Continue to monitor' });
     const idris = cases.find((c) => c.child === 'Idris Bello')!;
     expect(idris.lastMinute).toBeNull();
     expect(idris.openActions).toEqual([]);
@@ -88,14 +91,14 @@ describe('agenda pack, archiving form and document names', () => {
     const figures = pack.items.find((i) => i.kind === 'standing' && i.title === 'Figures')!;
     expect(figures.note).toBe(
       'November 2026: 0 CME cases opened (0 residing in the area, 0 left), 0 closed (0 residing, 0 left). ' +
-        'Open now: 2 (red 1, amber 0, green 0, not rated 1). Long-term (open six months or more): 1.',
+        'Open now: 3 (red 1, amber 0, green 0, not rated 2). Long-term (open six months or more): 1.',
     );
   });
 
   it('the redacted pack names children by initials and takes out names, addresses and contacts from the text', () => {
     const pack = AgendaPackDoc.parse(app.ok('agendaPack.get', { meetingId: nextMeeting, variant: 'redacted' }));
     const text = JSON.stringify(pack);
-    for (const s of ['Zofia', 'Kowalczyk', 'Idris', 'Bello', 'Tanner Row', 'NB3 7QX', '07700 900123', '2016-04-09', '2012-01-15', 'Marta']) {
+    for (const s of ['Zofia', 'Kowalczyk', 'Idris', 'Bello', 'Tanner Row', 'NB3 7QX', '07700 900123', '2016-04-09', '2012-01-15', 'Marta', 'Leo', 'Marsh']) {
       expect(text, s).not.toContain(s);
     }
     expect(pack.items.filter((i) => i.case).map((i) => i.case!.child).sort()).toEqual(['I.B.', 'Z.K.']);
