@@ -51,7 +51,8 @@ export function registerPdfIpc(
     if (!described.ok) return described;
     const info = described.value as DocumentInfo;
 
-    const win = new BrowserWindow({ show: false, width: 900, height: 1200, webPreferences: { ...secureWebPreferences } });
+    // Hidden windows are throttled by default, and the print view waits for an animation frame.
+    const win = new BrowserWindow({ show: false, width: 900, height: 1200, webPreferences: { ...secureWebPreferences, backgroundThrottling: false } });
     try {
       await win.loadURL(`${appUrl}${info.route}`);
       await waitUntilReady(win);

@@ -2,6 +2,7 @@ import { contextBridge, ipcRenderer } from 'electron';
 import { METHOD_NAMES, type MethodName } from '../../shared/api/methods';
 import type { MethodInput, MethodOutput } from '../../shared/api/contract';
 import type { Result } from '../../shared/api/errors';
+import type { DocumentRequest } from '../../shared/api/documentSchemas';
 
 /**
  * The sandboxed preload. It can only `require('electron')`, so it is bundled to one CJS file
@@ -16,7 +17,7 @@ import type { Result } from '../../shared/api/errors';
 export interface PanelBridge {
   invoke<M extends MethodName>(method: M, args: MethodInput<M>): Promise<Result<MethodOutput<M>>>;
   /** Prints a document (minutes, agenda pack, archiving form) to PDF and asks where to save it; `saved` is null if the person cancelled. */
-  savePdf(request: { kind: 'minutes' | 'agenda' | 'archiving'; id: number; variant: 'full' | 'redacted' }): Promise<Result<{ saved: string | null }>>;
+  savePdf(request: DocumentRequest): Promise<Result<{ saved: string | null }>>;
 }
 
 /** Must match INVOKE_CHANNEL in ./ipc.ts (not imported, to keep the preload bundle minimal). */
@@ -45,7 +46,9 @@ const bridge: PanelBridge = {
     return (ipcRenderer.invoke(INVOKE_CHANNEL, method, args) as Promise<Result<MethodOutput<M>>>).catch(unreachable);
   },
   savePdf(request) {
-    return (ipcRenderer.invoke(PDF_CHANNEL, request) as Promise<Result<{ saved: string | null }>>).catch(unreachable);
+    return (ipcRenderer.invoke(PDF_CHANNEL, request) as Promise<Result<{ saved: string | null }>>).catch(
+      (): Result<never> => ({ ok: false, error: { code: 'internal', message: 'Panel could not make the PDF. Try again, or use Print and choose "Save as PDF".' } }),
+    );
   },
 };
 

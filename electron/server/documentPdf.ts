@@ -41,8 +41,10 @@ export function createDocumentPrinter(dispatch: Dispatch, executablePath?: strin
   let queue: Promise<unknown> = Promise.resolve();
   const getBrowser = () => {
     if (!browser) {
-      browser = launchPdfBrowser(executablePath);
-      browser.catch(() => (browser = null));
+      const launched = launchPdfBrowser(executablePath);
+      browser = launched;
+      // A failed launch or a crashed Chromium is not kept: the next Save as PDF starts a new one.
+      launched.then((b) => b.on('disconnected', () => browser === launched && (browser = null))).catch(() => (browser = null));
     }
     return browser;
   };

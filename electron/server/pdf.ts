@@ -75,7 +75,8 @@ export async function renderPdf(opts: RenderPdfOptions): Promise<RenderPdfResult
       const state = await page.getAttribute('[data-ready]', 'data-ready');
       if (state !== 'true') {
         const message = (await page.textContent('[data-ready]'))?.trim();
-        throw new AppError('not_found', message || 'The page could not be rendered.');
+        // The request was checked before printing (documents.describe), so this is unexpected.
+        throw new Error(message || 'The page could not be rendered.');
       }
       await page.evaluate(() => document.querySelectorAll('style[data-running-marking]').forEach((s) => s.remove()));
       await page.emulateMedia({ media: 'print' });

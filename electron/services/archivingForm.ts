@@ -2,7 +2,7 @@ import type { Db } from '../../db/open';
 import { MINUTES_MARKING } from '../../shared/api/minutesSchemas';
 import type { ArchivingCheckRow, ArchivingFormDoc } from '../../shared/api/documentSchemas';
 import { AppError } from '../../shared/api/errors';
-import { formatUk } from '../../shared/domain/dates';
+import { formatUk, wholeMonthsBetween } from '../../shared/domain/dates';
 import { CASE_STATUS_LABELS, CHECK_AGENCIES, REFERRAL_SOURCES, labelOf, type CheckAgency } from '../../shared/domain/vocab';
 import { getCaseDetail } from './cases';
 import { getAuthority } from './minutes';
@@ -28,6 +28,13 @@ export const ARCHIVING_ROWS: readonly { agency: CheckAgency; label: string; grou
   { agency: 'other_la', label: 'Another local authority', group: 'other' },
 ];
 
+/** Only CME cases are archived (seed 001 §6.2): a PMOE pupil is on a school roll. */
+export function requireArchivable(c: { reference: string; register: string }): void {
+  if (c.register !== 'CME') {
+    throw new AppError('conflict', `${c.reference} is on the PMOE register. The archiving form is for long-term CME cases (seed 001 §6.2).`);
+  }
+}
+
 /**
  * The archiving form for one CME case, filled from the register: the child's details, when and
  * from whom the case came, the last check of each database and its outcome, the last home visit,
@@ -37,9 +44,7 @@ export const ARCHIVING_ROWS: readonly { agency: CheckAgency; label: string; grou
 export function buildArchivingForm(db: Db, caseId: number, today: string, now: string = new Date().toISOString()): ArchivingFormDoc {
   const d = getCaseDetail(db, caseId, today);
   const k = d.case;
-  if (k.register !== 'CME') {
-    throw new AppError('conflict', `${k.reference} is on the PMOE register. The archiving form is for long-term CME cases (seed 001 §6.2).`);
-  }
+  requireArchivable(k);
   const byAgency = new Map<string, (typeof d.checks)[number]>();
   // d.checks is newest first: the first seen per agency is the last check.
   for (const c of d.checks) if (!byAgency.has(c.agency)) byAgency.set(c.agency, c);
@@ -53,7 +58,7 @@ export function buildArchivingForm(db: Db, caseId: number, today: string, now: s
     : d.child.flags.asylumRefugee
       ? 'Asylum seeker or refugee; last known address in the area'
       : 'Last known address in the area';
-  const monthsOpen = Math.floor(d.clocks.daysOpen / 30.44);
+  const monthsOpen = wholeMonthsBetween(k.dateNotified, k.closedOn ?? today);
   return {
     marking: MINUTES_MARKING,
     authority: getAuthority(db),
@@ -71,6 +76,7 @@ export function buildArchivingForm(db: Db, caseId: number, today: string, now: s
     monthsOpen,
     longTerm: d.clocks.longTerm,
     status: CASE_STATUS_LABELS[k.status] ?? k.status,
+    closed: k.status === 'closed',
     checks,
     lastVisit: d.checks.find((c) => c.agency === 'home_visit')?.checkedOn ?? null,
     intervention: d.checks.map((c) => ({ date: c.checkedOn, agency: labelOf(CHECK_AGENCIES, c.agency), by: c.checkedBy, outcome: c.outcome })),

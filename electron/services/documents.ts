@@ -3,11 +3,11 @@ import { MINUTES_MARKING, VARIANT_LABELS } from '../../shared/api/minutesSchemas
 import type { DocumentInfo, DocumentRequest } from '../../shared/api/documentSchemas';
 import { AppError } from '../../shared/api/errors';
 import { formatUk } from '../../shared/domain/dates';
+import { fileNamePart } from '../../shared/domain/fileNames';
 import { AGENDA_VARIANT_LABELS } from './agendaPack';
+import { requireArchivable } from './archivingForm';
 import { meetingRow } from './meetings';
 
-const slug = (s: string) =>
-  s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
 
 /**
  * What either host needs to print a document to PDF: the print view's route, the title and
@@ -19,7 +19,8 @@ export function describeDocument(db: Db, req: DocumentRequest): DocumentInfo {
   if (req.kind === 'archiving') {
     const c = db.prepare('SELECT reference, register FROM cases WHERE id = ?').get(req.id) as { reference: string; register: string } | undefined;
     if (!c) throw new AppError('not_found', `There is no case number ${req.id}.`);
-    return { marking: MINUTES_MARKING, title: `Long-term CME case ${c.reference}`, variantLabel: 'Archiving form', fileName: `archiving-form-${c.reference}.pdf`, route };
+    requireArchivable(c);
+    return { marking: MINUTES_MARKING, title: `Long-term CME case ${c.reference}`, variantLabel: 'Archiving form', fileName: `archiving-form-${fileNamePart(c.reference)}.pdf`, route };
   }
   const m = meetingRow(db, req.id);
   const panel = db.prepare('SELECT name FROM panels WHERE id = ?').get(m.panel_id) as { name: string };
@@ -29,7 +30,7 @@ export function describeDocument(db: Db, req: DocumentRequest): DocumentInfo {
     marking: MINUTES_MARKING,
     title: `${panel.name} – ${formatUk(date)}`,
     variantLabel: req.kind === 'minutes' ? VARIANT_LABELS[req.variant] : AGENDA_VARIANT_LABELS[req.variant],
-    fileName: `${what}-${slug(panel.name)}-${date}-${req.variant}.pdf`,
+    fileName: `${what}-${fileNamePart(panel.name)}-${date}-${req.variant}.pdf`,
     route,
   };
 }

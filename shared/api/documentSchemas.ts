@@ -13,9 +13,14 @@ export const DocumentKind = z.enum(['minutes', 'agenda', 'archiving']);
 export type DocumentKind = z.infer<typeof DocumentKind>;
 
 export const DocumentRequest = z
-  .object({ kind: DocumentKind, id, variant: MinutesVariant.default('redacted') })
-  .refine((r) => r.kind !== 'archiving' || r.variant === 'full', { message: 'The archiving form has only a full variant.', path: ['variant'] });
-export type DocumentRequest = z.infer<typeof DocumentRequest>;
+  .object({ kind: DocumentKind, id, variant: MinutesVariant.optional() })
+  .refine((r) => r.kind !== 'archiving' || r.variant !== 'redacted', {
+    message: 'must be "full": the archiving form names the child and has no redacted variant.',
+    path: ['variant'],
+  })
+  // Minutes and agenda packs go out redacted unless the full variant is asked for.
+  .transform((r) => ({ ...r, variant: r.variant ?? (r.kind === 'archiving' ? 'full' : 'redacted') }));
+export type DocumentRequest = z.output<typeof DocumentRequest>;
 
 /** What a host needs to print a document: the running header/footer text and a file name. */
 export const DocumentInfo = z.object({
@@ -144,6 +149,7 @@ export const ArchivingFormDoc = z.object({
   monthsOpen: z.number(),
   longTerm: z.boolean(),
   status: z.string(),
+  closed: z.boolean(),
   checks: z.array(ArchivingCheckRow),
   lastVisit: z.string().nullable(),
   /** The checks log, newest first, as the summary of the officer's intervention. */

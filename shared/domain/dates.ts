@@ -94,6 +94,19 @@ export function addMonths(iso: IsoDate, n: number): IsoDate {
   return fromParts(newYear, newMonth, Math.min(day, daysInMonth(newYear, newMonth)));
 }
 
+/**
+ * Whole calendar months from `from` to `to`, counted as addMonths counts them, so it agrees with
+ * rules like "open six months or more" (addMonths(notified, 6) <= today): 31/08 to 28/02 is 6.
+ */
+export function wholeMonthsBetween(from: IsoDate, to: IsoDate): number {
+  if (to < from) return -wholeMonthsBetween(to, from);
+  const a = isoParts(from);
+  const b = isoParts(to);
+  let n = (b.year - a.year) * 12 + (b.month - a.month);
+  while (n > 0 && addMonths(from, n) > to) n -= 1;
+  return n;
+}
+
 /** Whole days from `from` to `to` (to − from): diffDays('2026-01-01', '2026-01-29') = 28. */
 export function diffDays(from: IsoDate, to: IsoDate): number {
   return Math.round((parseIso(to).getTime() - parseIso(from).getTime()) / MS_PER_DAY);

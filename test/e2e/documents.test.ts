@@ -170,7 +170,7 @@ describe.skipIf(!chromiumAvailable || !pdftotextAvailable)('documents saved as P
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('archiving');
     await shot(page, 'documents-archiving-form');
     const form = await savePdf(page, dir);
-    expect(form.name).toBe(`archiving-form-${row.reference}.pdf`);
+    expect(form.name).toBe(`archiving-form-${row.reference.toLowerCase()}.pdf`);
     expectRunningMarks(form.file, new RegExp(`Long-term CME case ${escapeRe(row.reference)}`), 'Archiving form');
     const t = squash(text(form.file));
     expect(t).toContain(`${detail.child.forenames} ${detail.child.surname}`);

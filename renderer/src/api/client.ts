@@ -1,5 +1,6 @@
 import type { MethodInput, MethodName, MethodOutput } from '../../../shared/api/contract';
 import type { ApiError, Result } from '../../../shared/api/errors';
+import type { DocumentRequest } from '../../../shared/api/documentSchemas';
 import { downloadBlob } from '../lib/download';
 
 /** What the Electron preload exposes; absent in a plain browser. */
@@ -8,11 +9,7 @@ interface PanelBridge {
   savePdf(request: DocumentRequest): Promise<Result<{ saved: string | null }>>;
 }
 
-export interface DocumentRequest {
-  kind: 'minutes' | 'agenda' | 'archiving';
-  id: number;
-  variant: 'full' | 'redacted';
-}
+export type { DocumentRequest };
 declare global {
   interface Window {
     panel?: PanelBridge;

@@ -27,12 +27,4 @@ export function toCsv(header: readonly string[], rows: readonly (readonly CsvVal
   return `${BOM}${lines.join('\r\n')}\r\n`;
 }
 
-/** A safe piece of a file name: lower case ASCII, accents dropped, anything else a single hyphen. */
-export function fileNamePart(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-}
+export { fileNamePart } from '../../../shared/domain/fileNames';

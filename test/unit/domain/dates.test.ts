@@ -6,6 +6,7 @@ import {
   formatUk,
   addDays,
   addMonths,
+  wholeMonthsBetween,
   diffDays,
   compareIso,
   todayIso,
@@ -122,6 +123,23 @@ describe('addMonths', () => {
     ['2026-07-31', 24, '2028-07-31'],
   ])('%s + %d months = %s', (iso, n, expected) => {
     expect(addMonths(iso, n)).toBe(expected);
+  });
+});
+
+describe('wholeMonthsBetween', () => {
+  it.each([
+    ['2026-01-15', '2026-07-15', 6],
+    ['2026-01-15', '2026-07-14', 5],
+    // Agrees with addMonths: six months after 31/08 is 28/02, so a case notified then is long-term that day.
+    ['2026-08-31', '2027-02-28', 6],
+    ['2026-08-31', '2027-02-27', 5],
+    ['2024-02-29', '2025-02-28', 12],
+    ['2026-05-10', '2026-05-10', 0],
+    ['2026-05-10', '2026-05-31', 0],
+    ['2016-01-31', '2026-01-01', 119],
+    ['2026-07-15', '2026-01-15', -6],
+  ])('%s to %s is %d whole months', (from, to, expected) => {
+    expect(wholeMonthsBetween(from, to)).toBe(expected);
   });
 });
 

@@ -156,7 +156,7 @@ describe('agenda pack, archiving form and document names', () => {
     });
     expect(app.ok('documents.describe', { kind: 'archiving', id: longTermId, variant: 'full' })).toMatchObject({
       title: `Long-term CME case ${ref}`,
-      fileName: `archiving-form-${ref}.pdf`,
+      fileName: `archiving-form-${ref.toLowerCase()}.pdf`,
       route: `#/print/archiving/${longTermId}/full`,
     });
   });
@@ -167,7 +167,15 @@ describe('agenda pack, archiving form and document names', () => {
     if (!missing.ok) expect(missing.error.code).toBe('not_found');
     const redactedForm = app.dispatch('documents.describe', { kind: 'archiving', id: longTermId, variant: 'redacted' });
     expect(redactedForm.ok).toBe(false);
-    if (!redactedForm.ok) expect(redactedForm.error.message).toMatch(/only a full variant/);
+    if (!redactedForm.ok) expect(redactedForm.error.message).toBe('Variant must be "full": the archiving form names the child and has no redacted variant.');
+    // Without a variant: the archiving form is full, the others redacted.
+    expect(app.ok('documents.describe', { kind: 'archiving', id: longTermId }).route).toBe(`#/print/archiving/${longTermId}/full`);
+    expect(app.ok('documents.describe', { kind: 'agenda', id: nextMeeting }).route).toBe(`#/print/agenda/${nextMeeting}/redacted`);
+    // A PMOE case is refused before anything is printed.
+    const pmoe = app.ok('register.list').find((r: { register: string }) => r.register === 'PMOE');
+    const refused = app.dispatch('documents.describe', { kind: 'archiving', id: pmoe.caseId });
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.error.code).toBe('conflict');
     const badKind = app.dispatch('documents.describe', { kind: 'letters', id: 1, variant: 'full' });
     expect(badKind.ok).toBe(false);
   });

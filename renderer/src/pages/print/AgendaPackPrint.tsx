@@ -120,7 +120,7 @@ function PackBody({ doc, label }: { doc: AgendaPackDoc; label: string }) {
               doc.summary.bySection.map((s) => `${s.count} ${s.section.toLowerCase()}`).join(', ') +
               `. Red ${doc.summary.byRag.red}, amber ${doc.summary.byRag.amber}, green ${doc.summary.byRag.green}` +
               (doc.summary.byRag.unrated ? `, not rated ${doc.summary.byRag.unrated}` : '') +
-              `. Open actions overdue by ${formatUk(doc.summary.overdueAsAt)}: ${doc.summary.overdueActions}.`}
+              `. Open actions overdue on ${formatUk(doc.summary.overdueAsAt)}: ${doc.summary.overdueActions}.`}
         </p>
       </section>
 

@@ -53,7 +53,7 @@ function FormBody({ doc }: { doc: ArchivingFormDoc }) {
           This case has been open {doc.monthsOpen} month{doc.monthsOpen === 1 ? '' : 's'}; a case is long-term once it has been open six months.
         </p>
       )}
-      {doc.status === 'Closed' && <p className="a-warning" role="note">This case is closed.</p>}
+      {doc.closed && <p className="a-warning" role="note">This case is closed.</p>}
 
       <section className="m-block">
         <table className="grid a-details">
