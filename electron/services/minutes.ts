@@ -8,6 +8,7 @@ import { ageOn, compareIso, formatUk } from '../../shared/domain/dates';
 import { yearGroup, yearGroupLabel } from '../../shared/domain/schoolAge';
 import { CLOSURE_REASONS, labelOf, type Rag } from '../../shared/domain/vocab';
 import { createRedactor, initials, type RedactionPerson } from '../../shared/domain/redaction';
+import { ratingAtMeeting } from '../../shared/domain/figures';
 import { getSetting } from './context';
 import { meetingRow } from './meetings';
 import type { Row } from './rows';
@@ -176,6 +177,7 @@ export function buildMinutes(db: Db, meetingId: number, variant: MinutesVariant,
   const ragInForce = db.prepare(
     `SELECT to_rag, reason FROM rag_history WHERE case_id = ? AND on_date <= ? AND (meeting_id IS NULL OR meeting_id <> ?) ORDER BY on_date DESC, id DESC LIMIT 1`,
   );
+  const hasRagHistory = db.prepare('SELECT 1 FROM rag_history WHERE case_id = ? LIMIT 1');
   const leadAtMeeting = db.prepare('SELECT from_officer_id, to_officer_id FROM lead_allocations WHERE case_id = ? AND meeting_id = ? ORDER BY id');
   const leadInForce = db.prepare(
     `SELECT to_officer_id FROM lead_allocations WHERE case_id = ? AND on_date <= ? AND (meeting_id IS NULL OR meeting_id <> ?) ORDER BY on_date DESC, id DESC LIMIT 1`,
@@ -239,8 +241,9 @@ export function buildMinutes(db: Db, meetingId: number, variant: MinutesVariant,
       ragReason = t(changes.at(-1)!.reason);
     } else {
       const inForce = ragInForce.get(caseId, meetingDate, meetingId) as Row | undefined;
-      ragBefore = ragAfter = ((inForce ? inForce.to_rag : (r.rag_before ?? r.case_rag)) ?? null) as Rag | null;
-      ragReason = t(inForce ? inForce.reason : r.case_rag_reason);
+      const hasHistory = hasRagHistory.get(caseId) !== undefined;
+      ragBefore = ragAfter = ratingAtMeeting({ inForce: (inForce?.to_rag ?? null) as Rag | null, itemRagBefore: (r.rag_before ?? null) as Rag | null, current: (r.case_rag ?? null) as Rag | null, hasHistory });
+      ragReason = t(inForce ? inForce.reason : ragAfter && !hasHistory ? r.case_rag_reason : null);
     }
     before[ragBefore ?? 'unrated'] += 1;
     after[ragAfter ?? 'unrated'] += 1;

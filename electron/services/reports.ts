@@ -7,7 +7,7 @@ import type { Db } from '../../db/open';
 import type { PiCounts, RagMix, RegisterCount, Reports, Pace, MeetingFigures } from '../../shared/api/reportSchemas';
 import { invalid } from '../../shared/api/errors';
 import {
-  DAY_BANDS, ESCALATION_AGE_BANDS, countLongTermAt, distribute, median, monthBuckets, monthEndsUpTo, ragMove, residence,
+  DAY_BANDS, ESCALATION_AGE_BANDS, countLongTermAt, distribute, median, monthBuckets, monthEndsUpTo, ragMove, ratingAtMeeting, residence,
 } from '../../shared/domain/figures';
 import { escalationAge } from '../../shared/domain/escalation';
 import {
@@ -222,13 +222,15 @@ export function getReports(db: Db, args: ReportArgs, today: string): Reports {
        WHERE e.status IN ('open', 'responded') AND ${IN_SCOPE}`,
     )
     .all({ regs }) as Row[];
-  const levels = new Map<number, { level: number; title: string; count: number }>();
+  // By level and title: CME and PMOE (or an old and a new ladder) can name the same level differently.
+  const levels = new Map<string, { level: number; title: string; count: number }>();
   const ages: number[] = [];
   for (const r of waiting) {
     const level = Number(r.level);
-    const l = levels.get(level) ?? { level, title: String(r.level_title), count: 0 };
+    const key = `${level}\u0000${String(r.level_title)}`;
+    const l = levels.get(key) ?? { level, title: String(r.level_title), count: 0 };
     l.count += 1;
-    levels.set(level, l);
+    levels.set(key, l);
     ages.push(escalationAge(String(r.first_raised), today));
   }
   const escalationsByAge = distribute(ESCALATION_AGE_BANDS, ages);
@@ -238,7 +240,7 @@ export function getReports(db: Db, args: ReportArgs, today: string): Reports {
     monthly: [...monthly.values()],
     timeToLocated, timeToProvision, longTerm, referralsBySource, referralsByReason, closuresByReason,
     caseloadByOfficer, caseloadByTeam, overdueByOwner,
-    escalationsByLevel: [...levels.values()].sort((a, b) => a.level - b.level),
+    escalationsByLevel: [...levels.values()].sort((a, b) => a.level - b.level || a.title.localeCompare(b.title, 'en-GB')),
     escalationsByAge,
   };
 }
@@ -273,7 +275,7 @@ function meetingFigures(db: Db, registers: Register[], panelId: number | null, f
          (SELECT count(*) FROM rag_history h WHERE h.case_id = a.case_id AND h.meeting_id = a.meeting_id) AS changes,
          (SELECT h.to_rag FROM rag_history h WHERE h.case_id = a.case_id AND h.on_date <= m.date AND (h.meeting_id IS NULL OR h.meeting_id <> m.id)
             ORDER BY h.on_date DESC, h.id DESC LIMIT 1) AS in_force,
-         a.rag_before, c.rag AS case_rag
+         a.rag_before, c.rag AS case_rag, EXISTS (SELECT 1 FROM rag_history h WHERE h.case_id = a.case_id) AS has_history
        FROM agenda_items a JOIN meetings m ON m.id = a.meeting_id JOIN cases c ON c.id = a.case_id
        WHERE a.meeting_id IN (SELECT value FROM json_each(:ids)) AND a.kind = 'case' AND a.removed = 0`,
     )
@@ -286,7 +288,7 @@ function meetingFigures(db: Db, registers: Register[], panelId: number | null, f
       before = asRag(r.first_from);
       after = asRag(r.last_to);
     } else {
-      before = after = asRag(r.in_force ?? r.rag_before ?? r.case_rag);
+      before = after = ratingAtMeeting({ inForce: asRag(r.in_force), itemRagBefore: asRag(r.rag_before), current: asRag(r.case_rag), hasHistory: r.has_history === 1 });
     }
     f[after ?? 'none'] += 1;
     f.total += 1;

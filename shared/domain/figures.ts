@@ -37,7 +37,7 @@ export function monthEnd(month: Month): IsoDate {
   return `${month}-${String(daysInMonth(year, m)).padStart(2, '0')}`;
 }
 
-/** Whole months from one to another, e.g. months between '2026-01-01' and '2026-12-31' is 11. */
+/** Calendar months from one date's month to the other's, ignoring the days: '2026-01-31' to '2026-12-01' is 11. */
 export function monthsBetween(from: IsoDate, to: IsoDate): number {
   const a = isoParts(from);
   const b = isoParts(to);
@@ -124,6 +124,16 @@ export function ragMove(before: Rag | null, after: Rag | null): RagMove | null {
   if (after === null) return null;
   const m = ragMovement(before, after);
   return m === 'new' ? 'first' : m;
+}
+
+/**
+ * The rating a case had at a meeting that did not change it: the RAG history's rating in force on
+ * the day; else what the agenda item noted when the meeting started; else, only for a case with no
+ * history at all (nothing recorded since history began), its rating now. A case rated only after
+ * the meeting was not rated at it.
+ */
+export function ratingAtMeeting(f: { inForce: Rag | null; itemRagBefore: Rag | null; current: Rag | null; hasHistory: boolean }): Rag | null {
+  return f.inForce ?? f.itemRagBefore ?? (f.hasHistory ? null : f.current);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -136,7 +136,7 @@ function Figures({ r, allTables }: { r: Reports; allTables: boolean }) {
     <div className="rep-cards">
       {r.registers.map((reg) => (
         <FigureCard key={reg} {...card(`${reg} cases opened and closed per month`, 'opened-closed', monthlyTable(r, reg))} emptyText={`No ${reg} case was opened or closed ${range}.`}
-          intro="Split into children residing in the area and those who have left it (seed 001 §6.1: closed as moved to another authority or overseas, a departure date recorded, or believed moved abroad).">
+          intro="Split into children residing in the area and those who have left it, as seed 001 §6.1 asks. Panel counts a child as having left when the case was closed as moved to another authority or overseas, a departure date is recorded, or the child is believed to have moved abroad.">
           <ColumnChart label={`${reg} cases opened and closed per month, residing and left the area`} data={monthlyChartRows(r, reg)} series={PI_CHART} height={280} />
         </FigureCard>
       ))}

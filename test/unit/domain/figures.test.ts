@@ -16,6 +16,7 @@ import {
   monthsBetween,
   openOn,
   ragMove,
+  ratingAtMeeting,
   residence,
   type ResidenceInput,
 } from '../../../shared/domain/figures';
@@ -103,6 +104,21 @@ describe('day bands', () => {
   it('daysFrom never goes negative', () => {
     expect(daysFrom('2026-03-01', '2026-03-29')).toBe(28);
     expect(daysFrom('2026-03-10', '2026-03-01')).toBe(0);
+  });
+});
+
+describe('ratingAtMeeting', () => {
+  it.each([
+    // inForce, itemRagBefore, current, hasHistory -> rating at the meeting
+    ['amber', 'red', 'green', true, 'amber'],
+    [null, 'red', 'green', true, 'red'],
+    // Rated only after the meeting: it was not rated at it.
+    [null, null, 'green', true, null],
+    // A case from before RAG history began: its rating now is all there is.
+    [null, null, 'green', false, 'green'],
+    [null, null, null, false, null],
+  ] as const)('in force %s, item %s, now %s, history %s -> %s', (inForce, itemRagBefore, current, hasHistory, expected) => {
+    expect(ratingAtMeeting({ inForce, itemRagBefore, current, hasHistory })).toBe(expected);
   });
 });
 
