@@ -8,7 +8,7 @@ import { CASE_STATUS_LABELS, CHECK_AGENCIES, CHILD_FLAGS, CME_REASONS, PMOE_REAS
 import { createRedactor, initials } from '../../shared/domain/redaction';
 import { isOverdue, type ActionStatus } from '../../shared/domain/actions';
 import { getCaseDetail } from './cases';
-import { getAuthority, peopleFor } from './minutes';
+import { documentMeeting, getAuthority, peopleFor } from './minutes';
 import { meetingRow } from './meetings';
 import { getReports } from './reports';
 import type { Row } from './rows';
@@ -184,18 +184,7 @@ export function buildAgendaPack(db: Db, meetingId: number, variant: MinutesVaria
     variant,
     variantLabel: AGENDA_VARIANT_LABELS[variant],
     authority: getAuthority(db),
-    meeting: {
-      id: meetingId,
-      panelName: panel.name,
-      register: panel.register,
-      date: meetingDate,
-      time: String(m.time),
-      venue: str(m.venue),
-      onlineLink: str(m.online_link),
-      chair: officer(m.chair_id),
-      minuteTaker: officer(m.minute_taker_id),
-      status: String(m.status) as AgendaPackDoc['meeting']['status'],
-    },
+    meeting: documentMeeting(m, panel, officer),
     invited,
     items,
     summary: {

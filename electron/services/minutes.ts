@@ -2,7 +2,7 @@ import type { Db } from '../../db/open';
 import { auditedSetting, type WriteContext } from '../../db/audit';
 import { invalid } from '../../shared/api/errors';
 import { OUTCOMES, ESCALATION_REASONS } from '../../shared/api/meetingSchemas';
-import { MINUTES_MARKING, VARIANT_LABELS, type MinutesDoc, type MinutesItem, type MinutesVariant, type RagCounts } from '../../shared/api/minutesSchemas';
+import { MINUTES_MARKING, VARIANT_LABELS, type DocumentMeeting, type MinutesDoc, type MinutesItem, type MinutesVariant, type RagCounts } from '../../shared/api/minutesSchemas';
 import { SECTION_LABELS } from '../../shared/domain/agenda';
 import { ageOn, compareIso, formatUk } from '../../shared/domain/dates';
 import { yearGroup, yearGroupLabel } from '../../shared/domain/schoolAge';
@@ -95,6 +95,22 @@ export function peopleFor(db: Db, meetingId: number): RedactionPerson[] {
     people.push({ forenames: parts.join(' '), surname, addresses: [], contacts: [a.phone, a.email].filter((v): v is string => Boolean(str(v))) });
   }
   return people;
+}
+
+/** The meeting's facts at the head of its documents (minutes, agenda pack). */
+export function documentMeeting(m: Row, panel: { name: string; register: 'CME' | 'PMOE' }, officer: (id: unknown) => string | null): DocumentMeeting {
+  return {
+    id: Number(m.id),
+    panelName: panel.name,
+    register: panel.register,
+    date: String(m.date),
+    time: String(m.time),
+    venue: str(m.venue),
+    onlineLink: str(m.online_link),
+    chair: officer(m.chair_id),
+    minuteTaker: officer(m.minute_taker_id),
+    status: String(m.status) as DocumentMeeting['status'],
+  };
 }
 
 interface AuditRow { source: string | null; action: string; field: string | null; new_value: string | null }
@@ -355,16 +371,7 @@ export function buildMinutes(db: Db, meetingId: number, variant: MinutesVariant,
     variantLabel: VARIANT_LABELS[variant],
     authority: getAuthority(db),
     meeting: {
-      id: meetingId,
-      panelName: panel.name,
-      register: panel.register,
-      date: meetingDate,
-      time: String(m.time),
-      venue: str(m.venue),
-      onlineLink: str(m.online_link),
-      chair: officer(m.chair_id),
-      minuteTaker: officer(m.minute_taker_id),
-      status,
+      ...documentMeeting(m, panel, officer),
       statusLabel: statusLabel(status, str(m.approved_on)),
       approvedOn: str(m.approved_on),
       approvedAt: approvedAt ? `${panel.name} on ${formatUk(approvedAt.date)}` : null,

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { Rag, Register, id } from './schemas';
-import { MeetingStatus } from './meetingSchemas';
-import { MINUTES_MARKING, MinutesAttendee, MinutesVariant } from './minutesSchemas';
+import { DocumentMeeting, MINUTES_MARKING, MinutesAttendee, MinutesVariant } from './minutesSchemas';
 
 /**
  * The documents Panel prints to PDF, all from one print view family (#/print/<kind>/<id>/<variant>):
@@ -94,18 +93,7 @@ export const AgendaPackDoc = z.object({
   variant: MinutesVariant,
   variantLabel: z.string(),
   authority: z.object({ name: z.string(), logo: z.string().nullable() }),
-  meeting: z.object({
-    id: z.number(),
-    panelName: z.string(),
-    register: Register,
-    date: z.string(),
-    time: z.string(),
-    venue: z.string().nullable(),
-    onlineLink: z.string().nullable(),
-    chair: z.string().nullable(),
-    minuteTaker: z.string().nullable(),
-    status: MeetingStatus,
-  }),
+  meeting: DocumentMeeting,
   invited: z.array(MinutesAttendee),
   items: z.array(AgendaPackItem),
   summary: z.object({

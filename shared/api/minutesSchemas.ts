@@ -101,22 +101,27 @@ export const MinutesActionRow = z.object({
 export const RagCounts = z.object({ red: z.number(), amber: z.number(), green: z.number(), unrated: z.number() });
 export type RagCounts = z.infer<typeof RagCounts>;
 
+/** The meeting as the head of its documents (minutes, agenda pack) describes it. */
+export const DocumentMeeting = z.object({
+  id: z.number(),
+  panelName: z.string(),
+  register: Register,
+  date: z.string(),
+  time: z.string(),
+  venue: z.string().nullable(),
+  onlineLink: z.string().nullable(),
+  chair: z.string().nullable(),
+  minuteTaker: z.string().nullable(),
+  status: MeetingStatus,
+});
+export type DocumentMeeting = z.infer<typeof DocumentMeeting>;
+
 export const MinutesDoc = z.object({
   marking: z.literal(MINUTES_MARKING),
   variant: MinutesVariant,
   variantLabel: z.string(),
   authority: z.object({ name: z.string(), logo: z.string().nullable() }),
-  meeting: z.object({
-    id: z.number(),
-    panelName: z.string(),
-    register: Register,
-    date: z.string(),
-    time: z.string(),
-    venue: z.string().nullable(),
-    onlineLink: z.string().nullable(),
-    chair: z.string().nullable(),
-    minuteTaker: z.string().nullable(),
-    status: MeetingStatus,
+  meeting: DocumentMeeting.extend({
     /** "DRAFT" or "APPROVED on 12/01/2027". */
     statusLabel: z.string(),
     approvedOn: z.string().nullable(),

@@ -1,19 +1,10 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Download, Locator, Page } from 'playwright-core';
-import { startHost, launchBrowser, openApp, api, shot, chromiumAvailable, SHOTS, type Host } from './harness';
+import { startHost, launchBrowser, openApp, api, shot, chromiumAvailable, pdfToolsAvailable, pdfText as text, pdfPages as pageCount, SHOTS, type Host } from './harness';
 import { tempDir } from '../helpers/tempDb';
 
-const pdftotextAvailable = (() => {
-  try {
-    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
 
 interface CaseDetail {
   case: { id: number; reference: string };
@@ -25,9 +16,6 @@ interface RegisterRow { caseId: number; reference: string; register: string; sta
 const uk = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 const squash = (s: string) => s.replace(/\s+/g, ' ');
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const text = (pdf: string, page?: number) =>
-  execFileSync('pdftotext', ['-layout', ...(page ? ['-f', String(page), '-l', String(page)] : []), pdf, '-'], { encoding: 'utf8' });
-const pageCount = (pdf: string) => Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))![1]);
 
 /** Clicks "Save as PDF" in a print view and keeps the file the browser downloads. */
 async function savePdf(page: Page, dir: string): Promise<{ file: string; name: string }> {
@@ -71,7 +59,7 @@ function expectNoChildDetails(pdfText: string, children: CaseDetail[], officers:
 
 // The chair's agenda pack before a small CME panel, the minutes after it, and a long-term case's
 // archiving form — each saved with the "Save as PDF" button in Chromium, as a person would.
-describe.skipIf(!chromiumAvailable || !pdftotextAvailable)('documents saved as PDF from the app', () => {
+describe.skipIf(!chromiumAvailable || !pdfToolsAvailable)('documents saved as PDF from the app', () => {
   let host: Host;
   let browser: Browser;
   let page: Page;

@@ -1,19 +1,11 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { spawn, execFileSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startHost, api, chromiumAvailable, type Host } from './harness';
+import { startHost, api, chromiumAvailable, pdfToolsAvailable, pdfText as text, pdfPages as pageCount, type Host } from './harness';
 import { tempDir } from '../helpers/tempDb';
 
 const root = path.resolve(import.meta.dirname, '../..');
-const pdftotextAvailable = (() => {
-  try {
-    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
 
 interface Child { forenames: string; surname: string; knownAs: string | null; dateOfBirth: string }
 interface CaseDetail {
@@ -30,9 +22,6 @@ const long = (iso: string) => `${Number(iso.slice(8, 10))} ${MONTHS[Number(iso.s
 const squash = (s: string) => s.replace(/\s+/g, ' ');
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-const text = (pdf: string, page?: number) =>
-  execFileSync('pdftotext', ['-layout', ...(page ? ['-f', String(page), '-l', String(page)] : []), pdf, '-'], { encoding: 'utf8' });
-const pageCount = (pdf: string) => Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))![1]);
 
 /** `npm run minutes` as a person would run it, against the host's register file. */
 function runMinutes(host: Host, meetingId: number, variant: string, out: string): Promise<{ code: number | null; output: string; ms: number }> {
@@ -51,7 +40,7 @@ function runMinutes(host: Host, meetingId: number, variant: string, out: string)
 
 // A small CME panel on the demo register, run through the API, then its minutes printed to PDF by
 // headless Chromium in both variants and read back with pdftotext.
-describe.skipIf(!chromiumAvailable || !pdftotextAvailable)('minutes as PDF', () => {
+describe.skipIf(!chromiumAvailable || !pdfToolsAvailable)('minutes as PDF', () => {
   let host: Host;
   let meetingId = 0;
   const children: CaseDetail[] = [];

@@ -2,8 +2,8 @@ import { Fragment } from 'react';
 import type { AgendaPackDoc, AgendaPackItem } from '../../../../shared/api/documentSchemas';
 import type { MinutesVariant } from '../../../../shared/api/minutesSchemas';
 import { useCall } from '../../lib/useCall';
-import { formatUk, formatDateTime } from '../../lib/format';
-import { Authority, Fact, PrintShell, Rating, Text } from './PrintShell';
+import { formatUk } from '../../lib/format';
+import { MeetingDocHead, PrintShell, Produced, Rating, Text } from './PrintShell';
 
 /**
  * The agenda pack, sent before a panel: #/print/agenda/<meetingId>/<full|redacted>. The running
@@ -37,28 +37,7 @@ function PackBody({ doc, label }: { doc: AgendaPackDoc; label: string }) {
   const caseItems = doc.items.filter((i) => i.case);
   return (
     <main className="minutes agenda-pack" aria-label={`Agenda pack: ${label}`}>
-      <p className="marking" aria-label="Protective marking">{doc.marking}</p>
-      <header className="m-head">
-        <Authority authority={doc.authority} />
-        <h1>
-          {m.panelName}: agenda pack
-          <span className="m-status draft">FOR THE MEETING ON {formatUk(m.date)}</span>
-        </h1>
-        <p className="m-variant">
-          <strong>{doc.variantLabel}</strong>
-          {doc.variant === 'redacted'
-            ? ' — children are named by case reference and initials; addresses, contact details and dates of birth are removed.'
-            : ' — contains children’s names. Share only with panel members, on a need-to-know basis.'}
-        </p>
-        <dl className="m-facts">
-          <Fact label="Date">{formatUk(m.date)}</Fact>
-          <Fact label="Time">{m.time}</Fact>
-          <Fact label="Venue">{m.venue ?? 'To be confirmed'}{m.onlineLink ? ' (also online)' : ''}</Fact>
-          <Fact label="Register">{m.register}</Fact>
-          <Fact label="Chair">{m.chair ?? 'Not set'}</Fact>
-          <Fact label="Minute-taker">{m.minuteTaker ?? 'Not set'}</Fact>
-        </dl>
-      </header>
+      <MeetingDocHead doc={doc} heading="agenda pack" status={{ label: `FOR THE MEETING ON ${formatUk(m.date)}`, tone: 'draft' }} missing="Not set" />
 
       {doc.invited.length > 0 && (
         <section className="m-block">
@@ -131,9 +110,7 @@ function PackBody({ doc, label }: { doc: AgendaPackDoc; label: string }) {
         </section>
       )}
 
-      <p className="m-generated">
-        {doc.marking} · {doc.variantLabel} · produced by Panel on {formatDateTime(doc.generatedAt)}
-      </p>
+      <Produced parts={[doc.marking, doc.variantLabel]} at={doc.generatedAt} />
     </main>
   );
 }

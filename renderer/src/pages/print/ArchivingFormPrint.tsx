@@ -1,8 +1,8 @@
 import { Fragment } from 'react';
 import type { ArchivingFormDoc } from '../../../../shared/api/documentSchemas';
 import { useCall } from '../../lib/useCall';
-import { formatUk, formatDateTime } from '../../lib/format';
-import { Authority, PrintShell } from './PrintShell';
+import { formatUk } from '../../lib/format';
+import { Authority, PrintShell, Produced } from './PrintShell';
 
 const GROUPS: { key: ArchivingFormDoc['checks'][number]['group']; label: string }[] = [
   { key: 'local', label: 'Local systems and agencies' },
@@ -126,9 +126,7 @@ function FormBody({ doc }: { doc: ArchivingFormDoc }) {
         </table>
       </section>
 
-      <p className="m-generated">
-        {doc.marking} · Archiving form · {doc.reference} · produced by Panel on {formatDateTime(doc.generatedAt)} from the checks log
-      </p>
+      <Produced parts={[doc.marking, 'Archiving form', doc.reference, 'filled from the checks log']} at={doc.generatedAt} />
     </main>
   );
 }

@@ -3,7 +3,7 @@ import type { MinutesDoc, MinutesItem, MinutesVariant, RagCounts } from '../../.
 import type { Rag } from '../../../../shared/domain/vocab';
 import { useCall } from '../../lib/useCall';
 import { formatUk, formatDateTime } from '../../lib/format';
-import { Authority, Fact, PrintShell, Rating, Text } from './PrintShell';
+import { Fact, MeetingDocHead, PrintShell, Produced, Rating, Text } from './PrintShell';
 
 /**
  * The minutes as a printable A4 document: #/print/minutes/<meetingId>/<full|redacted>.
@@ -40,30 +40,9 @@ function MinutesBody({ doc, meetingLabel }: { doc: MinutesDoc; meetingLabel: str
   const cases = doc.items.filter((i) => i.case).length;
   return (
       <main className="minutes" aria-label={`Minutes: ${meetingLabel}`}>
-        <p className="marking" aria-label="Protective marking">{doc.marking}</p>
-
-        <header className="m-head">
-          <Authority authority={doc.authority} />
-          <h1>
-            {m.panelName}: minutes
-            <span className={`m-status ${m.status === 'approved' ? 'approved' : 'draft'}`}>{m.statusLabel}</span>
-          </h1>
-          <p className="m-variant">
-            <strong>{doc.variantLabel}</strong>
-            {doc.variant === 'redacted'
-              ? ' — children are named by case reference and initials; addresses, contact details and dates of birth are removed.'
-              : ' — contains children’s names. Share only with panel members, on a need-to-know basis.'}
-          </p>
-          <dl className="m-facts">
-            <Fact label="Date">{formatUk(m.date)}</Fact>
-            <Fact label="Time">{m.time}</Fact>
-            <Fact label="Venue">{m.venue ?? 'Not recorded'}{m.onlineLink ? ` (also online)` : ''}</Fact>
-            <Fact label="Register">{m.register}</Fact>
-            <Fact label="Chair">{m.chair ?? 'Not recorded'}</Fact>
-            <Fact label="Minute-taker">{m.minuteTaker ?? 'Not recorded'}</Fact>
-            {m.approvedAt && <Fact label="Approved at" wide>{m.approvedAt}</Fact>}
-          </dl>
-        </header>
+        <MeetingDocHead doc={doc} heading="minutes" status={{ label: m.statusLabel, tone: m.status === 'approved' ? 'approved' : 'draft' }} missing="Not recorded">
+          {m.approvedAt && <Fact label="Approved at" wide>{m.approvedAt}</Fact>}
+        </MeetingDocHead>
 
         <Attendance doc={doc} />
 
@@ -122,9 +101,7 @@ function MinutesBody({ doc, meetingLabel }: { doc: MinutesDoc; meetingLabel: str
           </section>
         )}
 
-        <p className="m-generated">
-          {doc.marking} · {doc.variantLabel} · produced by Panel on {formatDateTime(doc.generatedAt)}
-        </p>
+        <Produced parts={[doc.marking, doc.variantLabel]} at={doc.generatedAt} />
       </main>
   );
 }

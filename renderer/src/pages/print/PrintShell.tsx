@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { Rag } from '../../../../shared/domain/vocab';
 import { RAG_LABELS } from '../../../../shared/domain/vocab';
 import { savePdf, type DocumentRequest } from '../../api/client';
+import { formatUk, formatDateTime } from '../../lib/format';
 import './print.css';
 
 /**
@@ -141,5 +142,73 @@ export function Authority({ authority }: { authority: { name: string; logo: stri
       {authority.logo && <img src={authority.logo} alt="" className="m-logo" />}
       <span>{authority.name}</span>
     </div>
+  );
+}
+
+/** What a redacted or full document says about itself, under its title. */
+const VARIANT_NOTE = {
+  redacted: ' — children are named by case reference and initials; addresses, contact details and dates of birth are removed.',
+  full: ' — contains children’s names. Share only with panel members, on a need-to-know basis.',
+} as const;
+
+/**
+ * The head of a meeting's document (minutes, agenda pack): marking, authority, title with its
+ * status, the variant and what it means, and the meeting's facts. `missing` is what an unset fact
+ * says ("Not recorded" after a meeting, "Not set" before it).
+ */
+export function MeetingDocHead({
+  doc,
+  heading,
+  status,
+  missing,
+  children,
+}: {
+  doc: {
+    marking: string;
+    authority: { name: string; logo: string | null };
+    variant: 'full' | 'redacted';
+    variantLabel: string;
+    meeting: { panelName: string; date: string; time: string; venue: string | null; onlineLink: string | null; register: string; chair: string | null; minuteTaker: string | null };
+  };
+  heading: string;
+  status: { label: string; tone: 'draft' | 'approved' };
+  missing: string;
+  /** More facts, after the standard ones. */
+  children?: ReactNode;
+}) {
+  const m = doc.meeting;
+  return (
+    <>
+      <p className="marking" aria-label="Protective marking">{doc.marking}</p>
+      <header className="m-head">
+        <Authority authority={doc.authority} />
+        <h1>
+          {m.panelName}: {heading}
+          <span className={`m-status ${status.tone}`}>{status.label}</span>
+        </h1>
+        <p className="m-variant">
+          <strong>{doc.variantLabel}</strong>
+          {VARIANT_NOTE[doc.variant]}
+        </p>
+        <dl className="m-facts">
+          <Fact label="Date">{formatUk(m.date)}</Fact>
+          <Fact label="Time">{m.time}</Fact>
+          <Fact label="Venue">{m.venue ?? missing}{m.onlineLink ? ' (also online)' : ''}</Fact>
+          <Fact label="Register">{m.register}</Fact>
+          <Fact label="Chair">{m.chair ?? missing}</Fact>
+          <Fact label="Minute-taker">{m.minuteTaker ?? missing}</Fact>
+          {children}
+        </dl>
+      </header>
+    </>
+  );
+}
+
+/** The last line of a document: what it is and when Panel produced it. */
+export function Produced({ parts, at }: { parts: string[]; at: string }) {
+  return (
+    <p className="m-generated">
+      {parts.join(' · ')} · produced by Panel on {formatDateTime(at)}
+    </p>
   );
 }
