@@ -1,6 +1,7 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import { SortableHead } from './tracking/SortableHead';
-import { flexRender, getCoreRowModel, useReactTable, type ColumnDef, type SortingState, type Updater } from '@tanstack/react-table';
+import type { ColumnDef, SortingState } from '@tanstack/react-table';
+import { TrackerCells, useTrackerTable } from './tracking/trackerTable';
 import type { Officer } from '../../../shared/api/schemas';
 import type { TrackerAction } from '../../../shared/api/trackingSchemas';
 import { formatUk } from '../../../shared/domain/dates';
@@ -106,17 +107,7 @@ export function ActionsPage() {
   const printed = useMemo(() => printList(actions, ownerId), [actions, ownerId]);
 
   const columns = useMemo(() => actionColumns(showNames, selected, setSelected), [showNames, selected]);
-  const table = useReactTable<TrackerAction>({
-    data: shown,
-    columns,
-    state: { sorting },
-    onSortingChange: (u: Updater<SortingState>) => setSorting((prev) => (typeof u === 'function' ? u(prev) : u)),
-    manualSorting: true,
-    manualFiltering: true,
-    enableMultiSort: false,
-    getRowId: (a) => String(a.id),
-    getCoreRowModel: getCoreRowModel(),
-  });
+  const table = useTrackerTable(shown, columns, sorting, setSorting);
 
   const afterBulk = (what: string) => (updated: number) => {
     setDialog(null);
@@ -203,9 +194,7 @@ export function ActionsPage() {
                       const a = row.original;
                       return (
                         <tr key={row.id} className={`${a.overdue ? 'trk-overdue' : ''}${selected.has(a.id) && isSelectable(a) ? ' is-selected' : ''}${isSelectable(a) ? '' : ' is-finished'}`}>
-                          {row.getVisibleCells().map((cell) => (
-                            <td key={cell.id} className={`trk-c-${cell.column.id}`}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
-                          ))}
+                          <TrackerCells row={row} />
                         </tr>
                       );
                     })}

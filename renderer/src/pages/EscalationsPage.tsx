@@ -1,6 +1,7 @@
 import { Fragment, useEffect, useId, useMemo, useState } from 'react';
 import { SortableHead } from './tracking/SortableHead';
-import { flexRender, getCoreRowModel, useReactTable, type ColumnDef, type SortingState, type Updater } from '@tanstack/react-table';
+import type { ColumnDef, SortingState } from '@tanstack/react-table';
+import { TrackerCells, useTrackerTable } from './tracking/trackerTable';
 import type { EscalationLogRow } from '../../../shared/api/trackingSchemas';
 import type { Ladder } from '../../../shared/domain/escalation';
 import { formatUk } from '../../../shared/domain/dates';
@@ -101,17 +102,7 @@ export function EscalationsPage() {
     });
 
   const columns = useMemo(() => escalationColumns(showNames, expanded, toggle), [showNames, expanded]);
-  const table = useReactTable<EscalationLogRow>({
-    data: shown,
-    columns,
-    state: { sorting },
-    onSortingChange: (u: Updater<SortingState>) => setSorting((prev) => (typeof u === 'function' ? u(prev) : u)),
-    manualSorting: true,
-    manualFiltering: true,
-    enableMultiSort: false,
-    getRowId: (e) => String(e.id),
-    getCoreRowModel: getCoreRowModel(),
-  });
+  const table = useTrackerTable(shown, columns, sorting, setSorting);
 
   const done = (row: EscalationLogRow, message: string, keepOpen = true) => {
     setDialog(null);
@@ -179,9 +170,7 @@ export function EscalationsPage() {
                       return (
                         <Fragment key={row.id}>
                           <tr className={`${e.responseOverdue ? 'trk-overdue' : ''}${open ? ' is-expanded' : ''}${isLive(e.status) ? '' : ' is-finished'}`}>
-                            {row.getVisibleCells().map((cell) => (
-                              <td key={cell.id} className={`trk-c-${cell.column.id}`}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
-                            ))}
+                            <TrackerCells row={row} />
                           </tr>
                           {open ? (
                             <tr className="trk-steps-row">
