@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Browser, Download, Locator, Page } from 'playwright-core';
-import { startHost, launchBrowser, openApp, api, shot, chromiumAvailable, type Host } from './harness';
+import { openDemoApp, api, shot, chromiumAvailable, type Host } from './harness';
 
 const BOM_BYTES = [0xef, 0xbb, 0xbf];
 const UK_DATE = /^\d{2}\/\d{2}\/\d{4}$/;
@@ -46,12 +46,7 @@ describe.skipIf(!chromiumAvailable)('CSV exports, end to end in Chromium', () =>
   let page: Page;
 
   beforeAll(async () => {
-    host = await startHost();
-    browser = await launchBrowser();
-    page = await openApp(browser, host);
-    await api(host, 'app.setUserName', { name: 'Jo Minute' });
-    await api(host, 'app.setup', { mode: 'demo' });
-    await page.reload();
+    ({ host, browser, page } = await openDemoApp('Jo Minute'));
   });
   afterAll(async () => {
     await browser?.close();

@@ -106,3 +106,14 @@ export const pdfText = (pdf: string, page?: number): string =>
   execFileSync('pdftotext', ['-layout', ...(page ? ['-f', String(page), '-l', String(page)] : []), pdf, '-'], { encoding: 'utf8' });
 
 export const pdfPages = (pdf: string): number => Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))![1]);
+
+/** A new register filled with the demo at first run by `userName`, open in Chromium. */
+export async function openDemoApp(userName: string): Promise<{ host: Host; browser: Browser; page: Page }> {
+  const host = await startHost();
+  const browser = await launchBrowser();
+  const page = await openApp(browser, host);
+  await api(host, 'app.setUserName', { name: userName });
+  await api(host, 'app.setup', { mode: 'demo' });
+  await page.reload();
+  return { host, browser, page };
+}

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { startHost, launchBrowser, openApp, api, shot, chromiumAvailable, type Host } from './harness';
+import { openDemoApp, api, shot, chromiumAvailable, type Host } from './harness';
 import type { Reports } from '../../shared/api/reportSchemas';
 import { presetRange } from '../../renderer/src/pages/reports/filters';
 import { sourceTable, monthlyTable, piThisMonth } from '../../renderer/src/pages/reports/tables';
@@ -21,13 +21,8 @@ describe.skipIf(!chromiumAvailable)('reports, end to end in Chromium', () => {
   let today: string;
 
   beforeAll(async () => {
-    host = await startHost();
-    browser = await launchBrowser();
-    page = await openApp(browser, host);
-    await api(host, 'app.setUserName', { name: 'Jo Manager' });
-    await api(host, 'app.setup', { mode: 'demo' });
+    ({ host, browser, page } = await openDemoApp('Jo Manager'));
     today = (await api<{ today: string }>(host, 'app.info')).today;
-    await page.reload();
   });
   afterAll(async () => {
     await browser?.close();

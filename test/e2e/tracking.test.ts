@@ -1,6 +1,6 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { startHost, launchBrowser, openApp, api, shot, chromiumAvailable, type Host } from './harness';
+import { openDemoApp, api, shot, chromiumAvailable, type Host } from './harness';
 
 interface Action { id: number; text: string; status: string }
 interface Escalation { id: number; caseReference: string; level: number; status: string; chain: { level: number; status: string }[] }
@@ -14,12 +14,7 @@ describe.skipIf(!chromiumAvailable)('between meetings, end to end in Chromium', 
   const ACTION = 'Write to the family at the new address';
 
   beforeAll(async () => {
-    host = await startHost();
-    browser = await launchBrowser();
-    page = await openApp(browser, host);
-    await api(host, 'app.setUserName', { name: 'Jo Minute' });
-    await api(host, 'app.setup', { mode: 'demo' });
-    await page.reload();
+    ({ host, browser, page } = await openDemoApp('Jo Minute'));
   });
   afterAll(async () => {
     await browser?.close();
