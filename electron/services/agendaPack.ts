@@ -2,13 +2,12 @@ import type { Db } from '../../db/open';
 import { MINUTES_MARKING, type MinutesAttendee, type MinutesVariant } from '../../shared/api/minutesSchemas';
 import type { AgendaPackCase, AgendaPackDoc, AgendaPackItem } from '../../shared/api/documentSchemas';
 import { OUTCOMES } from '../../shared/api/meetingSchemas';
-import { SECTION_LABELS } from '../../shared/domain/agenda';
 import { addDays, addMonths, compareIso, formatUk } from '../../shared/domain/dates';
 import { CASE_STATUS_LABELS, CHECK_AGENCIES, CHILD_FLAGS, CME_REASONS, PMOE_REASONS, labelOf, type Rag } from '../../shared/domain/vocab';
-import { createRedactor, initials } from '../../shared/domain/redaction';
+import { createRedactor } from '../../shared/domain/redaction';
 import { isOverdue, type ActionStatus } from '../../shared/domain/actions';
 import { getCaseDetail } from './cases';
-import { documentMeeting, getAuthority, peopleFor } from './minutes';
+import { documentChildName, documentMeeting, getAuthority, itemSectionAndReasons, peopleFor } from './minutes';
 import { meetingRow } from './meetings';
 import { getReports } from './reports';
 import type { Row } from './rows';
@@ -135,7 +134,7 @@ export function buildAgendaPack(db: Db, meetingId: number, variant: MinutesVaria
     }
     const d = getCaseDetail(db, Number(r.case_id), asAt);
     const k = d.case;
-    const section = SECTION_LABELS[r.code as keyof typeof SECTION_LABELS] ?? String(r.code);
+    const { section, reasons } = itemSectionAndReasons(r, t);
     bySection.set(section, (bySection.get(section) ?? 0) + 1);
     byRag[(k.rag ?? 'unrated') as Rag | 'unrated'] += 1;
     const openActions = (actionsOf.all(k.id) as Row[]).map((a) => {
@@ -145,17 +144,14 @@ export function buildAgendaPack(db: Db, meetingId: number, variant: MinutesVaria
       return { text: t(a.text) ?? '', owner: officer(a.owner_id), dueDate: String(a.due_date), overdue, carried: Number(a.carried_count) };
     });
     const last = lastMinutes.get(k.id);
-    const child = redacted
-      ? initials(d.child.forenames, d.child.surname)
-      : `${d.child.forenames} ${d.child.surname}${d.child.knownAs ? ` (known as ${d.child.knownAs})` : ''}`;
     const pack: AgendaPackCase = {
       reference: k.reference,
-      child,
+      child: documentChildName(d.child, redacted),
       ageYears: d.clocks.ageYears,
       yearGroupLabel: d.clocks.yearGroupLabel,
       register: k.register,
       section,
-      reasons: (JSON.parse(String(r.reasons ?? '[]')) as { text: string }[]).map((x) => t(x.text) ?? ''),
+      reasons,
       status: CASE_STATUS_LABELS[k.status] ?? k.status,
       dateNotified: k.dateNotified,
       daysOpen: d.clocks.daysOpen,

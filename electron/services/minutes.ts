@@ -97,6 +97,19 @@ export function peopleFor(db: Db, meetingId: number): RedactionPerson[] {
   return people;
 }
 
+/** A child as a meeting's documents name them: full name (and known-as), or initials when redacted. */
+export function documentChildName(c: { forenames: string; surname: string; knownAs: string | null }, redacted: boolean): string {
+  return redacted ? initials(c.forenames, c.surname) : `${c.forenames} ${c.surname}${c.knownAs ? ` (known as ${c.knownAs})` : ''}`;
+}
+
+/** An agenda item's section label and its reasons for being on the agenda (through `t`, the redactor). */
+export function itemSectionAndReasons(item: Row, t: (v: unknown) => string | null): { section: string; reasons: string[] } {
+  return {
+    section: SECTION_LABELS[item.code as keyof typeof SECTION_LABELS] ?? String(item.code),
+    reasons: (JSON.parse(String(item.reasons ?? '[]')) as { text: string }[]).map((x) => t(x.text) ?? ''),
+  };
+}
+
 /** The meeting's facts at the head of its documents (minutes, agenda pack). */
 export function documentMeeting(m: Row, panel: { name: string; register: 'CME' | 'PMOE' }, officer: (id: unknown) => string | null): DocumentMeeting {
   return {
@@ -163,7 +176,7 @@ export function buildMinutes(db: Db, meetingId: number, variant: MinutesVariant,
     const s = str(v);
     return s === null || !redactor ? s : redactor(s);
   };
-  const childName = (r: Row) => (redacted ? initials(String(r.forenames), String(r.surname)) : `${String(r.forenames)} ${String(r.surname)}${r.known_as ? ` (known as ${String(r.known_as)})` : ''}`);
+  const childName = (r: Row) => documentChildName({ forenames: String(r.forenames), surname: String(r.surname), knownAs: str(r.known_as) }, redacted);
 
   // Attendance ------------------------------------------------------------------------------
   const attendance: MinutesDoc['attendance'] = { present: [], apologies: [], absent: [], guests: [] };
@@ -323,8 +336,7 @@ export function buildMinutes(db: Db, meetingId: number, variant: MinutesVariant,
         ageYears: ageOn(dob, asAt),
         yearGroupLabel: yearGroupLabel(yearGroup(dob, asAt)),
         register: r.case_register as 'CME' | 'PMOE',
-        section: SECTION_LABELS[r.code as keyof typeof SECTION_LABELS] ?? String(r.code),
-        reasons: (JSON.parse(String(r.reasons ?? '[]')) as { text: string }[]).map((x) => t(x.text) ?? ''),
+        ...itemSectionAndReasons(r, t),
         ragBefore,
         ragAfter,
         ragChanged: changes.length > 0,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Rag, Register, id } from './schemas';
-import { DocumentMeeting, MINUTES_MARKING, MinutesAttendee, MinutesVariant } from './minutesSchemas';
+import { DocumentCase, DocumentMeeting, MINUTES_MARKING, MinutesAttendee, MinutesVariant } from './minutesSchemas';
 
 /**
  * The documents Panel prints to PDF, all from one print view family (#/print/<kind>/<id>/<variant>):
@@ -46,16 +46,7 @@ export const AgendaPackAction = z.object({
   carried: z.number(),
 });
 
-export const AgendaPackCase = z.object({
-  reference: z.string(),
-  /** Full name in the full variant; initials in the redacted one. */
-  child: z.string(),
-  ageYears: z.number(),
-  yearGroupLabel: z.string(),
-  register: Register,
-  section: z.string(),
-  /** Why the case is on the agenda (the agenda rules' reasons, or the minute-taker's). */
-  reasons: z.array(z.string()),
+export const AgendaPackCase = DocumentCase.extend({
   status: z.string(),
   dateNotified: z.string(),
   daysOpen: z.number(),

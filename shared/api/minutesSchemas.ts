@@ -50,7 +50,8 @@ export const MinutesEscalation = z.object({
   raisedBy: z.string(),
 });
 
-export const MinutesCase = z.object({
+/** A case item as a meeting's documents (minutes, agenda pack) head it. */
+export const DocumentCase = z.object({
   reference: z.string(),
   /** Full name in the full variant; initials in the redacted one. */
   child: z.string(),
@@ -58,8 +59,11 @@ export const MinutesCase = z.object({
   yearGroupLabel: z.string(),
   register: Register,
   section: z.string(),
-  /** Why the case was on the agenda. */
+  /** Why the case is on the agenda (the agenda rules' reasons, or the minute-taker's). */
   reasons: z.array(z.string()),
+});
+
+export const MinutesCase = DocumentCase.extend({
   ragBefore: RagOrNull,
   ragAfter: RagOrNull,
   ragChanged: z.boolean(),
