@@ -1,24 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { EscalationLogRow } from '../../../shared/api/trackingSchemas';
 import { BOM } from '../../../renderer/src/lib/csv';
-import { DEFAULT_ESCALATION_FILTERS, filterEscalations, type EscalationFilters, type EscalationStepRow } from '../../../renderer/src/pages/tracking/escalations';
+import { DEFAULT_ESCALATION_FILTERS, filterEscalations, type EscalationFilters } from '../../../renderer/src/pages/tracking/escalations';
 import { ESCALATION_CSV_HEADER, escalationsCsv, escalationsCsvFileName } from '../../../renderer/src/pages/tracking/escalationsCsv';
-
-let nextId = 1;
-function step(p: Partial<EscalationStepRow> = {}): EscalationStepRow {
-  return {
-    id: nextId++, level: 1, levelTitle: 'Inclusion Officer', escalatedTo: null, asked: null, raisedBy: 'Priya Shah', raisedOn: '2026-02-01',
-    responseDue: null, response: null, respondedOn: null, outcome: null, status: 'open', resolvedOn: null, peopleInformed: null, meetingId: null, ...p,
-  };
-}
-function chain(steps: EscalationStepRow[], p: Partial<EscalationLogRow> = {}): EscalationLogRow {
-  const last = steps[steps.length - 1]!;
-  return {
-    id: last.id, caseId: 1, caseReference: 'CME-2026-0001', caseName: 'Alex Brown', register: 'CME', reason: 'no_progress', status: last.status,
-    level: last.level, levelTitle: last.levelTitle, raisedOn: last.raisedOn, firstRaisedOn: steps[0]!.raisedOn, ageDays: 10, responseDue: last.responseDue,
-    responseOverdue: false, canEscalate: true, nextLevelTitle: 'Relevant Head of Service', chain: steps, ...p,
-  };
-}
+import { chain, step } from '../../helpers/escalationRows';
 
 const fresh = chain([step({ responseDue: '2026-02-10' })], { caseReference: 'CME-2026-0001', caseName: 'Zoë Brown', responseOverdue: true, ageDays: 30 });
 const climbed = chain(
