@@ -324,15 +324,17 @@ interface OfficerSpec {
   title: string;
   team: Team;
   active: boolean;
+  /** Line managers who may authorise closures (003 App. D/E). */
+  manager?: boolean;
 }
 
 const OFFICERS: readonly OfficerSpec[] = [
   { name: 'Dana Whitcombe', title: 'CME Officer', team: 'cme', active: true },
   { name: 'Imran Shafiq', title: 'CME Officer', team: 'cme', active: true },
   { name: 'Lucy Penhallow', title: 'CME Administrator', team: 'cme', active: true },
-  { name: 'Gareth Lowden', title: 'Systems Lead for Inclusion', team: 'inclusion', active: true },
-  { name: 'Aisha Rahman-Hale', title: 'Head of Inclusion', team: 'inclusion', active: true },
-  { name: 'Nadia Kowalczyk', title: 'Inclusion Manager', team: 'inclusion', active: true },
+  { name: 'Gareth Lowden', title: 'Systems Lead for Inclusion', team: 'inclusion', active: true, manager: true },
+  { name: 'Aisha Rahman-Hale', title: 'Head of Inclusion', team: 'inclusion', active: true, manager: true },
+  { name: 'Nadia Kowalczyk', title: 'Inclusion Manager', team: 'inclusion', active: true, manager: true },
   { name: 'Tom Ashworth-Reid', title: 'Inclusion Officer', team: 'inclusion', active: true },
   { name: 'Precious Adeyemi-Ford', title: 'Inclusion Officer', team: 'inclusion', active: false },
   { name: 'Martin Oyelaran', title: 'Senior Education Welfare Officer', team: 'education_welfare', active: true },
@@ -606,6 +608,7 @@ export function loadDemo(db: Db, ctx: WriteContext, options: DemoOptions): DemoR
       team: o.team,
       email: `${o.name.split(' ').map(lowerAsciiSlug).join('.')}@example.gov.uk`,
       active: o.active ? 1 : 0,
+      is_manager: o.manager ? 1 : 0,
       created_at: `${addDays(today, -1500 + rng.int(0, 900))}T09:00:00.000Z`,
     });
     officerIds.set(o.name, id);

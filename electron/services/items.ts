@@ -5,7 +5,9 @@ import type { ActionRow, EscalationRow, ItemCase, ItemDetail } from '../../share
 import { AppError, invalid } from '../../shared/api/errors';
 import { addDays, compareIso, formatUk } from '../../shared/domain/dates';
 import { FLAG_KEYS } from '../../shared/api/schemas';
-import { getCaseDetail, closeCase } from './cases';
+import type { ClosureReason } from '../../shared/domain/vocab';
+import { getCaseDetail } from './cases';
+import { proposeCaseClosure } from './closures';
 import { getOfficer } from './officers';
 import { inMeeting, itemRow, meetingRow, toItem, toAction, ACTION_SQL, bump } from './meetings';
 import type { Row } from './rows';
@@ -177,11 +179,31 @@ export function setItemLead(db: Db, ctx: WriteContext, itemId: number, officerId
   return done(db, x, today);
 }
 
-export function closeFromItem(db: Db, ctx: WriteContext, itemId: number, reason: string, detail: string | null, today: string): ItemDetail {
+/**
+ * The panel decides to close: recorded as a closure proposal through the same service as the case
+ * page (closures.ts), with the meeting as its source. Where a manager must authorise (e.g. a child
+ * not found), the case stays open and on the agenda until a manager does.
+ */
+export function closeFromItem(
+  db: Db, ctx: WriteContext, itemId: number, reason: ClosureReason, detail: string | null, today: string,
+  opts: { proposedById?: number | null; evidence?: string | null } = {},
+): ItemDetail {
   const x = open(db, ctx, itemId);
   const caseId = requireCase(x);
-  closeCase(db, x.c, caseId, String(x.m.date) <= today ? String(x.m.date) : today, reason, detail, today);
-  auditedUpdate(db, x.c, 'agenda_items', { entity: 'agenda_item', caseId }, itemId, { outcome: 'close', outcome_detail: detail });
+  const k = db.prepare('SELECT lead_officer_id FROM cases WHERE id = ?').get(caseId) as Row;
+  const proposedById = opts.proposedById ?? (k.lead_officer_id === null ? null : Number(k.lead_officer_id));
+  if (proposedById === null) {
+    throw invalid('proposedById', 'This case has no lead officer to propose the closure. Allocate a lead officer first (Lead officer), then close.');
+  }
+  const meetingDate = String(x.m.date);
+  const { closed } = proposeCaseClosure(db, x.c, caseId, {
+    reason, closedOn: meetingDate <= today ? meetingDate : today, proposedById, detail,
+    evidence: opts.evidence ?? `Panel decision at the meeting on ${formatUk(meetingDate)}${detail ? `: ${detail}` : ''}.`,
+    s2sUploadedOn: null, reasonableStepsLetterOn: null, socialCareReferral: null, safeguardingConclusion: null,
+    otherLa: null, otherLaContact: null, otherLaReferredOn: null, otherLaAcceptedOn: null, overseasCountry: null, overseasVerifiedHow: null,
+  }, today, Number(x.m.id));
+  const outcomeDetail = closed ? detail : `Closure proposed; the case stays open until a manager authorises it.${detail ? ` ${detail}` : ''}`;
+  auditedUpdate(db, x.c, 'agenda_items', { entity: 'agenda_item', caseId }, itemId, { outcome: 'close', outcome_detail: outcomeDetail });
   return done(db, x, today);
 }
 

@@ -40,6 +40,7 @@ export function CaseHeader({ detail, onAction, onProposeClosure }: { detail: Cas
           {clocks.endOfCsaReached ? <span className="pill pill-warn">End of compulsory school age reached ({formatUk(clocks.csaEnds)}) — list for closure</span> : null}
           {clocks.concerns.length > 0 ? <span className="pill pill-alert">{plural(clocks.concerns.length, 'criterion', 'criteria')} of concern</span> : null}
           {k.closureProposed && !closed ? <span className="pill pill-warn">Closure proposed for the next panel</span> : null}
+          {detail.alerts.length > 0 ? <span className="pill pill-alert">{plural(detail.alerts.length, 'clock')} run out</span> : null}
         </div>
       </div>
       <div className="actions-row">
@@ -50,8 +51,8 @@ export function CaseHeader({ detail, onAction, onProposeClosure }: { detail: Cas
             <button onClick={() => onAction('rag')}>Set RAG</button>
             <button onClick={() => onAction('lead')}>Lead officer</button>
             <button onClick={() => onAction('status')}>Change status</button>
-            <button onClick={() => onProposeClosure(!k.closureProposed)}>{k.closureProposed ? 'Withdraw closure proposal' : 'Propose closure'}</button>
-            <button className="danger" onClick={() => onAction('close')}>Close case</button>
+            {detail.closures.some((c) => c.status === 'pending') ? null : <button onClick={() => onProposeClosure(!k.closureProposed)}>{k.closureProposed ? 'Take off panel closures' : 'List for panel closure'}</button>}
+            <button className="danger" onClick={() => onAction('close')}>Close case…</button>
             {k.register === 'CME' && clocks.longTerm ? (
               // Long-term CME cases go to the Commissioning Director on the archiving form (seed 001 §6.2, App. 4).
               <a className="button" href={hrefFor({ page: 'print', doc: 'archiving', id: k.id, variant: 'full' })}>Archiving form</a>
