@@ -5,6 +5,7 @@ import { provisionAlerts, schoolDayAlerts, type ClockAlert } from '../../shared/
 import type { TermCalendar } from '../../shared/domain/calendar';
 import { termCalendar } from './calendar';
 import type { Row } from './rows';
+import { formatUk } from '../../shared/domain/dates';
 
 type AlertFacts = Pick<Case, 'register' | 'status' | 'dateNotified' | 'lastAttendance' | 'dateLocated' | 'dateEnteredProvision'>;
 
@@ -51,7 +52,27 @@ export function homeAlerts(db: Db, today: string): HomeAlerts {
       groups.set(a.code, g);
     }
   }
-  const order = ['fair_access_due', 'allocation_escalate', 'deletion_allowed', 'enquiries_ended'];
+  // Closures waiting for a manager or for another LA's acceptance (closures.ts): the case stays open meanwhile.
+  const pending = db
+    .prepare(
+      `SELECT p.case_id, p.proposed_on, p.proposed_by_name, p.chase_on, c.reference, ch.forenames, ch.surname
+       FROM closure_proposals p JOIN cases c ON c.id = p.case_id JOIN children ch ON ch.id = c.child_id
+       WHERE p.status = 'pending' ORDER BY p.proposed_on DESC`,
+    )
+    .all() as Row[];
+  if (pending.length > 0) {
+    groups.set('closure_waiting', {
+      code: 'closure_waiting',
+      count: pending.length,
+      cases: pending.map((r) => ({
+        caseId: Number(r.case_id), reference: String(r.reference), name: `${String(r.forenames)} ${String(r.surname)}`, since: String(r.proposed_on),
+        text: r.chase_on !== null
+          ? `Closure proposed by ${String(r.proposed_by_name)}: waiting for the receiving authority to accept (chase ${formatUk(String(r.chase_on))})`
+          : `Closure proposed by ${String(r.proposed_by_name)}: waiting for a manager to authorise`,
+      })),
+    });
+  }
+  const order = ['closure_waiting', 'fair_access_due', 'allocation_escalate', 'deletion_allowed', 'enquiries_ended'];
   return [...groups.values()]
     .sort((a, b) => order.indexOf(a.code) - order.indexOf(b.code))
     .map((g) => ({ ...g, cases: g.cases.sort((a, b) => (a.since < b.since ? 1 : a.since > b.since ? -1 : 0)).slice(0, HOME_ALERT_LIMIT) }));
