@@ -5,6 +5,7 @@ import { invalid, notFound, AppError } from '../../shared/api/errors';
 import { compareIso, formatUk } from '../../shared/domain/dates';
 import { labelOf, RAGS, CASE_STATUS_LABELS } from '../../shared/domain/vocab';
 import { listClosures } from './closures';
+import { wholeTerms } from '../../shared/domain/pmoeTerms';
 import { caseAlerts } from './caseAlerts';
 import { clocksFor } from './caseClocks';
 import { CASE_SELECT } from './register';
@@ -66,7 +67,7 @@ export function getCaseDetail(db: Db, id: number, today: string): CaseDetail {
     schoolDays: schoolDayClocks(db, k.lastAttendance, today),
     case: k,
     child,
-    clocks: clocksFor(k, child, today),
+    clocks: clocksFor(k, child, today, wholeTerms(termCalendar(db))),
     addresses: (db.prepare('SELECT * FROM addresses WHERE child_id = ? ORDER BY is_current DESC, from_date DESC, id DESC').all(child.id) as Row[]).map(toAddress),
     adults: (db.prepare('SELECT * FROM adults WHERE child_id = ? ORDER BY id').all(child.id) as Row[]).map(toAdult),
     siblings: siblingsOf(db, child.id, child.familyId),

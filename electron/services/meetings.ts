@@ -1,3 +1,4 @@
+import { wholeTerms } from '../../shared/domain/pmoeTerms';
 import type { Db } from '../../db/open';
 import { auditedInsert, auditedUpdate, auditedDelete, type WriteContext } from '../../db/audit';
 import type { ActionRow, AgendaItem, Attendee, MeetingDetail, MeetingSummary } from '../../shared/api/meetingSchemas';
@@ -281,10 +282,11 @@ function agendaCases(db: Db, meetingId: number, register: 'CME' | 'PMOE', panelI
     `SELECT DISTINCT m.date FROM agenda_items a JOIN meetings m ON m.id = a.meeting_id
      WHERE a.case_id = ? AND m.panel_id = ? AND a.removed = 0 AND m.id <> ? AND m.date < ?`,
   );
+  const terms = wholeTerms(termCalendar(db));
   return rows.map((r) => {
     const k = toCase(r);
     const child = toChild(r, 'ch_id');
-    const clocks = clocksFor(k, child, today);
+    const clocks = clocksFor(k, child, today, terms);
     return {
       caseId: k.id,
       reference: k.reference,
