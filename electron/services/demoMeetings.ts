@@ -696,7 +696,8 @@ export function loadDemoMeetings(db: Db, ctx: WriteContext, options: DemoMeeting
         const tasks = escalationTasks.get(register) ?? [];
         tasks.push((c, on) => {
           const ladder = getLadders(db);
-          const top = ladder.ladders.find((l) => l.code === ladder.active)?.levels[2];
+          // The next rung up from where the escalation was raised (level 1).
+          const top = ladder.ladders.find((l) => l.code === ladder.active)?.levels[1];
           escalateFurther(db, c, raised, { escalatedTo: top?.person ?? top?.title ?? null, asked: 'Decide on funding an out-of-borough specialist placement.', responseDue: addDays(on, 21) }, on);
           return `Escalation on ${escalationPlan.reference} taken to the next level: no specialist place found; a funding decision is needed.`;
         });
@@ -1054,18 +1055,19 @@ function runCaseItem(db: Db, dice: Dice, clock: Clock, a: CaseItemArgs): { newAc
     const e = a.escalate;
     const ladders = getLadders(db);
     const ladder = ladders.ladders.find((l) => l.code === ladders.active) ?? ladders.ladders[0];
+    // Raised at the first rung, with the person (or role) who holds it (000 §12: the Inclusion
+    // Officer escalates to the relevant Head of Service).
     const l1 = ladder?.levels[0];
-    const l2 = ladder?.levels[1];
     const asked =
       e.kind === 'no_progress' ? 'Approve a joint visit with the police and a final round of checks before the case is presented for archiving.'
         : e.kind === 'school_duties' ? `${k.lastSchool ?? 'The school'} removed the pupil from roll without the required enquiries; ask the Head of Service to write to the head teacher and governors.`
           : 'No suitable specialist provision available; ask the Head of Service to agree interim tuition and seek places out of borough.';
     const detail = raiseEscalation(db, clock.ctx(a.chair), item.id, {
-      reason: e.kind, level: l1?.level ?? 1, levelTitle: l1?.title ?? 'Inclusion Officer', escalatedTo: l2?.person ?? l2?.title ?? null, asked, responseDue: addDays(date, 14),
+      reason: e.kind, level: l1?.level ?? 1, levelTitle: l1?.title ?? 'Relevant Head of Service', escalatedTo: l1?.person ?? l1?.title ?? null, asked, responseDue: addDays(date, 14),
     }, date);
     e.raisedId = detail.escalations[detail.escalations.length - 1]?.id ?? null;
     e.reference = k.reference;
-    decisions.push(`Escalated to the ${l2?.title ?? 'Head of Service'}: ${lower(asked)}`);
+    decisions.push(`Escalated to the ${l1?.title ?? 'Head of Service'}: ${lower(asked)}`);
     a.step();
   }
 
