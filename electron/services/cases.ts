@@ -6,6 +6,7 @@ import { compareIso, formatUk } from '../../shared/domain/dates';
 import { labelOf, RAGS, CASE_STATUS_LABELS } from '../../shared/domain/vocab';
 import { listClosures } from './closures';
 import { wholeTerms } from '../../shared/domain/pmoeTerms';
+import { pmoeSchoolProblem } from '../../shared/domain/pmoeRoll';
 import { caseAlerts } from './caseAlerts';
 import { clocksFor } from './caseClocks';
 import { CASE_SELECT } from './register';
@@ -122,7 +123,8 @@ export function checkCaseDates(c: Record<string, unknown>, dateOfBirth: string):
 
 export function checkRegisterFields(register: 'CME' | 'PMOE', c: Record<string, unknown>): void {
   if (register === 'PMOE') {
-    if (!c.pmoeSchool) throw invalid('pmoeSchool', 'School on roll is required for a PMOE case: enter the school the pupil is on roll at.');
+    const school = pmoeSchoolProblem(c.pmoeSchool as string | null, c.pmoeReason as string | null);
+    if (school) throw invalid('pmoeSchool', school);
     if (!c.pmoeReason) throw invalid('pmoeReason', 'Reason not in full-time education is required for a PMOE case: choose one.');
   } else if (!c.reason) {
     throw invalid('reason', 'Reason is required for a CME referral: choose the reason category.');
