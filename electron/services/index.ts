@@ -26,6 +26,7 @@ import { listEscalations, createEscalation, respondEscalation, escalateFurther, 
 import { getCaseload, reallocate, caseTracking, getDashboard } from './caseload';
 import { proposeClosure } from './cases';
 import { homeAlerts } from './caseAlerts';
+import { recordArchiveDecision } from './archiving';
 import { proposeCaseClosure, authoriseClosure, declineClosure, recordUnfoundReview } from './closures';
 import { buildMinutes, getAuthority, setAuthority } from './minutes';
 import { getReports } from './reports';
@@ -87,6 +88,10 @@ export function createHandlers(db: Db, opts: ServiceOptions): Handlers {
     'cases.setRag': ({ id, rag, reason }, ctx) => setRag(db, ctx, id, rag, reason, today()),
     'cases.setLeadOfficer': ({ id, officerId, reason }, ctx) => setLeadOfficer(db, ctx, id, officerId, reason, today()),
     'cases.setStatus': ({ id, status }, ctx) => setStatus(db, ctx, id, status, today()),
+    'cases.archive': ({ id, ...d }, ctx) => {
+      recordArchiveDecision(db, ctx, id, d);
+      return getCaseDetail(db, id, today());
+    },
     'alerts.home': () => homeAlerts(db, today()),
     'closures.propose': ({ id, ...p }, ctx) => {
       proposeCaseClosure(db, ctx, id, p, today());

@@ -146,10 +146,8 @@ export function recordItem(db: Db, ctx: WriteContext, itemId: number, f: { discu
   if (f.outcomeDetail !== undefined) cols.outcome_detail = f.outcomeDetail;
   if (f.done !== undefined) cols.done = f.done;
   auditedUpdate(db, x.c, 'agenda_items', { entity: 'agenda_item', caseId: x.caseId }, itemId, cols);
-  // The panel's archiving decision on a long-term case (seed 001 §6.2): open but dormant.
-  if (x.caseId !== null && (f.outcome === 'archive' || (f.outcome !== undefined && x.it.outcome === 'archive'))) {
-    auditedUpdate(db, x.c, 'cases', { entity: 'case', caseId: x.caseId }, x.caseId, { archived: f.outcome === 'archive' });
-  }
+  // An 'archive' outcome is the panel presenting the case for archiving: the named Director decides
+  // and records it on the case (archiving.ts; seed 001 §6.2), so the outcome alone archives nothing.
   return done(db, x, today);
 }
 

@@ -73,6 +73,7 @@ export const contract = {
   'cases.setStatus': method(z.object({ id: S.id, status: z.enum(['referred', 'checks', 'at_panel']) }), S.CaseDetail, true),
   // Closing: propose (reason + evidence) → authorise by a named manager where the rules ask for it
   // (shared/domain/closure.ts). There is no other way to close a case.
+  'cases.archive': method(z.object({ id: S.id, formCompletedOn: S.optionalPastDate, director: S.optionalText(160), decidedOn: S.pastDate }), S.CaseDetail, true),
   'alerts.home': method(z.object({}).default({}), S.HomeAlerts, false),
   'closures.propose': method(S.ClosureProposalInput, S.CaseDetail, true),
   'closures.authorise': method(z.object({ id: S.id, authorisedById: S.id, note: S.optionalText(1000) }), S.CaseDetail, true),

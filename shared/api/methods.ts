@@ -21,6 +21,7 @@ export const METHOD_NAMES = [
   'cases.setRag',
   'cases.setLeadOfficer',
   'cases.setStatus',
+  'cases.archive',
   'alerts.home',
   'closures.propose',
   'closures.authorise',

@@ -185,3 +185,25 @@ describe('PMOE children need not be on a roll (000 §11, 002)', () => {
     if (!bad.ok) expect(bad.error.message).toMatch(/School on roll is required/);
   });
 });
+
+describe('archiving needs the form and the named Director, not just a panel outcome (001 §6.2)', () => {
+  it('the panel presenting it archives nothing; the Director’s recorded decision does', () => {
+    app.close();
+    app = openTestApp({ today: '2026-11-25' });
+    const id = app.ok('referrals.create', cmeReferral({ dateNotified: '2026-04-01', lastAttendance: '2026-03-20' })).caseId;
+    const panel = (app.ok('panels.list') as { id: number; register: string }[]).find((p) => p.register === 'CME')!;
+    const m = app.ok('meetings.create', { panelId: panel.id, date: '2026-11-24', time: '10:00' });
+    const built = app.ok('agenda.addCase', { meetingId: m.id, reference: app.ok('cases.get', { id }).case.reference });
+    app.ok('meetings.start', { id: m.id });
+    const itemId = built.items.find((i: { caseId: number | null }) => i.caseId === id).id;
+    app.ok('items.record', { itemId, outcome: 'archive' });
+    expect(app.ok('cases.get', { id }).case.archived).toBe(false);
+
+    const noDirector = app.dispatch('cases.archive', { id, formCompletedOn: '2026-11-24', decidedOn: '2026-11-25' });
+    if (noDirector.ok) throw new Error('expected a refusal');
+    expect(noDirector.error).toMatchObject({ field: 'director', message: expect.stringMatching(/Commissioning Director, Education/) });
+    const d = app.ok('cases.archive', { id, formCompletedOn: '2026-11-24', director: 'Helen Ashdown', decidedOn: '2026-11-25' });
+    expect(d.case).toMatchObject({ archived: true, archiveDirector: 'Helen Ashdown', archiveDecidedOn: '2026-11-25', archiveFormCompletedOn: '2026-11-24', status: expect.not.stringMatching('closed') });
+    expect(d.notes[0].text).toMatch(/^Archived as long-term CME \(open, dormant\) by decision of Helen Ashdown on 25\/11\/2026/);
+  });
+});

@@ -10,7 +10,7 @@ import { RAGS, CASE_STATUSES, TEAMS, type Rag } from './vocab';
 import { ProposeClosureDialog, DecideClosureDialog } from './ClosureDialogs';
 import { useAction } from './useAction';
 
-export type CaseAction = 'rag' | 'lead' | 'status' | 'close' | 'reopen' | 'authorise' | 'decline' | 'unfound_review';
+export type CaseAction = 'rag' | 'lead' | 'status' | 'close' | 'reopen' | 'authorise' | 'decline' | 'unfound_review' | 'archive';
 
 interface Props {
   detail: CaseDetail;
@@ -32,6 +32,7 @@ export function CaseDialogs(p: Props) {
       {p.open === 'authorise' && <DecideClosureDialog {...p} decision="authorise" />}
       {p.open === 'decline' && <DecideClosureDialog {...p} decision="decline" />}
       {p.open === 'unfound_review' && <UnfoundReviewDialog {...p} />}
+      {p.open === 'archive' && <ArchiveDialog {...p} />}
       {p.open === 'reopen' && <ReopenDialog {...p} />}
     </>
   );
@@ -115,6 +116,33 @@ function StatusDialog({ detail, onClose, onSaved }: Props) {
             {CASE_STATUSES.filter((s) => s.code !== 'closed').map((s) => <option key={s.code} value={s.code}>{s.label}</option>)}
           </select>
         )}
+      </Field>
+    </Dialog>
+  );
+}
+
+/** The named Director's archiving decision on a long-term CME case (001 §6.2): it stays open, dormant. */
+function ArchiveDialog({ detail, today, onClose, onSaved }: Props) {
+  const [formCompletedOn, setFormCompletedOn] = useState('');
+  const [director, setDirector] = useState('');
+  const [decidedOn, setDecidedOn] = useState(today);
+  const a = useAction();
+  const save = async () => {
+    const d = await a.run(() => call('cases.archive', { id: detail.case.id, formCompletedOn: formCompletedOn || null, director: director || null, decidedOn }));
+    if (d) onSaved(d);
+  };
+  return (
+    <Dialog title={`Archive ${detail.case.reference} (long-term CME)`} open onClose={onClose} onSubmit={() => void save()} submitLabel="Record archiving decision" busy={a.busy}>
+      <p className="muted small">The Commissioning Director, Education decides, after the panel presents the case with the archiving form (001 §6.2). The case stays open but dormant.</p>
+      <ErrorBanner message={a.field ? null : a.error} />
+      <Field label="Date the archiving form was completed" required error={a.errorFor('formCompletedOn')}>
+        {(f) => <input {...f} type="date" max={today} value={formCompletedOn} onChange={(e) => setFormCompletedOn(e.target.value)} />}
+      </Field>
+      <Field label="Director who decided" required hint="Name and role, e.g. Commissioning Director, Education." error={a.errorFor('director')}>
+        {(f) => <input {...f} value={director} onChange={(e) => setDirector(e.target.value)} />}
+      </Field>
+      <Field label="Date of the decision" required error={a.errorFor('decidedOn')}>
+        {(f) => <input {...f} type="date" max={today} value={decidedOn} onChange={(e) => setDecidedOn(e.target.value)} />}
       </Field>
     </Dialog>
   );
