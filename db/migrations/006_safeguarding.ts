@@ -44,4 +44,9 @@ ALTER TABLE cases ADD COLUMN unfound_review_due TEXT;
 ALTER TABLE cases ADD COLUMN archive_form_completed_on TEXT;
 ALTER TABLE cases ADD COLUMN archive_director TEXT;
 ALTER TABLE cases ADD COLUMN archive_decided_on TEXT;
+
+-- Cases already closed as not found get their twice-yearly review (003 App. D): six months after
+-- closure, so those never reviewed come back to the next panel.
+UPDATE cases SET unfound_review_due = date(closed_on, '+6 months')
+  WHERE status = 'closed' AND closure_reason = 'unresolved_lost' AND closed_on IS NOT NULL;
 `;

@@ -10,6 +10,7 @@
  * audit row `auditedInsert` would write (action 'insert', field NULL, new_value = JSON of the
  * non-null values except created_at, case/child ids linked, source = ctx.source).
  */
+import { nextUnfoundReview } from '../../shared/domain/closure';
 import type Database from 'better-sqlite3';
 import { backfillHistory } from './history';
 import { loadDemoMeetings } from './demoMeetings';
@@ -1199,6 +1200,8 @@ export function loadDemo(db: Db, ctx: WriteContext, options: DemoOptions): DemoR
       closed_on: c.closedOn,
       closure_reason: c.closure,
       closure_detail: closureDetail,
+      // Unfound cases are reviewed twice a year (003 App. D).
+      unfound_review_due: c.closure === 'unresolved_lost' && c.closedOn ? nextUnfoundReview(c.closedOn) : null,
       created_at: stamp(c.notified),
     }, { self: 'case', childId });
 
