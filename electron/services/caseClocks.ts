@@ -4,6 +4,7 @@ import { compulsorySchoolAge, yearGroup, yearGroupLabel, endOfCompulsorySchoolAg
 import { daysOpen, isDueForPanel, dueForPanelOn, isLongTerm, longTermFrom } from '../../shared/domain/clocks';
 import { criteriaOfConcern } from '../../shared/domain/concern';
 import type { Register, CaseStatus } from '../../shared/domain/vocab';
+import type { WholeTerm } from '../../shared/domain/pmoeTerms';
 
 export interface ClockInputs {
   register: Register;
@@ -39,7 +40,8 @@ function byBirthDate(dateOfBirth: string, today: string) {
 }
 
 /** Everything the register computes about a case on a given day, from the rules in shared/domain. */
-export function clocksFor(c: ClockInputs, child: { dateOfBirth: string; flags: ChildFlags }, today: string): CaseClocks {
+/** `terms`: whole terms from the term calendar (pmoeTerms.ts), for the PMOE two-terms criterion. */
+export function clocksFor(c: ClockInputs, child: { dateOfBirth: string; flags: ChildFlags }, today: string, terms: readonly WholeTerm[] | null = null): CaseClocks {
   const { csa, yg, age, endReached } = byBirthDate(child.dateOfBirth, today);
   const open = c.status !== 'closed';
   return {
@@ -65,6 +67,7 @@ export function clocksFor(c: ClockInputs, child: { dateOfBirth: string; flags: C
         flags: child.flags,
       },
       today,
+      terms,
     ),
   };
 }

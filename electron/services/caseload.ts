@@ -84,7 +84,7 @@ export function caseTracking(db: Db, caseId: number, today: string): CaseTrackin
     leadHistory: leadHistory(db, caseId),
     suggestedRag: suggestRag(
       {
-        register: d.case.register, status: d.case.status, dateNotified: d.case.dateNotified, dateLocated: d.case.dateLocated,
+        register: d.case.register, status: d.case.status, dateNotified: d.case.dateNotified, dateLocated: d.case.dateLocated, dateEnteredProvision: d.case.dateEnteredProvision,
         hoursPerWeek: d.case.hoursPerWeek, pmoeReason: d.case.pmoeReason, provider: d.case.provider, flags: d.child.flags, concerns: d.clocks.concerns,
       },
       today,

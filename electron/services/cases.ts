@@ -3,7 +3,11 @@ import { auditedInsert, auditedUpdate, type WriteContext } from '../../db/audit'
 import type { AuditEntry, CaseDetail, Sibling } from '../../shared/api/schemas';
 import { invalid, notFound, AppError } from '../../shared/api/errors';
 import { compareIso, formatUk } from '../../shared/domain/dates';
-import { CLOSURE_REASONS, entryOf, labelOf, RAGS, CASE_STATUS_LABELS } from '../../shared/domain/vocab';
+import { labelOf, RAGS, CASE_STATUS_LABELS } from '../../shared/domain/vocab';
+import { listClosures } from './closures';
+import { wholeTerms } from '../../shared/domain/pmoeTerms';
+import { pmoeSchoolProblem } from '../../shared/domain/pmoeRoll';
+import { caseAlerts } from './caseAlerts';
 import { clocksFor } from './caseClocks';
 import { CASE_SELECT } from './register';
 import { CASE_FIELD_COLUMNS, toAddress, toAdult, toCase, toCheck, toChild, toNote, type Row } from './rows';
@@ -37,9 +41,8 @@ export function siblingsOf(db: Db, childId: number, familyId: number | null): Si
   }));
 }
 
-/** Schools make enquiries for 10 school days before notifying; no deletion from roll under 20 (seed 000 §4, 003). */
-export const ENQUIRY_SCHOOL_DAYS = 10;
-export const DELETION_SCHOOL_DAYS = 20;
+import { ENQUIRY_SCHOOL_DAYS, DELETION_SCHOOL_DAYS } from '../../shared/domain/educationClocks';
+export { ENQUIRY_SCHOOL_DAYS, DELETION_SCHOOL_DAYS };
 
 function schoolDayClocks(db: Db, lastAttendance: string | null, today: string): CaseDetail['schoolDays'] {
   if (!lastAttendance) return null;
@@ -65,7 +68,7 @@ export function getCaseDetail(db: Db, id: number, today: string): CaseDetail {
     schoolDays: schoolDayClocks(db, k.lastAttendance, today),
     case: k,
     child,
-    clocks: clocksFor(k, child, today),
+    clocks: clocksFor(k, child, today, wholeTerms(termCalendar(db))),
     addresses: (db.prepare('SELECT * FROM addresses WHERE child_id = ? ORDER BY is_current DESC, from_date DESC, id DESC').all(child.id) as Row[]).map(toAddress),
     adults: (db.prepare('SELECT * FROM adults WHERE child_id = ? ORDER BY id').all(child.id) as Row[]).map(toAdult),
     siblings: siblingsOf(db, child.id, child.familyId),
@@ -74,6 +77,8 @@ export function getCaseDetail(db: Db, id: number, today: string): CaseDetail {
     otherCases: (db.prepare('SELECT id, reference, status, register FROM cases WHERE child_id = ? AND id <> ? ORDER BY date_notified DESC').all(child.id, id) as Row[]).map(
       (r) => ({ id: Number(r.id), reference: String(r.reference), status: r.status as CaseDetail['case']['status'], register: r.register as CaseDetail['case']['register'] }),
     ),
+    closures: listClosures(db, id),
+    alerts: caseAlerts(db, k, today),
   };
 }
 
@@ -118,7 +123,8 @@ export function checkCaseDates(c: Record<string, unknown>, dateOfBirth: string):
 
 export function checkRegisterFields(register: 'CME' | 'PMOE', c: Record<string, unknown>): void {
   if (register === 'PMOE') {
-    if (!c.pmoeSchool) throw invalid('pmoeSchool', 'School on roll is required for a PMOE case: enter the school the pupil is on roll at.');
+    const school = pmoeSchoolProblem(c.pmoeSchool as string | null, c.pmoeReason as string | null);
+    if (school) throw invalid('pmoeSchool', school);
     if (!c.pmoeReason) throw invalid('pmoeReason', 'Reason not in full-time education is required for a PMOE case: choose one.');
   } else if (!c.reason) {
     throw invalid('reason', 'Reason is required for a CME referral: choose the reason category.');
@@ -179,27 +185,11 @@ export function setStatus(db: Db, ctx: WriteContext, id: number, status: 'referr
   return getCaseDetail(db, id, today);
 }
 
-export function closeCase(db: Db, ctx: WriteContext, id: number, closedOn: string, reason: string, detail: string | null, today: string): CaseDetail {
-  const row = caseRow(db, id);
-  requireOpen(row, 'close it again');
-  const entry = entryOf(CLOSURE_REASONS, reason);
-  if (entry?.detailRequired && !detail) {
-    throw invalid('detail', `${entry.detailLabel ?? 'Details'} is required when closing as "${entry.label}".`);
-  }
-  if (compareIso(closedOn, String(row.date_notified)) < 0) {
-    throw invalid('closedOn', `Date closed ${formatUk(closedOn)} is before the date notified (${formatUk(String(row.date_notified))}).`);
-  }
-  auditedUpdate(db, ctx, 'cases', link(id, Number(row.child_id)), id, {
-    status: 'closed', closed_on: closedOn, closure_reason: reason, closure_detail: detail, closure_proposed: 0,
-  });
-  return getCaseDetail(db, id, today);
-}
-
 export function reopenCase(db: Db, ctx: WriteContext, id: number, reason: string, today: string): CaseDetail {
   const row = caseRow(db, id);
   if (row.status !== 'closed') throw new AppError('conflict', `Case ${String(row.reference)} is already open.`);
   const childId = Number(row.child_id);
-  auditedUpdate(db, ctx, 'cases', link(id, childId), id, { status: 'checks', closed_on: null, closure_reason: null, closure_detail: null });
+  auditedUpdate(db, ctx, 'cases', link(id, childId), id, { status: 'checks', closed_on: null, closure_reason: null, closure_detail: null, unfound_review_due: null });
   addNoteRow(db, ctx, id, childId, today, `Case reopened: ${reason}`);
   return getCaseDetail(db, id, today);
 }

@@ -10,6 +10,7 @@
  * audit row `auditedInsert` would write (action 'insert', field NULL, new_value = JSON of the
  * non-null values except created_at, case/child ids linked, source = ctx.source).
  */
+import { nextUnfoundReview } from '../../shared/domain/closure';
 import type Database from 'better-sqlite3';
 import { backfillHistory } from './history';
 import { loadDemoMeetings } from './demoMeetings';
@@ -324,15 +325,17 @@ interface OfficerSpec {
   title: string;
   team: Team;
   active: boolean;
+  /** Line managers who may authorise closures (003 App. D/E). */
+  manager?: boolean;
 }
 
 const OFFICERS: readonly OfficerSpec[] = [
   { name: 'Dana Whitcombe', title: 'CME Officer', team: 'cme', active: true },
   { name: 'Imran Shafiq', title: 'CME Officer', team: 'cme', active: true },
   { name: 'Lucy Penhallow', title: 'CME Administrator', team: 'cme', active: true },
-  { name: 'Gareth Lowden', title: 'Systems Lead for Inclusion', team: 'inclusion', active: true },
-  { name: 'Aisha Rahman-Hale', title: 'Head of Inclusion', team: 'inclusion', active: true },
-  { name: 'Nadia Kowalczyk', title: 'Inclusion Manager', team: 'inclusion', active: true },
+  { name: 'Gareth Lowden', title: 'Systems Lead for Inclusion', team: 'inclusion', active: true, manager: true },
+  { name: 'Aisha Rahman-Hale', title: 'Head of Inclusion', team: 'inclusion', active: true, manager: true },
+  { name: 'Nadia Kowalczyk', title: 'Inclusion Manager', team: 'inclusion', active: true, manager: true },
   { name: 'Tom Ashworth-Reid', title: 'Inclusion Officer', team: 'inclusion', active: true },
   { name: 'Precious Adeyemi-Ford', title: 'Inclusion Officer', team: 'inclusion', active: false },
   { name: 'Martin Oyelaran', title: 'Senior Education Welfare Officer', team: 'education_welfare', active: true },
@@ -606,6 +609,7 @@ export function loadDemo(db: Db, ctx: WriteContext, options: DemoOptions): DemoR
       team: o.team,
       email: `${o.name.split(' ').map(lowerAsciiSlug).join('.')}@example.gov.uk`,
       active: o.active ? 1 : 0,
+      is_manager: o.manager ? 1 : 0,
       created_at: `${addDays(today, -1500 + rng.int(0, 900))}T09:00:00.000Z`,
     });
     officerIds.set(o.name, id);
@@ -1196,6 +1200,8 @@ export function loadDemo(db: Db, ctx: WriteContext, options: DemoOptions): DemoR
       closed_on: c.closedOn,
       closure_reason: c.closure,
       closure_detail: closureDetail,
+      // Unfound cases are reviewed twice a year (003 App. D).
+      unfound_review_due: c.closure === 'unresolved_lost' && c.closedOn ? nextUnfoundReview(c.closedOn) : null,
       created_at: stamp(c.notified),
     }, { self: 'case', childId });
 

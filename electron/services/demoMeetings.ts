@@ -16,14 +16,15 @@
  *   agenda does not propose a November referral.
  * - Removing the hundred-odd items the rules propose beyond what the chair keeps is the same
  *   audited write as `removeItem`, without re-reading the whole agenda after each one.
- * - The panel's archiving decision for a long-term case (001 §6.2) sets `cases.archived` through
- *   `auditedUpdate` (no service sets it yet), with the meeting as its source.
+ * - A long-term case the panel presents for archiving is archived through `recordArchiveDecision`
+ *   with the named Director's decision (001 §6.2), with the meeting as its source.
  *
  * Writes outside a meeting carry `ctx.source` (meeting bookings) or 'register' (actions done on the
  * tracker, escalation responses); writes in a meeting carry 'meeting:<id>', as the cockpit's do.
  *
  * Does not open a transaction: call it inside the caller's (as `loadDemo` is).
  */
+import { recordArchiveDecision } from './archiving';
 import type { Db } from '../../db/open';
 import { auditedUpdate, type WriteContext } from '../../db/audit';
 import type { AgendaItem, MeetingDetail, Panel } from '../../shared/api/meetingSchemas';
@@ -180,6 +181,9 @@ const PROVIDER_ACTIONS: ActionTemplate[] = [
   { text: 'Confirm the provider is registered and known to the LA', team: 'inclusion' },
   { text: 'Agree a reintegration plan with the school and the provider', team: 'inclusion' },
 ];
+
+/** The Commissioning Director, Education who decides archiving in the demo (001 §6.2). */
+const DEMO_DIRECTOR = 'Helen Ashdown (Commissioning Director, Education)';
 /** PMOE words by the reason the pupil is not in full-time education; the situation follows any RAG change. */
 const PMOE_WORDS: Record<string, PmoeWords> = {
   reduced_timetable: {
@@ -696,7 +700,8 @@ export function loadDemoMeetings(db: Db, ctx: WriteContext, options: DemoMeeting
         const tasks = escalationTasks.get(register) ?? [];
         tasks.push((c, on) => {
           const ladder = getLadders(db);
-          const top = ladder.ladders.find((l) => l.code === ladder.active)?.levels[2];
+          // The next rung up from where the escalation was raised (level 1).
+          const top = ladder.ladders.find((l) => l.code === ladder.active)?.levels[1];
           escalateFurther(db, c, raised, { escalatedTo: top?.person ?? top?.title ?? null, asked: 'Decide on funding an out-of-borough specialist placement.', responseDue: addDays(on, 21) }, on);
           return `Escalation on ${escalationPlan.reference} taken to the next level: no specialist place found; a funding decision is needed.`;
         });
@@ -917,8 +922,8 @@ function runCaseItem(db: Db, dice: Dice, clock: Clock, a: CaseItemArgs): { newAc
     if (k.rag !== 'red' && dice.chance(0.75)) {
       archiving = 'archived';
       outcome = 'other';
-      outcomeDetail = 'Archived as long-term CME: all avenues exhausted; unfound case to be reviewed again in six months';
-      outcomeLines.push('Archiving form agreed (every database checked and dated): case archived as dormant; S2S lost pupil entry stays in place.');
+      outcomeDetail = `Presented for archiving; archived as long-term CME by decision of ${DEMO_DIRECTOR}: all avenues exhausted; unfound case to be reviewed again in six months`;
+      outcomeLines.push(`Archiving form agreed (every database checked and dated) and presented to ${DEMO_DIRECTOR}, who decided to archive: case dormant; S2S lost pupil entry stays in place.`);
     } else {
       archiving = 's2s';
       outcome = 's2s_lost_pupil';
@@ -999,8 +1004,8 @@ function runCaseItem(db: Db, dice: Dice, clock: Clock, a: CaseItemArgs): { newAc
     return { newActions: [], dropped };
   }
   if (archiving === 'archived') {
-    // No service sets the flag: the same audited write, with the meeting as its source.
-    auditedUpdate(db, inMeeting(clock.ctx(), a.meetingId), 'cases', { entity: 'case', caseId, childId: k.childId }, caseId, { archived: 1 });
+    // The panel presents the form; the named Director decides and it is recorded that day (001 §6.2).
+    recordArchiveDecision(db, inMeeting(clock.ctx(), a.meetingId), caseId, { formCompletedOn: date, director: DEMO_DIRECTOR, decidedOn: date }, { note: false });
     a.step();
   }
 
@@ -1054,18 +1059,19 @@ function runCaseItem(db: Db, dice: Dice, clock: Clock, a: CaseItemArgs): { newAc
     const e = a.escalate;
     const ladders = getLadders(db);
     const ladder = ladders.ladders.find((l) => l.code === ladders.active) ?? ladders.ladders[0];
+    // Raised at the first rung, with the person (or role) who holds it (000 §12: the Inclusion
+    // Officer escalates to the relevant Head of Service).
     const l1 = ladder?.levels[0];
-    const l2 = ladder?.levels[1];
     const asked =
       e.kind === 'no_progress' ? 'Approve a joint visit with the police and a final round of checks before the case is presented for archiving.'
         : e.kind === 'school_duties' ? `${k.lastSchool ?? 'The school'} removed the pupil from roll without the required enquiries; ask the Head of Service to write to the head teacher and governors.`
           : 'No suitable specialist provision available; ask the Head of Service to agree interim tuition and seek places out of borough.';
     const detail = raiseEscalation(db, clock.ctx(a.chair), item.id, {
-      reason: e.kind, level: l1?.level ?? 1, levelTitle: l1?.title ?? 'Inclusion Officer', escalatedTo: l2?.person ?? l2?.title ?? null, asked, responseDue: addDays(date, 14),
+      reason: e.kind, level: l1?.level ?? 1, levelTitle: l1?.title ?? 'Relevant Head of Service', escalatedTo: l1?.person ?? l1?.title ?? null, asked, responseDue: addDays(date, 14),
     }, date);
     e.raisedId = detail.escalations[detail.escalations.length - 1]?.id ?? null;
     e.reference = k.reference;
-    decisions.push(`Escalated to the ${l2?.title ?? 'Head of Service'}: ${lower(asked)}`);
+    decisions.push(`Escalated to the ${l1?.title ?? 'Head of Service'}: ${lower(asked)}`);
     a.step();
   }
 

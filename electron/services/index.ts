@@ -9,7 +9,7 @@ import { listRegister } from './register';
 import { findPossibleDuplicates, updateChild, insertAddress, insertAdult, linkSibling } from './children';
 import { createReferral } from './referrals';
 import {
-  getCaseDetail, updateCase, setRag, setLeadOfficer, setStatus, closeCase, reopenCase, addCheck, addNote, auditForCase,
+  getCaseDetail, updateCase, setRag, setLeadOfficer, setStatus, reopenCase, addCheck, addNote, auditForCase,
 } from './cases';
 import { loadDemo } from './demo';
 import { listPanels, savePanel } from './panels';
@@ -25,6 +25,9 @@ import { listActions, createAction, completeAction, bulkActions } from './tracke
 import { listEscalations, createEscalation, respondEscalation, escalateFurther, resolveEscalation, getLadders, saveLadders } from './escalations';
 import { getCaseload, reallocate, caseTracking, getDashboard } from './caseload';
 import { proposeClosure } from './cases';
+import { homeAlerts } from './caseAlerts';
+import { recordArchiveDecision } from './archiving';
+import { proposeCaseClosure, authoriseClosure, declineClosure, recordUnfoundReview } from './closures';
 import { buildMinutes, getAuthority, setAuthority } from './minutes';
 import { getReports } from './reports';
 import { buildAgendaPack } from './agendaPack';
@@ -85,7 +88,27 @@ export function createHandlers(db: Db, opts: ServiceOptions): Handlers {
     'cases.setRag': ({ id, rag, reason }, ctx) => setRag(db, ctx, id, rag, reason, today()),
     'cases.setLeadOfficer': ({ id, officerId, reason }, ctx) => setLeadOfficer(db, ctx, id, officerId, reason, today()),
     'cases.setStatus': ({ id, status }, ctx) => setStatus(db, ctx, id, status, today()),
-    'cases.close': ({ id, closedOn, reason, detail }, ctx) => closeCase(db, ctx, id, closedOn, reason, detail, today()),
+    'cases.archive': ({ id, ...d }, ctx) => {
+      recordArchiveDecision(db, ctx, id, d);
+      return getCaseDetail(db, id, today());
+    },
+    'alerts.home': () => homeAlerts(db, today()),
+    'closures.propose': ({ id, ...p }, ctx) => {
+      proposeCaseClosure(db, ctx, id, p, today());
+      return getCaseDetail(db, id, today());
+    },
+    'closures.authorise': ({ id, authorisedById, note }, ctx) => {
+      authoriseClosure(db, ctx, id, authorisedById, note, today());
+      return getCaseDetail(db, id, today());
+    },
+    'closures.decline': ({ id, decidedById, reason }, ctx) => {
+      declineClosure(db, ctx, id, decidedById, reason, today());
+      return getCaseDetail(db, id, today());
+    },
+    'closures.recordUnfoundReview': ({ id, outcome }, ctx) => {
+      recordUnfoundReview(db, ctx, id, outcome, today());
+      return getCaseDetail(db, id, today());
+    },
     'cases.reopen': ({ id, reason }, ctx) => reopenCase(db, ctx, id, reason, today()),
     'checks.add': ({ caseId, ...f }, ctx) => addCheck(db, ctx, caseId, f, today()),
     'notes.add': ({ caseId, notedOn, text }, ctx) => addNote(db, ctx, caseId, notedOn, text, today()),
@@ -135,7 +158,7 @@ export function createHandlers(db: Db, opts: ServiceOptions): Handlers {
     'items.record': ({ itemId, ...f }, ctx) => recordItem(db, ctx, itemId, f, today()),
     'items.setRag': ({ itemId, rag, reason }, ctx) => setItemRag(db, ctx, itemId, rag, reason, today()),
     'items.setLead': ({ itemId, officerId, reason }, ctx) => setItemLead(db, ctx, itemId, officerId, reason, today()),
-    'items.close': ({ itemId, reason, detail }, ctx) => closeFromItem(db, ctx, itemId, reason, detail, today()),
+    'items.close': ({ itemId, reason, detail, proposedById, evidence }, ctx) => closeFromItem(db, ctx, itemId, reason, detail, today(), { proposedById, evidence }),
     'actions.add': ({ itemId, ...f }, ctx) => addAction(db, ctx, itemId, f, today()),
     'actions.review': ({ itemId, actionId, outcome, reason, newDueDate }, ctx) => reviewAction(db, ctx, itemId, actionId, outcome, reason, newDueDate, today()),
     'escalations.raise': ({ itemId, ...f }, ctx) => raiseEscalation(db, ctx, itemId, f, today()),

@@ -5,7 +5,9 @@ import type { ActionRow, EscalationRow, ItemCase, ItemDetail } from '../../share
 import { AppError, invalid } from '../../shared/api/errors';
 import { addDays, compareIso, formatUk } from '../../shared/domain/dates';
 import { FLAG_KEYS } from '../../shared/api/schemas';
-import { getCaseDetail, closeCase } from './cases';
+import type { ClosureReason } from '../../shared/domain/vocab';
+import { getCaseDetail } from './cases';
+import { proposeCaseClosure } from './closures';
 import { getOfficer } from './officers';
 import { inMeeting, itemRow, meetingRow, toItem, toAction, ACTION_SQL, bump } from './meetings';
 import type { Row } from './rows';
@@ -144,10 +146,8 @@ export function recordItem(db: Db, ctx: WriteContext, itemId: number, f: { discu
   if (f.outcomeDetail !== undefined) cols.outcome_detail = f.outcomeDetail;
   if (f.done !== undefined) cols.done = f.done;
   auditedUpdate(db, x.c, 'agenda_items', { entity: 'agenda_item', caseId: x.caseId }, itemId, cols);
-  // The panel's archiving decision on a long-term case (seed 001 §6.2): open but dormant.
-  if (x.caseId !== null && (f.outcome === 'archive' || (f.outcome !== undefined && x.it.outcome === 'archive'))) {
-    auditedUpdate(db, x.c, 'cases', { entity: 'case', caseId: x.caseId }, x.caseId, { archived: f.outcome === 'archive' });
-  }
+  // An 'archive' outcome is the panel presenting the case for archiving: the named Director decides
+  // and records it on the case (archiving.ts; seed 001 §6.2), so the outcome alone archives nothing.
   return done(db, x, today);
 }
 
@@ -177,11 +177,31 @@ export function setItemLead(db: Db, ctx: WriteContext, itemId: number, officerId
   return done(db, x, today);
 }
 
-export function closeFromItem(db: Db, ctx: WriteContext, itemId: number, reason: string, detail: string | null, today: string): ItemDetail {
+/**
+ * The panel decides to close: recorded as a closure proposal through the same service as the case
+ * page (closures.ts), with the meeting as its source. Where a manager must authorise (e.g. a child
+ * not found), the case stays open and on the agenda until a manager does.
+ */
+export function closeFromItem(
+  db: Db, ctx: WriteContext, itemId: number, reason: ClosureReason, detail: string | null, today: string,
+  opts: { proposedById?: number | null; evidence?: string | null } = {},
+): ItemDetail {
   const x = open(db, ctx, itemId);
   const caseId = requireCase(x);
-  closeCase(db, x.c, caseId, String(x.m.date) <= today ? String(x.m.date) : today, reason, detail, today);
-  auditedUpdate(db, x.c, 'agenda_items', { entity: 'agenda_item', caseId }, itemId, { outcome: 'close', outcome_detail: detail });
+  const k = db.prepare('SELECT lead_officer_id FROM cases WHERE id = ?').get(caseId) as Row;
+  const proposedById = opts.proposedById ?? (k.lead_officer_id === null ? null : Number(k.lead_officer_id));
+  if (proposedById === null) {
+    throw invalid('proposedById', 'This case has no lead officer to propose the closure. Allocate a lead officer first (Lead officer), then close.');
+  }
+  const meetingDate = String(x.m.date);
+  const { closed } = proposeCaseClosure(db, x.c, caseId, {
+    reason, closedOn: meetingDate <= today ? meetingDate : today, proposedById, detail,
+    evidence: opts.evidence ?? `Panel decision at the meeting on ${formatUk(meetingDate)}${detail ? `: ${detail}` : ''}.`,
+    s2sUploadedOn: null, reasonableStepsLetterOn: null, socialCareReferral: null, safeguardingConclusion: null,
+    otherLa: null, otherLaContact: null, otherLaReferredOn: null, otherLaAcceptedOn: null, overseasCountry: null, overseasVerifiedHow: null,
+  }, today, Number(x.m.id));
+  const outcomeDetail = closed ? detail : `Closure proposed; the case stays open until a manager authorises it.${detail ? ` ${detail}` : ''}`;
+  auditedUpdate(db, x.c, 'agenda_items', { entity: 'agenda_item', caseId }, itemId, { outcome: 'close', outcome_detail: outcomeDetail });
   return done(db, x, today);
 }
 

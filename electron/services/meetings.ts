@@ -1,3 +1,4 @@
+import { wholeTerms } from '../../shared/domain/pmoeTerms';
 import type { Db } from '../../db/open';
 import { auditedInsert, auditedUpdate, auditedDelete, type WriteContext } from '../../db/audit';
 import type { ActionRow, AgendaItem, Attendee, MeetingDetail, MeetingSummary } from '../../shared/api/meetingSchemas';
@@ -272,18 +273,20 @@ function agendaCases(db: Db, meetingId: number, register: 'CME' | 'PMOE', panelI
          ch.missing_from_home_or_care, ch.at_risk_of_exploitation, ch.forenames, ch.surname, ch.gender, ch.sen_support, ch.fsm,
          ch.youth_offending, ch.gypsy_roma_traveller, ch.young_carer, ch.asylum_refugee, ch.armed_forces_family, ch.known_as,
          ch.former_names, ch.ethnicity, ch.upn, ch.family_id, ch.looked_after_la, ch.social_worker
-       FROM cases c JOIN children ch ON ch.id = c.child_id WHERE c.register = ? AND c.status <> 'closed'`,
+       FROM cases c JOIN children ch ON ch.id = c.child_id
+       WHERE c.register = ? AND (c.status <> 'closed' OR (c.unfound_review_due IS NOT NULL AND c.unfound_review_due <= ?))`,
     )
-    .all(register) as Row[];
+    .all(register, meetingDate) as Row[];
   const due = db.prepare(`SELECT due_date FROM actions WHERE case_id = ? AND status IN ('open', 'carried_forward')`);
   const discussed = db.prepare(
     `SELECT DISTINCT m.date FROM agenda_items a JOIN meetings m ON m.id = a.meeting_id
      WHERE a.case_id = ? AND m.panel_id = ? AND a.removed = 0 AND m.id <> ? AND m.date < ?`,
   );
+  const terms = wholeTerms(termCalendar(db));
   return rows.map((r) => {
     const k = toCase(r);
     const child = toChild(r, 'ch_id');
-    const clocks = clocksFor(k, child, today);
+    const clocks = clocksFor(k, child, today, terms);
     return {
       caseId: k.id,
       reference: k.reference,
@@ -301,6 +304,9 @@ function agendaCases(db: Db, meetingId: number, register: 'CME' | 'PMOE', panelI
       timetableEndDate: k.timetableEndDate,
       openActionsDue: (due.all(k.id) as { due_date: string }[]).map((x) => x.due_date),
       discussedAt: (discussed.all(k.id, panelId, meetingId, meetingDate) as { date: string }[]).map((x) => x.date),
+      lastAttendance: k.lastAttendance,
+      dateEnteredProvision: k.dateEnteredProvision,
+      unfoundReviewDue: k.unfoundReviewDue,
     };
   });
 }

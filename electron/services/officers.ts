@@ -10,6 +10,7 @@ export interface OfficerFields {
   team: Officer['team'];
   email: string | null;
   active: boolean;
+  isManager: boolean;
 }
 
 const SELECT = `
@@ -29,7 +30,7 @@ export function getOfficer(db: Db, id: number): Officer {
 
 export function createOfficer(db: Db, ctx: WriteContext, f: OfficerFields): Officer {
   const id = auditedInsert(db, ctx, 'officers', { entity: 'officer' }, {
-    name: f.name, job_title: f.jobTitle, team: f.team, email: f.email, active: f.active, created_at: ctx.now(),
+    name: f.name, job_title: f.jobTitle, team: f.team, email: f.email, active: f.active, is_manager: f.isManager, created_at: ctx.now(),
   });
   return getOfficer(db, id);
 }
@@ -37,7 +38,7 @@ export function createOfficer(db: Db, ctx: WriteContext, f: OfficerFields): Offi
 export function updateOfficer(db: Db, ctx: WriteContext, id: number, f: OfficerFields): Officer {
   getOfficer(db, id);
   auditedUpdate(db, ctx, 'officers', { entity: 'officer' }, id, {
-    name: f.name, job_title: f.jobTitle, team: f.team, email: f.email, active: f.active,
+    name: f.name, job_title: f.jobTitle, team: f.team, email: f.email, active: f.active, is_manager: f.isManager,
   });
   return getOfficer(db, id);
 }

@@ -1,3 +1,5 @@
+import { wholeTerms } from '../../shared/domain/pmoeTerms';
+import { termCalendar } from './calendar';
 import type { Db } from '../../db/open';
 import type { ChildFlags, RegisterRow } from '../../shared/api/schemas';
 import { FLAG_KEYS } from '../../shared/api/schemas';
@@ -55,6 +57,7 @@ export function listRegister(db: Db, today: string): RegisterRow[] {
     )
     .raw()
     .all({ lastCme: lastCme ?? '0000-00-00', lastPmoe: lastPmoe ?? '0000-00-00' }) as Cell[][];
+  const terms = wholeTerms(termCalendar(db));
   return rows.map((r) => {
     const flags = {} as ChildFlags;
     const set: string[] = [];
@@ -78,6 +81,7 @@ export function listRegister(db: Db, today: string): RegisterRow[] {
       },
       { dateOfBirth, flags },
       today,
+      terms,
     );
     return {
       caseId: Number(r[I.caseId]),

@@ -101,6 +101,10 @@ export function toCase(r: Row): Case {
     closureDetail: s(r.closure_detail),
     closureProposed: r.closure_proposed === 1,
     archived: r.archived === 1,
+    unfoundReviewDue: s(r.unfound_review_due),
+    archiveFormCompletedOn: s(r.archive_form_completed_on),
+    archiveDirector: s(r.archive_director),
+    archiveDecidedOn: s(r.archive_decided_on),
     createdAt: String(r.created_at),
   };
 }
@@ -112,6 +116,7 @@ export const toOfficer = (r: Row): Officer => ({
   team: r.team as Officer['team'],
   email: s(r.email),
   active: r.active === 1,
+  isManager: r.is_manager === 1,
   openCases: Number(r.open_cases ?? 0),
 });
 

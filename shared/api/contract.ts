@@ -71,11 +71,14 @@ export const contract = {
   ),
   'cases.setLeadOfficer': method(z.object({ id: S.id, officerId: S.id.nullable(), reason: S.optionalText(1000) }), S.CaseDetail, true),
   'cases.setStatus': method(z.object({ id: S.id, status: z.enum(['referred', 'checks', 'at_panel']) }), S.CaseDetail, true),
-  'cases.close': method(
-    z.object({ id: S.id, closedOn: S.pastDate, reason: S.ClosureReason, detail: S.optionalText(500) }),
-    S.CaseDetail,
-    true,
-  ),
+  // Closing: propose (reason + evidence) → authorise by a named manager where the rules ask for it
+  // (shared/domain/closure.ts). There is no other way to close a case.
+  'cases.archive': method(z.object({ id: S.id, formCompletedOn: S.optionalPastDate, director: S.optionalText(160), decidedOn: S.pastDate }), S.CaseDetail, true),
+  'alerts.home': method(z.object({}).default({}), S.HomeAlerts, false),
+  'closures.propose': method(S.ClosureProposalInput, S.CaseDetail, true),
+  'closures.authorise': method(z.object({ id: S.id, authorisedById: S.id, note: S.optionalText(1000) }), S.CaseDetail, true),
+  'closures.decline': method(z.object({ id: S.id, decidedById: S.id, reason: S.text(1000) }), S.CaseDetail, true),
+  'closures.recordUnfoundReview': method(z.object({ id: S.id, outcome: S.text(2000) }), S.CaseDetail, true),
   'cases.reopen': method(z.object({ id: S.id, reason: S.text(1000) }), S.CaseDetail, true),
   'checks.add': method(S.CheckInput.extend({ caseId: S.id }), S.CaseDetail, true),
   'notes.add': method(z.object({ caseId: S.id, notedOn: S.pastDate, text: S.text(8000) }), S.CaseDetail, true),
@@ -150,7 +153,7 @@ export const contract = {
   ),
   'items.setRag': method(z.object({ itemId: S.id, rag: S.Rag, reason: S.text(1000) }), M.ItemDetail, true),
   'items.setLead': method(z.object({ itemId: S.id, officerId: S.id.nullable(), reason: S.optionalText(500) }), M.ItemDetail, true),
-  'items.close': method(z.object({ itemId: S.id, reason: M.ClosureReasonCode, detail: S.optionalText(500) }), M.ItemDetail, true),
+  'items.close': method(z.object({ itemId: S.id, reason: M.ClosureReasonCode, detail: S.optionalText(500), proposedById: S.id.nullish(), evidence: S.optionalText(4000) }), M.ItemDetail, true),
   'actions.add': method(z.object({ itemId: S.id, text: S.text(1000), ownerId: S.id.nullable(), dueDate: S.isoDate }), M.ItemDetail, true),
   'actions.review': method(
     z.object({ itemId: S.id, actionId: S.id, outcome: z.enum(['done', 'carried_forward', 'dropped']), reason: S.optionalText(500), newDueDate: S.optionalDate }),

@@ -213,7 +213,7 @@ export const OUTCOMES = [
   { code: 's2s_lost_pupil', label: 'Name on the S2S lost pupil database' },
   { code: 'reasonable_steps_letter', label: 'Reasonable-steps letter to the last school' },
   { code: 'school_attendance_order', label: 'School Attendance Order process' },
-  { code: 'archive', label: 'Archive: long-term, all avenues exhausted (stays open, dormant)' },
+  { code: 'archive', label: 'Present for archiving: the Director decides (long-term, all avenues exhausted)' },
   { code: 'other', label: 'Other' },
 ] as const;
 export const Outcome = z.enum(codesOf(OUTCOMES));

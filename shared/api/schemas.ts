@@ -70,6 +70,8 @@ export const Officer = z.object({
   team: Team,
   email: z.string().nullable(),
   active: z.boolean(),
+  /** May authorise closures that need a manager (003 App. D/E). */
+  isManager: z.boolean(),
   openCases: z.number(),
 });
 export type Officer = z.infer<typeof Officer>;
@@ -83,6 +85,7 @@ export const OfficerInput = z.object({
     .optional()
     .transform((v) => (v ? v : null)),
   active: z.boolean().default(true),
+  isManager: z.boolean().default(false),
 });
 
 export const Child = z.object({
@@ -213,9 +216,87 @@ export const Case = z.object({
   closureDetail: z.string().nullable(),
   closureProposed: z.boolean(),
   archived: z.boolean(),
+  /** Closed as not found: the next twice-yearly review (003 App. D). */
+  unfoundReviewDue: z.string().nullable(),
+  archiveFormCompletedOn: z.string().nullable(),
+  archiveDirector: z.string().nullable(),
+  archiveDecidedOn: z.string().nullable(),
   createdAt: z.string(),
 });
 export type Case = z.infer<typeof Case>;
+
+/** A proposed closure and its decision (propose → authorise; shared/domain/closure.ts). */
+export const ClosureProposal = z.object({
+  id: z.number(),
+  status: z.enum(['pending', 'authorised', 'declined', 'withdrawn', 'closed']),
+  reason: ClosureReason,
+  closedOn: z.string(),
+  detail: z.string().nullable(),
+  evidence: z.string(),
+  s2sUploadedOn: z.string().nullable(),
+  reasonableStepsLetterOn: z.string().nullable(),
+  socialCareReferral: z.string().nullable(),
+  safeguardingConclusion: z.string().nullable(),
+  otherLa: z.string().nullable(),
+  otherLaContact: z.string().nullable(),
+  otherLaReferredOn: z.string().nullable(),
+  otherLaAcceptedOn: z.string().nullable(),
+  chaseOn: z.string().nullable(),
+  overseasCountry: z.string().nullable(),
+  overseasVerifiedHow: z.string().nullable(),
+  proposedById: z.number(),
+  proposedByName: z.string(),
+  proposedOn: z.string(),
+  meetingId: z.number().nullable(),
+  decidedByName: z.string().nullable(),
+  decidedOn: z.string().nullable(),
+  decisionNote: z.string().nullable(),
+  /** Still to happen before the case can close (e.g. the receiving LA's acceptance). */
+  waitingFor: z.array(z.string()),
+  /** Why a manager must authorise; empty when none is needed. */
+  authorisationReasons: z.array(z.string()),
+  /** Managers who may authorise (active, not the proposer). */
+  authorisers: z.array(z.object({ id: z.number(), name: z.string(), jobTitle: z.string().nullable() })),
+});
+export type ClosureProposal = z.infer<typeof ClosureProposal>;
+
+export const ClosureProposalInput = z.object({
+  id,
+  reason: ClosureReason,
+  closedOn: pastDate,
+  proposedById: id,
+  evidence: text(4000),
+  detail: optionalText(500),
+  s2sUploadedOn: optionalPastDate,
+  reasonableStepsLetterOn: optionalPastDate,
+  socialCareReferral: optionalText(2000),
+  safeguardingConclusion: optionalText(2000),
+  otherLa: optionalText(160),
+  otherLaContact: optionalText(300),
+  otherLaReferredOn: optionalPastDate,
+  otherLaAcceptedOn: optionalPastDate,
+  overseasCountry: optionalText(120),
+  overseasVerifiedHow: optionalText(1000),
+});
+
+/** A clock that has passed or is close: shown on the case and on Home. */
+export const CaseAlert = z.object({
+  code: z.string(),
+  level: z.enum(['due', 'overdue']),
+  text: z.string(),
+  since: z.string(),
+});
+export type CaseAlert = z.infer<typeof CaseAlert>;
+
+/** Clocks run out across the register, for Home: each kind with its count and the newest cases. */
+export const HomeAlerts = z.array(
+  z.object({
+    code: z.string(),
+    count: z.number(),
+    cases: z.array(z.object({ caseId: z.number(), reference: z.string(), name: z.string(), since: z.string(), text: z.string() })),
+  }),
+);
+export type HomeAlerts = z.infer<typeof HomeAlerts>;
 
 export const Check = z.object({
   id: z.number(),
@@ -264,6 +345,9 @@ export const CaseDetail = z.object({
       calendarCovers: z.boolean(),
     })
     .nullable(),
+  /** The pending closure, if one is waiting; then the earlier ones, newest first. */
+  closures: z.array(ClosureProposal),
+  alerts: z.array(CaseAlert),
 });
 export type CaseDetail = z.infer<typeof CaseDetail>;
 

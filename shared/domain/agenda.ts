@@ -7,6 +7,8 @@ import { type IsoDate, addDays, compareIso, formatUk, isoParts } from './dates';
 import { PANEL_AFTER_DAYS, dueForPanelOn, isDueForPanel, isLongTerm } from './clocks';
 import { compulsorySchoolAge } from './schoolAge';
 import type { CaseStatus, Rag, Register } from './vocab';
+import { provisionAlerts } from './educationClocks';
+import { isUnfoundReviewDue } from './closure';
 
 export interface AgendaCase {
   caseId: number;
@@ -30,6 +32,11 @@ export interface AgendaCase {
   openActionsDue: IsoDate[];
   /** Dates of earlier meetings of THIS panel at which the case was an agenda item. */
   discussedAt: IsoDate[];
+  // Safeguarding clocks (issue 10); optional so callers that don't know them still compile.
+  lastAttendance?: IsoDate | null;
+  dateEnteredProvision?: IsoDate | null;
+  /** Closed as not found: the next twice-yearly review (003 App. D). */
+  unfoundReviewDue?: IsoDate | null;
 }
 
 export interface AgendaContext {
@@ -63,6 +70,8 @@ export const REASON_CODES = [
   'end_of_csa',
   'amber_review',
   'green_review',
+  'located_without_provision',
+  'unfound_review_due',
 ] as const;
 export type ReasonCode = (typeof REASON_CODES)[number];
 
@@ -146,6 +155,26 @@ function endOfCsaReason(c: AgendaCase, ctx: AgendaContext): Reason | null {
   return { code: 'end_of_csa', text };
 }
 
+/**
+ * A located CME child with no school place or provision whose clocks have run out: two months out of
+ * education (000 §8) or 20 days waiting for an allocation (001 App. 3). Located is not safe.
+ */
+export function locatedWithoutProvisionReason(c: AgendaCase, meetingDate: IsoDate): Reason | null {
+  const alerts = provisionAlerts(
+    { register: c.register, status: c.status, dateNotified: c.dateNotified, lastAttendance: c.lastAttendance ?? null, dateLocated: c.dateLocated, dateEnteredProvision: c.dateEnteredProvision ?? null },
+    meetingDate,
+  );
+  if (alerts.length === 0) return null;
+  return { code: 'located_without_provision', text: alerts.map((a) => a.text).join(' ') };
+}
+
+/** A case closed as not found whose twice-yearly review falls on or before the meeting (003 App. D). */
+export function unfoundReviewReason(c: AgendaCase, meetingDate: IsoDate): Reason | null {
+  const due = c.unfoundReviewDue ?? null;
+  if (!isUnfoundReviewDue(due, meetingDate)) return null;
+  return { code: 'unfound_review_due', text: `Not found: twice-yearly review due ${formatUk(due)} (003 App. D)` };
+}
+
 const RED: Reason = { code: 'red', text: 'Rated red' };
 
 /** All the reasons a case should be discussed at this meeting, in REASON_CODES order. */
@@ -174,6 +203,8 @@ function reasonsFor(c: AgendaCase, ctx: AgendaContext, previous: readonly IsoDat
     reasons.push(endOfCsaReason(c, ctx));
     if (routine && c.rag === 'amber') reasons.push(reviewReason(c, previous, discussed, AMBER_REVIEW_MEETINGS, 'amber_review'));
     if (routine && c.rag === 'green') reasons.push(reviewReason(c, previous, discussed, GREEN_REVIEW_MEETINGS, 'green_review'));
+    // Dormant (archived by the Director) cases are left to the Director's decision.
+    if (routine) reasons.push(locatedWithoutProvisionReason(c, meetingDate));
   } else {
     if (c.concerns.length > 0) {
       reasons.push({ code: 'concern', text: `Criteria of concern: ${c.concerns.map((k) => k.label).join('; ')}` });
@@ -225,8 +256,11 @@ export function proposeAgenda(cases: readonly AgendaCase[], ctx: AgendaContext):
 
   const proposals: Proposal[] = [];
   for (const c of cases) {
-    if (c.register !== ctx.register || c.status === 'closed') continue;
-    const reasons = reasonsFor(c, ctx, previous);
+    if (c.register !== ctx.register) continue;
+    // A closed case comes back only for its twice-yearly unfound review (003 App. D).
+    const unfound = c.status === 'closed' ? unfoundReviewReason(c, ctx.meetingDate) : null;
+    if (c.status === 'closed' && unfound === null) continue;
+    const reasons = unfound !== null ? [unfound] : reasonsFor(c, ctx, previous);
     if (reasons.length === 0) continue;
     const neverDiscussed = !c.discussedAt.some((d) => d < ctx.meetingDate);
     proposals.push({

@@ -4,6 +4,7 @@
  */
 import { type IsoDate, formatUk, isoParts } from './dates';
 import type { CaseStatus, ChildFlags, Register } from './vocab';
+import { describeTerms, termsOnRegister, type WholeTerm } from './pmoeTerms';
 
 export const CONCERN_CRITERIA = [
   { code: 'two_terms', label: 'On the PMOE register for two consecutive terms' },
@@ -24,8 +25,8 @@ export interface Term {
 }
 
 /**
- * The school term a date falls in. APPROXIMATE until the app has a term calendar (DOMAIN.md "Time
- * limits": terms, half-terms, INSET days and bank holidays will be kept in the app): autumn from
+ * The school term a date falls in, APPROXIMATELY: used only where the term calendar (pmoeTerms.ts)
+ * does not reach the dates: autumn from
  * 1 September, spring from 1 January, summer from 1 April; holidays count as part of the term
  * they follow (so August is "summer").
  */
@@ -93,7 +94,7 @@ function formatHours(h: number): string {
  * The criteria of concern a PMOE case meets on `onDate`, in the order of 000 §11, each with a
  * reason naming the evidence. [] for CME cases and closed cases.
  */
-export function criteriaOfConcern(input: ConcernInput, onDate: IsoDate): Concern[] {
+export function criteriaOfConcern(input: ConcernInput, onDate: IsoDate, terms: readonly WholeTerm[] | null = null): Concern[] {
   if (input.register !== 'PMOE' || input.status === 'closed') return [];
   const out: Concern[] = [];
   const add = (code: ConcernCode, reason: string): void => {
@@ -101,9 +102,13 @@ export function criteriaOfConcern(input: ConcernInput, onDate: IsoDate): Concern
   };
   const f = input.flags;
 
-  // 1. Two consecutive terms: notified before the start of the current term.
+  // 1. Two consecutive terms, on the term calendar when it covers the dates (issue 10): on the
+  // register in the term in progress and the one before. Otherwise the fixed approximation below.
+  const onCalendar = terms === null ? null : termsOnRegister(input.dateNotified, onDate, terms);
   const current = termOf(onDate);
-  if (input.dateNotified < current.starts) {
+  if (onCalendar !== null) {
+    if (onCalendar.length >= 2) add('two_terms', describeTerms(onCalendar, input.dateNotified));
+  } else if (input.dateNotified < current.starts) {
     const terms = termIndex(onDate) - termIndex(input.dateNotified) + 1;
     const since = formatUk(input.dateNotified);
     const span =

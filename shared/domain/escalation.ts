@@ -28,7 +28,8 @@ export interface Ladder {
  * Bexley: 000_60e5703186df2ddd.txt §12 "Escalation to management arrangements": "Inclusion
  * Officers will escalate to the relevant Head of Service. Where the Heads of Services are unable to
  * resolve, the matter will be referred to the Deputy Director for Education and Specialist
- * Children's Services for a decision." (Level 3 decides.)
+ * Children's Services for a decision." The Inclusion Officer raises the escalation, so the first
+ * rung is the Head of Service and level 2 (the Deputy Director) decides.
  *
  * Redbridge: 003_1d325f11f8174d6c.txt Appendix E "Children Missing Education Structure and
  * Management Oversight": Information Officer for Children Missing Education "Escalates Unresolved
@@ -43,9 +44,9 @@ export const DEFAULT_LADDERS: readonly Ladder[] = [
     code: 'bexley',
     name: 'Bexley',
     levels: [
-      { level: 1, title: 'Inclusion Officer', person: null },
-      { level: 2, title: 'Relevant Head of Service', person: null },
-      { level: 3, title: "Deputy Director for Education and Specialist Children's Services", person: null },
+      // The Inclusion Officer is the one who escalates, not a rung (000 §12; issue 10).
+      { level: 1, title: 'Relevant Head of Service', person: null },
+      { level: 2, title: "Deputy Director for Education and Specialist Children's Services", person: null },
     ],
   },
   {

@@ -47,6 +47,8 @@ export interface SuggestedRagInput {
   pmoeReason: string | null;
   provider: string | null;
   flags: RagFlags;
+  /** CME: the date the child entered a school place or provision (a located child without one is not safe). */
+  dateEnteredProvision?: IsoDate | null;
   /** PMOE criteria of concern, already computed (concern.ts); only 'two_terms' is read here. */
   concerns: readonly { code: string; label: string; reason: string }[];
 }
@@ -225,17 +227,21 @@ export const RAG_RULES: readonly RagRule[] = [
     code: 'out_of_education_2_months',
     rag: 'amber',
     description:
-      `Out of education two months or more: open ${OUT_OF_EDUCATION_DAYS}+ days and, for CME, not located; ` +
+      `Out of education two months or more: open ${OUT_OF_EDUCATION_DAYS}+ days and, for CME, not located or located with no school place or provision; ` +
       `for PMOE, under ${FULL_TIME_HOURS} hours a week (or hours not recorded)`,
     source: `${SEED_000} §3, §8`,
+    // A located CME child with no school place or provision is still out of education (DOMAIN.md
+    // Corrections: located is not safe), so it is never suggested green on that account.
     test: (f) => {
       if (!f.open || f.daysSinceNotified < OUT_OF_EDUCATION_DAYS) return false;
-      if (f.input.register === 'CME') return f.cmeNotLocated;
+      if (f.input.register === 'CME') return f.cmeNotLocated || !inProvision(f);
       return f.hours === null || f.hours < FULL_TIME_HOURS;
     },
     explain: (f) =>
       f.input.register === 'CME'
-        ? `Out of education for ${days(f.daysSinceNotified)} (two months or more)`
+        ? f.cmeNotLocated
+          ? `Out of education for ${days(f.daysSinceNotified)} (two months or more)`
+          : `Located but no school place or provision ${days(f.daysSinceNotified)} after notification (two months or more)`
         : `Not in full-time education for ${days(f.daysSinceNotified)} (two months or more)`,
   },
   {
@@ -247,6 +253,11 @@ export const RAG_RULES: readonly RagRule[] = [
     explain: (f) => f.input.concerns.find((c) => c.code === 'two_terms')?.reason || 'On the PMOE register for two consecutive terms',
   },
 ];
+
+function inProvision(f: RagFacts): boolean {
+  const d = f.input.dateEnteredProvision ?? null;
+  return d !== null && isIsoDate(d) && d <= f.onDate;
+}
 
 /** The green default, shown as the last row of the Settings table. */
 export const RAG_NO_RISK_FACTORS = {

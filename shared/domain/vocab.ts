@@ -114,6 +114,8 @@ export const PMOE_REASONS = [
   { code: 'ap_full_time', label: 'Alternative provision (full time, off site)' },
   { code: 'medical', label: 'Medical' },
   { code: 'awaiting_ehcp_placement', label: 'Awaiting EHCP placement' },
+  // 000 §11 "Many of these children are not on a school roll"; 002 includes children awaiting a placement.
+  { code: 'awaiting_placement', label: 'Awaiting a school placement (not on roll)' },
   { code: 'excluded', label: 'Excluded' },
   { code: 'other', label: 'Other' },
 ] as const satisfies readonly VocabEntry[];

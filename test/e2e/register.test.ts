@@ -101,11 +101,13 @@ describe.skipIf(!chromiumAvailable)('the register, end to end in Chromium', () =
   it('closes the case with a reason, and the history shows everything', async () => {
     await page.getByRole('button', { name: 'Close case' }).click();
     await page.getByLabel('Closure reason', { exact: true }).selectOption({ label: 'On roll and attending a school' });
+    await page.getByLabel('Evidence').fill('St Aidan’s office confirmed she started on Monday');
     // The detail the reason needs is asked for by name, and required.
-    await page.getByRole('dialog').getByRole('button', { name: 'Close case' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Propose closure' }).click();
     await expect.poll(() => page.getByRole('dialog').innerText()).toContain('Destination school is required');
     await page.getByLabel('Destination school').fill('St Aidan’s CE Primary');
-    await page.getByRole('dialog').getByRole('button', { name: 'Close case' }).click();
+    // A confirmed outcome with no safeguarding flags closes on the officer's proposal (003 App. D).
+    await page.getByRole('dialog').getByRole('button', { name: 'Propose closure' }).click();
     await expect.poll(() => page.locator('.case-head').innerText()).toContain('Closed');
 
     await page.getByRole('tab', { name: 'History' }).click();

@@ -6,6 +6,7 @@ import { navigate } from '../lib/router';
 import { Tabs } from '../components/Tabs';
 import { ErrorBanner } from '../components/Banner';
 import { CaseHeader } from './case/CaseHeader';
+import { ClosureStatus } from './case/ClosureStatus';
 import { CaseDialogs, type CaseAction } from './case/CaseDialogs';
 import { DetailsTab } from './case/DetailsTab';
 import { ChecksTab } from './case/ChecksTab';
@@ -46,6 +47,7 @@ export function CasePage({ id, tab }: { id: number; tab: string | null }) {
         onAction={setDialog}
         onProposeClosure={(proposed) => void call('cases.proposeClosure', { id: d.case.id, proposed }).then(saved, () => void detail.reload())}
       />
+      <ClosureStatus detail={d} onDecide={setDialog} onReview={() => setDialog('unfound_review')} />
       <Tabs
         label="Case sections"
         current={current}

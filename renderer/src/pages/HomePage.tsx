@@ -12,6 +12,7 @@ import { RagChart } from './tracking/RagChart';
 import { browserStorage, SHOW_NAMES_KEY } from './tracking/prefs';
 import { useStoredFlag } from './tracking/hooks';
 import { ThisMonthCard } from './reports/ThisMonthCard';
+import { ClocksCard } from './home/ClocksCard';
 import './tracking/tracking.css';
 
 /** Opens the register with just these filters (the rest of the remembered view, sorting and columns, is kept). */
@@ -78,6 +79,7 @@ function Cards({ d, showNames }: { d: Dashboard; showNames: boolean }) {
 
   return (
     <div className="trk-cards">
+      <ClocksCard showNames={showNames} />
       <Card title="Overdue actions" count={d.overdueActionCount} tone="alert" link={<a href={hrefFor({ page: 'actions' })}>All actions</a>}>
         {d.overdueActions.length === 0 ? (
           <Empty>No overdue actions. Everything agreed is on time.</Empty>

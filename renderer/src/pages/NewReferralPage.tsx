@@ -1,3 +1,4 @@
+import { schoolOnRollRequired } from '../../../shared/domain/pmoeRoll';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { call, ApiCallError } from '../api/client';
 import { navigate } from '../lib/router';
@@ -393,7 +394,7 @@ export function NewReferralPage() {
               </div>
             ) : (
               <div className="grid-3 register-fields">
-                <TextInput label="School on roll" path="case.pmoeSchool" required />
+                <TextInput label="School on roll" path="case.pmoeSchool" required={schoolOnRollRequired(form.case.pmoeReason)} hint="Leave blank if awaiting a placement (not on roll)" />
                 <SelectInput label="Reason not in full-time education" path="case.pmoeReason" options={PMOE_REASONS} required />
                 <TextInput label="Hours of education a week" path="case.hoursPerWeek" type="number" inputMode="decimal" hint="Under 10 hours is a criterion of concern" />
                 <TextInput label="Provider" path="case.provider" hint="Who provides the education, if not the school" />

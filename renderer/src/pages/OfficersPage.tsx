@@ -7,8 +7,8 @@ import { ErrorBanner } from '../components/Banner';
 import { TEAMS, labelOf, type Team } from '../../../shared/domain/vocab';
 import { useAction } from './case/useAction';
 
-interface Form { id: number | null; name: string; jobTitle: string; team: Team | ''; email: string; active: boolean }
-const EMPTY: Form = { id: null, name: '', jobTitle: '', team: '', email: '', active: true };
+interface Form { id: number | null; name: string; jobTitle: string; team: Team | ''; email: string; active: boolean; isManager: boolean }
+const EMPTY: Form = { id: null, name: '', jobTitle: '', team: '', email: '', active: true, isManager: false };
 
 /** Officers and teams: who can lead a case. Officers who leave are kept (their history stays), marked as left. */
 export function OfficersPage() {
@@ -18,14 +18,14 @@ export function OfficersPage() {
 
   const save = async () => {
     if (!form.team) return;
-    const input = { name: form.name, jobTitle: form.jobTitle, team: form.team, email: form.email, active: form.active };
+    const input = { name: form.name, jobTitle: form.jobTitle, team: form.team, email: form.email, active: form.active, isManager: form.isManager };
     const r = await a.run(() => (form.id ? call('officers.update', { id: form.id, ...input }) : call('officers.create', input)));
     if (r) {
       setForm(EMPTY);
       void list.reload();
     }
   };
-  const edit = (o: Officer) => { a.reset(); setForm({ id: o.id, name: o.name, jobTitle: o.jobTitle ?? '', team: o.team, email: o.email ?? '', active: o.active }); };
+  const edit = (o: Officer) => { a.reset(); setForm({ id: o.id, name: o.name, jobTitle: o.jobTitle ?? '', team: o.team, email: o.email ?? '', active: o.active, isManager: o.isManager }); };
 
   return (
     <>
@@ -41,7 +41,7 @@ export function OfficersPage() {
                 {list.data.map((o) => (
                   <tr key={o.id} className={o.active ? '' : 'muted'}>
                     <td><button className="link" onClick={() => edit(o)} aria-label={`Edit ${o.name}`} title="Edit">{o.name}</button></td>
-                    <td>{o.jobTitle}</td><td>{labelOf(TEAMS, o.team)}</td><td style={{ overflowWrap: 'break-word' }}>{o.email}</td>
+                    <td>{o.jobTitle}{o.isManager ? <span className="pill" style={{ marginLeft: '0.4rem' }}>Manager</span> : null}</td><td>{labelOf(TEAMS, o.team)}</td><td style={{ overflowWrap: 'break-word' }}>{o.email}</td>
                     <td>{o.openCases}</td>
                     <td>{o.active ? 'Active' : <span className={o.openCases > 0 ? 'pill pill-warn' : ''}>Left{o.openCases > 0 ? ' — needs reallocation' : ''}</span>}</td>
                   </tr>
@@ -58,6 +58,7 @@ export function OfficersPage() {
             <Field label="Job title" error={a.errorFor('jobTitle')}>{(f) => <input {...f} value={form.jobTitle} onChange={(e) => setForm({ ...form, jobTitle: e.target.value })} />}</Field>
             <Field label="Team" required error={a.errorFor('team')}>{(f) => <Select {...f} value={form.team} onChange={(v) => setForm({ ...form, team: v })} options={TEAMS} />}</Field>
             <Field label="Officer e-mail" error={a.errorFor('email')}>{(f) => <input {...f} type="email" value={form.email} onChange={(e) => setForm({ ...form, email: e.target.value })} />}</Field>
+            <label className="inline-check"><input type="checkbox" checked={form.isManager} onChange={(e) => setForm({ ...form, isManager: e.target.checked })} /> Manager (can authorise closures that need a manager, 003 App. D/E)</label>
             <label className="inline-check"><input type="checkbox" checked={!form.active} onChange={(e) => setForm({ ...form, active: !e.target.checked })} /> Has left (keeps their history; can no longer lead cases)</label>
             <div className="dialog-buttons">
               {form.id ? <button type="button" onClick={() => setForm(EMPTY)}>Cancel</button> : null}

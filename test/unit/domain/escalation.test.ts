@@ -20,12 +20,22 @@ function ladder(code: string): Ladder {
   if (!l) throw new Error(`no ladder ${code}`);
   return l;
 }
-const bexley = ladder('bexley');
 const redbridge = ladder('redbridge');
+/** A three-rung ladder for the mechanics (Bexley's default has two rungs since issue 10). */
+const threeRungs: Ladder = {
+  code: 'three',
+  name: 'Three rungs',
+  levels: [
+    { level: 1, title: 'Inclusion Officer', person: null },
+    { level: 2, title: 'Relevant Head of Service', person: null },
+    { level: 3, title: "Deputy Director for Education and Specialist Children's Services", person: null },
+  ],
+};
 
 describe('DEFAULT_LADDERS', () => {
   it.each([
-    ['bexley', ['Inclusion Officer', 'Relevant Head of Service', "Deputy Director for Education and Specialist Children's Services"]],
+    // 000 §12: the Inclusion Officer escalates to the Head of Service, who refers to the Deputy Director.
+    ['bexley', ['Relevant Head of Service', "Deputy Director for Education and Specialist Children's Services"]],
     [
       'redbridge',
       [
@@ -77,10 +87,10 @@ describe('canTransition', () => {
 
 describe('nextLevel', () => {
   it.each([
-    [bexley, 0, { level: 1, title: 'Inclusion Officer', person: null }],
-    [bexley, 1, { level: 2, title: 'Relevant Head of Service', person: null }],
-    [bexley, 2, { level: 3, title: "Deputy Director for Education and Specialist Children's Services", person: null }],
-    [bexley, 3, null],
+    [threeRungs, 0, { level: 1, title: 'Inclusion Officer', person: null }],
+    [threeRungs, 1, { level: 2, title: 'Relevant Head of Service', person: null }],
+    [threeRungs, 2, { level: 3, title: "Deputy Director for Education and Specialist Children's Services", person: null }],
+    [threeRungs, 3, null],
     [redbridge, 4, { level: 5, title: 'Corporate Director of People', person: null }],
     [redbridge, 5, null],
     [redbridge, 9, null],
@@ -89,7 +99,7 @@ describe('nextLevel', () => {
   });
 
   it('carries the named person', () => {
-    const named: Ladder = { ...bexley, levels: bexley.levels.map((x) => (x.level === 2 ? { ...x, person: 'A. Head' } : x)) };
+    const named: Ladder = { ...threeRungs, levels: threeRungs.levels.map((x) => (x.level === 2 ? { ...x, person: 'A. Head' } : x)) };
     expect(nextLevel(named, 1)?.person).toBe('A. Head');
     expect(TOP_OF_LADDER_MESSAGE).toBe('Already at the top of the ladder');
   });
@@ -115,7 +125,7 @@ describe('validateChain', () => {
       [s(1, '2026-01-05', 'escalated', '2026-01-20'), s(2, '2026-01-20', 'escalated'), s(3, '2026-02-02', 'resolved', '2026-02-20')],
     ],
   ])('%s → valid', (_name, steps) => {
-    expect(validateChain(steps, bexley)).toEqual([]);
+    expect(validateChain(steps, threeRungs)).toEqual([]);
   });
 
   it.each([
@@ -135,7 +145,7 @@ describe('validateChain', () => {
     ['above the top of the ladder', [s(3, '2026-03-01', 'escalated'), s(4, '2026-03-02', 'open')], /above the top of the ladder \(level 3\)/],
     ['bad date', [s(1, '2026-02-30', 'open')], /is not a date/],
   ])('%s → problem', (_name, steps, pattern) => {
-    const problems = validateChain(steps, bexley);
+    const problems = validateChain(steps, threeRungs);
     expect(problems.length).toBeGreaterThan(0);
     expect(problems.some((p) => pattern.test(p))).toBe(true);
   });
@@ -145,7 +155,7 @@ describe('validateChain', () => {
   });
 
   it('reports every problem, not just the first', () => {
-    expect(validateChain([s(1, '2026-03-10', 'open'), s(3, '2026-03-05', 'open')], bexley)).toHaveLength(3);
+    expect(validateChain([s(1, '2026-03-10', 'open'), s(3, '2026-03-05', 'open')], threeRungs)).toHaveLength(3);
   });
 });
 

@@ -151,7 +151,9 @@ describe('suggestRag: CME whereabouts (27/28 days)', () => {
   });
 
   it.each([
-    ['located', { ...notLocated, dateLocated: '2026-01-10' }, dayN(70), []],
+    // Located with no school place or provision is still out of education (issue 10; 000 §8).
+    ['located, no provision', { ...notLocated, dateLocated: '2026-01-10' }, dayN(70), ['out_of_education_2_months']],
+    ['located and in provision', { ...notLocated, dateLocated: '2026-01-10', dateEnteredProvision: '2026-02-02' }, dayN(70), []],
     ['located after onDate counts as not located yet', { ...notLocated, dateLocated: '2026-03-20' }, dayN(30), ['cme_whereabouts_unknown']],
     ['closed, not located', { ...notLocated, status: 'closed' as const }, dayN(70), []],
     ['PMOE with no dateLocated is not "not located"', { ...pmoe, dateNotified: NOTIFIED, hoursPerWeek: 30 }, dayN(70), []],
@@ -215,7 +217,11 @@ describe('suggestRag: out of education two months (60/61 days)', () => {
     ['PMOE closed, day 61', { ...p, status: 'closed' as const }, 61, false],
     ['CME not located, day 60', { ...cme, dateNotified: NOTIFIED, dateLocated: null }, 60, false],
     ['CME not located, day 61', { ...cme, dateNotified: NOTIFIED, dateLocated: null }, 61, true],
-    ['CME located, day 61', { ...cme, dateNotified: NOTIFIED, dateLocated: '2026-01-05' }, 61, false],
+    ['CME located without provision, day 60', { ...cme, dateNotified: NOTIFIED, dateLocated: '2026-01-05' }, 60, false],
+    ['CME located without provision, day 61', { ...cme, dateNotified: NOTIFIED, dateLocated: '2026-01-05' }, 61, true],
+    ['CME located without provision, day 150: not green', { ...cme, dateNotified: NOTIFIED, dateLocated: '2026-01-05' }, 150, true],
+    ['CME located, in provision by day 61', { ...cme, dateNotified: NOTIFIED, dateLocated: '2026-01-05', dateEnteredProvision: '2026-02-01' }, 61, false],
+    ['CME located, provision starts after the day', { ...cme, dateNotified: NOTIFIED, dateLocated: '2026-01-05', dateEnteredProvision: '2026-12-01' }, 61, true],
   ] as const)('%s → fires %s', (_name, input, n, fires) => {
     expect(rules(input, dayN(n)).includes('out_of_education_2_months')).toBe(fires);
   });

@@ -56,7 +56,7 @@ describe('codes', () => {
     ['RAGS', RAGS, ['red', 'amber', 'green']],
     ['URGENCIES', URGENCIES, ['urgent', 'high', 'routine']],
     ['REFERRAL_SOURCES', REFERRAL_SOURCES, ['admissions', 'school', 'other_la', 'ehe', 'social_care_mash', 'health', 'yot', 'send', 'inclusion', 'police', 'public', 'other']],
-    ['PMOE_REASONS', PMOE_REASONS, ['reduced_timetable', 'ap_part_time', 'ap_full_time', 'medical', 'awaiting_ehcp_placement', 'excluded', 'other']],
+    ['PMOE_REASONS', PMOE_REASONS, ['reduced_timetable', 'ap_part_time', 'ap_full_time', 'medical', 'awaiting_ehcp_placement', 'awaiting_placement', 'excluded', 'other']],
     ['CLOSURE_REASONS', CLOSURE_REASONS, ['on_roll_attending', 'moved_other_la', 'moved_overseas', 'ehe_confirmed', 'end_of_csa', 'full_time_education_restored', 'unresolved_lost', 'other']],
     ['TEAMS', TEAMS, ['admissions', 'education_welfare', 'sen', 'inclusion', 'virtual_school', 'yos', 'childrens_social_care', 'mash', 'ehe', 'health', 'cme', 'other']],
     ['GENDERS', GENDERS, ['female', 'male', 'other', 'not_known']],

@@ -79,7 +79,8 @@ describe('filters', () => {
 describe('menus', () => {
   it('levels (with the ladder’s titles), reasons in vocabulary order, officers by name', () => {
     const m = escalationMenus(ALL, DEFAULT_LADDERS[0]!);
-    expect(m.levels.map((l) => l.label)).toEqual(['1 — Inclusion Officer', '2 — Relevant Head of Service', "3 — Deputy Director for Education and Specialist Children's Services"]);
+    // Bexley's two rungs (000 §12).
+    expect(m.levels.map((l) => l.label)).toEqual(['1 — Relevant Head of Service', "2 — Deputy Director for Education and Specialist Children's Services"]);
     expect(m.reasons.map((r) => r.code)).toEqual(['no_progress', 'school_duties', 'safeguarding']);
     expect(m.officers).toEqual(['Dan Webb', 'Priya Shah', 'Sam Lee']);
   });
@@ -115,10 +116,10 @@ describe('sort keys', () => {
 
 describe('ladder choices for a new escalation', () => {
   it('offers the active ladder’s levels and its named people', () => {
-    const ladder = { ...DEFAULT_LADDERS[0]!, levels: DEFAULT_LADDERS[0]!.levels.map((l) => (l.level === 2 ? { ...l, person: 'Jo Bloggs' } : l)) };
-    expect(ladderLevelOptions(ladder).map((o) => o.label)).toEqual(['1 — Inclusion Officer', '2 — Relevant Head of Service (Jo Bloggs)', "3 — Deputy Director for Education and Specialist Children's Services"]);
-    expect(personAt(ladder, 2)).toBe('Jo Bloggs');
-    expect(personAt(ladder, 1)).toBe('');
+    const ladder = { ...DEFAULT_LADDERS[0]!, levels: DEFAULT_LADDERS[0]!.levels.map((l) => (l.level === 1 ? { ...l, person: 'Jo Bloggs' } : l)) };
+    expect(ladderLevelOptions(ladder).map((o) => o.label)).toEqual(['1 — Relevant Head of Service (Jo Bloggs)', "2 — Deputy Director for Education and Specialist Children's Services"]);
+    expect(personAt(ladder, 1)).toBe('Jo Bloggs');
+    expect(personAt(ladder, 2)).toBe('');
     expect(personAt(null, 1)).toBe('');
     expect(ladderLevelOptions(null)).toEqual([]);
   });

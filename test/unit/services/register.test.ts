@@ -118,10 +118,12 @@ describe('case life', () => {
   });
 
   it('closes with a reason (and its required detail) and reopens with a reason', () => {
-    const missing = app.dispatch('cases.close', { id: caseId, closedOn: '2026-11-24', reason: 'on_roll_attending' });
+    const propose = { id: caseId, closedOn: '2026-11-24', reason: 'on_roll_attending', proposedById: officerId, evidence: 'Admissions confirmed the child started on 23/11/2026' };
+    const missing = app.dispatch('closures.propose', propose);
     expect(missing.ok).toBe(false);
     if (!missing.ok) expect(missing.error).toMatchObject({ field: 'detail', message: expect.stringMatching(/Destination school is required/) });
-    const closed = app.ok('cases.close', { id: caseId, closedOn: '2026-11-24', reason: 'on_roll_attending', detail: 'St Aidan’s CE Primary' });
+    // A confirmed outcome on a case with no safeguarding flags closes on the officer's proposal (003 App. D).
+    const closed = app.ok('closures.propose', { ...propose, detail: 'St Aidan’s CE Primary' });
     expect(closed.case).toMatchObject({ status: 'closed', closedOn: '2026-11-24', closureDetail: 'St Aidan’s CE Primary' });
     expect(closed.clocks.dueForPanel).toBe(false);
     const again = app.dispatch('cases.setRag', { id: caseId, rag: 'green', reason: 'x' });

@@ -48,6 +48,7 @@ describe('reports.get: every figure on a register with known answers', () => {
     let a = openTestApp({ file, today: '2026-09-01' });
     priya = a.ok('officers.create', { name: 'Priya Shah', jobTitle: 'CME Officer', team: 'cme' }).id;
     sam = a.ok('officers.create', { name: 'Sam Okoro', jobTitle: 'Education Welfare Officer', team: 'education_welfare' }).id;
+    const manager = a.ok('officers.create', { name: 'Dana Cole', jobTitle: 'EWS Operational Manager', team: 'education_welfare', isManager: true }).id;
     const make = (k: string, ref: unknown) => [k, a.ok('referrals.create', ref).caseId as number] as const;
     ids = Object.fromEntries([
       make('A', cme('2026-03-02', 'school', 'whereabouts_unknown', { dateLocated: '2026-03-09' }, 'Ava')),
@@ -60,10 +61,12 @@ describe('reports.get: every figure on a register with known answers', () => {
       make('G', pmoe('2026-03-05', 'school', 'reduced_timetable', { dateEnteredProvision: '2026-04-16' }, 'Gus')),
       make('H', pmoe('2026-05-20', 'health', 'medical', {}, 'Hana')),
     ]);
-    a.ok('cases.close', { id: ids.A, closedOn: '2026-03-20', reason: 'on_roll_attending', detail: 'Northbridge Academy' });
-    a.ok('cases.close', { id: ids.C, closedOn: '2026-03-28', reason: 'moved_overseas', detail: 'Portugal' });
-    a.ok('cases.close', { id: ids.F, closedOn: '2026-09-15', reason: 'moved_other_la', detail: 'Essex' });
-    a.ok('cases.close', { id: ids.G, closedOn: '2026-05-01', reason: 'full_time_education_restored' });
+    const by = { proposedById: priya, evidence: 'Confirmed by the receiving school or authority' };
+    a.ok('closures.propose', { ...by, id: ids.A, closedOn: '2026-03-20', reason: 'on_roll_attending', detail: 'Northbridge Academy' });
+    // Moved overseas is unconfirmed: closed once a manager authorises (003 App. E), on the date proposed.
+    a.ok('closures.propose', { ...by, id: ids.C, closedOn: '2026-03-28', reason: 'moved_overseas', overseasCountry: 'Portugal', overseasVerifiedHow: 'Home Office travel record' });
+    a.ok('closures.authorise', { id: ids.C, authorisedById: manager });
+    a.ok('closures.propose', { ...by, id: ids.G, closedOn: '2026-05-01', reason: 'full_time_education_restored' });
     a.ok('cases.setRag', { id: ids.B, rag: 'red', reason: 'Not in school' });
     a.ok('cases.setRag', { id: ids.E, rag: 'amber', reason: 'Believed with family' });
     a.ok('cases.setRag', { id: ids.I, rag: 'red', reason: 'No trace' });
@@ -76,6 +79,8 @@ describe('reports.get: every figure on a register with known answers', () => {
 
     // Sitting 2: today 20/11/2026 — escalation X goes up a level; Y raised; Z raised and resolved.
     a = openTestApp({ file, today: '2026-11-20' });
+    // F's move is closed once Essex accepted (000 §9), a date after sitting 1.
+    a.ok('closures.propose', { proposedById: priya, evidence: 'Essex CME officer confirmed', id: ids.F, closedOn: '2026-09-15', reason: 'moved_other_la', otherLa: 'Essex', otherLaContact: 'Essex CME team', otherLaReferredOn: '2026-09-01', otherLaAcceptedOn: '2026-09-15' });
     a.ok('escalations.escalate', { id: x.id, asked: 'Head of Service to direct admission' });
     a.ok('escalations.create', { caseId: ids.H, reason: 'no_provision', asked: 'Tuition hours' });
     const z = a.ok('escalations.create', { caseId: ids.I, reason: 'other', asked: 'Police check' });

@@ -51,19 +51,24 @@ describe('between meetings: actions, allocation, RAG history, escalations', () =
   });
 
   it('takes an escalation up two levels and resolves it, keeping the chain', () => {
+    // Redbridge's five rungs (003 App. E); Bexley's default has two (000 §12).
     const ladders = app.ok('ladders.get');
     expect(ladders.active).toBe('bexley');
+    app.ok('ladders.save', { ...ladders, active: 'redbridge' });
     let e = app.ok('escalations.create', { caseId, reason: 'school_duties', asked: 'Confirm the school may delete the pupil from roll', responseDue: '2026-12-02' });
     expect(e).toMatchObject({ level: 1, status: 'open', canEscalate: true });
     e = app.ok('escalations.escalate', { id: e.id, asked: 'No reply from the school: Head of Service to write' });
     expect(e).toMatchObject({ level: 2, status: 'open' });
     e = app.ok('escalations.respond', { id: e.id, response: 'Written to the head teacher', respondedOn: '2026-11-25' });
     e = app.ok('escalations.escalate', { id: e.id, asked: 'Deputy Director to decide' });
-    expect(e).toMatchObject({ level: 3, canEscalate: false, nextLevelTitle: null });
+    expect(e).toMatchObject({ level: 3, canEscalate: true, nextLevelTitle: 'Operational Director for Education and Inclusion' });
+    e = app.ok('escalations.escalate', { id: e.id, asked: 'Operational Director to decide' });
+    e = app.ok('escalations.escalate', { id: e.id, asked: 'Corporate Director to decide' });
+    expect(e).toMatchObject({ level: 5, canEscalate: false, nextLevelTitle: null });
     expect(app.dispatch('escalations.escalate', { id: e.id, asked: 'again' })).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/top of the ladder/) } });
     e = app.ok('escalations.resolve', { id: e.id, outcome: 'Pupil reinstated on roll', resolvedOn: '2026-11-25' });
     expect(e.status).toBe('resolved');
-    expect(e.chain.map((s: { level: number; status: string }) => [s.level, s.status])).toEqual([[1, 'escalated'], [2, 'escalated'], [3, 'resolved']]);
+    expect(e.chain.map((s: { level: number; status: string }) => [s.level, s.status])).toEqual([[1, 'escalated'], [2, 'escalated'], [3, 'escalated'], [4, 'escalated'], [5, 'resolved']]);
     expect(app.ok('escalations.list')).toHaveLength(1);
   });
 

@@ -6,10 +6,11 @@ import { call } from '../../api/client';
 import { Dialog } from '../../components/Dialog';
 import { Field, Select } from '../../components/Field';
 import { ErrorBanner } from '../../components/Banner';
-import { RAGS, CLOSURE_REASONS, CASE_STATUSES, TEAMS, entryOf, labelOf, type ClosureReason, type Rag } from './vocab';
+import { RAGS, CASE_STATUSES, TEAMS, type Rag } from './vocab';
+import { ProposeClosureDialog, DecideClosureDialog } from './ClosureDialogs';
 import { useAction } from './useAction';
 
-export type CaseAction = 'rag' | 'lead' | 'status' | 'close' | 'reopen';
+export type CaseAction = 'rag' | 'lead' | 'status' | 'close' | 'reopen' | 'authorise' | 'decline' | 'unfound_review' | 'archive';
 
 interface Props {
   detail: CaseDetail;
@@ -27,7 +28,11 @@ export function CaseDialogs(p: Props) {
       {p.open === 'rag' && <RagDialog {...p} />}
       {p.open === 'lead' && <LeadDialog {...p} />}
       {p.open === 'status' && <StatusDialog {...p} />}
-      {p.open === 'close' && <CloseDialog {...p} />}
+      {p.open === 'close' && <ProposeClosureDialog {...p} />}
+      {p.open === 'authorise' && <DecideClosureDialog {...p} decision="authorise" />}
+      {p.open === 'decline' && <DecideClosureDialog {...p} decision="decline" />}
+      {p.open === 'unfound_review' && <UnfoundReviewDialog {...p} />}
+      {p.open === 'archive' && <ArchiveDialog {...p} />}
       {p.open === 'reopen' && <ReopenDialog {...p} />}
     </>
   );
@@ -116,37 +121,46 @@ function StatusDialog({ detail, onClose, onSaved }: Props) {
   );
 }
 
-function CloseDialog({ detail, today, onClose, onSaved }: Props) {
-  const [reason, setReason] = useState<ClosureReason | ''>(detail.clocks.endOfCsaReached ? 'end_of_csa' : '');
-  const [detailText, setDetailText] = useState('');
-  const [closedOn, setClosedOn] = useState(today);
+/** The named Director's archiving decision on a long-term CME case (001 §6.2): it stays open, dormant. */
+function ArchiveDialog({ detail, today, onClose, onSaved }: Props) {
+  const [formCompletedOn, setFormCompletedOn] = useState('');
+  const [director, setDirector] = useState('');
+  const [decidedOn, setDecidedOn] = useState(today);
   const a = useAction();
-  const entry = entryOf(CLOSURE_REASONS, reason);
-  const options = CLOSURE_REASONS.filter((r) => detail.case.register === 'PMOE' || r.code !== 'full_time_education_restored');
   const save = async () => {
-    if (!reason) return;
-    const d = await a.run(() => call('cases.close', { id: detail.case.id, reason, closedOn, detail: detailText || null }));
+    const d = await a.run(() => call('cases.archive', { id: detail.case.id, formCompletedOn: formCompletedOn || null, director: director || null, decidedOn }));
     if (d) onSaved(d);
   };
   return (
-    <Dialog title={`Close case ${detail.case.reference}`} open onClose={onClose} onSubmit={() => void save()} submitLabel="Close case" busy={a.busy || !reason}>
+    <Dialog title={`Archive ${detail.case.reference} (long-term CME)`} open onClose={onClose} onSubmit={() => void save()} submitLabel="Record archiving decision" busy={a.busy}>
+      <p className="muted small">The Commissioning Director, Education decides, after the panel presents the case with the archiving form (001 §6.2). The case stays open but dormant.</p>
       <ErrorBanner message={a.field ? null : a.error} />
-      <Field label="Closure reason" required error={a.errorFor('reason')}>
-        {(f) => <Select {...f} value={reason} onChange={setReason} options={options} />}
+      <Field label="Date the archiving form was completed" required error={a.errorFor('formCompletedOn')}>
+        {(f) => <input {...f} type="date" max={today} value={formCompletedOn} onChange={(e) => setFormCompletedOn(e.target.value)} />}
       </Field>
-      {entry?.detailLabel ? (
-        <Field label={entry.detailLabel} required={entry.detailRequired} error={a.errorFor('detail')}>
-          {(f) => <input {...f} value={detailText} onChange={(e) => setDetailText(e.target.value)} />}
-        </Field>
-      ) : null}
-      {reason === 'unresolved_lost' ? (
-        <p className="banner banner-warn">Before closing as lost: name the child on the S2S lost pupil database, send the last school a
-          reasonable-steps letter, and consider a referral to children’s social care.</p>
-      ) : null}
-      <Field label="Date closed" required error={a.errorFor('closedOn')}>
-        {(f) => <input {...f} type="date" value={closedOn} max={today} onChange={(e) => setClosedOn(e.target.value)} />}
+      <Field label="Director who decided" required hint="Name and role, e.g. Commissioning Director, Education." error={a.errorFor('director')}>
+        {(f) => <input {...f} value={director} onChange={(e) => setDirector(e.target.value)} />}
       </Field>
-      {reason ? <p className="muted small">Closing as: {labelOf(CLOSURE_REASONS, reason)}</p> : null}
+      <Field label="Date of the decision" required error={a.errorFor('decidedOn')}>
+        {(f) => <input {...f} type="date" max={today} value={decidedOn} onChange={(e) => setDecidedOn(e.target.value)} />}
+      </Field>
+    </Dialog>
+  );
+}
+
+function UnfoundReviewDialog({ detail, onClose, onSaved }: Props) {
+  const [outcome, setOutcome] = useState('');
+  const a = useAction();
+  const save = async () => {
+    const d = await a.run(() => call('closures.recordUnfoundReview', { id: detail.case.id, outcome }));
+    if (d) onSaved(d);
+  };
+  return (
+    <Dialog title={`Review unfound case ${detail.case.reference}`} open onClose={onClose} onSubmit={() => void save()} submitLabel="Record review" busy={a.busy || !outcome.trim()}>
+      <ErrorBanner message={a.field ? null : a.error} />
+      <Field label="What was checked and found" required error={a.errorFor('outcome')} hint="If the child has been found, reopen the case instead.">
+        {(f) => <textarea {...f} value={outcome} onChange={(e) => setOutcome(e.target.value)} />}
+      </Field>
     </Dialog>
   );
 }

@@ -5,7 +5,7 @@ import { FlagList } from '../../components/FlagList';
 import { formatUk, plural } from '../../lib/format';
 import { hrefFor } from '../../lib/router';
 
-export function CaseHeader({ detail, onAction, onProposeClosure }: { detail: CaseDetail; onAction: (a: 'rag' | 'lead' | 'status' | 'close' | 'reopen') => void; onProposeClosure: (proposed: boolean) => void }) {
+export function CaseHeader({ detail, onAction, onProposeClosure }: { detail: CaseDetail; onAction: (a: 'rag' | 'lead' | 'status' | 'close' | 'reopen' | 'archive') => void; onProposeClosure: (proposed: boolean) => void }) {
   const { case: k, child, clocks } = detail;
   const closed = k.status === 'closed';
   const flags = FLAG_CODES.filter((f) => child.flags[f]);
@@ -36,10 +36,12 @@ export function CaseHeader({ detail, onAction, onProposeClosure }: { detail: Cas
                 ? <span className="pill pill-ok">Located {formatUk(k.dateLocated)}</span>
                 : <span className="pill">Due for panel on {formatUk(clocks.dueForPanelOn)} if not located</span>
           ) : null}
+          {k.archived ? <span className="pill">Archived (dormant){k.archiveDirector ? ` — decided by ${k.archiveDirector} on ${formatUk(k.archiveDecidedOn)}` : ''}</span> : null}
           {clocks.longTerm ? <span className="pill pill-warn">Long-term (open since {formatUk(k.dateNotified)}, 6 months on {formatUk(clocks.longTermFrom)})</span> : null}
           {clocks.endOfCsaReached ? <span className="pill pill-warn">End of compulsory school age reached ({formatUk(clocks.csaEnds)}) — list for closure</span> : null}
           {clocks.concerns.length > 0 ? <span className="pill pill-alert">{plural(clocks.concerns.length, 'criterion', 'criteria')} of concern</span> : null}
           {k.closureProposed && !closed ? <span className="pill pill-warn">Closure proposed for the next panel</span> : null}
+          {detail.alerts.length > 0 ? <span className="pill pill-alert">{plural(detail.alerts.length, 'clock')} run out</span> : null}
         </div>
       </div>
       <div className="actions-row">
@@ -50,12 +52,13 @@ export function CaseHeader({ detail, onAction, onProposeClosure }: { detail: Cas
             <button onClick={() => onAction('rag')}>Set RAG</button>
             <button onClick={() => onAction('lead')}>Lead officer</button>
             <button onClick={() => onAction('status')}>Change status</button>
-            <button onClick={() => onProposeClosure(!k.closureProposed)}>{k.closureProposed ? 'Withdraw closure proposal' : 'Propose closure'}</button>
-            <button className="danger" onClick={() => onAction('close')}>Close case</button>
+            {detail.closures.some((c) => c.status === 'pending') ? null : <button onClick={() => onProposeClosure(!k.closureProposed)}>{k.closureProposed ? 'Take off panel closures' : 'List for panel closure'}</button>}
+            <button className="danger" onClick={() => onAction('close')}>Close case…</button>
             {k.register === 'CME' && clocks.longTerm ? (
               // Long-term CME cases go to the Commissioning Director on the archiving form (seed 001 §6.2, App. 4).
               <a className="button" href={hrefFor({ page: 'print', doc: 'archiving', id: k.id, variant: 'full' })}>Archiving form</a>
             ) : null}
+            {k.register === 'CME' && clocks.longTerm && !k.archived ? <button onClick={() => onAction('archive')}>Archiving decision…</button> : null}
           </>
         )}
       </div>

@@ -22,6 +22,9 @@ const FIELD_LABELS: Record<string, string> = {
   missing_from_home_or_care: 'Missing from home or care', at_risk_of_exploitation: 'At risk of exploitation',
   departure_date: 'Date of departure', destination: 'Destination', professional_involvement: 'Professional involvement',
   additional_info: 'Additional information',
+  closure_proposed: 'Listed for panel closure', unfound_review_due: 'Unfound review due', decided_by_name: 'Decided by',
+  decided_on: 'Decided on', decision_note: 'Decision note', archive_director: 'Archiving decided by', archive_decided_on: 'Archiving decided on',
+  archive_form_completed_on: 'Archiving form completed', archived: 'Archived (dormant)',
 };
 
 const CODE_LISTS: Record<string, readonly VocabEntry[]> = {
@@ -33,6 +36,7 @@ const BOOLEAN_FIELDS = new Set(['is_current', 'ehcp', 'sen_support', 'fsm', 'loo
 
 const ENTITY_LABELS: Record<string, string> = {
   case: 'Case', child: 'Child', check: 'Check', note: 'Note', address: 'Address', adult: 'Responsible adult', family: 'Sibling group', officer: 'Officer',
+  closure_proposal: 'Closure proposal',
 };
 
 export function describeValue(field: string, value: string | null, officers: Map<number, string>): string {
@@ -63,6 +67,7 @@ export function describeAudit(entries: AuditEntry[], officers: Officer[]): Histo
         else if (e.entity === 'note') detail = String(v.text ?? '');
         else if (e.entity === 'child') detail = `${String(v.forenames)} ${String(v.surname)}, born ${formatUk(String(v.date_of_birth))}`;
         else if (e.entity === 'address') detail = [v.line1, v.town, v.postcode].filter(Boolean).map(String).join(', ');
+        else if (e.entity === 'closure_proposal') detail = `${labelOf(CLOSURE_REASONS, String(v.reason))}, proposed by ${String(v.proposed_by_name)}: ${String(v.evidence ?? '')}`;
         else if (e.entity === 'adult') detail = [v.name, v.relationship].filter(Boolean).map(String).join(', ');
       } catch {
         detail = e.newValue ?? '';

@@ -1,3 +1,4 @@
+import { closureReasonsFor } from '../../../../shared/domain/closure';
 import { useEffect, useImperativeHandle, useRef, useState, type ChangeEvent, type Ref } from 'react';
 import type { ItemDetail } from '../../../../shared/api/meetingSchemas';
 import { OUTCOMES } from '../../../../shared/api/meetingSchemas';
@@ -120,7 +121,7 @@ export function RecordForm({ detail, mutate, ref }: { detail: ItemDetail; mutate
                 <>
                   <div className="grid-2">
                     <Field label="Closure reason" error={errorFor(closeResult, 'reason')}>
-                      {(p) => <Select {...p} value={closure} onChange={setClosure} options={CLOSURE_REASONS} />}
+                      {(p) => <Select {...p} value={closure} onChange={setClosure} options={closureReasonsFor(detail.case?.register ?? 'CME', CLOSURE_REASONS)} />}
                     </Field>
                     <Field
                       label="Closure detail"
@@ -130,6 +131,7 @@ export function RecordForm({ detail, mutate, ref }: { detail: ItemDetail; mutate
                       {(p) => <input {...p} value={closureDetail} onChange={(e) => setClosureDetail(e.target.value)} />}
                     </Field>
                   </div>
+                  {detail.item.outcome === 'close' && closeResult?.ok ? <p className="ck-closed-note" role="status"><strong>Closure proposed</strong>: the case stays open until a manager authorises it on the case page (seed 003 App. D).</p> : null}
                   {generalError(closeResult, 'reason', 'detail') ? <p className="error-text" role="alert">{generalError(closeResult, 'reason', 'detail')}</p> : null}
                   <button type="button" className="danger" onClick={() => void closeCase()}>
                     Close case

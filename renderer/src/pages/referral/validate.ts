@@ -5,6 +5,7 @@
  * `case.lastAttendance`, `siblings.0.dateOfBirth`), with row numbers counting the form's rows.
  * Pure: `today` is passed in; nothing reads the clock.
  */
+import { pmoeSchoolProblem } from '../../../../shared/domain/pmoeRoll';
 import type { z } from 'zod';
 import { ReferralInput } from '../../../../shared/api/schemas';
 import { labelForPath } from '../../../../shared/api/fieldLabels';
@@ -91,7 +92,7 @@ export function validateReferral(form: ReferralForm, today: IsoDate): FieldError
       set('case.lastAttendance', `Date of last attendance ${formatUk(f.lastAttendance)} is after the date notified (${formatUk(notified)}). Check both dates.`);
     }
   } else {
-    if (blank(f.pmoeSchool)) set('case.pmoeSchool', 'School on roll is required for a PMOE case: enter the school the pupil is on roll at.');
+    set('case.pmoeSchool', pmoeSchoolProblem(f.pmoeSchool, f.pmoeReason));
     if (!f.pmoeReason) set('case.pmoeReason', 'Reason not in full-time education is required for a PMOE case: choose one.');
     if (!blank(f.hoursPerWeek)) {
       const h = Number(f.hoursPerWeek);

@@ -1,0 +1,49 @@
+import { formatUk } from '../../../../shared/domain/dates';
+import { useCall } from '../../lib/useCall';
+import { hrefFor } from '../../lib/router';
+
+/** Headings for each kind of run-out clock on Home; the rule behind each lives in shared/domain. */
+const TITLES: Record<string, string> = {
+  closure_waiting: 'Closures waiting (case still open)',
+  fair_access_due: 'Located, no place for two months: Fair Access Panel (000 §8)',
+  allocation_escalate: 'Located, no place after 20 days: Admissions Manager (001 App. 3)',
+  deletion_allowed: '20 school days of absence passed (000 §4, 003)',
+  enquiries_ended: '10 school days of school enquiries passed (000 §4, 003)',
+};
+
+/** Clocks that have run out across the register, and closures waiting: renders what alerts.home says. */
+export function ClocksCard({ showNames }: { showNames: boolean }) {
+  const alerts = useCall('alerts.home', {});
+  const groups = alerts.data ?? [];
+  const total = groups.reduce((n, g) => n + g.count, 0);
+  return (
+    <section className="card trk-card trk-card-wide" aria-labelledby="home-clocks">
+      <h2 id="home-clocks">
+        Clocks run out and closures waiting
+        <span className={`trk-count${total > 0 ? ' is-alert' : ''}`}>{total.toLocaleString('en-GB')}</span>
+      </h2>
+      <div className="trk-card-body">
+        {alerts.error ? <p className="error-text">These clocks could not be loaded: {alerts.error}</p> : null}
+        {alerts.data && groups.length === 0 ? <p className="trk-card-empty">No clocks have run out on open cases.</p> : null}
+        {groups.map((g) => (
+          <details key={g.code} style={{ margin: '0.4rem 0' }}>
+            <summary><strong>{g.count.toLocaleString('en-GB')}</strong> {TITLES[g.code] ?? g.code}</summary>
+            <ul className="trk-list">
+              {g.cases.map((c) => (
+                <li key={`${g.code}:${c.caseId}`}>
+                  <div className="trk-list-main">
+                    <a className="trk-ref" href={hrefFor({ page: 'case', id: c.caseId, tab: null })}>{c.reference}</a>
+                    {showNames ? <span className="trk-name"> {c.name}</span> : null}
+                    <span className="trk-list-text">{c.text}</span>
+                  </div>
+                  <div className="trk-list-meta">since {formatUk(c.since)}</div>
+                </li>
+              ))}
+            </ul>
+            {g.count > g.cases.length ? <p className="muted small">and {(g.count - g.cases.length).toLocaleString('en-GB')} more (newest shown)</p> : null}
+          </details>
+        ))}
+      </div>
+    </section>
+  );
+}
