@@ -5,6 +5,7 @@ import { invalid, notFound, AppError } from '../../shared/api/errors';
 import { compareIso, formatUk } from '../../shared/domain/dates';
 import { CLOSURE_REASONS, entryOf, labelOf, RAGS, CASE_STATUS_LABELS } from '../../shared/domain/vocab';
 import { clocksFor } from './caseClocks';
+import { takenToPanelSql } from './discussed';
 import { CASE_SELECT } from './register';
 import { CASE_FIELD_COLUMNS, toAddress, toAdult, toCase, toCheck, toChild, toNote, type Row } from './rows';
 import { getOfficer } from './officers';
@@ -65,7 +66,7 @@ export function getCaseDetail(db: Db, id: number, today: string): CaseDetail {
     schoolDays: schoolDayClocks(db, k.lastAttendance, today),
     case: k,
     child,
-    clocks: clocksFor(k, child, today),
+    clocks: clocksFor({ ...k, takenToPanel: (db.prepare(`SELECT ${takenToPanelSql('?')} AS t`).get(k.id) as { t: number }).t === 1 }, child, today),
     addresses: (db.prepare('SELECT * FROM addresses WHERE child_id = ? ORDER BY is_current DESC, from_date DESC, id DESC').all(child.id) as Row[]).map(toAddress),
     adults: (db.prepare('SELECT * FROM adults WHERE child_id = ? ORDER BY id').all(child.id) as Row[]).map(toAdult),
     siblings: siblingsOf(db, child.id, child.familyId),

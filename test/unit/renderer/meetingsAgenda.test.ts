@@ -28,6 +28,7 @@ const item = (kind: 'standing' | 'case', code: string, position: number, extra: 
   outcome: null,
   outcomeDetail: null,
   ragBefore: null,
+  mandatory: false,
   elapsedSeconds: 0,
   startedAt: null,
   done: false,

@@ -41,19 +41,36 @@ describe('a CME panel meeting', () => {
     expect([...ranks].sort((a, b) => a - b)).toEqual(ranks);
     expect(d.items[0].code).toBe('welcome_apologies');
     expect(d.items.at(-1).code).toBe('next_meeting');
-    // Every red open CME case is there.
+    // At most the panel's capacity (20 for CME by default); every red open CME case is proposed or
+    // at the head of "also eligible", and nothing on the list outranks a case left off.
+    expect(d.capacity).toBe(20);
+    expect(cases.length).toBeLessThanOrEqual(20);
+    expect(d.alsoEligible.length).toBeGreaterThan(0);
     const reds = app.ok('register.list').filter((r: { register: string; status: string; rag: string }) => r.register === 'CME' && r.status !== 'closed' && r.rag === 'red');
     const onAgenda = new Set(cases.map((c: { caseId: number }) => c.caseId));
-    for (const r of reds) expect(onAgenda.has(r.caseId)).toBe(true);
+    const eligible = new Set(d.alsoEligible.map((e: { caseId: number }) => e.caseId));
+    for (const r of reds) expect(onAgenda.has(r.caseId) || eligible.has(r.caseId)).toBe(true);
+    const redsLeftOff = reds.filter((r: { caseId: number }) => eligible.has(r.caseId)).length;
+    if (redsLeftOff > 0) expect(cases.every((c: { caseRag: string | null }) => c.caseRag === 'red')).toBe(true);
+    expect(d.alsoEligible.map((e: { rank: number }) => e.rank)).toEqual([...d.alsoEligible.map((e: { rank: number }) => e.rank)].sort((a, b) => a - b));
+    for (const e of d.alsoEligible) expect(e.reasons.length).toBeGreaterThan(0);
     // Rebuilding is stable.
     expect(app.ok('meetings.buildAgenda', { id: meetingId }).items.length).toBe(d.items.length);
   });
 
-  it('removes (with a reason), adds by reference and reorders', () => {
+  it('removes (a reason only for a case on a mandatory rule), brings in, adds by reference and reorders', () => {
     let d = app.ok('meetings.get', { id: meetingId });
     const first = d.items.find((i: { kind: string }) => i.kind === 'case');
-    d = app.ok('agenda.remove', { itemId: first.id, reason: 'Discussed at the strategy meeting yesterday' });
+    expect(first.mandatory).toBe(true); // red comes first
+    expect(app.dispatch('agenda.remove', { itemIds: [first.id] })).toMatchObject({ ok: false, error: { field: 'reason' } });
+    d = app.ok('agenda.remove', { itemIds: [first.id], reason: 'Discussed at the strategy meeting yesterday' });
     expect(d.items.find((i: { id: number }) => i.id === first.id)).toMatchObject({ removed: true, removedReason: 'Discussed at the strategy meeting yesterday' });
+    // Bring the top "also eligible" case in: it leaves that list and joins the agenda with its reasons.
+    const top = d.alsoEligible[0];
+    d = app.ok('agenda.bringIn', { meetingId, caseIds: [top.caseId] });
+    const brought = d.items.find((i: { caseId: number | null }) => i.caseId === top.caseId);
+    expect(brought).toMatchObject({ removed: false, addedByHand: false, reasons: top.reasons });
+    expect(d.alsoEligible.some((e: { caseId: number }) => e.caseId === top.caseId)).toBe(false);
     const notOn = app.ok('register.list').find((r: { register: string; status: string; caseId: number }) => r.register === 'CME' && r.status !== 'closed' && !d.items.some((i: { caseId: number | null }) => i.caseId === r.caseId));
     d = app.ok('agenda.addCase', { meetingId, reference: notOn.reference, section: 'case_reviews' });
     const added = d.items.find((i: { caseId: number | null }) => i.caseId === notOn.caseId);
@@ -99,6 +116,12 @@ describe('a CME panel meeting', () => {
     let d = app.ok('meetings.buildAgenda', { id: next.id });
     expect(d.mattersArising.map((a: { text: string }) => a.text)).toEqual(expect.arrayContaining(['Contact Leicester CME officer', 'Check S2S']));
     const caseId = app.ok('meetings.item', { itemId }).case.caseId;
+    // Rated red last time: proposed, or (when more reds than places) first in line on "also eligible".
+    const waiting = d.alsoEligible.find((e: { caseId: number }) => e.caseId === caseId);
+    if (waiting) {
+      expect(waiting.reasons.map((r: { code: string }) => r.code)).toContain('red');
+      d = app.ok('agenda.bringIn', { meetingId: next.id, caseIds: [caseId] });
+    }
     const item = d.items.find((i: { caseId: number | null }) => i.caseId === caseId);
     expect(item.reasons.map((r: { code: string }) => r.code)).toContain('red');
     d = app.ok('meetings.start', { id: next.id });
