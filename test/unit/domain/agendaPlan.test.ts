@@ -47,7 +47,7 @@ describe('planAgenda: capacity', () => {
     mk({ openActionsDue: ['2026-11-02'] }),
     mk({}), // meets no rule
   ];
-  const [green, closure, redUnknown, due, red, overdue] = cases.map((c) => c.caseId);
+  const [green, closure, redUnknown, due, red, overdue] = cases.map((c) => c.caseId) as [number, number, number, number, number, number];
 
   it('proposes the top N and lists the rest as also eligible, in rank order', () => {
     const plan = planAgenda(cases, ctx, { capacity: 3 });
