@@ -185,13 +185,22 @@ export function closeFromItem(db: Db, ctx: WriteContext, itemId: number, reason:
   return done(db, x, today);
 }
 
-export function addAction(db: Db, ctx: WriteContext, itemId: number, f: { text: string; ownerId: number | null; dueDate: string }, today: string): ItemDetail {
+/** An action agreed at panel always has an owner (000 §7 d "agree actions"): an officer, or a person or agency named. */
+export function addAction(db: Db, ctx: WriteContext, itemId: number, f: { text: string; ownerId: number | null; ownerText?: string | null | undefined; dueDate: string }, today: string): ItemDetail {
   const x = open(db, ctx, itemId);
   const caseId = requireCase(x);
   if (compareIso(f.dueDate, String(x.m.date)) < 0) throw invalid('dueDate', `Due date ${formatUk(f.dueDate)} is before this meeting (${formatUk(String(x.m.date))}).`);
-  if (f.ownerId !== null) getOfficer(db, f.ownerId);
+  const ownerText = f.ownerText?.trim() || null;
+  if (f.ownerId === null && ownerText === null) {
+    throw invalid('ownerId', 'Name who will do it: an officer, a panel member, a deputy or guest at this meeting, or an outside agency.');
+  }
+  if (f.ownerId !== null) {
+    const o = getOfficer(db, f.ownerId);
+    if (!o.active) throw invalid('ownerId', `${o.name} has left; name someone else to own the action.`);
+  }
   auditedInsert(db, x.c, 'actions', { entity: 'action', caseId }, {
-    case_id: caseId, meeting_id: x.m.id, agenda_item_id: itemId, text: f.text, owner_id: f.ownerId, due_date: f.dueDate, status: 'open', carried_count: 0, created_at: ctx.now(),
+    case_id: caseId, meeting_id: x.m.id, agenda_item_id: itemId, text: f.text, owner_id: f.ownerId, owner_text: f.ownerId === null ? ownerText : null,
+    due_date: f.dueDate, status: 'open', carried_count: 0, created_at: ctx.now(),
   });
   return done(db, x, today);
 }

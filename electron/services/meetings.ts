@@ -160,7 +160,7 @@ export function toItem(r: Row): AgendaItem {
 }
 
 export const ACTION_SQL = `
-  SELECT x.*, c.reference, o.name AS owner_name, m.date AS meeting_date
+  SELECT x.*, c.reference, coalesce(o.name, x.owner_text) AS owner_name, m.date AS meeting_date
   FROM actions x LEFT JOIN cases c ON c.id = x.case_id LEFT JOIN officers o ON o.id = x.owner_id LEFT JOIN meetings m ON m.id = x.meeting_id`;
 
 export function toAction(r: Row, reviewedHere: ActionRow['reviewedHere'] = null): ActionRow {

@@ -249,7 +249,7 @@ export function buildMinutes(db: Db, meetingId: number, variant: MinutesVariant,
       const was = actionAsAt(db, a, meetingId, 'before');
       return {
         text: t(a.text) ?? '',
-        owner: officer(was.ownerId),
+        owner: officer(was.ownerId) ?? t(a.owner_text),
         dueDate: was.dueDate,
         outcome: a.outcome as 'done' | 'carried_forward' | 'dropped',
         reason: t(a.reason),
@@ -279,7 +279,7 @@ export function buildMinutes(db: Db, meetingId: number, variant: MinutesVariant,
         if (a.outcome === 'carried_forward') {
           const was = actionAsAt(db, a, meetingId, 'before');
           const ref = a.case_id === null ? null : ((caseRefOf.get(a.case_id) as { reference: string } | undefined)?.reference ?? null);
-          table.push({ owner: officer(was.ownerId), row: { reference: ref, itemNumber: number, text: t(a.text) ?? '', dueDate: String(a.new_due_date ?? was.dueDate), kind: 'carried' } });
+          table.push({ owner: officer(was.ownerId) ?? t(a.owner_text), row: { reference: ref, itemNumber: number, text: t(a.text) ?? '', dueDate: String(a.new_due_date ?? was.dueDate), kind: 'carried' } });
         }
       }
       const arising = reviewed(reviews).map((x, i) => {
@@ -334,12 +334,12 @@ export function buildMinutes(db: Db, meetingId: number, variant: MinutesVariant,
     for (const a of reviewRows) {
       if (a.outcome !== 'carried_forward') continue;
       const was = actionAsAt(db, a, meetingId, 'before');
-      table.push({ owner: officer(was.ownerId), row: { reference: String(r.reference), itemNumber: number, text: t(a.text) ?? '', dueDate: String(a.new_due_date ?? was.dueDate), kind: 'carried' } });
+      table.push({ owner: officer(was.ownerId) ?? t(a.owner_text), row: { reference: String(r.reference), itemNumber: number, text: t(a.text) ?? '', dueDate: String(a.new_due_date ?? was.dueDate), kind: 'carried' } });
     }
     const actionsReviewed = reviewed(reviewRows);
     const actionsAgreed = (agreedOf.all(r.id) as Row[]).map((a) => {
       const made = actionAsAt(db, a, meetingId, 'created');
-      const row = { text: t(a.text) ?? '', owner: officer(made.ownerId), dueDate: made.dueDate };
+      const row = { text: t(a.text) ?? '', owner: officer(made.ownerId) ?? t(a.owner_text), dueDate: made.dueDate };
       table.push({ owner: row.owner, row: { reference: String(r.reference), itemNumber: number, text: row.text, dueDate: row.dueDate, kind: 'agreed' } });
       return row;
     });

@@ -152,7 +152,8 @@ export const contract = {
   'items.setRag': method(z.object({ itemId: S.id, rag: S.Rag, reason: S.text(1000) }), M.ItemDetail, true),
   'items.setLead': method(z.object({ itemId: S.id, officerId: S.id.nullable(), reason: S.optionalText(500) }), M.ItemDetail, true),
   'items.close': method(z.object({ itemId: S.id, reason: M.ClosureReasonCode, detail: S.optionalText(500) }), M.ItemDetail, true),
-  'actions.add': method(z.object({ itemId: S.id, text: S.text(1000), ownerId: S.id.nullable(), dueDate: S.isoDate }), M.ItemDetail, true),
+  // The owner: an officer (ownerId), or a person or agency named in ownerText (a panel member, deputy or guest, an outside agency).
+  'actions.add': method(z.object({ itemId: S.id, text: S.text(1000), ownerId: S.id.nullish().transform((v) => v ?? null), ownerText: S.optionalText(160), dueDate: S.isoDate }), M.ItemDetail, true),
   'actions.review': method(
     z.object({ itemId: S.id, actionId: S.id, outcome: z.enum(['done', 'carried_forward', 'dropped']), reason: S.optionalText(500), newDueDate: S.optionalDate }),
     M.ItemDetail,

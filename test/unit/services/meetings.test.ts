@@ -96,6 +96,9 @@ describe('a CME panel meeting', () => {
     const officer = app.ok('officers.list').find((o: { active: boolean }) => o.active);
     it = app.ok('items.setLead', { itemId, officerId: officer.id });
     expect(it.case.leadOfficerName).toBe(officer.name);
+    // An action needs an owner: an officer, or someone named (a guest, an outside agency).
+    expect(app.dispatch('actions.add', { itemId, text: 'Ask the school', ownerId: null, dueDate: it.defaultDueDate })).toMatchObject({ ok: false, error: { field: 'ownerId' } });
+    expect(app.dispatch('actions.add', { itemId, text: 'Ask the school', ownerText: '   ', dueDate: it.defaultDueDate })).toMatchObject({ ok: false, error: { field: 'ownerId' } });
     it = app.ok('actions.add', { itemId, text: 'Contact Leicester CME officer', ownerId: officer.id, dueDate: it.defaultDueDate });
     expect(it.defaultDueDate).toBe('2027-01-11'); // the day before the next meeting
     it = app.ok('actions.add', { itemId, text: 'Check S2S', ownerId: officer.id, dueDate: '2027-01-11' });

@@ -21,7 +21,7 @@ export function officerOptions(officers: readonly Officer[], currentId: number |
     .map((o) => ({ code: String(o.id), label: `${o.name}${o.jobTitle ? ` (${o.jobTitle})` : ''}${o.active ? '' : ' — left'}` }));
 }
 
-/** RAG rating (buttons, then the reason; Enter saves) and the lead officer (saves on change). */
+/** RAG rating (buttons, then the reason; Enter saves) and the lead officer (Enter or the button sets it). */
 export function RagLead({ detail, officers, mutate, ref }: { detail: ItemDetail; officers: readonly Officer[]; mutate: Mutate; ref?: Ref<RagLeadHandle> }) {
   const k = detail.case!;
   const itemId = detail.item.id;
@@ -32,6 +32,21 @@ export function RagLead({ detail, officers, mutate, ref }: { detail: ItemDetail;
   const [saving, setSaving] = useState(false);
   const reasonRef = useRef<HTMLInputElement>(null);
   const leadRef = useRef<HTMLSelectElement>(null);
+  // The picker's choice is only a proposal until Enter or "Set lead officer": a key pressed in it
+  // (type-ahead, arrows) changes nothing on the case, and Esc puts it back and leaves.
+  const current = k.leadOfficerId === null ? '' : String(k.leadOfficerId);
+  const [lead, setLead] = useState(current);
+  const [leadFrom, setLeadFrom] = useState(current);
+  if (leadFrom !== current) {
+    setLeadFrom(current);
+    setLead(current);
+  }
+  const commitLead = async () => {
+    if (lead === current) return;
+    const r = await mutate('items.setLead', { itemId, officerId: lead ? Number(lead) : null });
+    setLeadResult(r);
+    if (r.ok) focusIfStill(headRef.current, leadRef.current);
+  };
   const headRef = useRef<HTMLHeadingElement>(null);
   const rag = chosen ?? k.rag;
 
@@ -92,21 +107,38 @@ export function RagLead({ detail, officers, mutate, ref }: { detail: ItemDetail;
         <button type="submit" disabled={saving}>Save rating</button>
       </form>
       {generalError(ragResult, 'reason', 'rag') ? <p className="error-text" role="alert">{generalError(ragResult, 'reason', 'rag')}</p> : null}
-      <Field label="Lead officer" error={generalError(leadResult)}>
-        {(p) => (
-          <select
-            {...p}
-            ref={leadRef}
-            value={k.leadOfficerId === null ? '' : String(k.leadOfficerId)}
-            onChange={async (e) => setLeadResult(await mutate('items.setLead', { itemId, officerId: e.target.value ? Number(e.target.value) : null }))}
-          >
-            <option value="">Unallocated</option>
-            {officerOptions(officers, k.leadOfficerId).map((o) => (
-              <option key={o.code} value={o.code}>{o.label}</option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <form
+        className="ck-inline-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void commitLead();
+        }}
+      >
+        <Field label="Lead officer" error={generalError(leadResult)} hint={lead !== current ? 'Enter sets the new lead officer; Esc keeps the current one.' : 'L to choose; Enter sets, Esc leaves it as it is.'}>
+          {(p) => (
+            <select
+              {...p}
+              ref={leadRef}
+              value={lead}
+              onChange={(e) => setLead(e.target.value)}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter') {
+                  e.preventDefault();
+                  void commitLead();
+                } else if (e.key === 'Escape') {
+                  setLead(current);
+                }
+              }}
+            >
+              <option value="">Unallocated</option>
+              {officerOptions(officers, k.leadOfficerId).map((o) => (
+                <option key={o.code} value={o.code}>{o.label}</option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <button type="submit" disabled={lead === current}>Set lead officer</button>
+      </form>
     </section>
   );
 }

@@ -3,6 +3,7 @@ import type { ItemDetail } from '../../../../shared/api/meetingSchemas';
 import { OUTCOMES } from '../../../../shared/api/meetingSchemas';
 import { CLOSURE_REASONS, entryOf, type ClosureReason } from '../../../../shared/domain/vocab';
 import { Field, Select } from '../../components/Field';
+import { Dialog } from '../../components/Dialog';
 import { Autosave } from './autosave';
 import { RECORD_FIELDS, browserStore, clearDraft, confirmSaved, mergeDrafts, readRecordDrafts, writeDraft, type RecordField, type RecordValues } from './drafts';
 import { errorFor, generalError, type Mutate, type MutateResult } from './types';
@@ -85,6 +86,12 @@ export function RecordForm({ detail, mutate, ref }: { detail: ItemDetail; mutate
       setCloseResult({ ok: false, message: `${closureEntry.detailLabel} is required for this reason.`, field: 'detail' });
       return;
     }
+    setConfirmClose(true);
+  };
+  const [confirmClose, setConfirmClose] = useState(false);
+  const reallyClose = async () => {
+    setConfirmClose(false);
+    if (!closure) return;
     setCloseResult(await mutate('items.close', { itemId, reason: closure, detail: closureDetail.trim() || null }));
   };
 
@@ -146,9 +153,17 @@ export function RecordForm({ detail, mutate, ref }: { detail: ItemDetail; mutate
           checked={detail.item.done}
           onChange={async (e) => setDoneResult(await mutate('items.record', { itemId, done: e.target.checked }))}
         />
-        Item done
+        Discussed (done)
       </label>
+      <p className="muted small">Moving past an item does not mark it discussed: a case item with nothing recorded and not ticked is minuted as “not reached” and comes back on the next agenda.</p>
       {generalError(doneResult) ? <p className="error-text" role="alert">{generalError(doneResult)}</p> : null}
+      <Dialog title={`Close ${detail.case?.reference ?? 'this case'}?`} open={confirmClose} onClose={() => setConfirmClose(false)} onSubmit={() => void reallyClose()} submitLabel="Yes, close the case">
+        <p>
+          The case is closed on the register at this meeting ({closureEntry?.label ?? closure}
+          {closureDetail.trim() ? `: ${closureDetail.trim()}` : ''}). It leaves the open caseload and the next agendas; the minutes show it as closed.
+        </p>
+        <p className="muted small">It can be reopened from the case page if this was a mistake.</p>
+      </Dialog>
     </section>
   );
 }

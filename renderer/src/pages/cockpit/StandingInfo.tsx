@@ -53,7 +53,7 @@ export function StandingInfo({ code, title, meeting, mattersArising, openEscalat
             {meeting.previousMeeting
               ? `${formatUk(meeting.previousMeeting.date)} — minutes ${meeting.previousMeeting.status === 'approved' ? 'approved' : 'to approve'}.`
               : 'No earlier meeting of this panel.'}{' '}
-            {mattersArising === 0 ? 'No actions from it are still open.' : ''}
+            {mattersArising === 0 ? 'No action from earlier meetings is waiting for review.' : `${mattersArising} ${mattersArising === 1 ? 'action' : 'actions'} from earlier meetings to review (D done, C carry forward).`}
           </p>
           {prev && prev.status === 'draft' && !approved ? (
             <button type="button" className="primary" onClick={() => void approvePrevious()}>

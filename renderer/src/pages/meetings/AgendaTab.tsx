@@ -409,7 +409,7 @@ function MattersArising({ detail }: { detail: MeetingDetail }) {
     <section className="card matters" aria-labelledby="matters-heading">
       <h2 id="matters-heading">Matters arising</h2>
       <p className="muted small">
-        {prev ? `Actions still open from the meeting on ${weekdayDate(prev.date)}.` : 'No earlier meeting of this panel.'}
+        {prev ? 'Every action still open from earlier meetings of this panel (new, carried forward or overdue), until it is reviewed.' : 'No earlier meeting of this panel.'}
       </p>
       {detail.mattersArising.length === 0 ? (
         prev ? <p className="muted">No open actions.</p> : null
@@ -422,7 +422,7 @@ function MattersArising({ detail }: { detail: MeetingDetail }) {
                 {a.carriedCount > 0 ? <span className="pill pill-warn">Carried {a.carriedCount}×</span> : null}
               </div>
               <div>{a.text}</div>
-              <div className="muted small">{a.ownerName ?? 'No owner'} · due {formatUk(a.dueDate)}</div>
+              <div className="muted small">{a.ownerName ?? 'No owner'} · raised {formatUk(a.raisedOn)} · due {formatUk(a.dueDate)}{a.reviewedHere ? ` · reviewed here: ${a.reviewedHere === 'done' ? 'done' : a.reviewedHere === 'dropped' ? 'no longer needed' : 'carried forward'}` : ''}</div>
             </li>
           ))}
         </ul>
