@@ -47,7 +47,7 @@ export const contract = {
   'children.checkDuplicates': method(
     z.object({ forenames: z.string(), surname: z.string(), dateOfBirth: z.string(), knownAs: z.string().nullish() }),
     z.array(
-      z.object({ childId: z.number(), name: z.string(), dateOfBirth: z.string(), reason: z.string(), references: z.array(z.string()) }),
+      z.object({ childId: z.number(), name: z.string(), dateOfBirth: z.string(), reason: z.string(), references: z.array(z.string()), exact: z.boolean() }),
     ),
     false,
   ),
