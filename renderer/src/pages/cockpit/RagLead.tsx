@@ -85,7 +85,8 @@ export function RagLead({ detail, officers, mutate, ref }: { detail: ItemDetail;
       <p className="ck-now">
         Now <RagBadge rag={k.rag} />
         {k.ragReason ? <span className="muted"> {k.ragReason}</span> : null}
-        {ragBefore !== k.rag ? <span className="muted small"> (before this meeting: {ragBefore ? RAG_LABELS[ragBefore] : 'not rated'})</span> : null}
+        {/* rag_before is kept only when this meeting changed a rating the case already had. */}
+        {ragBefore !== null && ragBefore !== k.rag ? <span className="muted small"> (before this meeting: {RAG_LABELS[ragBefore]})</span> : null}
       </p>
       <div className="ck-rag-buttons" role="group" aria-label="RAG rating">
         {RAGS.map((r) => (

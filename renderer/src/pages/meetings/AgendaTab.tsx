@@ -188,21 +188,23 @@ export function AgendaTab({ detail, editable, onSaved, onReload }: Props) {
             ⠿
           </span>
         ) : null}
-        {editable && isCase && !item.removed ? (
-          <input
-            type="checkbox"
-            className="agenda-select"
-            aria-label={`Select ${label}`}
-            checked={selected.has(item.id)}
-            onChange={(e) => {
-              const next = new Set(selected);
-              if (e.target.checked) next.add(item.id);
-              else next.delete(item.id);
-              setSelected(next);
-            }}
-          />
-        ) : null}
-        <span className="agenda-num" aria-hidden="true">{numberOf.get(item.id) ?? '–'}</span>
+        <span className="agenda-numcell">
+          {editable && isCase && !item.removed ? (
+            <input
+              type="checkbox"
+              className="agenda-select"
+              aria-label={`Select ${label}`}
+              checked={selected.has(item.id)}
+              onChange={(e) => {
+                const next = new Set(selected);
+                if (e.target.checked) next.add(item.id);
+                else next.delete(item.id);
+                setSelected(next);
+              }}
+            />
+          ) : null}
+          <span className="agenda-num" aria-hidden="true">{numberOf.get(item.id) ?? '–'}</span>
+        </span>
         <div className="agenda-body">
           {isCase ? (
             <div className="agenda-line">
