@@ -275,6 +275,8 @@ export const RegisterRow = z.object({
   childId: z.number(),
   forenames: z.string(),
   surname: z.string(),
+  /** The current address's postcode, for search. */
+  postcode: z.string().nullable(),
   knownAs: z.string().nullable(),
   formerNames: z.string().nullable(),
   upn: z.string().nullable(),
