@@ -536,9 +536,17 @@ export function markAttendance(db: Db, ctx: WriteContext, id: number, status: st
 export function addAttendee(db: Db, ctx: WriteContext, f: { meetingId: number; name: string; role: string; kind: 'deputy' | 'guest'; deputyFor: string | null; officerId?: number | null | undefined }, today: string): MeetingDetail {
   meetingRow(db, f.meetingId);
   const pos = (db.prepare('SELECT coalesce(max(position), -1) + 1 AS p FROM attendance WHERE meeting_id = ?').get(f.meetingId) as { p: number }).p;
-  auditedInsert(db, inMeeting(ctx, f.meetingId), 'attendance', { entity: 'attendance' }, {
+  const c = inMeeting(ctx, f.meetingId);
+  auditedInsert(db, c, 'attendance', { entity: 'attendance' }, {
     meeting_id: f.meetingId, officer_id: f.officerId ?? null, name: f.name, role: f.role, status: 'present', kind: f.kind, deputy_for: f.deputyFor, position: pos,
   });
+  // A deputy stands in for a member who is not there: that member sends apologies.
+  if (f.kind === 'deputy' && f.deputyFor) {
+    const member = db
+      .prepare(`SELECT id FROM attendance WHERE meeting_id = ? AND kind = 'member' AND status = 'present' AND (name = ? OR role = ?) ORDER BY position LIMIT 1`)
+      .get(f.meetingId, f.deputyFor, f.deputyFor) as { id: number } | undefined;
+    if (member) auditedUpdate(db, c, 'attendance', { entity: 'attendance' }, member.id, { status: 'apologies' });
+  }
   bump(db, f.meetingId);
   return getMeeting(db, f.meetingId, today);
 }

@@ -12,6 +12,7 @@ import { ratingAtMeeting } from '../../shared/domain/figures';
 import { getSetting } from './context';
 import { meetingRow } from './meetings';
 import { DISCUSSED_SQL } from './discussed';
+import { figuresNote } from './figuresNote';
 import type { Row } from './rows';
 
 // ---------------------------------------------------------------------------------------------
@@ -231,6 +232,9 @@ export function buildMinutes(db: Db, meetingId: number, variant: MinutesVariant,
         return attendance.apologies.length ? `Apologies were received from ${names(attendance.apologies)}.` : 'No apologies were received.';
       case 'previous_minutes':
         return approvedHere.length ? `The minutes of the meeting${approvedHere.length > 1 ? 's' : ''} of ${approvedHere.map((x) => formatUk(x.date)).join(', ')} were approved.` : null;
+      case 'figures':
+        // The figures the agenda pack carried for this meeting (the same numbers as Reports).
+        return figuresNote(db, Number(m.panel_id), panel.register, meetingDate, asAt);
       case 'escalations':
         return escalated.length ? `Escalations raised at this meeting: ${escalated.map((x) => x.reference).join(', ')} (see the case items).` : null;
       case 'next_meeting':

@@ -31,6 +31,14 @@ describe('a CME panel meeting', () => {
     expect(again).toMatchObject({ ok: false, error: { field: 'date' } });
   });
 
+  it('adding a deputy for a member marks that member as sending apologies (issue 9)', () => {
+    const d = app.ok('meetings.get', { id: meetingId });
+    const member = d.attendance.filter((a: { kind: string }) => a.kind === 'member')[3];
+    const after = app.ok('attendance.add', { meetingId, name: 'Robin Deputy', role: member.role, kind: 'deputy', deputyFor: member.name });
+    expect(after.attendance.find((a: { id: number }) => a.id === member.id).status).toBe('apologies');
+    expect(after.attendance.find((a: { name: string }) => a.name === 'Robin Deputy')).toMatchObject({ kind: 'deputy', status: 'present', deputyFor: member.name });
+  });
+
   it('builds the agenda from the register, each case with its reasons, red first', () => {
     const d = app.ok('meetings.buildAgenda', { id: meetingId });
     const cases = d.items.filter((i: { kind: string }) => i.kind === 'case');

@@ -85,6 +85,8 @@ describe('minutes', () => {
     expect(doc.attendance.guests).toEqual([{ name: 'Dana Whitfield', role: 'DSL, Northbridge Academy', note: null }]);
     expect(doc.items.map((i) => i.number)).toEqual(doc.items.map((_, i) => i + 1));
     expect(doc.items[0]!.title).toBe('Welcome and apologies');
+    // The Figures item carries the figures the agenda pack did, not "Nothing recorded" (issue 9).
+    expect(doc.items.find((i) => i.title === 'Figures')?.discussion).toMatch(/Open now: \d+ \(red \d+/);
     expect(doc.nextMeeting?.date).toBeTruthy();
     expect(doc.variantLabel).toBe('Full minutes');
   });
