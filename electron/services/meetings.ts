@@ -70,7 +70,7 @@ export function createMeeting(db: Db, ctx: WriteContext, f: { panelId: number; d
   panel.members.forEach((m, i) => {
     const officer = m.officerId ? (names.get(m.officerId) as { name: string } | undefined) : undefined;
     auditedInsert(db, c, 'attendance', { entity: 'attendance' }, {
-      meeting_id: id, officer_id: m.officerId, name: officer?.name ?? `(${m.role})`, role: m.role, status: 'present', kind: 'member', position: i,
+      meeting_id: id, officer_id: m.officerId, name: officer?.name ?? `(${m.role})`, role: m.role, status: 'not_marked', kind: 'member', position: i,
     });
   });
   const text = new Map(panel.standingItems.map((s) => [s.code, s]));
@@ -543,7 +543,7 @@ export function addAttendee(db: Db, ctx: WriteContext, f: { meetingId: number; n
   // A deputy stands in for a member who is not there: that member sends apologies.
   if (f.kind === 'deputy' && f.deputyFor) {
     const member = db
-      .prepare(`SELECT id FROM attendance WHERE meeting_id = ? AND kind = 'member' AND status = 'present' AND (name = ? OR role = ?) ORDER BY position LIMIT 1`)
+      .prepare(`SELECT id FROM attendance WHERE meeting_id = ? AND kind = 'member' AND status IN ('present', 'not_marked') AND (name = ? OR role = ?) ORDER BY position LIMIT 1`)
       .get(f.meetingId, f.deputyFor, f.deputyFor) as { id: number } | undefined;
     if (member) auditedUpdate(db, c, 'attendance', { entity: 'attendance' }, member.id, { status: 'apologies' });
   }

@@ -181,17 +181,17 @@ export function buildMinutes(db: Db, meetingId: number, variant: MinutesVariant,
   const childName = (r: Row) => documentChildName({ forenames: String(r.forenames), surname: String(r.surname), knownAs: str(r.known_as) }, redacted);
 
   // Attendance ------------------------------------------------------------------------------
-  const attendance: MinutesDoc['attendance'] = { present: [], apologies: [], absent: [], guests: [] };
+  const attendance: MinutesDoc['attendance'] = { present: [], apologies: [], absent: [], guests: [], notMarked: [] };
   for (const a of db.prepare('SELECT * FROM attendance WHERE meeting_id = ? ORDER BY position, id').all(meetingId) as Row[]) {
     // Officers are named; a name typed in for a guest or deputy goes through the redactor.
     const name = a.officer_id === null ? (t(a.name) ?? '') : String(a.name);
     const role = t(a.role) ?? '';
     if (a.kind === 'guest') {
-      attendance.guests.push({ name, role, note: a.status === 'present' ? null : a.status === 'apologies' ? 'apologies' : 'absent' });
+      attendance.guests.push({ name, role, note: a.status === 'present' ? null : a.status === 'apologies' ? 'apologies' : a.status === 'absent' ? 'absent' : 'attendance not recorded' });
       continue;
     }
     const note = a.kind === 'deputy' ? `deputy${a.deputy_for ? ` for ${t(a.deputy_for)}` : ''}` : null;
-    attendance[a.status as 'present' | 'apologies' | 'absent'].push({ name, role, note });
+    attendance[a.status === 'not_marked' ? 'notMarked' : (a.status as 'present' | 'apologies' | 'absent')].push({ name, role, note });
   }
 
   // Agenda ----------------------------------------------------------------------------------

@@ -171,7 +171,8 @@ export const Attendee = z.object({
   officerId: z.number().nullable(),
   name: z.string(),
   role: z.string(),
-  status: z.enum(['present', 'apologies', 'absent']),
+  /** 'not_marked' until someone records it: nobody is assumed present. */
+  status: z.enum(['not_marked', 'present', 'apologies', 'absent']),
   kind: z.enum(['member', 'deputy', 'guest']),
   deputyFor: z.string().nullable(),
 });

@@ -144,6 +144,8 @@ export const MinutesDoc = z.object({
     apologies: z.array(MinutesAttendee),
     absent: z.array(MinutesAttendee),
     guests: z.array(MinutesAttendee),
+    /** Members whose attendance nobody recorded. */
+    notMarked: z.array(MinutesAttendee),
   }),
   items: z.array(MinutesItem),
   /** Cases taken off the agenda before the meeting: how many, for each reason (no names: issue 9). */

@@ -27,6 +27,10 @@ describe('a CME panel meeting', () => {
     // 2nd Tuesdays from 25/11/2026: 8 Dec 2026, 12 Jan 2027, 9 Feb 2027.
     expect(ms.map((m: { date: string }) => m.date)).toEqual(['2026-12-08', '2027-01-12', '2027-02-09']);
     meetingId = ms[0].id;
+    // Nobody is assumed present: attendance starts "not yet marked" (issue 9).
+    const att = app.ok('meetings.get', { id: meetingId }).attendance;
+    expect(att.length).toBe(12);
+    expect(att.every((a: { status: string }) => a.status === 'not_marked')).toBe(true);
     const again = app.dispatch('meetings.create', { panelId: cme.id, date: '2026-12-08', time: '10:00' });
     expect(again).toMatchObject({ ok: false, error: { field: 'date' } });
   });

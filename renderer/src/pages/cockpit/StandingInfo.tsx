@@ -5,7 +5,7 @@ import { ESCALATION_REASONS } from '../../../../shared/domain/escalation';
 import { labelOf } from '../../../../shared/domain/vocab';
 import { formatUk } from '../../lib/format';
 
-const STATUS_LABEL = { present: 'present', apologies: 'apologies', absent: 'absent' } as const;
+const STATUS_LABEL = { not_marked: 'not yet marked', present: 'present', apologies: 'apologies', absent: 'absent' } as const;
 
 /** What the minute-taker needs beside a standing item: attendance, the next meeting, a reminder of the keys. */
 export function StandingInfo({ code, title, meeting, mattersArising, openEscalations = [] }: { code: string; title: string; meeting: MeetingDetail; mattersArising: number; openEscalations?: ItemDetail['openEscalations'] }) {

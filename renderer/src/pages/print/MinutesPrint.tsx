@@ -122,6 +122,7 @@ function Attendance({ doc }: { doc: MinutesDoc }) {
     ['Apologies', doc.attendance.apologies],
     ['Absent', doc.attendance.absent],
     ['Guests', doc.attendance.guests],
+    ...(doc.attendance.notMarked.length > 0 ? [['Attendance not recorded', doc.attendance.notMarked] as const] : []),
   ] as const;
   return (
     <section className="m-block m-attendance">
