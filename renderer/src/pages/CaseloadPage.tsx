@@ -263,9 +263,9 @@ function LeaverCases({ leaver, officers, showNames, onMoved }: { leaver: Leaver;
             <span className="muted" aria-live="polite">{cases.length} of {leaver.cases.length} selected</span>
           </div>
           {tried && problem && cases.length === 0 ? <p className="error-text" role="alert">{problem}</p> : null}
+          <LeaverActions leaver={leaver} toId={toId} toName={officers.find((o) => o.id === toId)?.name ?? null} onMoved={onMoved} />
         </div>
       </div>
-      <LeaverActions leaver={leaver} toId={toId} toName={officers.find((o) => o.id === toId)?.name ?? null} onMoved={onMoved} />
     </form>
   );
 }
