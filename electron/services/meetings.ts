@@ -12,6 +12,9 @@ import { termCalendar } from './calendar';
 import { DISCUSSED_SQL } from './discussed';
 
 export const meetingSource = (id: number) => `meeting:${id}`;
+
+/** A large register can have thousands of eligible cases over capacity: the meeting carries the top ones. */
+export const ALSO_ELIGIBLE_SHOWN = 200;
 export const inMeeting = (ctx: WriteContext, id: number): WriteContext => ({ ...ctx, source: meetingSource(id) });
 
 /** The projector polls for this: any change to a meeting or its items moves it on. */
@@ -231,10 +234,11 @@ export function getMeeting(db: Db, id: number, _today: string): MeetingDetail {
     nextMeeting: neighbour(db, m, 'next'),
     mattersArising: matters,
     capacity: capacityFor(panel.register, panel.capacity),
+    alsoEligibleCount: (db.prepare('SELECT count(*) AS n FROM agenda_eligible WHERE meeting_id = ?').get(id) as { n: number }).n,
     alsoEligible: (db
       .prepare(
         `SELECT e.*, c.reference, c.rag, ch.forenames, ch.surname FROM agenda_eligible e JOIN cases c ON c.id = e.case_id JOIN children ch ON ch.id = c.child_id
-         WHERE e.meeting_id = ? ORDER BY e.rank`,
+         WHERE e.meeting_id = ? ORDER BY e.rank LIMIT ${ALSO_ELIGIBLE_SHOWN}`,
       )
       .all(id) as Row[]).map((r) => {
       const reasons = JSON.parse(String(r.reasons)) as { code: string; text: string }[];

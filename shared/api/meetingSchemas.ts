@@ -198,6 +198,8 @@ export const MeetingDetail = z.object({
   mattersArising: z.array(ActionRow),
   /** Cases per meeting for this panel, and the eligible cases over it, most pressing first. */
   capacity: z.number(),
+  /** How many cases are eligible over capacity; `alsoEligible` carries the most pressing of them (at most ALSO_ELIGIBLE_SHOWN). */
+  alsoEligibleCount: z.number(),
   alsoEligible: z.array(z.object({ caseId: z.number(), reference: z.string(), caseName: z.string(), rag: Rag.nullable(), rank: z.number(), section: z.string(), reasons: z.array(Reason), mandatory: z.boolean() })),
   amendments: z.array(z.object({ at: z.string(), actor: z.string(), reason: z.string(), field: z.string(), oldValue: z.string().nullable(), newValue: z.string().nullable(), itemTitle: z.string().nullable() })),
 });

@@ -333,17 +333,19 @@ export function AgendaTab({ detail, editable, onSaved, onReload }: Props) {
 /** Eligible cases over the panel's capacity, most pressing first: one click (or Enter) brings one in. */
 function AlsoEligible({ detail, editable, busy, onBringIn }: { detail: MeetingDetail; editable: boolean; busy: boolean; onBringIn: (caseIds: number[]) => void }) {
   const [open, setOpen] = useState(true);
-  const list = detail.alsoEligible;
-  const mandatory = list.filter((e) => e.mandatory).length;
+  const [shown, setShown] = useState(25);
+  const list = detail.alsoEligible.slice(0, shown);
+  const mandatory = detail.alsoEligible.filter((e) => e.mandatory).length;
+  const total = detail.alsoEligibleCount;
   return (
     <section className="also-eligible" aria-labelledby="eligible-heading">
       <h3 id="eligible-heading" className="section-heading">
         <button type="button" className="link-btn" aria-expanded={open} onClick={() => setOpen(!open)}>
-          {open ? '▾' : '▸'} Also eligible <span className="count-badge">{list.length}</span>
+          {open ? '▾' : '▸'} Also eligible <span className="count-badge">{total}</span>
         </button>
       </h3>
       <p className="muted small">
-        Due by the register’s rules but over this panel’s {detail.capacity} cases. {mandatory > 0 ? `${plural(mandatory, 'of them is', 'of them are')} on a rule the panel must follow (e.g. red): bring them in or plan an extra meeting.` : ''}
+        Due by the register’s rules but over this panel’s {detail.capacity} cases, most pressing first. {mandatory > 0 ? `${plural(mandatory, 'of the first', 'of the first')} ${detail.alsoEligible.length} ${mandatory === 1 ? 'is' : 'are'} on a rule the panel must follow (e.g. red): bring them in or plan an extra meeting.` : ''}
       </p>
       {open ? (
         <ol className="agenda-list eligible-list">
@@ -369,6 +371,12 @@ function AlsoEligible({ detail, editable, busy, onBringIn }: { detail: MeetingDe
             </li>
           ))}
         </ol>
+      ) : null}
+      {open && shown < detail.alsoEligible.length ? (
+        <button type="button" className="small-btn" onClick={() => setShown(shown + 25)}>Show {Math.min(25, detail.alsoEligible.length - shown)} more</button>
+      ) : null}
+      {open && shown >= detail.alsoEligible.length && total > detail.alsoEligible.length ? (
+        <p className="muted small">The first {detail.alsoEligible.length} of {total} are listed; add any other case by its reference.</p>
       ) : null}
     </section>
   );
