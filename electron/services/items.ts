@@ -9,6 +9,7 @@ import { getCaseDetail, closeCase } from './cases';
 import { getOfficer } from './officers';
 import { inMeeting, itemRow, meetingRow, toItem, toAction, ACTION_SQL, bump } from './meetings';
 import type { Row } from './rows';
+import { DISCUSSED_SQL } from './discussed';
 import { recordRag, recordAllocation } from './history';
 import { getLadders, listEscalations } from './escalations';
 
@@ -74,7 +75,8 @@ export function getItem(db: Db, itemId: number, today: string): ItemDetail {
   const m = meetingRow(db, Number(it.meeting_id));
   const full = db
     .prepare(
-      `SELECT a.*, c.reference, c.rag AS case_rag, ch.forenames, ch.surname, (SELECT count(*) FROM actions x WHERE x.agenda_item_id = a.id) AS actions_agreed
+      `SELECT a.*, c.reference, c.rag AS case_rag, ch.forenames, ch.surname, (SELECT count(*) FROM actions x WHERE x.agenda_item_id = a.id) AS actions_agreed,
+         ${DISCUSSED_SQL} AS discussed
        FROM agenda_items a LEFT JOIN cases c ON c.id = a.case_id LEFT JOIN children ch ON ch.id = c.child_id WHERE a.id = ?`,
     )
     .get(itemId) as Row;

@@ -125,7 +125,7 @@ function items(db: Db, meetingId: number): AgendaItem[] {
   const rows = db
     .prepare(
       `SELECT a.*, c.reference, c.rag AS case_rag, ch.forenames, ch.surname,
-         (SELECT count(*) FROM actions x WHERE x.agenda_item_id = a.id) AS actions_agreed
+         (SELECT count(*) FROM actions x WHERE x.agenda_item_id = a.id) AS actions_agreed, ${DISCUSSED_SQL} AS discussed
        FROM agenda_items a LEFT JOIN cases c ON c.id = a.case_id LEFT JOIN children ch ON ch.id = c.child_id
        WHERE a.meeting_id = ? ORDER BY a.position, a.id`,
     )
@@ -155,6 +155,7 @@ export function toItem(r: Row): AgendaItem {
     elapsedSeconds: Number(r.elapsed_seconds ?? 0),
     startedAt: s(r.started_at),
     done: r.done === 1,
+    discussed: r.done === 1 || r.discussed === 1,
     caseReference: s(r.reference),
     caseName: r.forenames ? `${String(r.forenames)} ${String(r.surname)}` : null,
     caseRag: (r.case_rag ?? null) as AgendaItem['caseRag'],

@@ -158,6 +158,8 @@ export const AgendaItem = z.object({
   elapsedSeconds: z.number(),
   startedAt: z.string().nullable(),
   done: z.boolean(),
+  /** Marked done or something recorded on it (not merely passed over): what the agenda ticks and the minutes count. */
+  discussed: z.boolean(),
   /** Short case facts for lists (reference, name, RAG); the full summary comes with meetings.item. */
   caseReference: z.string().nullable(),
   caseName: z.string().nullable(),

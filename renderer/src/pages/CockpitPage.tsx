@@ -471,7 +471,7 @@ export function CockpitPage({ id }: { id: number }) {
         }}
       >
         <p>This ends the live meeting and makes the draft minutes from what was recorded. Case items with nothing recorded and not marked discussed are minuted as “not reached” and carried to the next meeting’s agenda.</p>
-        <p className="muted small">{items.filter((i) => i.done).length} of {items.length} items marked discussed.</p>
+        <p className="muted small">{items.filter((i) => i.discussed).length} of {items.length} items discussed (marked, or something recorded).</p>
       </Dialog>
       <ApproveMinutesDialog open={approving} meeting={d} onClose={() => setApproving(false)} onDone={(message) => { setApproving(false); setStatus({ kind: 'note', message }); void meeting.reload(); }} />
     </div>

@@ -32,6 +32,7 @@ const item = (kind: 'standing' | 'case', code: string, position: number, extra: 
   elapsedSeconds: 0,
   startedAt: null,
   done: false,
+  discussed: false,
   caseReference: kind === 'case' ? `CME-2026-${String(position).padStart(4, '0')}` : null,
   caseName: kind === 'case' ? 'A Child' : null,
   caseRag: null,

@@ -177,6 +177,22 @@ describe('a CME panel meeting', () => {
     expect(app.ok('projector.view', { id: next.id }).blank).toBe(true);
   });
 
+  it('passing over an item does not mark it discussed; marking or recording does (issue 9)', () => {
+    const next = app.ok('meetings.list').find((m: { date: string }) => m.date === '2027-01-12');
+    const untouched = app.ok('meetings.get', { id: next.id }).items.filter((i: { kind: string; removed: boolean; discussed: boolean }) => i.kind === 'case' && !i.removed && !i.discussed);
+    const [a, b, c] = untouched;
+    app.ok('meetings.goto', { id: next.id, itemId: a.id });
+    app.ok('meetings.goto', { id: next.id, itemId: b.id });
+    app.ok('meetings.goto', { id: next.id, itemId: c.id });
+    const after = (id: number) => app.ok('meetings.get', { id: next.id }).items.find((i: { id: number }) => i.id === id);
+    expect(after(a.id)).toMatchObject({ done: false, discussed: false });
+    expect(after(a.id).elapsedSeconds).toBeGreaterThanOrEqual(0);
+    app.ok('items.record', { itemId: b.id, discussion: 'Brief update from the EWO.' });
+    expect(after(b.id)).toMatchObject({ done: false, discussed: true });
+    app.ok('items.record', { itemId: a.id, done: true });
+    expect(after(a.id)).toMatchObject({ done: true, discussed: true });
+  });
+
   it('locks approved minutes: later changes are amendments with who, when and why', () => {
     const d0 = app.ok('meetings.get', { id: meetingId });
     expect(d0.meeting.status).toBe('draft');
