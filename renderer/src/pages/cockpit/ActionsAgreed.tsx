@@ -110,28 +110,28 @@ export function ActionsAgreed({ detail, officers, people = [], mutate, ref }: { 
         <Field label="Action" error={errorFor(result, 'text')}>
           {(p) => <input {...p} ref={textRef} value={text} onChange={(e) => setText(e.target.value)} onKeyDown={enterTo(() => ownerRef.current?.focus())} autoComplete="off" />}
         </Field>
+        <Field label="Owner" required error={errorFor(result, 'ownerId', 'ownerText')} hint="An officer, someone at this meeting, or an outside agency (type its name)">
+          {(p) => (
+            <>
+              <input
+                {...p}
+                ref={ownerRef}
+                list={`owners-${itemId}`}
+                value={owner}
+                autoComplete="off"
+                onChange={(e) => setOwner(e.target.value)}
+                onKeyDown={enterTo(() => {
+                  if (owner.trim() === '') setResult({ ok: false, message: OWNER_NEEDED, field: 'ownerId' });
+                  else dueRef.current?.focus();
+                })}
+              />
+              <datalist id={`owners-${itemId}`}>
+                {choices.map((c) => <option key={c} value={c} />)}
+              </datalist>
+            </>
+          )}
+        </Field>
         <div className="ck-action-row">
-          <Field label="Owner" required error={errorFor(result, 'ownerId', 'ownerText')} hint="An officer, a panel member, a deputy or guest here, or an outside agency (type it)">
-            {(p) => (
-              <>
-                <input
-                  {...p}
-                  ref={ownerRef}
-                  list={`owners-${itemId}`}
-                  value={owner}
-                  autoComplete="off"
-                  onChange={(e) => setOwner(e.target.value)}
-                  onKeyDown={enterTo(() => {
-                    if (owner.trim() === '') setResult({ ok: false, message: OWNER_NEEDED, field: 'ownerId' });
-                    else dueRef.current?.focus();
-                  })}
-                />
-                <datalist id={`owners-${itemId}`}>
-                  {choices.map((c) => <option key={c} value={c} />)}
-                </datalist>
-              </>
-            )}
-          </Field>
           <Field label="Due date" error={errorFor(result, 'dueDate')}>
             {(p) => <input {...p} ref={dueRef} type="date" value={due} onChange={(e) => setDue(e.target.value)} onKeyDown={enterTo(() => void add())} />}
           </Field>
