@@ -145,6 +145,15 @@ describe.skipIf(!chromiumAvailable)('the meeting room, end to end in Chromium', 
     expect((await item(r.id)).case!.leadOfficerId).toBe(before);
     const hist = await api<{ source: string | null; field: string | null }[]>(host, 'audit.forCase', { caseId: (await item(r.id)).case!.caseId });
     expect(hist.filter((h) => h.source === `meeting:${d}` && h.field === 'lead_officer_id')).toEqual([]);
+
+    // The same for the outcome picker: a key in it proposes, Esc puts it back, nothing is recorded.
+    await openCockpit(d, r.id);
+    await page.getByLabel('Outcome', { exact: true }).focus();
+    await page.keyboard.type('c'); // "Close (with reason)" by type-ahead
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('j');
+    await page.waitForTimeout(1000);
+    expect((await api<{ item: { outcome: string | null } }>(host, 'meetings.item', { itemId: r.id })).item.outcome).toBeNull();
   });
 
   it('an action cannot be saved without an owner', async () => {

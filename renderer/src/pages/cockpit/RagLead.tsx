@@ -1,5 +1,6 @@
 import { useImperativeHandle, useRef, useState, type Ref } from 'react';
 import { focusIfStill } from './focus';
+import { usePicker } from './picker';
 import type { ItemDetail } from '../../../../shared/api/meetingSchemas';
 import type { Officer } from '../../../../shared/api/schemas';
 import { RAGS, RAG_LABELS, type Rag } from '../../../../shared/domain/vocab';
@@ -34,19 +35,12 @@ export function RagLead({ detail, officers, mutate, ref }: { detail: ItemDetail;
   const leadRef = useRef<HTMLSelectElement>(null);
   // The picker's choice is only a proposal until Enter or "Set lead officer": a key pressed in it
   // (type-ahead, arrows) changes nothing on the case, and Esc puts it back and leaves.
-  const current = k.leadOfficerId === null ? '' : String(k.leadOfficerId);
-  const [lead, setLead] = useState(current);
-  const [leadFrom, setLeadFrom] = useState(current);
-  if (leadFrom !== current) {
-    setLeadFrom(current);
-    setLead(current);
-  }
-  const commitLead = async () => {
-    if (lead === current) return;
-    const r = await mutate('items.setLead', { itemId, officerId: lead ? Number(lead) : null });
-    setLeadResult(r);
-    if (r.ok) focusIfStill(headRef.current, leadRef.current);
-  };
+  const lead = usePicker(k.leadOfficerId === null ? '' : String(k.leadOfficerId), (v) => {
+    void mutate('items.setLead', { itemId, officerId: v ? Number(v) : null }).then((r) => {
+      setLeadResult(r);
+      if (r.ok) focusIfStill(headRef.current, leadRef.current);
+    });
+  });
   const headRef = useRef<HTMLHeadingElement>(null);
   const rag = chosen ?? k.rag;
 
@@ -112,24 +106,18 @@ export function RagLead({ detail, officers, mutate, ref }: { detail: ItemDetail;
         className="ck-inline-form"
         onSubmit={(e) => {
           e.preventDefault();
-          void commitLead();
+          lead.commit();
         }}
       >
-        <Field label="Lead officer" error={generalError(leadResult)} hint={lead !== current ? 'Enter sets the new lead officer; Esc keeps the current one.' : 'L to choose; Enter sets, Esc leaves it as it is.'}>
+        <Field label="Lead officer" error={generalError(leadResult)} hint={lead.pending ? 'Enter sets the new lead officer; Esc keeps the current one.' : 'L to choose; Enter sets, Esc leaves it as it is.'}>
           {(p) => (
             <select
               {...p}
               ref={leadRef}
-              value={lead}
-              onChange={(e) => setLead(e.target.value)}
-              onKeyDown={(e) => {
-                if (e.key === 'Enter') {
-                  e.preventDefault();
-                  void commitLead();
-                } else if (e.key === 'Escape') {
-                  setLead(current);
-                }
-              }}
+              value={lead.value}
+              onChange={(e) => lead.onChange(e.target.value)}
+              onPointerDown={lead.onPointerDown}
+              onKeyDown={lead.onKeyDown}
             >
               <option value="">Unallocated</option>
               {officerOptions(officers, k.leadOfficerId).map((o) => (
@@ -138,7 +126,7 @@ export function RagLead({ detail, officers, mutate, ref }: { detail: ItemDetail;
             </select>
           )}
         </Field>
-        <button type="submit" disabled={lead === current}>Set lead officer</button>
+        <button type="submit" disabled={!lead.pending}>Set lead officer</button>
       </form>
     </section>
   );

@@ -5,6 +5,7 @@ import { CLOSURE_REASONS, entryOf, type ClosureReason } from '../../../../shared
 import { Field, Select } from '../../components/Field';
 import { Dialog } from '../../components/Dialog';
 import { Autosave } from './autosave';
+import { usePicker } from './picker';
 import { RECORD_FIELDS, browserStore, clearDraft, confirmSaved, mergeDrafts, readRecordDrafts, writeDraft, type RecordField, type RecordValues } from './drafts';
 import { errorFor, generalError, type Mutate, type MutateResult } from './types';
 
@@ -66,12 +67,16 @@ export function RecordForm({ detail, mutate, ref }: { detail: ItemDetail; mutate
   };
   const onBlur = () => void autosave.flush();
 
-  const [outcome, setOutcome] = useState<OutcomeCode | ''>((detail.item.outcome as OutcomeCode | null) ?? '');
+  const [savedOutcome, setSavedOutcome] = useState<OutcomeCode | ''>((detail.item.outcome as OutcomeCode | null) ?? '');
   const [outcomeResult, setOutcomeResult] = useState<MutateResult | null>(null);
-  const chooseOutcome = async (v: OutcomeCode | '') => {
-    setOutcome(v);
-    setOutcomeResult(await mutate('items.record', { itemId, outcome: v === '' ? null : v }));
-  };
+  // Saved by a mouse choice or Enter; keys in the closed picker only propose (Esc puts it back).
+  const outcomePicker = usePicker(savedOutcome, (v) => {
+    void mutate('items.record', { itemId, outcome: v === '' ? null : (v as OutcomeCode) }).then((r) => {
+      setOutcomeResult(r);
+      if (r.ok) setSavedOutcome(v as OutcomeCode | '');
+    });
+  });
+  const outcome = outcomePicker.value as OutcomeCode | '';
 
   const [closure, setClosure] = useState<ClosureReason | ''>('');
   const [closureDetail, setClosureDetail] = useState('');
@@ -112,8 +117,13 @@ export function RecordForm({ detail, mutate, ref }: { detail: ItemDetail; mutate
       {isCase ? (
         <>
           <div className="grid-2">
-            <Field label="Outcome" error={generalError(outcomeResult)}>
-              {(p) => <Select {...p} value={outcome} onChange={(v) => void chooseOutcome(v)} options={OUTCOMES} placeholder="Not decided yet" />}
+            <Field label="Outcome" error={generalError(outcomeResult)} hint={outcomePicker.pending ? 'Enter sets the outcome; Esc keeps the one recorded.' : undefined}>
+              {(p) => (
+                <select {...p} value={outcome} onChange={(e) => outcomePicker.onChange(e.target.value)} onPointerDown={outcomePicker.onPointerDown} onKeyDown={outcomePicker.onKeyDown}>
+                  <option value="">Not decided yet</option>
+                  {OUTCOMES.map((o) => <option key={o.code} value={o.code}>{o.label}</option>)}
+                </select>
+              )}
             </Field>
             <Field label="Outcome detail">
               {(p) => <input {...p} value={values.outcomeDetail} onChange={onText('outcomeDetail')} onBlur={onBlur} />}
