@@ -2,6 +2,7 @@ import { sql as register } from './001_register';
 import { sql as search } from './002_search';
 import { sql as meetings } from './003_meetings';
 import { sql as tracking } from './004_tracking';
+import { sql as meetingRoom } from './005_meeting_room';
 import { sql as safeguarding } from './006_safeguarding';
 
 export interface Migration {
@@ -16,7 +17,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: 'search', sql: search },
   { version: 3, name: 'meetings', sql: meetings },
   { version: 4, name: 'tracking', sql: tracking },
-  { version: 5, name: 'safeguarding', sql: safeguarding },
+  { version: 5, name: 'meeting_room', sql: meetingRoom },
+  { version: 6, name: 'safeguarding', sql: safeguarding },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

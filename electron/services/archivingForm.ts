@@ -31,7 +31,7 @@ export const ARCHIVING_ROWS: readonly { agency: CheckAgency; label: string; grou
 /** Only CME cases are archived (seed 001 §6.2): a PMOE pupil is on a school roll. */
 export function requireArchivable(c: { reference: string; register: string }): void {
   if (c.register !== 'CME') {
-    throw new AppError('conflict', `${c.reference} is on the PMOE register. The archiving form is for long-term CME cases (seed 001 §6.2).`);
+    throw new AppError('conflict', `${c.reference} is on the PMOE register. The archiving form is for long-term CME cases (open six months or more, as the CME guidance defines them).`);
   }
 }
 

@@ -15,6 +15,9 @@ export interface ClockInputs {
   hoursPerWeek: number | null;
   pmoeReason: string | null;
   provider: string | null;
+  /** For "due for panel" (shared/domain/clocks isDueForPanel): archived, or already discussed at a panel. */
+  archived?: boolean;
+  takenToPanel?: boolean;
 }
 
 // Age, year group and school-age dates depend only on the date of birth and today; a large

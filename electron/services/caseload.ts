@@ -18,6 +18,7 @@ const add = (c: RagCounts, rag: unknown) => {
   c.total += 1;
 };
 
+/** Officers who have left but still lead open cases or own open actions: nothing stays under their name. */
 function needsReallocation(db: Db): Caseload['needsReallocation'] {
   const rows = db
     .prepare(
@@ -27,13 +28,27 @@ function needsReallocation(db: Db): Caseload['needsReallocation'] {
     )
     .all() as Row[];
   const out = new Map<number, Caseload['needsReallocation'][number]>();
+  const entry = (id: number, name: string) => {
+    const e = out.get(id) ?? { officerId: id, name, cases: [], actions: [] };
+    out.set(id, e);
+    return e;
+  };
   for (const r of rows) {
-    const id = Number(r.officer_id);
-    const entry = out.get(id) ?? { officerId: id, name: String(r.name), cases: [] };
-    entry.cases.push({ caseId: Number(r.id), reference: String(r.reference), register: r.register as 'CME' | 'PMOE', rag: (r.rag ?? null) as 'red' | null, childName: `${String(r.forenames)} ${String(r.surname)}` });
-    out.set(id, entry);
+    entry(Number(r.officer_id), String(r.name)).cases.push({ caseId: Number(r.id), reference: String(r.reference), register: r.register as 'CME' | 'PMOE', rag: (r.rag ?? null) as 'red' | null, childName: `${String(r.forenames)} ${String(r.surname)}` });
   }
-  return [...out.values()];
+  const actions = db
+    .prepare(
+      `SELECT o.id AS officer_id, o.name, x.id, x.text, x.due_date, x.case_id, c.reference, (c.lead_officer_id = o.id AND c.status <> 'closed') AS with_case
+       FROM officers o JOIN actions x ON x.owner_id = o.id AND x.status IN ('open', 'carried_forward') LEFT JOIN cases c ON c.id = x.case_id
+       WHERE o.active = 0 ORDER BY o.name, x.due_date, x.id`,
+    )
+    .all() as Row[];
+  for (const a of actions) {
+    entry(Number(a.officer_id), String(a.name)).actions.push({
+      id: Number(a.id), text: String(a.text), dueDate: String(a.due_date), caseReference: a.reference === null ? null : String(a.reference), movesWithCase: a.with_case === 1,
+    });
+  }
+  return [...out.values()].sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
 }
 
 /** Open cases per officer and team, split CME/PMOE and by RAG, with their overdue actions. */
@@ -72,6 +87,11 @@ export function reallocate(db: Db, ctx: WriteContext, caseIds: number[], toOffic
     if (!k || k.status === 'closed' || k.lead_officer_id === toOfficerId) continue;
     auditedUpdate(db, ctx, 'cases', { entity: 'case', caseId: id, childId: Number(k.child_id) }, id, { lead_officer_id: toOfficerId });
     recordAllocation(db, ctx, id, k.lead_officer_id === null ? null : Number(k.lead_officer_id), toOfficerId, reason, today);
+    // The outgoing lead's open actions on the case go with it, so none is left under their name.
+    if (k.lead_officer_id !== null) {
+      const mine = db.prepare(`SELECT id FROM actions WHERE case_id = ? AND owner_id = ? AND status IN ('open', 'carried_forward')`).all(id, k.lead_officer_id) as { id: number }[];
+      for (const a of mine) auditedUpdate(db, ctx, 'actions', { entity: 'action', caseId: id }, a.id, { owner_id: toOfficerId });
+    }
     moved++;
   }
   return { moved };

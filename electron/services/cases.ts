@@ -9,6 +9,7 @@ import { wholeTerms } from '../../shared/domain/pmoeTerms';
 import { pmoeSchoolProblem } from '../../shared/domain/pmoeRoll';
 import { caseAlerts } from './caseAlerts';
 import { clocksFor } from './caseClocks';
+import { takenToPanelSql } from './discussed';
 import { CASE_SELECT } from './register';
 import { CASE_FIELD_COLUMNS, toAddress, toAdult, toCase, toCheck, toChild, toNote, type Row } from './rows';
 import { getOfficer } from './officers';
@@ -68,7 +69,7 @@ export function getCaseDetail(db: Db, id: number, today: string): CaseDetail {
     schoolDays: schoolDayClocks(db, k.lastAttendance, today),
     case: k,
     child,
-    clocks: clocksFor(k, child, today, wholeTerms(termCalendar(db))),
+    clocks: clocksFor({ ...k, takenToPanel: (db.prepare(`SELECT ${takenToPanelSql('?')} AS t`).get(k.id) as { t: number }).t === 1 }, child, today, wholeTerms(termCalendar(db))),
     addresses: (db.prepare('SELECT * FROM addresses WHERE child_id = ? ORDER BY is_current DESC, from_date DESC, id DESC').all(child.id) as Row[]).map(toAddress),
     adults: (db.prepare('SELECT * FROM adults WHERE child_id = ? ORDER BY id').all(child.id) as Row[]).map(toAdult),
     siblings: siblingsOf(db, child.id, child.familyId),

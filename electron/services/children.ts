@@ -122,7 +122,7 @@ export function linkSibling(db: Db, ctx: WriteContext, childId: number, siblingR
   return siblingsOf(db, childId, familyId);
 }
 
-export interface DuplicateMatch { childId: number; name: string; dateOfBirth: string; reason: string; references: string[] }
+export interface DuplicateMatch { childId: number; name: string; dateOfBirth: string; reason: string; references: string[]; /** Same name and date of birth: a new child needs "this is a different child". */ exact: boolean }
 
 /** Children already on the register with the same date of birth and a similar name. */
 export function findPossibleDuplicates(db: Db, p: { forenames: string; surname: string; dateOfBirth: string; knownAs?: string | null }): DuplicateMatch[] {
@@ -142,6 +142,7 @@ export function findPossibleDuplicates(db: Db, p: { forenames: string; surname: 
         name: `${c.forenames} ${c.surname}`,
         dateOfBirth: c.dateOfBirth,
         reason: result.reason,
+        exact: result.exact === true,
         references: (refs.all(c.id) as { reference: string }[]).map((x) => x.reference),
       });
     }

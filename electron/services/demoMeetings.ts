@@ -603,6 +603,11 @@ export function loadDemoMeetings(db: Db, ctx: WriteContext, options: DemoMeeting
         deputies.push(`${stand.name} attended for the ${covered.role.replace(/^Chair \((.*)\)$/, '$1')}.`);
       }
     }
+    // Everyone else who is listed came (attendance starts "not yet marked").
+    for (const a of detail.attendance.filter((x) => x.status === 'not_marked')) {
+      clock.tick(5);
+      auditedUpdate(db, inMeeting(clock.ctx(), id), 'attendance', { entity: 'attendance' }, a.id, { status: 'present' });
+    }
     clock.at(date, '10:00');
     detail = startMeeting(db, clock.ctx(), id, date);
     const items = detail.items.filter((i) => !i.removed);

@@ -15,7 +15,7 @@ import { loadDemo } from './demo';
 import { listPanels, savePanel } from './panels';
 import { getCalendar, saveCalendar } from './calendar';
 import {
-  listMeetings, generateMeetings, createMeeting, updateMeeting, getMeeting, buildAgenda, addCaseToAgenda, removeItem, restoreItem, moveItem,
+  listMeetings, generateMeetings, createMeeting, updateMeeting, getMeeting, buildAgenda, bringIn, addCaseToAgenda, removeItems, restoreItem, moveItem,
   markAttendance, addAttendee, startMeeting, gotoItem, closeMeeting, approveMinutes, amendMinutes, meetingRow,
 } from './meetings';
 import { getItem, recordItem, setItemRag, setItemLead, closeFromItem, addAction, reviewAction, raiseEscalation } from './items';
@@ -144,7 +144,8 @@ export function createHandlers(db: Db, opts: ServiceOptions): Handlers {
     'meetings.get': ({ id }) => getMeeting(db, id, today()),
     'meetings.buildAgenda': ({ id }, ctx) => buildAgenda(db, ctx, id, today()),
     'agenda.addCase': ({ meetingId, reference, section }, ctx) => addCaseToAgenda(db, ctx, meetingId, reference, section, today()),
-    'agenda.remove': ({ itemId, reason }, ctx) => removeItem(db, ctx, itemId, reason, today()),
+    'agenda.remove': ({ itemIds, reason }, ctx) => removeItems(db, ctx, itemIds, reason, today()),
+    'agenda.bringIn': ({ meetingId, caseIds }, ctx) => bringIn(db, ctx, meetingId, caseIds, today()),
     'agenda.restore': ({ itemId }, ctx) => restoreItem(db, ctx, itemId, today()),
     'agenda.move': ({ itemId, toIndex }, ctx) => moveItem(db, ctx, itemId, toIndex, today()),
     'attendance.mark': ({ id, status }, ctx) => markAttendance(db, ctx, id, status, today()),

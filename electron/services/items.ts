@@ -11,6 +11,7 @@ import { proposeCaseClosure } from './closures';
 import { getOfficer } from './officers';
 import { inMeeting, itemRow, meetingRow, toItem, toAction, ACTION_SQL, bump } from './meetings';
 import type { Row } from './rows';
+import { DISCUSSED_SQL } from './discussed';
 import { recordRag, recordAllocation } from './history';
 import { getLadders, listEscalations } from './escalations';
 
@@ -76,7 +77,8 @@ export function getItem(db: Db, itemId: number, today: string): ItemDetail {
   const m = meetingRow(db, Number(it.meeting_id));
   const full = db
     .prepare(
-      `SELECT a.*, c.reference, c.rag AS case_rag, ch.forenames, ch.surname, (SELECT count(*) FROM actions x WHERE x.agenda_item_id = a.id) AS actions_agreed
+      `SELECT a.*, c.reference, c.rag AS case_rag, ch.forenames, ch.surname, (SELECT count(*) FROM actions x WHERE x.agenda_item_id = a.id) AS actions_agreed,
+         ${DISCUSSED_SQL} AS discussed
        FROM agenda_items a LEFT JOIN cases c ON c.id = a.case_id LEFT JOIN children ch ON ch.id = c.child_id WHERE a.id = ?`,
     )
     .get(itemId) as Row;
@@ -205,13 +207,22 @@ export function closeFromItem(
   return done(db, x, today);
 }
 
-export function addAction(db: Db, ctx: WriteContext, itemId: number, f: { text: string; ownerId: number | null; dueDate: string }, today: string): ItemDetail {
+/** An action agreed at panel always has an owner (000 §7 d "agree actions"): an officer, or a person or agency named. */
+export function addAction(db: Db, ctx: WriteContext, itemId: number, f: { text: string; ownerId: number | null; ownerText?: string | null | undefined; dueDate: string }, today: string): ItemDetail {
   const x = open(db, ctx, itemId);
   const caseId = requireCase(x);
   if (compareIso(f.dueDate, String(x.m.date)) < 0) throw invalid('dueDate', `Due date ${formatUk(f.dueDate)} is before this meeting (${formatUk(String(x.m.date))}).`);
-  if (f.ownerId !== null) getOfficer(db, f.ownerId);
+  const ownerText = f.ownerText?.trim() || null;
+  if (f.ownerId === null && ownerText === null) {
+    throw invalid('ownerId', 'Name who will do it: an officer, a panel member, a deputy or guest at this meeting, or an outside agency.');
+  }
+  if (f.ownerId !== null) {
+    const o = getOfficer(db, f.ownerId);
+    if (!o.active) throw invalid('ownerId', `${o.name} has left; name someone else to own the action.`);
+  }
   auditedInsert(db, x.c, 'actions', { entity: 'action', caseId }, {
-    case_id: caseId, meeting_id: x.m.id, agenda_item_id: itemId, text: f.text, owner_id: f.ownerId, due_date: f.dueDate, status: 'open', carried_count: 0, created_at: ctx.now(),
+    case_id: caseId, meeting_id: x.m.id, agenda_item_id: itemId, text: f.text, owner_id: f.ownerId, owner_text: f.ownerId === null ? ownerText : null,
+    due_date: f.dueDate, status: 'open', carried_count: 0, created_at: ctx.now(),
   });
   return done(db, x, today);
 }

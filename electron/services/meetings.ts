@@ -5,13 +5,17 @@ import type { ActionRow, AgendaItem, Attendee, MeetingDetail, MeetingSummary } f
 import { AppError, invalid, notFound } from '../../shared/api/errors';
 import { addDays, compareIso, formatUk } from '../../shared/domain/dates';
 import { generateSchedule } from '../../shared/domain/schedule';
-import { proposeAgenda, agendaSkeleton, AGENDA_SECTIONS, type AgendaCase, type AgendaSection } from '../../shared/domain/agenda';
+import { planAgenda, agendaSkeleton, capacityFor, isMandatory, AGENDA_SECTIONS, type AgendaCase, type AgendaSection } from '../../shared/domain/agenda';
 import { clocksFor } from './caseClocks';
 import { toCase, toChild, type Row } from './rows';
 import { getPanel, ensureDefaultPanels } from './panels';
 import { termCalendar } from './calendar';
+import { DISCUSSED_SQL } from './discussed';
 
 export const meetingSource = (id: number) => `meeting:${id}`;
+
+/** A large register can have thousands of eligible cases over capacity: the meeting carries the top ones. */
+export const ALSO_ELIGIBLE_SHOWN = 200;
 export const inMeeting = (ctx: WriteContext, id: number): WriteContext => ({ ...ctx, source: meetingSource(id) });
 
 /** The projector polls for this: any change to a meeting or its items moves it on. */
@@ -70,7 +74,7 @@ export function createMeeting(db: Db, ctx: WriteContext, f: { panelId: number; d
   panel.members.forEach((m, i) => {
     const officer = m.officerId ? (names.get(m.officerId) as { name: string } | undefined) : undefined;
     auditedInsert(db, c, 'attendance', { entity: 'attendance' }, {
-      meeting_id: id, officer_id: m.officerId, name: officer?.name ?? `(${m.role})`, role: m.role, status: 'present', kind: 'member', position: i,
+      meeting_id: id, officer_id: m.officerId, name: officer?.name ?? `(${m.role})`, role: m.role, status: 'not_marked', kind: 'member', position: i,
     });
   });
   const text = new Map(panel.standingItems.map((s) => [s.code, s]));
@@ -122,7 +126,7 @@ function items(db: Db, meetingId: number): AgendaItem[] {
   const rows = db
     .prepare(
       `SELECT a.*, c.reference, c.rag AS case_rag, ch.forenames, ch.surname,
-         (SELECT count(*) FROM actions x WHERE x.agenda_item_id = a.id) AS actions_agreed
+         (SELECT count(*) FROM actions x WHERE x.agenda_item_id = a.id) AS actions_agreed, ${DISCUSSED_SQL} AS discussed
        FROM agenda_items a LEFT JOIN cases c ON c.id = a.case_id LEFT JOIN children ch ON ch.id = c.child_id
        WHERE a.meeting_id = ? ORDER BY a.position, a.id`,
     )
@@ -148,9 +152,11 @@ export function toItem(r: Row): AgendaItem {
     outcome: s(r.outcome),
     outcomeDetail: s(r.outcome_detail),
     ragBefore: (r.rag_before ?? null) as AgendaItem['ragBefore'],
+    mandatory: r.added_by_hand !== 1 && isMandatory(JSON.parse(String(r.reasons ?? '[]')) as { code: string }[]),
     elapsedSeconds: Number(r.elapsed_seconds ?? 0),
     startedAt: s(r.started_at),
     done: r.done === 1,
+    discussed: r.done === 1 || r.discussed === 1,
     caseReference: s(r.reference),
     caseName: r.forenames ? `${String(r.forenames)} ${String(r.surname)}` : null,
     caseRag: (r.case_rag ?? null) as AgendaItem['caseRag'],
@@ -159,7 +165,7 @@ export function toItem(r: Row): AgendaItem {
 }
 
 export const ACTION_SQL = `
-  SELECT x.*, c.reference, o.name AS owner_name, m.date AS meeting_date
+  SELECT x.*, c.reference, coalesce(o.name, x.owner_text) AS owner_name, m.date AS meeting_date
   FROM actions x LEFT JOIN cases c ON c.id = x.case_id LEFT JOIN officers o ON o.id = x.owner_id LEFT JOIN meetings m ON m.id = x.meeting_id`;
 
 export function toAction(r: Row, reviewedHere: ActionRow['reviewedHere'] = null): ActionRow {
@@ -199,9 +205,8 @@ export function getMeeting(db: Db, id: number, _today: string): MeetingDetail {
   const base = summary(db, id);
   const name = (officerId: unknown) => (officerId === null ? null : ((db.prepare('SELECT name FROM officers WHERE id = ?').get(officerId) as { name: string } | undefined)?.name ?? null));
   const previous = neighbour(db, m, 'previous');
-  const matters = previous
-    ? (db.prepare(`${ACTION_SQL} WHERE x.meeting_id = ? AND x.status IN ('open', 'carried_forward') ORDER BY x.due_date`).all(previous.id) as Row[]).map((r) => toAction(r))
-    : [];
+  const matters = mattersArising(db, m);
+  const panel = getPanel(db, Number(m.panel_id));
   return {
     meeting: {
       ...base,
@@ -230,6 +235,20 @@ export function getMeeting(db: Db, id: number, _today: string): MeetingDetail {
     previousMeeting: previous,
     nextMeeting: neighbour(db, m, 'next'),
     mattersArising: matters,
+    capacity: capacityFor(panel.register, panel.capacity),
+    alsoEligibleCount: (db.prepare('SELECT count(*) AS n FROM agenda_eligible WHERE meeting_id = ?').get(id) as { n: number }).n,
+    alsoEligible: (db
+      .prepare(
+        `SELECT e.*, c.reference, c.rag, ch.forenames, ch.surname FROM agenda_eligible e JOIN cases c ON c.id = e.case_id JOIN children ch ON ch.id = c.child_id
+         WHERE e.meeting_id = ? ORDER BY e.rank LIMIT ${ALSO_ELIGIBLE_SHOWN}`,
+      )
+      .all(id) as Row[]).map((r) => {
+      const reasons = JSON.parse(String(r.reasons)) as { code: string; text: string }[];
+      return {
+        caseId: Number(r.case_id), reference: String(r.reference), caseName: `${String(r.forenames)} ${String(r.surname)}`, rag: (r.rag ?? null) as AgendaItem['caseRag'],
+        rank: Number(r.rank), section: String(r.section), reasons, mandatory: isMandatory(reasons),
+      };
+    }),
     amendments: (db
       .prepare('SELECT x.*, a.title FROM minutes_amendments x LEFT JOIN agenda_items a ON a.id = x.agenda_item_id WHERE x.meeting_id = ? ORDER BY x.id')
       .all(id) as Row[]).map((r) => ({
@@ -266,22 +285,54 @@ function insertIndex(existing: { code: string }[], code: string): number {
   return at;
 }
 
+/**
+ * Matters arising: every action still open from any earlier meeting of this panel (new, carried
+ * forward or overdue, however long ago), and those already reviewed at this meeting with their
+ * outcome, so the list and its counter stay right after each review.
+ */
+export function mattersArising(db: Db, m: Row): ActionRow[] {
+  const reviewed = new Map(
+    (db.prepare('SELECT action_id, outcome FROM action_reviews WHERE meeting_id = ?').all(m.id) as { action_id: number; outcome: ActionRow['reviewedHere'] }[]).map((r) => [r.action_id, r.outcome]),
+  );
+  return (db
+    .prepare(
+      `${ACTION_SQL} WHERE x.meeting_id IN (SELECT id FROM meetings WHERE panel_id = ? AND date < ? AND id <> ?)
+         AND (x.status IN ('open', 'carried_forward') OR x.id IN (SELECT action_id FROM action_reviews WHERE meeting_id = ?))
+       ORDER BY x.due_date, x.id`,
+    )
+    .all(m.panel_id, m.date, m.id, m.id) as Row[]).map((r) => toAction(r, reviewed.get(Number(r.id)) ?? null));
+}
+
+const SAFEGUARDING_SQL = '(ch.child_protection_plan = 1 OR ch.child_in_need = 1 OR ch.missing_from_home_or_care = 1 OR ch.at_risk_of_exploitation = 1)';
+
+/** What the agenda rules need about every open case on the register: a fixed number of queries, whatever its size. */
 function agendaCases(db: Db, meetingId: number, register: 'CME' | 'PMOE', panelId: number, meetingDate: string, today: string): AgendaCase[] {
   const rows = db
     .prepare(
       `SELECT c.*, ch.id AS ch_id, ch.date_of_birth, ch.looked_after, ch.ehcp, ch.child_protection_plan, ch.child_in_need,
          ch.missing_from_home_or_care, ch.at_risk_of_exploitation, ch.forenames, ch.surname, ch.gender, ch.sen_support, ch.fsm,
          ch.youth_offending, ch.gypsy_roma_traveller, ch.young_carer, ch.asylum_refugee, ch.armed_forces_family, ch.known_as,
-         ch.former_names, ch.ethnicity, ch.upn, ch.family_id, ch.looked_after_la, ch.social_worker
+         ch.former_names, ch.ethnicity, ch.upn, ch.family_id, ch.looked_after_la, ch.social_worker, ${SAFEGUARDING_SQL} AS safeguarding
        FROM cases c JOIN children ch ON ch.id = c.child_id
        WHERE c.register = ? AND (c.status <> 'closed' OR (c.unfound_review_due IS NOT NULL AND c.unfound_review_due <= ?))`,
     )
     .all(register, meetingDate) as Row[];
-  const due = db.prepare(`SELECT due_date FROM actions WHERE case_id = ? AND status IN ('open', 'carried_forward')`);
-  const discussed = db.prepare(
-    `SELECT DISTINCT m.date FROM agenda_items a JOIN meetings m ON m.id = a.meeting_id
-     WHERE a.case_id = ? AND m.panel_id = ? AND a.removed = 0 AND m.id <> ? AND m.date < ?`,
-  );
+  const group = (sql: string, ...args: unknown[]) => {
+    const out = new Map<number, string[]>();
+    for (const r of db.prepare(sql).all(...args) as { case_id: number; d: string }[]) {
+      const list = out.get(r.case_id);
+      if (list) list.push(r.d);
+      else out.set(r.case_id, [r.d]);
+    }
+    return out;
+  };
+  const due = group(`SELECT x.case_id, x.due_date AS d FROM actions x JOIN cases c ON c.id = x.case_id WHERE c.register = ? AND x.status IN ('open', 'carried_forward')`, register);
+  // Earlier meetings of this panel: where the case was discussed (marked done or something recorded),
+  // and where it was on the agenda but not reached.
+  const earlier = `FROM agenda_items a JOIN meetings m ON m.id = a.meeting_id
+     WHERE a.kind = 'case' AND m.panel_id = ? AND a.removed = 0 AND m.id <> ? AND m.date < ? AND m.status <> 'scheduled'`;
+  const discussed = group(`SELECT DISTINCT a.case_id, m.date AS d ${earlier} AND ${DISCUSSED_SQL}`, panelId, meetingId, meetingDate);
+  const notReached = group(`SELECT a.case_id, max(m.date) AS d ${earlier} AND NOT ${DISCUSSED_SQL} GROUP BY a.case_id`, panelId, meetingId, meetingDate);
   const terms = wholeTerms(termCalendar(db));
   return rows.map((r) => {
     const k = toCase(r);
@@ -299,11 +350,13 @@ function agendaCases(db: Db, meetingId: number, register: 'CME' | 'PMOE', panelI
       closureProposed: r.closure_proposed === 1,
       archived: r.archived === 1,
       lookedAfter: child.flags.lookedAfter,
+      safeguarding: r.safeguarding === 1,
       concerns: clocks.concerns,
       timetableReviewDate: k.timetableReviewDate,
       timetableEndDate: k.timetableEndDate,
-      openActionsDue: (due.all(k.id) as { due_date: string }[]).map((x) => x.due_date),
-      discussedAt: (discussed.all(k.id, panelId, meetingId, meetingDate) as { date: string }[]).map((x) => x.date),
+      openActionsDue: due.get(k.id) ?? [],
+      discussedAt: discussed.get(k.id) ?? [],
+      notReachedAt: notReached.get(k.id)?.[0] ?? null,
       lastAttendance: k.lastAttendance,
       dateEnteredProvision: k.dateEnteredProvision,
       unfoundReviewDue: k.unfoundReviewDue,
@@ -312,8 +365,12 @@ function agendaCases(db: Db, meetingId: number, register: 'CME' | 'PMOE', panelI
 }
 
 /**
- * Proposes the case items from the register's rules, each with its reasons. Hand-added and removed
- * items are kept; earlier proposals get fresh reasons; proposals no longer due and not yet discussed go.
+ * Proposes the case items from the register's rules, most pressing first, up to the panel's
+ * capacity (shared/domain/agenda planAgenda); the other eligible cases are listed as "also
+ * eligible". Hand-added, removed and already-recorded items are kept (and count towards the
+ * capacity); kept proposals get fresh reasons; untouched proposals that no longer make the cut go.
+ * Linear in the number of cases: one ranking in memory, inserts with their final positions, one
+ * renumbering.
  */
 export function buildAgenda(db: Db, ctx: WriteContext, id: number, today: string): MeetingDetail {
   const m = meetingRow(db, id);
@@ -322,33 +379,82 @@ export function buildAgenda(db: Db, ctx: WriteContext, id: number, today: string
   const date = String(m.date);
   const previousDates = (db.prepare(`SELECT date FROM meetings WHERE panel_id = ? AND date < ? AND status <> 'scheduled' ORDER BY date DESC`).all(panel.id, date) as { date: string }[]).map((r) => r.date);
   const next = db.prepare('SELECT date FROM meetings WHERE panel_id = ? AND date > ? ORDER BY date LIMIT 1').get(panel.id, date) as { date: string } | undefined;
-  const proposals = proposeAgenda(agendaCases(db, id, panel.register, panel.id, date, today), {
-    register: panel.register, meetingDate: date, nextMeetingDate: next?.date ?? null, previousMeetingDates: previousDates,
-  });
   const c = inMeeting(ctx, id);
   const existing = db.prepare(`SELECT * FROM agenda_items WHERE meeting_id = ? AND kind = 'case'`).all(id) as Row[];
+  const untouched = (r: Row) => r.added_by_hand === 0 && r.removed === 0 && !r.discussion && !r.decisions && !r.outcome && r.done === 0;
+  const keep = new Set(existing.filter((r) => r.removed === 0 && !untouched(r)).map((r) => Number(r.case_id)));
+  const exclude = new Set(existing.filter((r) => r.removed === 1).map((r) => Number(r.case_id)));
+  const plan = planAgenda(agendaCases(db, id, panel.register, panel.id, date, today), {
+    register: panel.register, meetingDate: date, nextMeetingDate: next?.date ?? null, previousMeetingDates: previousDates,
+  }, { capacity: capacityFor(panel.register, panel.capacity), keep, exclude });
+
+  const proposed = new Map(plan.onAgenda.map((p) => [p.caseId, p]));
   const byCase = new Map(existing.map((r) => [Number(r.case_id), r]));
-  const proposed = new Set(proposals.map((p) => p.caseId));
   for (const r of existing) {
-    const untouched = r.added_by_hand === 0 && r.removed === 0 && !r.discussion && !r.decisions && !r.outcome && r.done === 0;
-    if (!proposed.has(Number(r.case_id)) && untouched) auditedDelete(db, c, 'agenda_items', { entity: 'agenda_item', caseId: Number(r.case_id) }, Number(r.id));
+    if (untouched(r) && !proposed.has(Number(r.case_id))) auditedDelete(db, c, 'agenda_items', { entity: 'agenda_item', caseId: Number(r.case_id) }, Number(r.id));
   }
-  for (const p of proposals) {
+  // The running order as it stands, then each new case after the last item of its section.
+  const order = (db.prepare('SELECT id, code FROM agenda_items WHERE meeting_id = ? ORDER BY position, id').all(id) as { id: number; code: string }[]);
+  const fresh = new Map<string, number[]>();
+  for (const p of plan.onAgenda) {
     const have = byCase.get(p.caseId);
-    if (have) {
+    if (have && have.removed === 0) {
       auditedUpdate(db, c, 'agenda_items', { entity: 'agenda_item', caseId: p.caseId }, Number(have.id), { reasons: JSON.stringify(p.reasons) });
       continue;
     }
-    const order = db.prepare('SELECT id, code FROM agenda_items WHERE meeting_id = ? ORDER BY position, id').all(id) as { id: number; code: string }[];
-    const at = insertIndex(order, p.section);
     const newId = auditedInsert(db, c, 'agenda_items', { entity: 'agenda_item', caseId: p.caseId }, {
-      meeting_id: id, position: at, kind: 'case', code: p.section, title: p.reference, case_id: p.caseId, reasons: JSON.stringify(p.reasons),
+      meeting_id: id, position: 0, kind: 'case', code: p.section, title: p.reference, case_id: p.caseId, reasons: JSON.stringify(p.reasons),
     });
-    order.splice(at, 0, { id: newId, code: p.section });
-    renumber(db, id, order.map((o) => o.id));
+    fresh.set(p.section, [...(fresh.get(p.section) ?? []), newId]);
   }
+  const slots = agendaSkeleton().map((x) => x.code as string);
+  const final: number[] = [];
+  const placed = new Set<string>();
+  const flush = (upTo: number) => {
+    // Sections whose slot comes at or before `upTo` and have not been placed yet.
+    for (const section of AGENDA_SECTIONS) {
+      if (placed.has(section) || slots.indexOf(section) > upTo) continue;
+      final.push(...(fresh.get(section) ?? []));
+      placed.add(section);
+    }
+  };
+  const rankOf = (code: string) => (slots.includes(code) ? slots.indexOf(code) : slots.indexOf('aob') - 0.5);
+  for (const o of order) {
+    flush(rankOf(o.code) - 0.25);
+    final.push(o.id);
+  }
+  flush(Infinity);
+  renumber(db, id, final);
+
+  // "Also eligible": a derived list, replaced on every build; the build itself is audited above.
+  db.prepare('DELETE FROM agenda_eligible WHERE meeting_id = ?').run(id);
+  const insert = db.prepare('INSERT INTO agenda_eligible (meeting_id, case_id, rank, section, reasons) VALUES (?, ?, ?, ?, ?)');
+  for (const p of plan.alsoEligible) insert.run(id, p.caseId, p.rank, p.section, JSON.stringify(p.reasons));
   bump(db, id);
   return getMeeting(db, id, today);
+}
+
+/** Brings "also eligible" cases onto the agenda with the reasons they were proposed on. */
+export function bringIn(db: Db, ctx: WriteContext, meetingId: number, caseIds: number[], today: string): MeetingDetail {
+  const m = meetingRow(db, meetingId);
+  requireEditableAgenda(m);
+  const c = inMeeting(ctx, meetingId);
+  const order = db.prepare('SELECT id, code FROM agenda_items WHERE meeting_id = ? ORDER BY position, id').all(meetingId) as { id: number; code: string }[];
+  for (const caseId of caseIds) {
+    const e = db.prepare('SELECT * FROM agenda_eligible WHERE meeting_id = ? AND case_id = ?').get(meetingId, caseId) as Row | undefined;
+    if (!e) throw invalid('caseIds', 'That case is no longer on the "also eligible" list. Rebuild the agenda or add it by reference.');
+    const k = db.prepare('SELECT reference FROM cases WHERE id = ?').get(caseId) as { reference: string };
+    const section = String(e.section);
+    const at = insertIndex(order, section);
+    const newId = auditedInsert(db, c, 'agenda_items', { entity: 'agenda_item', caseId }, {
+      meeting_id: meetingId, position: at, kind: 'case', code: section, title: k.reference, case_id: caseId, reasons: String(e.reasons),
+    });
+    order.splice(at, 0, { id: newId, code: section });
+    db.prepare('DELETE FROM agenda_eligible WHERE id = ?').run(e.id);
+  }
+  renumber(db, meetingId, order.map((o) => o.id));
+  bump(db, meetingId);
+  return getMeeting(db, meetingId, today);
 }
 
 export function addCaseToAgenda(db: Db, ctx: WriteContext, meetingId: number, reference: string, section: AgendaSection, today: string): MeetingDetail {
@@ -382,12 +488,27 @@ export function itemRow(db: Db, itemId: number): Row {
   return r;
 }
 
-export function removeItem(db: Db, ctx: WriteContext, itemId: number, reason: string, today: string): MeetingDetail {
-  const it = itemRow(db, itemId);
-  const meetingId = Number(it.meeting_id);
+/**
+ * Takes cases off the agenda (one or many). A reason is needed only when one of them was proposed on
+ * a rule that obliges discussion (shared/domain/agenda MANDATORY_REASONS); it goes on the record.
+ */
+export function removeItems(db: Db, ctx: WriteContext, itemIds: number[], reason: string | null, today: string): MeetingDetail {
+  const rows = itemIds.map((itemId) => itemRow(db, itemId));
+  const meetingId = Number(rows[0]!.meeting_id);
   requireEditableAgenda(meetingRow(db, meetingId));
-  if (it.kind !== 'case') throw invalid('itemId', 'Standing items stay on the agenda; record “not needed this time” in its notes instead.');
-  auditedUpdate(db, inMeeting(ctx, meetingId), 'agenda_items', { entity: 'agenda_item', caseId: Number(it.case_id) }, itemId, { removed: 1, removed_reason: reason });
+  for (const it of rows) {
+    if (Number(it.meeting_id) !== meetingId) throw invalid('itemIds', 'Those items belong to different meetings. Remove them from one meeting at a time.');
+    if (it.kind !== 'case') throw invalid('itemIds', 'Standing items stay on the agenda; record “not needed this time” in its notes instead.');
+  }
+  const obliged = rows.filter((it) => it.added_by_hand !== 1 && isMandatory(JSON.parse(String(it.reasons)) as { code: string }[]));
+  if (obliged.length > 0 && !reason) {
+    throw invalid('reason', `${obliged.map((it) => String(it.title)).join(', ')} ${obliged.length === 1 ? 'was' : 'were'} proposed on a rule the panel must follow (e.g. rated red, due for panel): say why ${obliged.length === 1 ? 'it is' : 'they are'} taken off.`);
+  }
+  const c = inMeeting(ctx, meetingId);
+  for (const it of rows) {
+    if (it.removed === 1) continue;
+    auditedUpdate(db, c, 'agenda_items', { entity: 'agenda_item', caseId: Number(it.case_id) }, Number(it.id), { removed: 1, removed_reason: reason });
+  }
   bump(db, meetingId);
   return getMeeting(db, meetingId, today);
 }
@@ -426,9 +547,17 @@ export function markAttendance(db: Db, ctx: WriteContext, id: number, status: st
 export function addAttendee(db: Db, ctx: WriteContext, f: { meetingId: number; name: string; role: string; kind: 'deputy' | 'guest'; deputyFor: string | null; officerId?: number | null | undefined }, today: string): MeetingDetail {
   meetingRow(db, f.meetingId);
   const pos = (db.prepare('SELECT coalesce(max(position), -1) + 1 AS p FROM attendance WHERE meeting_id = ?').get(f.meetingId) as { p: number }).p;
-  auditedInsert(db, inMeeting(ctx, f.meetingId), 'attendance', { entity: 'attendance' }, {
+  const c = inMeeting(ctx, f.meetingId);
+  auditedInsert(db, c, 'attendance', { entity: 'attendance' }, {
     meeting_id: f.meetingId, officer_id: f.officerId ?? null, name: f.name, role: f.role, status: 'present', kind: f.kind, deputy_for: f.deputyFor, position: pos,
   });
+  // A deputy stands in for a member who is not there: that member sends apologies.
+  if (f.kind === 'deputy' && f.deputyFor) {
+    const member = db
+      .prepare(`SELECT id FROM attendance WHERE meeting_id = ? AND kind = 'member' AND status IN ('present', 'not_marked') AND (name = ? OR role = ?) ORDER BY position LIMIT 1`)
+      .get(f.meetingId, f.deputyFor, f.deputyFor) as { id: number } | undefined;
+    if (member) auditedUpdate(db, c, 'attendance', { entity: 'attendance' }, member.id, { status: 'apologies' });
+  }
   bump(db, f.meetingId);
   return getMeeting(db, f.meetingId, today);
 }
@@ -439,7 +568,7 @@ function leaveCurrent(db: Db, m: Row, nowIso: string): void {
   const cur = db.prepare('SELECT started_at FROM agenda_items WHERE id = ?').get(m.current_item_id) as { started_at: string | null } | undefined;
   if (cur?.started_at) {
     const secs = Math.max(0, Math.round((Date.parse(nowIso) - Date.parse(cur.started_at)) / 1000));
-    db.prepare('UPDATE agenda_items SET elapsed_seconds = elapsed_seconds + ?, started_at = NULL, done = 1 WHERE id = ?').run(secs, m.current_item_id);
+    db.prepare('UPDATE agenda_items SET elapsed_seconds = elapsed_seconds + ?, started_at = NULL WHERE id = ?').run(secs, m.current_item_id);
   }
 }
 

@@ -11,6 +11,8 @@ import { createRedactor, initials, type RedactionPerson } from '../../shared/dom
 import { ratingAtMeeting } from '../../shared/domain/figures';
 import { getSetting } from './context';
 import { meetingRow } from './meetings';
+import { DISCUSSED_SQL } from './discussed';
+import { figuresNote } from './figuresNote';
 import type { Row } from './rows';
 
 // ---------------------------------------------------------------------------------------------
@@ -179,24 +181,24 @@ export function buildMinutes(db: Db, meetingId: number, variant: MinutesVariant,
   const childName = (r: Row) => documentChildName({ forenames: String(r.forenames), surname: String(r.surname), knownAs: str(r.known_as) }, redacted);
 
   // Attendance ------------------------------------------------------------------------------
-  const attendance: MinutesDoc['attendance'] = { present: [], apologies: [], absent: [], guests: [] };
+  const attendance: MinutesDoc['attendance'] = { present: [], apologies: [], absent: [], guests: [], notMarked: [] };
   for (const a of db.prepare('SELECT * FROM attendance WHERE meeting_id = ? ORDER BY position, id').all(meetingId) as Row[]) {
     // Officers are named; a name typed in for a guest or deputy goes through the redactor.
     const name = a.officer_id === null ? (t(a.name) ?? '') : String(a.name);
     const role = t(a.role) ?? '';
     if (a.kind === 'guest') {
-      attendance.guests.push({ name, role, note: a.status === 'present' ? null : a.status === 'apologies' ? 'apologies' : 'absent' });
+      attendance.guests.push({ name, role, note: a.status === 'present' ? null : a.status === 'apologies' ? 'apologies' : a.status === 'absent' ? 'absent' : 'attendance not recorded' });
       continue;
     }
     const note = a.kind === 'deputy' ? `deputy${a.deputy_for ? ` for ${t(a.deputy_for)}` : ''}` : null;
-    attendance[a.status as 'present' | 'apologies' | 'absent'].push({ name, role, note });
+    attendance[a.status === 'not_marked' ? 'notMarked' : (a.status as 'present' | 'apologies' | 'absent')].push({ name, role, note });
   }
 
   // Agenda ----------------------------------------------------------------------------------
   const rows = db
     .prepare(
       `SELECT a.*, c.reference, c.register AS case_register, c.closure_reason, c.lead_officer_id, c.rag AS case_rag, c.rag_reason AS case_rag_reason,
-              ch.forenames, ch.surname, ch.known_as, ch.date_of_birth
+              ch.forenames, ch.surname, ch.known_as, ch.date_of_birth, ${DISCUSSED_SQL} AS discussed
        FROM agenda_items a LEFT JOIN cases c ON c.id = a.case_id LEFT JOIN children ch ON ch.id = c.child_id
        WHERE a.meeting_id = ? ORDER BY a.position, a.id`,
     )
@@ -230,6 +232,9 @@ export function buildMinutes(db: Db, meetingId: number, variant: MinutesVariant,
         return attendance.apologies.length ? `Apologies were received from ${names(attendance.apologies)}.` : 'No apologies were received.';
       case 'previous_minutes':
         return approvedHere.length ? `The minutes of the meeting${approvedHere.length > 1 ? 's' : ''} of ${approvedHere.map((x) => formatUk(x.date)).join(', ')} were approved.` : null;
+      case 'figures':
+        // The figures the agenda pack carried for this meeting (the same numbers as Reports).
+        return figuresNote(db, Number(m.panel_id), panel.register, meetingDate, asAt);
       case 'escalations':
         return escalated.length ? `Escalations raised at this meeting: ${escalated.map((x) => x.reference).join(', ')} (see the case items).` : null;
       case 'next_meeting':
@@ -239,7 +244,23 @@ export function buildMinutes(db: Db, meetingId: number, variant: MinutesVariant,
     }
   };
   const items: MinutesItem[] = [];
-  const withdrawn: MinutesDoc['withdrawn'] = [];
+  const withdrawnBy = new Map<string | null, number>();
+  const notReached: MinutesDoc['notReached'] = [];
+  // A meeting that has run: case items nobody discussed are "not reached" (not counted in the RAG summary).
+  const held = m.status !== 'scheduled';
+  const reviewed = (rows: Row[]) =>
+    rows.map((a) => {
+      const was = actionAsAt(db, a, meetingId, 'before');
+      return {
+        text: t(a.text) ?? '',
+        owner: officer(was.ownerId) ?? t(a.owner_text),
+        dueDate: was.dueDate,
+        outcome: a.outcome as 'done' | 'carried_forward' | 'dropped',
+        reason: t(a.reason),
+        newDueDate: str(a.new_due_date),
+      };
+    });
+  const caseRefOf = db.prepare('SELECT reference FROM cases WHERE id = ?');
   const table: { owner: string | null; row: MinutesDoc['actionsByOwner'][number]['actions'][number] }[] = [];
   const before = emptyCounts();
   const after = emptyCounts();
@@ -247,17 +268,34 @@ export function buildMinutes(db: Db, meetingId: number, variant: MinutesVariant,
 
   for (const r of rows) {
     if (r.removed === 1) {
-      if (r.kind === 'case') withdrawn.push({ reference: String(r.reference), child: childName(r), reason: t(r.removed_reason) });
+      if (r.kind === 'case') {
+        const why = t(r.removed_reason);
+        withdrawnBy.set(why, (withdrawnBy.get(why) ?? 0) + 1);
+      }
       continue;
     }
     const number = items.length + 1;
     if (r.kind !== 'case') {
       // A standing item nobody wrote anything under says what the register knows.
       const said = str(r.discussion) ?? standingDefault(String(r.code));
-      items.push({ number, kind: 'standing', title: String(r.title), discussion: t(said), decisions: t(r.decisions), case: null });
+      const reviews = reviewsOf.all(r.id, meetingId) as Row[];
+      for (const a of reviews) {
+        if (a.outcome === 'carried_forward') {
+          const was = actionAsAt(db, a, meetingId, 'before');
+          const ref = a.case_id === null ? null : ((caseRefOf.get(a.case_id) as { reference: string } | undefined)?.reference ?? null);
+          table.push({ owner: officer(was.ownerId) ?? t(a.owner_text), row: { reference: ref, itemNumber: number, text: t(a.text) ?? '', dueDate: String(a.new_due_date ?? was.dueDate), kind: 'carried' } });
+        }
+      }
+      const arising = reviewed(reviews).map((x, i) => {
+        const caseId = reviews[i]!.case_id;
+        return { ...x, reference: caseId === null ? null : ((caseRefOf.get(caseId) as { reference: string } | undefined)?.reference ?? null) };
+      });
+      items.push({ number, kind: 'standing', title: String(r.title), discussion: t(said), decisions: t(r.decisions), case: null, mattersArising: arising });
       continue;
     }
     const caseId = Number(r.case_id);
+    const wasDiscussed = !held || r.discussed === 1;
+    if (!wasDiscussed) notReached.push({ number, reference: String(r.reference) });
 
     // RAG: what this meeting decided, else the rating in force on the day.
     const changes = ragAtMeeting.all(caseId, meetingId) as Row[];
@@ -274,12 +312,14 @@ export function buildMinutes(db: Db, meetingId: number, variant: MinutesVariant,
       ragBefore = ragAfter = ratingAtMeeting({ inForce: (inForce?.to_rag ?? null) as Rag | null, itemRagBefore: (r.rag_before ?? null) as Rag | null, current: (r.case_rag ?? null) as Rag | null, hasHistory });
       ragReason = t(inForce ? inForce.reason : ragAfter && !hasHistory ? r.case_rag_reason : null);
     }
-    before[ragBefore ?? 'unrated'] += 1;
-    after[ragAfter ?? 'unrated'] += 1;
-    if (ragBefore === null && ragAfter !== null) movement.newlyRated += 1;
-    else if (ragBefore === null || ragAfter === null || RANK[ragBefore] === RANK[ragAfter]) movement.same += 1;
-    else if (RANK[ragAfter] > RANK[ragBefore]) movement.improved += 1;
-    else movement.worsened += 1;
+    if (wasDiscussed) {
+      before[ragBefore ?? 'unrated'] += 1;
+      after[ragAfter ?? 'unrated'] += 1;
+      if (ragBefore === null && ragAfter !== null) movement.newlyRated += 1;
+      else if (ragBefore === null || ragAfter === null || RANK[ragBefore] === RANK[ragAfter]) movement.same += 1;
+      else if (RANK[ragAfter] > RANK[ragBefore]) movement.improved += 1;
+      else movement.worsened += 1;
+    }
 
     // Lead officer: the same.
     const leads = leadAtMeeting.all(caseId, meetingId) as Row[];
@@ -294,23 +334,16 @@ export function buildMinutes(db: Db, meetingId: number, variant: MinutesVariant,
       lead = officer(inForce ? inForce.to_officer_id : r.lead_officer_id);
     }
 
-    const actionsReviewed = (reviewsOf.all(r.id, meetingId) as Row[]).map((a) => {
+    const reviewRows = reviewsOf.all(r.id, meetingId) as Row[];
+    for (const a of reviewRows) {
+      if (a.outcome !== 'carried_forward') continue;
       const was = actionAsAt(db, a, meetingId, 'before');
-      if (a.outcome === 'carried_forward') {
-        table.push({ owner: officer(was.ownerId), row: { reference: String(r.reference), itemNumber: number, text: t(a.text) ?? '', dueDate: String(a.new_due_date ?? was.dueDate), kind: 'carried' } });
-      }
-      return {
-        text: t(a.text) ?? '',
-        owner: officer(was.ownerId),
-        dueDate: was.dueDate,
-        outcome: a.outcome as 'done' | 'carried_forward' | 'dropped',
-        reason: t(a.reason),
-        newDueDate: str(a.new_due_date),
-      };
-    });
+      table.push({ owner: officer(was.ownerId) ?? t(a.owner_text), row: { reference: String(r.reference), itemNumber: number, text: t(a.text) ?? '', dueDate: String(a.new_due_date ?? was.dueDate), kind: 'carried' } });
+    }
+    const actionsReviewed = reviewed(reviewRows);
     const actionsAgreed = (agreedOf.all(r.id) as Row[]).map((a) => {
       const made = actionAsAt(db, a, meetingId, 'created');
-      const row = { text: t(a.text) ?? '', owner: officer(made.ownerId), dueDate: made.dueDate };
+      const row = { text: t(a.text) ?? '', owner: officer(made.ownerId) ?? t(a.owner_text), dueDate: made.dueDate };
       table.push({ owner: row.owner, row: { reference: String(r.reference), itemNumber: number, text: row.text, dueDate: row.dueDate, kind: 'agreed' } });
       return row;
     });
@@ -350,7 +383,10 @@ export function buildMinutes(db: Db, meetingId: number, variant: MinutesVariant,
         actionsReviewed,
         actionsAgreed,
         escalations,
+        notReached: !wasDiscussed,
+        closedHere: r.outcome === 'close',
       },
+      mattersArising: [],
     });
   }
 
@@ -392,9 +428,10 @@ export function buildMinutes(db: Db, meetingId: number, variant: MinutesVariant,
     },
     attendance,
     items,
-    withdrawn,
+    withdrawn: [...withdrawnBy.entries()].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count),
+    notReached,
     actionsByOwner,
-    ragSummary: { cases: items.filter((i) => i.kind === 'case').length, before, after, movement },
+    ragSummary: { cases: items.filter((i) => i.case !== null && !i.case.notReached).length, before, after, movement },
     nextMeeting: next ? { date: String(next.date), time: String(next.time), venue: str(next.venue) } : null,
     amendments,
     generatedAt: now,

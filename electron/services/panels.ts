@@ -70,6 +70,7 @@ export function getPanel(db: Db, id: number): Panel {
     standingItems: JSON.parse(String(r.standing_items)) as Panel['standingItems'],
     members: members.map((m) => ({ role: String(m.role), officerId: m.officer_id === null ? null : Number(m.officer_id), officerName: m.name === null ? null : String(m.name) })),
     active: r.active === 1,
+    capacity: r.capacity === null || r.capacity === undefined ? null : Number(r.capacity),
   };
 }
 
@@ -90,12 +91,14 @@ export interface PanelFields {
   standingItems: { code: string; title: string; text: string | null }[];
   members: { role: string; officerId: number | null }[];
   active: boolean;
+  capacity?: number | null | undefined;
 }
 
 export function savePanel(db: Db, ctx: WriteContext, p: PanelFields): Panel {
   const cols = {
     name: p.name, register: p.register, cadence: JSON.stringify(p.cadence), default_time: p.defaultTime, default_venue: p.defaultVenue,
     default_chair_id: p.defaultChairId, default_minute_taker_id: p.defaultMinuteTakerId, standing_items: JSON.stringify(p.standingItems), active: p.active,
+    capacity: p.capacity ?? null,
   };
   let id: number;
   if (p.id) {

@@ -6,6 +6,7 @@ import { ageOn } from '../../shared/domain/dates';
 import { yearGroup, yearGroupLabel } from '../../shared/domain/schoolAge';
 import { meetingRow, bump } from './meetings';
 import type { Row } from './rows';
+import { DISCUSSED_SQL } from './discussed';
 
 
 /**
@@ -20,7 +21,7 @@ export function projectorView(db: Db, id: number, sinceVersion: number | null | 
   const panel = db.prepare('SELECT name FROM panels WHERE id = ?').get(m.panel_id) as { name: string };
   const rows = db
     .prepare(
-      `SELECT a.id, a.kind, a.code, a.title, a.done, a.reasons, a.elapsed_seconds, a.started_at, a.case_id,
+      `SELECT a.id, a.kind, a.code, a.title, ${DISCUSSED_SQL} AS done, a.reasons, a.elapsed_seconds, a.started_at, a.case_id,
               c.reference, c.rag, c.register, ch.forenames, ch.surname, ch.date_of_birth
        FROM agenda_items a LEFT JOIN cases c ON c.id = a.case_id LEFT JOIN children ch ON ch.id = c.child_id
        WHERE a.meeting_id = ? AND a.removed = 0 ORDER BY a.position, a.id`,

@@ -1,3 +1,4 @@
+import { isExactDuplicate } from '../../shared/domain/duplicates';
 import type { Db } from '../../db/open';
 import { auditedInsert, type WriteContext } from '../../db/audit';
 import type { ReferralInput } from '../../shared/api/schemas';
@@ -81,6 +82,19 @@ export function createReferral(db: Db, ctx: WriteContext, r: Referral) {
     const open = db.prepare(`SELECT reference FROM cases WHERE child_id = ? AND register = ? AND status <> 'closed'`).get(childId, r.register) as { reference: string } | undefined;
     if (open) throw new AppError('conflict', `This child already has an open ${r.register} case (${open.reference}). Add to that case instead of opening another.`);
   } else {
+    // An exact duplicate (same name and date of birth) is saved as a new child only when the person says it is a different child.
+    if (!r.confirmedDifferentChild) {
+      const same = (db.prepare('SELECT id, forenames, surname, date_of_birth FROM children WHERE date_of_birth = ?').all(r.child.dateOfBirth) as Row[]).find((c) =>
+        isExactDuplicate(r.child, { forenames: String(c.forenames), surname: String(c.surname), dateOfBirth: String(c.date_of_birth) }),
+      );
+      if (same) {
+        const refs = (db.prepare('SELECT reference FROM cases WHERE child_id = ? ORDER BY date_notified DESC').all(same.id) as { reference: string }[]).map((x) => x.reference);
+        throw invalid(
+          'confirmedDifferentChild',
+          `${String(same.forenames)} ${String(same.surname)}, born ${formatUk(String(same.date_of_birth))}, is already on the register${refs.length ? ` (${refs.join(', ')})` : ''}. Link this referral to them, or tick “This is a different child” to save a new record.`,
+        );
+      }
+    }
     childId = insertChild(db, ctx, { ...r.child, flags: { ...noChildFlags(), ...r.child.flags } }, null);
   }
   if (r.address) insertAddress(db, ctx, childId, r.address, true);

@@ -4,6 +4,7 @@ import type { Db } from '../../db/open';
 import type { ChildFlags, RegisterRow } from '../../shared/api/schemas';
 import { FLAG_KEYS } from '../../shared/api/schemas';
 import { clocksFor } from './caseClocks';
+import { takenToPanelSql } from './discussed';
 import { FLAG_COLUMNS } from './rows';
 import { ragMovement } from '../../shared/domain/actions';
 import type { Rag } from '../../shared/domain/vocab';
@@ -17,7 +18,7 @@ export const CASE_SELECT = `
 const COLUMNS = [
   'c.id', 'c.reference', 'c.register', 'c.status', 'c.date_notified', 'c.date_located', 'c.closed_on', 'c.hours_per_week',
   'c.pmoe_reason', 'c.provider', 'c.rag', 'c.lead_officer_id', 'c.last_school', 'c.pmoe_school', 'c.urgency', 'c.closure_reason',
-  'ch.id', 'ch.forenames', 'ch.surname', 'ch.known_as', 'ch.former_names', 'ch.upn', 'ch.date_of_birth', 'o.name', 'rag_before',
+  'c.archived', 'taken_to_panel', 'postcode', 'ch.id', 'ch.forenames', 'ch.surname', 'ch.known_as', 'ch.former_names', 'ch.upn', 'ch.date_of_birth', 'o.name', 'rag_before',
   ...FLAG_KEYS.map((k) => `ch.${FLAG_COLUMNS[k]}`),
 ] as const;
 const at = (name: (typeof COLUMNS)[number]) => COLUMNS.indexOf(name);
@@ -27,7 +28,7 @@ const I = {
   provider: at('c.provider'), rag: at('c.rag'), leadId: at('c.lead_officer_id'), lastSchool: at('c.last_school'), pmoeSchool: at('c.pmoe_school'),
   urgency: at('c.urgency'), closureReason: at('c.closure_reason'), childId: at('ch.id'), forenames: at('ch.forenames'), surname: at('ch.surname'),
   knownAs: at('ch.known_as'), formerNames: at('ch.former_names'), upn: at('ch.upn'), dob: at('ch.date_of_birth'), leadName: at('o.name'),
-  ragBefore: at('rag_before'),
+  ragBefore: at('rag_before'), archived: at('c.archived'), taken: at('taken_to_panel'), postcode: at('postcode'),
   flags: at(`ch.${FLAG_COLUMNS[FLAG_KEYS[0]!]}` as (typeof COLUMNS)[number]),
 };
 
@@ -47,7 +48,11 @@ export function listRegister(db: Db, today: string): RegisterRow[] {
   const select = COLUMNS.map((c) =>
     c === 'rag_before'
       ? `(SELECT h.to_rag FROM rag_history h WHERE h.case_id = c.id AND h.on_date < (CASE c.register WHEN 'CME' THEN :lastCme ELSE :lastPmoe END) ORDER BY h.on_date DESC, h.id DESC LIMIT 1) AS rag_before`
-      : c,
+      : c === 'postcode'
+        ? `(SELECT ad.postcode FROM addresses ad WHERE ad.child_id = ch.id AND ad.is_current = 1 ORDER BY ad.id DESC LIMIT 1) AS postcode`
+        : c === 'taken_to_panel'
+        ? `CASE WHEN c.register = 'CME' AND c.status <> 'closed' AND c.date_located IS NULL THEN ${takenToPanelSql('c.id')} ELSE 0 END AS taken_to_panel`
+        : c,
   );
   const rows = db
     .prepare(
@@ -78,6 +83,8 @@ export function listRegister(db: Db, today: string): RegisterRow[] {
         hoursPerWeek: r[I.hours] === null ? null : Number(r[I.hours]),
         pmoeReason: str(r[I.pmoeReason]),
         provider: str(r[I.provider]),
+        archived: r[I.archived] === 1,
+        takenToPanel: r[I.taken] === 1,
       },
       { dateOfBirth, flags },
       today,
@@ -92,6 +99,7 @@ export function listRegister(db: Db, today: string): RegisterRow[] {
       forenames: String(r[I.forenames]),
       surname: String(r[I.surname]),
       knownAs: str(r[I.knownAs]),
+      postcode: str(r[I.postcode]),
       formerNames: str(r[I.formerNames]),
       upn: str(r[I.upn]),
       dateOfBirth,

@@ -202,13 +202,14 @@ export function getReports(db: Db, args: ReportArgs, today: string): Reports {
   // With a panel chosen, only actions on its register's cases; otherwise every action.
   const overdueByOwner = (db
     .prepare(
-      `SELECT x.owner_id, o.name, count(*) AS n FROM actions x
+      `SELECT x.owner_id, coalesce(o.name, x.owner_text) AS name, count(*) AS n FROM actions x
        LEFT JOIN officers o ON o.id = x.owner_id LEFT JOIN cases c ON c.id = x.case_id
        WHERE x.status IN ('open', 'carried_forward') AND x.due_date < :today ${panel ? `AND ${IN_SCOPE}` : ''}
-       GROUP BY 1`,
+       GROUP BY 1, 2`,
     )
     .all(panel ? { regs, today } : { today }) as Row[])
-    .map((r) => ({ ownerId: r.owner_id === null ? null : Number(r.owner_id), name: r.owner_id === null ? 'No owner' : String(r.name), count: Number(r.n) }))
+    // An owner named at panel who is not an officer (an agency, a guest) is listed by that name.
+    .map((r) => ({ ownerId: r.owner_id === null ? null : Number(r.owner_id), name: r.name === null ? 'No owner' : String(r.name), count: Number(r.n) }))
     .sort((a, b) => b.count - a.count || Number(a.ownerId === null) - Number(b.ownerId === null) || a.name.localeCompare(b.name));
 
   // Escalations waiting: the latest step of each chain is the one still open or responded; its age

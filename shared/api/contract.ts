@@ -47,7 +47,7 @@ export const contract = {
   'children.checkDuplicates': method(
     z.object({ forenames: z.string(), surname: z.string(), dateOfBirth: z.string(), knownAs: z.string().nullish() }),
     z.array(
-      z.object({ childId: z.number(), name: z.string(), dateOfBirth: z.string(), reason: z.string(), references: z.array(z.string()) }),
+      z.object({ childId: z.number(), name: z.string(), dateOfBirth: z.string(), reason: z.string(), references: z.array(z.string()), exact: z.boolean() }),
     ),
     false,
   ),
@@ -126,7 +126,8 @@ export const contract = {
   'meetings.get': method(z.object({ id: S.id }), M.MeetingDetail, false),
   'meetings.buildAgenda': method(z.object({ id: S.id }), M.MeetingDetail, true),
   'agenda.addCase': method(z.object({ meetingId: S.id, reference: S.text(20), section: z.enum(['case_reviews', 'new_referrals', 'proposed_closures']).default('case_reviews') }), M.MeetingDetail, true),
-  'agenda.remove': method(z.object({ itemId: S.id, reason: S.text(500) }), M.MeetingDetail, true),
+  'agenda.remove': method(z.object({ itemIds: z.array(S.id).min(1, { error: 'choose at least one case' }), reason: S.optionalText(500) }), M.MeetingDetail, true),
+  'agenda.bringIn': method(z.object({ meetingId: S.id, caseIds: z.array(S.id).min(1, { error: 'choose at least one case' }) }), M.MeetingDetail, true),
   'agenda.restore': method(z.object({ itemId: S.id }), M.MeetingDetail, true),
   'agenda.move': method(z.object({ itemId: S.id, toIndex: z.number().int().min(0) }), M.MeetingDetail, true),
   'attendance.mark': method(z.object({ id: S.id, status: z.enum(['present', 'apologies', 'absent']) }), M.MeetingDetail, true),
@@ -154,7 +155,8 @@ export const contract = {
   'items.setRag': method(z.object({ itemId: S.id, rag: S.Rag, reason: S.text(1000) }), M.ItemDetail, true),
   'items.setLead': method(z.object({ itemId: S.id, officerId: S.id.nullable(), reason: S.optionalText(500) }), M.ItemDetail, true),
   'items.close': method(z.object({ itemId: S.id, reason: M.ClosureReasonCode, detail: S.optionalText(500), proposedById: S.id.nullish(), evidence: S.optionalText(4000) }), M.ItemDetail, true),
-  'actions.add': method(z.object({ itemId: S.id, text: S.text(1000), ownerId: S.id.nullable(), dueDate: S.isoDate }), M.ItemDetail, true),
+  // The owner: an officer (ownerId), or a person or agency named in ownerText (a panel member, deputy or guest, an outside agency).
+  'actions.add': method(z.object({ itemId: S.id, text: S.text(1000), ownerId: S.id.nullish().transform((v) => v ?? null), ownerText: S.optionalText(160), dueDate: S.isoDate }), M.ItemDetail, true),
   'actions.review': method(
     z.object({ itemId: S.id, actionId: S.id, outcome: z.enum(['done', 'carried_forward', 'dropped']), reason: S.optionalText(500), newDueDate: S.optionalDate }),
     M.ItemDetail,

@@ -25,6 +25,8 @@ export const Panel = z.object({
   standingItems: z.array(StandingItem),
   members: z.array(z.object({ role: z.string(), officerId: z.number().nullable(), officerName: z.string().nullable() })),
   active: z.boolean(),
+  /** Cases per meeting; null = the register's default (shared/domain/agenda DEFAULT_CAPACITY). */
+  capacity: z.number().nullable(),
 });
 export type Panel = z.infer<typeof Panel>;
 
@@ -42,6 +44,7 @@ export const PanelInput = z.object({
   standingItems: z.array(StandingItem).min(1, { error: 'needs at least one item' }),
   members: z.array(PanelMember),
   active: z.boolean().default(true),
+  capacity: z.number({ error: 'must be a whole number of cases' }).int({ error: 'must be a whole number of cases' }).min(1, { error: 'must be at least 1 case' }).max(200, { error: 'must be at most 200 cases' }).nullish().transform((v) => v ?? null),
 });
 
 export const CalendarTerm = z.object({ yearLabel: text(20), name: text(40), starts: isoDate, ends: isoDate });
@@ -150,9 +153,13 @@ export const AgendaItem = z.object({
   outcome: z.string().nullable(),
   outcomeDetail: z.string().nullable(),
   ragBefore: Rag.nullable(),
+  /** Proposed on a rule that obliges discussion (red, due for panel…): removing it needs a reason. */
+  mandatory: z.boolean(),
   elapsedSeconds: z.number(),
   startedAt: z.string().nullable(),
   done: z.boolean(),
+  /** Marked done or something recorded on it (not merely passed over): what the agenda ticks and the minutes count. */
+  discussed: z.boolean(),
   /** Short case facts for lists (reference, name, RAG); the full summary comes with meetings.item. */
   caseReference: z.string().nullable(),
   caseName: z.string().nullable(),
@@ -166,7 +173,8 @@ export const Attendee = z.object({
   officerId: z.number().nullable(),
   name: z.string(),
   role: z.string(),
-  status: z.enum(['present', 'apologies', 'absent']),
+  /** 'not_marked' until someone records it: nobody is assumed present. */
+  status: z.enum(['not_marked', 'present', 'apologies', 'absent']),
   kind: z.enum(['member', 'deputy', 'guest']),
   deputyFor: z.string().nullable(),
 });
@@ -188,8 +196,13 @@ export const MeetingDetail = z.object({
   items: z.array(AgendaItem),
   previousMeeting: MeetingSummary.nullable(),
   nextMeeting: MeetingSummary.nullable(),
-  /** Actions still open from the previous meeting of this panel (matters arising). */
+  /** Actions still open from any earlier meeting of this panel, and those reviewed at this one (matters arising). */
   mattersArising: z.array(ActionRow),
+  /** Cases per meeting for this panel, and the eligible cases over it, most pressing first. */
+  capacity: z.number(),
+  /** How many cases are eligible over capacity; `alsoEligible` carries the most pressing of them (at most ALSO_ELIGIBLE_SHOWN). */
+  alsoEligibleCount: z.number(),
+  alsoEligible: z.array(z.object({ caseId: z.number(), reference: z.string(), caseName: z.string(), rag: Rag.nullable(), rank: z.number(), section: z.string(), reasons: z.array(Reason), mandatory: z.boolean() })),
   amendments: z.array(z.object({ at: z.string(), actor: z.string(), reason: z.string(), field: z.string(), oldValue: z.string().nullable(), newValue: z.string().nullable(), itemTitle: z.string().nullable() })),
 });
 export type MeetingDetail = z.infer<typeof MeetingDetail>;

@@ -60,6 +60,7 @@ export const METHOD_NAMES = [
   'meetings.buildAgenda',
   'agenda.addCase',
   'agenda.remove',
+  'agenda.bringIn',
   'agenda.restore',
   'agenda.move',
   'attendance.mark',

@@ -79,6 +79,10 @@ export const MinutesCase = DocumentCase.extend({
   actionsReviewed: z.array(MinutesReviewedAction),
   actionsAgreed: z.array(MinutesAction),
   escalations: z.array(MinutesEscalation),
+  /** On the agenda but not discussed (passed over): carried to the next meeting's agenda. */
+  notReached: z.boolean(),
+  /** Closed at this meeting: shown as closed, not with the rating it had. */
+  closedHere: z.boolean(),
 });
 export type MinutesCase = z.infer<typeof MinutesCase>;
 
@@ -90,6 +94,8 @@ export const MinutesItem = z.object({
   discussion: z.string().nullable(),
   decisions: z.string().nullable(),
   case: MinutesCase.nullable(),
+  /** "Minutes of the last meeting and matters arising": earlier actions reviewed under this item. */
+  mattersArising: z.array(MinutesReviewedAction.extend({ reference: z.string().nullable() })),
 });
 export type MinutesItem = z.infer<typeof MinutesItem>;
 
@@ -138,10 +144,14 @@ export const MinutesDoc = z.object({
     apologies: z.array(MinutesAttendee),
     absent: z.array(MinutesAttendee),
     guests: z.array(MinutesAttendee),
+    /** Members whose attendance nobody recorded. */
+    notMarked: z.array(MinutesAttendee),
   }),
   items: z.array(MinutesItem),
-  /** Cases taken off the agenda before the meeting, with why. */
-  withdrawn: z.array(z.object({ reference: z.string(), child: z.string(), reason: z.string().nullable() })),
+  /** Cases taken off the agenda before the meeting: how many, for each reason (no names: issue 9). */
+  withdrawn: z.array(z.object({ reason: z.string().nullable(), count: z.number() })),
+  /** Case items passed over without being discussed, carried to the next meeting. */
+  notReached: z.array(z.object({ number: z.number(), reference: z.string() })),
   actionsByOwner: z.array(z.object({ owner: z.string(), actions: z.array(MinutesActionRow) })),
   ragSummary: z.object({
     cases: z.number(),

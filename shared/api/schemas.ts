@@ -359,6 +359,8 @@ export const RegisterRow = z.object({
   childId: z.number(),
   forenames: z.string(),
   surname: z.string(),
+  /** The current address's postcode, for search. */
+  postcode: z.string().nullable(),
   knownAs: z.string().nullable(),
   formerNames: z.string().nullable(),
   upn: z.string().nullable(),
@@ -441,6 +443,8 @@ export const ReferralInput = z.object({
   child: ChildInput,
   /** Set to link the referral to a child already on the register (e.g. after a duplicate warning). */
   existingChildId: id.nullish(),
+  /** The person saw a child on the register with the same name and date of birth and says this is a different child. */
+  confirmedDifferentChild: z.boolean().default(false),
   siblings: z
     .array(ChildInput.pick({ forenames: true, surname: true, dateOfBirth: true, gender: true, ethnicity: true, flags: true }).extend({ refer: z.boolean().default(true) }))
     .default([]),

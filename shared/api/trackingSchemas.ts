@@ -35,6 +35,8 @@ export const Caseload = z.object({
       officerId: z.number(),
       name: z.string(),
       cases: z.array(z.object({ caseId: z.number(), reference: z.string(), register: Register, rag: Rag.nullable(), childName: z.string() })),
+      /** Their open actions; `movesWithCase` when the case they lead is reallocated. */
+      actions: z.array(z.object({ id: z.number(), text: z.string(), dueDate: z.string(), caseReference: z.string().nullable(), movesWithCase: z.boolean() })),
     }),
   ),
 });

@@ -30,13 +30,17 @@ export interface AgendaCase {
   timetableEndDate: IsoDate | null;
   /** Due dates of this case's open actions. */
   openActionsDue: IsoDate[];
-  /** Dates of earlier meetings of THIS panel at which the case was an agenda item. */
+  /** Dates of earlier meetings of THIS panel at which the case was actually discussed. */
   discussedAt: IsoDate[];
   // Safeguarding clocks (issue 10); optional so callers that don't know them still compile.
   lastAttendance?: IsoDate | null;
   dateEnteredProvision?: IsoDate | null;
   /** Closed as not found: the next twice-yearly review (003 App. D). */
   unfoundReviewDue?: IsoDate | null;
+  /** Child protection / child in need plan, missing from home or care, at risk of exploitation. */
+  safeguarding?: boolean;
+  /** The last meeting of this panel at which the case was on the agenda but not reached. */
+  notReachedAt?: IsoDate | null;
 }
 
 export interface AgendaContext {
@@ -72,6 +76,7 @@ export const REASON_CODES = [
   'green_review',
   'located_without_provision',
   'unfound_review_due',
+  'not_reached',
 ] as const;
 export type ReasonCode = (typeof REASON_CODES)[number];
 
@@ -189,7 +194,7 @@ function reasonsFor(c: AgendaCase, ctx: AgendaContext, previous: readonly IsoDat
 
   if (ctx.register === 'CME') {
     if (c.rag === 'red') reasons.push(RED);
-    if (routine && discussed.length === 0 && isDueForPanel(c, meetingDate)) {
+    if (isDueForPanel({ ...c, takenToPanel: discussed.length > 0 }, meetingDate)) {
       reasons.push({
         code: 'due_for_panel',
         text: `Not located ${PANEL_AFTER_DAYS / 7} weeks after notification (notified ${formatUk(c.dateNotified)}, due for panel ${formatUk(dueForPanelOn(c.dateNotified))})`,
@@ -216,15 +221,20 @@ function reasonsFor(c: AgendaCase, ctx: AgendaContext, previous: readonly IsoDat
     reasons.push(actionsReason(c, meetingDate));
     if (c.closureProposed) reasons.push({ code: 'closure_proposed', text: 'Lead officer proposes closure' });
   }
+  if (c.notReachedAt && compareIso(c.notReachedAt, meetingDate) < 0 && !discussed.some((d) => d > c.notReachedAt!)) {
+    reasons.push({ code: 'not_reached', text: `Not reached at the meeting of ${formatUk(c.notReachedAt)}: carried to this meeting` });
+  }
 
   const present = reasons.filter((r): r is Reason => r !== null);
   return present.sort((a, b) => REASON_CODES.indexOf(a.code) - REASON_CODES.indexOf(b.code));
 }
 
-function sectionFor(c: AgendaCase, reasons: readonly Reason[], neverDiscussed: boolean): AgendaSection {
+/** "New referrals" are cases notified since the previous meeting of the panel (on or after its date). */
+function sectionFor(c: AgendaCase, reasons: readonly Reason[], neverDiscussed: boolean, previousMeeting: IsoDate | null): AgendaSection {
   const has = (code: ReasonCode): boolean => reasons.some((r) => r.code === code);
   if (has('closure_proposed') || has('end_of_csa')) return 'proposed_closures';
-  if (has('due_for_panel') || (neverDiscussed && c.status === 'referred')) return 'new_referrals';
+  const newSince = previousMeeting === null || compareIso(c.dateNotified, previousMeeting) >= 0;
+  if (newSince && (has('due_for_panel') || (neverDiscussed && c.status === 'referred'))) return 'new_referrals';
   return 'case_reviews';
 }
 
@@ -243,8 +253,12 @@ function sectionFor(c: AgendaCase, reasons: readonly Reason[], neverDiscussed: b
  * Archived (dormant) cases get no routine reasons (due_for_panel, archiving, amber/green review,
  * PMOE amber); the other rules still apply to them.
  *
- * Section: proposed_closures if closure is proposed or CSA ends; otherwise new_referrals if due for
- * panel, or never discussed and still at status 'referred'; otherwise case_reviews.
+ * Any register: not_reached (on the agenda of an earlier meeting but not reached, and not discussed
+ * since).
+ *
+ * Section: proposed_closures if closure is proposed or CSA ends; otherwise new_referrals if notified
+ * since the previous meeting and due for panel (or never discussed and still at status 'referred');
+ * otherwise case_reviews.
  */
 export function proposeAgenda(cases: readonly AgendaCase[], ctx: AgendaContext): Proposal[] {
   isoParts(ctx.meetingDate);
@@ -266,7 +280,7 @@ export function proposeAgenda(cases: readonly AgendaCase[], ctx: AgendaContext):
     proposals.push({
       caseId: c.caseId,
       reference: c.reference,
-      section: sectionFor(c, reasons, neverDiscussed),
+      section: sectionFor(c, reasons, neverDiscussed, previous[0] ?? null),
       reasons,
       rag: c.rag,
     });
@@ -322,4 +336,115 @@ export function agendaSkeleton(): AgendaSlot[] {
   const after = STANDING_ITEMS.filter((s) => !BEFORE_CASES.includes(s.code)).map((s) => standing(s.code, s.title));
   const sections = AGENDA_SECTIONS.map((code): AgendaSlot => ({ kind: 'cases', code, title: SECTION_LABELS[code] }));
   return [...before, ...sections, ...after];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Capacity and priority: a panel has about two hours, so the builder proposes at most `capacity`
+// cases, the most pressing first, and lists the rest as "also eligible". A layer over the reasons
+// above: a new reason code only needs a tier here (and, if it obliges discussion, MANDATORY_REASONS).
+
+/** Default cases per meeting when a panel sets none (past CME panels held 17–20 cases). */
+export const DEFAULT_CAPACITY: Readonly<Record<Register, number>> = { CME: 20, PMOE: 15 };
+
+export function capacityFor(register: Register, capacity: number | null | undefined): number {
+  return capacity ?? DEFAULT_CAPACITY[register];
+}
+
+/**
+ * Reasons that oblige the panel to discuss the case: taking such a case off needs a reason on the
+ * record. Red (000 §11 RAG), due for panel (000 §7: not located within 4 weeks → panel), every
+ * looked-after PMOE child (000 §11: the Virtual School reports on each) and the end of compulsory
+ * school age (000 §7 f–h: the record is closed), a located child still without a place when a clock
+has run out (000 §8: lead officer and Fair Access Panel; 001 App. 3) and the twice-yearly review of a
+child not found (003 App. D).
+ */
+export const MANDATORY_REASONS: readonly string[] = ['red', 'due_for_panel', 'looked_after', 'end_of_csa', 'located_without_provision', 'unfound_review_due'];
+
+export function isMandatory(reasons: readonly { code: string }[]): boolean {
+  return reasons.some((r) => MANDATORY_REASONS.includes(r.code));
+}
+
+/** Priority tiers, most pressing first; labels say why a case ranks where it does. */
+export const PRIORITY_TIERS = [
+  'Red, whereabouts unknown',
+  'Red',
+  'Due for panel, a provision clock run out, or not reached last time',
+  'Safeguarding flags or criteria of concern',
+  'Overdue actions',
+  'Proposed closure',
+  'End of compulsory school age',
+  'Long-term: archiving decision or twice-yearly review of a child not found',
+  'Other reviews',
+] as const;
+
+export function priorityTier(c: Pick<AgendaCase, 'register' | 'dateLocated' | 'safeguarding' | 'lookedAfter'>, reasons: readonly Reason[]): number {
+  const has = (code: ReasonCode): boolean => reasons.some((r) => r.code === code);
+  if (has('red') && c.register === 'CME' && c.dateLocated === null) return 0;
+  if (has('red')) return 1;
+  if (has('due_for_panel') || has('located_without_provision') || has('not_reached')) return 2;
+  if (c.safeguarding === true || has('concern') || has('looked_after')) return 3;
+  if (reasons.some((r) => r.code === 'actions_due' && r.text.includes('overdue'))) return 4;
+  if (has('closure_proposed')) return 5;
+  if (has('end_of_csa')) return 6;
+  if (has('archiving') || has('unfound_review_due')) return 7;
+  return 8;
+}
+
+export interface RankedProposal extends Proposal {
+  /** 1 = most pressing, over every eligible case. */
+  rank: number;
+  tier: number;
+  mandatory: boolean;
+}
+
+export interface AgendaPlan {
+  /** Proposed for the running order, in `defaultOrder`. */
+  onAgenda: RankedProposal[];
+  /** Eligible but over capacity, in rank order. */
+  alsoEligible: RankedProposal[];
+  capacity: number;
+  /** Places already taken by cases kept on the agenda (added by hand, or with something recorded). */
+  kept: number;
+}
+
+/**
+ * Ranks every eligible case (tier, then more reasons, then RAG, then longest open, then reference)
+ * and proposes the top ones up to `capacity`, counting the cases `keep` already holds on the agenda.
+ * Cases in `exclude` (removed by hand) are neither proposed nor listed. Linear after one sort.
+ */
+export function planAgenda(
+  cases: readonly AgendaCase[],
+  ctx: AgendaContext,
+  opts: { capacity: number; keep?: ReadonlySet<number>; exclude?: ReadonlySet<number> },
+): AgendaPlan {
+  const byId = new Map(cases.map((c) => [c.caseId, c]));
+  const keep = opts.keep ?? new Set<number>();
+  const exclude = opts.exclude ?? new Set<number>();
+  const ranked = proposeAgenda(cases, ctx)
+    .filter((p) => !exclude.has(p.caseId))
+    .map((p) => {
+      const c = byId.get(p.caseId)!;
+      return { p, tier: priorityTier(c, p.reasons), notified: c.dateNotified };
+    })
+    .sort(
+      (a, b) =>
+        a.tier - b.tier ||
+        b.p.reasons.length - a.p.reasons.length ||
+        ragRank(a.p.rag) - ragRank(b.p.rag) ||
+        (a.notified < b.notified ? -1 : a.notified > b.notified ? 1 : 0) ||
+        (a.p.reference < b.p.reference ? -1 : a.p.reference > b.p.reference ? 1 : 0),
+    )
+    .map((x, i): RankedProposal => ({ ...x.p, rank: i + 1, tier: x.tier, mandatory: isMandatory(x.p.reasons) }));
+  const kept = keep.size;
+  let room = Math.max(0, opts.capacity - kept);
+  const onAgenda: RankedProposal[] = [];
+  const alsoEligible: RankedProposal[] = [];
+  for (const r of ranked) {
+    if (keep.has(r.caseId)) onAgenda.push(r);
+    else if (room > 0) {
+      onAgenda.push(r);
+      room -= 1;
+    } else alsoEligible.push(r);
+  }
+  return { onAgenda: defaultOrder(onAgenda) as RankedProposal[], alsoEligible, capacity: opts.capacity, kept };
 }

@@ -31,14 +31,21 @@ export interface PanelClockInput {
   status: CaseStatus;
   dateNotified: IsoDate;
   dateLocated: IsoDate | null;
+  /** Archived long-term case: open but dormant (001 §6.2), so no routine panel clock. */
+  archived?: boolean;
+  /** Already discussed at a panel meeting: it has been referred, and comes back by review rules. */
+  takenToPanel?: boolean;
 }
 
 /**
- * A CME case is due for panel when it is open, the child has not been located and four weeks have
- * passed since notification (000 §7). PMOE cases go to the half-termly panel by return, not by clock.
+ * A CME case is due for panel when it is open, the child has not been located, four weeks have
+ * passed since notification (000 §7) and it has not yet been taken to panel (nor archived). PMOE
+ * cases go to the half-termly panel by return, not by clock. The one rule behind Home's and the
+ * register's "due for panel" and the agenda's `due_for_panel` reason.
  */
 export function isDueForPanel(c: PanelClockInput, onDate: IsoDate): boolean {
   if (c.register !== 'CME' || c.status === 'closed' || c.dateLocated !== null) return false;
+  if (c.archived === true || c.takenToPanel === true) return false;
   isoParts(onDate);
   return onDate >= dueForPanelOn(c.dateNotified);
 }

@@ -96,6 +96,20 @@ export interface PersonName {
 export interface DuplicateResult {
   match: boolean;
   reason: string;
+  /** Same name and date of birth: saving a new child needs an explicit "this is a different child". */
+  exact?: boolean;
+}
+
+/** With the same date of birth and surname, a forename this similar is still warned (Leila / Layla). */
+export const SAME_SURNAME_FORENAME_THRESHOLD = 0.7;
+
+/** Exactly the same child by name and date of birth (case, accents, spaces and hyphens aside). */
+export function isExactDuplicate(candidate: PersonName, existing: PersonName): boolean {
+  return (
+    candidate.dateOfBirth !== null && candidate.dateOfBirth === existing.dateOfBirth &&
+    normaliseName(candidate.forenames) === normaliseName(existing.forenames) &&
+    normaliseName(candidate.surname) === normaliseName(existing.surname)
+  );
 }
 
 interface NameVariant {
@@ -142,7 +156,8 @@ function similar(a: NameVariant, b: NameVariant): boolean {
 
 /**
  * Possible duplicate = same date of birth AND a similar name: surname similarity ≥ 0.85 and
- * forename similarity ≥ 0.8; or forename and surname swapped; or either record's name matching the
+ * forename similarity ≥ 0.8; or the same surname and forename similarity ≥ 0.7 (Leila / Layla);
+ * or forename and surname swapped; or either record's name matching the
  * other's known-as or former names. The reason says which, e.g.
  * "Same date of birth and similar name (Jon Smyth ~ John Smith)".
  */
@@ -164,10 +179,14 @@ export function isPossibleDuplicate(candidate: PersonName, existing: PersonName)
       normaliseName(candidate.surname) === normaliseName(existing.surname);
     return {
       match: true,
+      exact: same,
       reason: same
         ? `Same date of birth and same name (${cName} ~ ${eName})`
         : `Same date of birth and similar name (${cName} ~ ${eName})`,
     };
+  }
+  if (normaliseName(candidate.surname) === normaliseName(existing.surname) && nameSimilarity(candidate.forenames, existing.forenames) >= SAME_SURNAME_FORENAME_THRESHOLD) {
+    return { match: true, reason: `Same date of birth and surname, similar forename (${cName} ~ ${eName})` };
   }
 
   const swapped: NameVariant = { forenames: candidate.surname, surname: candidate.forenames, via: null };

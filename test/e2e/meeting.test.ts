@@ -12,6 +12,8 @@ interface MeetingDetail {
   meeting: { id: number; status: string; currentItemId: number | null };
   items: { id: number; kind: string; caseId: number | null; removed: boolean; reasons: { code: string; text: string }[]; caseName: string | null }[];
   attendance: { name: string; status: string }[];
+  capacity: number;
+  alsoEligible: { caseId: number; reference: string; reasons: { code: string; text: string }[] }[];
 }
 
 // The minute-taker's evening: schedule a CME panel on the demo register, check the agenda, mark
@@ -64,20 +66,30 @@ describe.skipIf(!chromiumAvailable)('a CME panel meeting, end to end in Chromium
     await page.waitForURL(new RegExp(`#/meeting/${meetingId}$`));
   });
 
-  it('proposes the agenda from the register, each case with the reason it is there', async () => {
+  it('proposes a panel-sized agenda from the register, each case with the reason it is there, the rest "also eligible"', async () => {
     await page.getByRole('button', { name: 'Build agenda from the register' }).click();
     await expect.poll(async () => (await meeting()).items.filter((i) => i.kind === 'case').length).toBeGreaterThan(3);
     const d = await meeting();
     const cases = d.items.filter((i) => i.kind === 'case' && !i.removed);
+    // At most the panel's capacity (20 for a CME panel), each with its reasons.
+    expect(d.capacity).toBe(20);
+    expect(cases.length).toBeLessThanOrEqual(d.capacity);
     for (const c of cases) expect(c.reasons.length).toBeGreaterThan(0);
-    // Every open red CME case is there, and says so.
+    // Every open red CME case is proposed or listed as also eligible, and says so.
     const reds = (await api<{ caseId: number; register: string; status: string; rag: string | null }[]>(host, 'register.list')).filter(
       (r) => r.register === 'CME' && r.status !== 'closed' && r.rag === 'red',
     );
     for (const r of reds) {
-      const it = cases.find((c) => c.caseId === r.caseId);
+      const it = cases.find((c) => c.caseId === r.caseId) ?? d.alsoEligible.find((e) => e.caseId === r.caseId);
       expect(it?.reasons.map((x) => x.code)).toContain('red');
     }
+    // The rest are listed under "Also eligible", one click away, not as removed items.
+    expect(d.alsoEligible.length).toBeGreaterThan(0);
+    expect(d.items.some((i) => i.removed)).toBe(false);
+    const eligible = page.getByRole('region', { name: /Also eligible/ });
+    await expect.poll(() => eligible.innerText()).toContain(d.alsoEligible[0]!.reference);
+    await expect.poll(() => eligible.innerText()).toContain(d.alsoEligible[0]!.reasons[0]!.text);
+    await expect.poll(() => page.locator('.agenda-toolbar').innerText()).toMatch(new RegExp(`${cases.length} cases? of 20`));
     // The reasons are on screen beside each case.
     const first = cases[0]!;
     await expect.poll(() => page.locator('main').innerText()).toContain(first.reasons[0]!.text);
@@ -137,20 +149,22 @@ describe.skipIf(!chromiumAvailable)('a CME panel meeting, end to end in Chromium
     await page.keyboard.press('d');
     await expect.poll(async () => (await item(caseItems[0]!)).case!.openActions.map((a) => a.reviewedHere)).toContain('done');
 
-    // A, text, Enter, owner (type-ahead), Enter, Enter: two actions.
+    // A, text, Enter, owner (an officer, typed), Enter, Enter: two actions.
+    const ownerName = (await api<{ name: string; active: boolean }[]>(host, 'officers.list')).find((o) => o.active)!.name;
     for (const text of ['Contact the Leicester CME officer', 'Check the S2S lost pupil database']) {
       await page.keyboard.press('a');
       await focused('Action');
       await page.keyboard.type(text);
       await page.keyboard.press('Enter');
       await focused('Owner');
-      await page.keyboard.type('K');
+      await page.keyboard.type(ownerName);
       await page.keyboard.press('Enter');
       await focused('Due date');
       await page.keyboard.press('Enter');
       await expect.poll(async () => (await item(caseItems[0]!)).actionsAgreed.map((a) => a.text)).toContain(text);
       await page.keyboard.press('Escape');
     }
+    expect((await item(caseItems[0]!)).actionsAgreed.map((a) => a.ownerName)).toEqual([ownerName, ownerName]);
 
     // R, then 1 (red) or 2 (amber) — whichever it is not already — reason, Enter.
     const target = first.case!.rag === 'red' ? 'amber' : 'red';
@@ -162,11 +176,12 @@ describe.skipIf(!chromiumAvailable)('a CME panel meeting, end to end in Chromium
     await expect.poll(async () => (await item(caseItems[0]!)).case!.rag).toBe(target);
     await page.keyboard.press('Escape');
 
-    // L: a new lead officer by type-ahead.
+    // L: a new lead officer by type-ahead, set with Enter.
     const before = (await item(caseItems[0]!)).case!.leadOfficerName;
     await page.keyboard.press('l');
     await focused('Lead officer');
     await page.keyboard.type(before?.startsWith('Ew') ? 'Ja' : 'Ew');
+    await page.keyboard.press('Enter');
     await expect.poll(async () => (await item(caseItems[0]!)).case!.leadOfficerName).not.toBe(before);
     await page.keyboard.press('Escape');
 

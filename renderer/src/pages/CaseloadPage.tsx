@@ -1,3 +1,4 @@
+import { formatUk } from '../lib/format';
 import { useEffect, useId, useMemo, useState } from 'react';
 import type { Officer } from '../../../shared/api/schemas';
 import type { Caseload } from '../../../shared/api/trackingSchemas';
@@ -62,7 +63,7 @@ export function CaseloadPage() {
       {data && data.needsReallocation.length > 0 ? (
         <section className="card trk-realloc" aria-labelledby="trk-realloc-h">
           <h2 id="trk-realloc-h">Needs reallocation</h2>
-          <p className="muted">These officers have left but still lead open cases. Tick the cases and choose who takes them on.</p>
+          <p className="muted">These officers have left but still lead open cases or own open actions. Tick the cases and choose who takes them on; their actions go with them.</p>
           {data.needsReallocation.map((l) => (
             <LeaverCases key={l.officerId} leaver={l} officers={officersCall.data ?? EMPTY_OFFICERS} showNames={showNames} onMoved={(n, to) => void reload(`${n} ${n === 1 ? 'case' : 'cases'} of ${l.name} reallocated to ${to}.`)} />
           ))}
@@ -262,8 +263,40 @@ function LeaverCases({ leaver, officers, showNames, onMoved }: { leaver: Leaver;
             <span className="muted" aria-live="polite">{cases.length} of {leaver.cases.length} selected</span>
           </div>
           {tried && problem && cases.length === 0 ? <p className="error-text" role="alert">{problem}</p> : null}
+          <LeaverActions leaver={leaver} toId={toId} toName={officers.find((o) => o.id === toId)?.name ?? null} onMoved={onMoved} />
         </div>
       </div>
     </form>
+  );
+}
+
+/** A leaver's open actions: those on the cases they lead move with the case; the rest are reassigned here. */
+function LeaverActions({ leaver, toId, toName, onMoved }: { leaver: Leaver; toId: number | null; toName: string | null; onMoved: (moved: number, toName: string) => void }) {
+  const a = useAction();
+  const withCase = leaver.actions.filter((x) => x.movesWithCase);
+  const others = leaver.actions.filter((x) => !x.movesWithCase);
+  if (leaver.actions.length === 0) return null;
+  const reassign = async () => {
+    if (toId === null) return;
+    const r = await a.run(() => call('actions.bulk', { ids: others.map((x) => x.id), op: 'reassign', ownerId: toId, note: null }));
+    if (r) onMoved(r.updated, toName ?? 'the officer chosen');
+  };
+  return (
+    <div className="trk-leaver-actions">
+      <h4>Open actions of {leaver.name}</h4>
+      {withCase.length > 0 ? <p className="muted small">{withCase.length} {withCase.length === 1 ? 'action moves' : 'actions move'} with the cases above when they are reallocated.</p> : null}
+      {others.length > 0 ? (
+        <>
+          <p className="small">{others.length} {others.length === 1 ? 'action is' : 'actions are'} on cases {leaver.name} does not lead, and need{others.length === 1 ? 's' : ''} a new owner:</p>
+          <ul className="trk-case-list">
+            {others.map((x) => <li key={x.id}><span className="trk-ref">{x.caseReference ?? 'General'}</span> {x.text} <span className="muted">due {formatUk(x.dueDate)}</span></li>)}
+          </ul>
+          <ErrorBanner message={a.error} />
+          <button type="button" disabled={a.busy || toId === null} onClick={() => void reassign()}>
+            {toId === null ? 'Choose who takes them above' : `Reassign ${others.length === 1 ? 'it' : 'them'} to ${toName ?? 'the officer chosen'}`}
+          </button>
+        </>
+      ) : null}
+    </div>
   );
 }

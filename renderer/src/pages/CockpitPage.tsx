@@ -46,6 +46,10 @@ export function CockpitPage({ id }: { id: number }) {
   const [sheet, setSheet] = useState(false);
   const [adding, setAdding] = useState(false);
   const [closing, setClosing] = useState(false);
+  const [approving, setApproving] = useState(false);
+  // The chair moved the projector while the minute-taker was typing: offer to follow, never pull the field away.
+  const [chairAt, setChairAt] = useState<number | null>(null);
+  const chairAtRef = useRef<number | null>(null);
   const [now, setNow] = useState(() => Date.now());
   const itemRef = useRef<ItemHandle>(null);
   const inFlight = useRef(0);
@@ -144,6 +148,8 @@ export function CockpitPage({ id }: { id: number }) {
   const go = useCallback(
     (itemId: number | null) => {
       if (itemId === null || itemId === viewRef.current) return;
+      chairAtRef.current = null;
+      setChairAt(null);
       void itemRef.current?.flush();
       setPendingRag(false);
       viewRef.current = itemId;
@@ -176,10 +182,26 @@ export function CockpitPage({ id }: { id: number }) {
     if (ok !== false) void meeting.reload();
   }, [d, sweepDrafts, meeting]);
 
-  // Follow changes made elsewhere (the projector's keys move the current item too).
+  // Follow changes made elsewhere (the projector's keys move the current item too). While the
+  // minute-taker is typing in a field the view stays put (the text saves to the item it was typed
+  // on) and a bar offers to follow; once focus leaves the field, the cockpit follows.
+  const follow = useCallback(async (cur: number) => {
+    await itemRef.current?.flush();
+    chairAtRef.current = null;
+    setChairAt(null);
+    if (cur === viewRef.current) return;
+    viewRef.current = cur;
+    setViewId(cur);
+  }, []);
+  const followRef = useRef(follow);
+  followRef.current = follow;
   useEffect(() => {
     let stop = false;
     let timer: ReturnType<typeof setTimeout>;
+    const typing = () => {
+      const el = document.activeElement;
+      return el instanceof HTMLElement && isTypingTarget(el) && el.closest('.ck-main') !== null;
+    };
     const poll = async () => {
       try {
         const v = await call('projector.view', { id, sinceVersion: knownVersion.current });
@@ -187,11 +209,17 @@ export function CockpitPage({ id }: { id: number }) {
           knownVersion.current = v.version;
           const cur = v.items.find((i) => i.current)?.id ?? null;
           if (cur !== null && cur !== viewRef.current) {
-            void itemRef.current?.flush();
-            viewRef.current = cur;
-            setViewId(cur);
+            if (typing()) {
+              chairAtRef.current = cur;
+              setChairAt(cur);
+            } else void followRef.current(cur);
+          } else if (cur === viewRef.current) {
+            chairAtRef.current = null;
+            setChairAt(null);
           }
           void meeting.reload();
+        } else if (!stop && chairAtRef.current !== null && !typing()) {
+          void followRef.current(chairAtRef.current);
         }
       } catch {
         /* the save banner reports connection trouble */
@@ -272,6 +300,16 @@ export function CockpitPage({ id }: { id: number }) {
           break;
         case 'projector':
           openProjector(id);
+          break;
+        case 'blank':
+        case 'showNames':
+        case 'hideNames':
+          void call('projector.control', { id, action: cmd.type === 'blank' ? 'toggleBlank' : cmd.type })
+            .then(() => setStatus({ kind: 'note', message: cmd.type === 'blank' ? 'Projector blanked or shown again (B)' : cmd.type === 'showNames' ? 'Names shown on the projector for this item' : 'Names hidden on the projector' }))
+            .catch((e: unknown) => setStatus({ kind: 'error', message: (e as Error).message }));
+          break;
+        case 'approveMinutes':
+          setApproving(true);
           break;
         case 'undo':
           void undoLast();
@@ -380,6 +418,15 @@ export function CockpitPage({ id }: { id: number }) {
           <button type="button" className="primary" onClick={async () => { const r = await track(() => call('meetings.start', { id }), false); if (r.ok) { meeting.setData(r.value); setViewId(r.value.meeting.currentItemId ?? viewId); } }}>Start meeting</button>
         </div>
       ) : null}
+      {chairAt !== null ? (
+        <div className="banner banner-info ck-follow" role="status">
+          <span>
+            The chair moved the projector to item {items.findIndex((i) => i.id === chairAt) + 1}
+            {items.find((i) => i.id === chairAt) ? ` (${items.find((i) => i.id === chairAt)!.caseReference ?? items.find((i) => i.id === chairAt)!.title})` : ''}. What you are typing stays on this item.
+          </span>
+          <button type="button" onClick={() => void follow(chairAt)}>Go there</button>
+        </div>
+      ) : null}
       <div className="ck-body">
         <AgendaNav items={items} currentId={viewId} onGo={go} />
         <main className="ck-main" aria-label="Current item">
@@ -423,10 +470,45 @@ export function CockpitPage({ id }: { id: number }) {
           if (r.ok) navigate({ page: 'meeting', id });
         }}
       >
-        <p>This ends the live meeting and makes the draft minutes from what was recorded. Items not marked done stay as they are.</p>
-        <p className="muted small">{items.filter((i) => i.done).length} of {items.length} items done.</p>
+        <p>This ends the live meeting and makes the draft minutes from what was recorded. Case items with nothing recorded and not marked discussed are minuted as “not reached” and carried to the next meeting’s agenda.</p>
+        <p className="muted small">{items.filter((i) => i.discussed).length} of {items.length} items discussed (marked, or something recorded).</p>
       </Dialog>
+      <ApproveMinutesDialog open={approving} meeting={d} onClose={() => setApproving(false)} onDone={(message) => { setApproving(false); setStatus({ kind: 'note', message }); void meeting.reload(); }} />
     </div>
+  );
+}
+
+/** `M`: approve the last meeting's draft minutes here (they lock), after a confirmation. */
+function ApproveMinutesDialog({ open, meeting, onClose, onDone }: { open: boolean; meeting: MeetingDetail; onClose: () => void; onDone: (message: string) => void }) {
+  const prev = meeting.previousMeeting;
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    if (open) setError(null);
+  }, [open]);
+  const can = prev !== null && prev.status === 'draft';
+  const submit = async () => {
+    if (!prev || !can) {
+      onClose();
+      return;
+    }
+    setBusy(true);
+    try {
+      await call('meetings.approveMinutes', { id: prev.id, atMeetingId: meeting.meeting.id });
+      onDone(`Minutes of ${formatUk(prev.date)} approved and locked`);
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Dialog title="Approve the last minutes" open={open} onClose={onClose} onSubmit={() => void submit()} submitLabel={can ? 'Approve minutes' : 'OK'} busy={busy} error={error}>
+      {prev === null ? <p>This panel has no earlier meeting.</p>
+        : prev.status === 'approved' ? <p>The minutes of {formatUk(prev.date)} are already approved.</p>
+          : prev.status !== 'draft' ? <p>The meeting of {formatUk(prev.date)} has not been closed, so it has no minutes to approve yet.</p>
+            : <p>Approve the minutes of the meeting of {formatUk(prev.date)} as a true record? Once approved they are locked; later corrections are recorded as amendments.</p>}
+    </Dialog>
   );
 }
 

@@ -324,6 +324,9 @@ export function NewReferralPage() {
               linked={form.linkedChild}
               onLink={(m) => set('linkedChild', { childId: m.childId, name: m.name, dateOfBirth: m.dateOfBirth, references: m.references })}
               onUndo={() => set('linkedChild', null, 'child.dateOfBirth')}
+              differentChild={form.confirmedDifferentChild}
+              onDifferentChild={(v) => set('confirmedDifferentChild', v)}
+              differentError={api.errorFor('confirmedDifferentChild')}
             />
             {dupError ? <p className="muted small">{dupError}</p> : null}
           </fieldset>

@@ -387,7 +387,7 @@ function SearchBox({ value, onCommit, resetKey }: { value: string; onCommit: (s:
         maxLength={200}
         autoComplete="off"
         spellCheck={false}
-        placeholder="Name, known as, reference or UPN"
+        placeholder="Name, reference, UPN, date of birth or postcode"
         aria-describedby={`${id}-hint`}
         onChange={(e) => setText(e.target.value)}
         onKeyDown={(e) => {

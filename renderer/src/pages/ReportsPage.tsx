@@ -136,7 +136,7 @@ function Figures({ r, allTables }: { r: Reports; allTables: boolean }) {
     <div className="rep-cards">
       {r.registers.map((reg) => (
         <FigureCard key={reg} {...card(`${reg} cases opened and closed per month`, 'opened-closed', monthlyTable(r, reg))} emptyText={`No ${reg} case was opened or closed ${range}.`}
-          intro="Split into children residing in the area and those who have left it, as seed 001 §6.1 asks. Panel counts a child as having left when the case was closed as moved to another authority or overseas, a departure date is recorded, or the child is believed to have moved abroad.">
+          intro="Split into children residing in the area and those who have left it, as the CME guidance asks (Children Missing from Education guidance, section 6.1). Panel counts a child as having left when the case was closed as moved to another authority or overseas, a departure date is recorded, or the child is believed to have moved abroad.">
           <ColumnChart label={`${reg} cases opened and closed per month, residing and left the area`} data={monthlyChartRows(r, reg)} series={PI_CHART} height={280} />
         </FigureCard>
       ))}
@@ -164,7 +164,7 @@ function Figures({ r, allTables }: { r: Reports; allTables: boolean }) {
       </FigureCard>
 
       <FigureCard {...card('Long-term cases over time', 'months', longTermTable(r))} emptyText={`No case was open six months or more at any month end, ${range}.`}
-        intro="Cases open six months or more (seed 001 §6.2), counted at the end of each month.">
+        intro="Cases open six months or more (long-term CME, as the CME guidance defines it in section 6.2), counted at the end of each month.">
         <TrendLine label="Long-term cases at each month end" data={longTermChartRows(r)} series={r.registers.map((reg) => ({ key: reg, label: reg, colour: REGISTER_COLOURS[reg] }))} />
       </FigureCard>
 

@@ -325,7 +325,10 @@ describe('proposeAgenda: one proposal per case, with all its reasons and a secti
   it.each<[string, Partial<AgendaCase>, Partial<AgendaContext>, Proposal['section']]>([
     ['closure proposed', { rag: 'red', closureProposed: true, dateLocated: null, dateNotified: '2026-10-01' }, {}, 'proposed_closures'],
     ['end of CSA and due for panel', { dateLocated: null, dateNotified: '2027-05-01', dateOfBirth: '2011-01-15' }, { meetingDate: '2027-06-08', nextMeetingDate: '2027-07-13', previousMeetingDates: [] }, 'proposed_closures'],
-    ['due for panel', { dateLocated: null, dateNotified: '2026-10-13' }, {}, 'new_referrals'],
+    ['due for panel, notified on the day of the previous meeting', { dateLocated: null, dateNotified: '2026-10-13' }, {}, 'new_referrals'],
+    // "New referrals" are those notified since the previous meeting (issue 9); an older one due now is a review.
+    ['due for panel, notified before the previous meeting', { dateLocated: null, dateNotified: '2026-10-12' }, {}, 'case_reviews'],
+    ['due for panel, no earlier meeting', { dateLocated: null, dateNotified: '2026-09-01' }, { previousMeetingDates: [] }, 'new_referrals'],
     ['status referred, never discussed, red', { status: 'referred', rag: 'red' }, {}, 'new_referrals'],
     ['status referred, discussed before, red', { status: 'referred', rag: 'red', discussedAt: ['2026-10-13'] }, {}, 'case_reviews'],
     ['status checks, never discussed, red', { status: 'checks', rag: 'red' }, {}, 'case_reviews'],
@@ -378,7 +381,7 @@ describe('defaultOrder', () => {
     const cases: AgendaCase[] = [
       { ...cme, caseId: 10, reference: 'CME-2026-0010', closureProposed: true },
       { ...cme, caseId: 11, reference: 'CME-2026-0011', rag: 'green' },
-      { ...cme, caseId: 12, reference: 'CME-2026-0012', dateLocated: null, dateNotified: '2026-09-01' },
+      { ...cme, caseId: 12, reference: 'CME-2026-0012', dateLocated: null, dateNotified: '2026-10-13' },
       { ...cme, caseId: 13, reference: 'CME-2026-0013', rag: 'red', discussedAt: ['2026-10-13'] },
       { ...cme, caseId: 14, reference: 'CME-2026-0014', rag: 'amber', discussedAt: ['2026-10-13'] }, // not due
       { ...cme, caseId: 15, reference: 'CME-2026-0015', status: 'closed', rag: 'red' },

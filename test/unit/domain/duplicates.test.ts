@@ -3,6 +3,7 @@ import {
   nameSimilarity,
   normaliseName,
   jaroWinkler,
+  isExactDuplicate,
   isPossibleDuplicate,
   type PersonName,
 } from '../../../shared/domain/duplicates';
@@ -127,6 +128,28 @@ describe('isPossibleDuplicate', () => {
       'Same date of birth but different name (Kai Adeyemi / Oluwaseun Adeyemi)',
     ],
   ])('%s', (_name, candidate, existing, match, reason) => {
-    expect(isPossibleDuplicate(candidate, existing)).toEqual({ match, reason });
+    expect(isPossibleDuplicate(candidate, existing)).toMatchObject({ match, reason });
+  });
+});
+
+describe('exact and near duplicates (issue 9)', () => {
+  const dob = '2015-04-02';
+  it.each<[string, string, string, string, boolean, boolean]>([
+    // candidate forenames, surname, existing forenames, surname, warned, exact
+    ['Leila', 'Haddad', 'Layla', 'Haddad', true, false],
+    ['Leila', 'Haddad', 'Layla', 'Hadad', false, false], // surname differs and forenames below 0.8
+    ['Amy', 'Jones', 'Ava', 'Jones', false, false], // 0.6: too far apart
+    ['Mia', 'Clarke', 'mia', 'CLARKE', true, true],
+    ['Zoë', "O'Neill", 'Zoe', 'ONeill', true, true],
+    ['John', 'Smith', 'Jon', 'Smith', true, false],
+  ])('%s %s vs %s %s', (cf, cs, ef, es, warned, exact) => {
+    const r = isPossibleDuplicate({ forenames: cf, surname: cs, dateOfBirth: dob }, { forenames: ef, surname: es, dateOfBirth: dob });
+    expect(r.match).toBe(warned);
+    expect(r.exact === true).toBe(exact);
+    expect(isExactDuplicate({ forenames: cf, surname: cs, dateOfBirth: dob }, { forenames: ef, surname: es, dateOfBirth: dob })).toBe(exact);
+  });
+
+  it('a different date of birth is never a duplicate', () => {
+    expect(isExactDuplicate({ forenames: 'Mia', surname: 'Clarke', dateOfBirth: '2015-04-02' }, { forenames: 'Mia', surname: 'Clarke', dateOfBirth: '2015-04-03' })).toBe(false);
   });
 });

@@ -17,6 +17,7 @@ const panel: Panel = {
   standingItems: [{ code: 'welcome_apologies', title: 'Welcome and apologies', text: null }],
   members: [{ role: 'Chair', officerId: 7, officerName: 'Priya Shah' }, { role: 'MASH Officer', officerId: null, officerName: null }],
   active: true,
+  capacity: 18,
 };
 
 describe('panel form', () => {

@@ -11,7 +11,7 @@ function row(p: Partial<RegisterRow> = {}): RegisterRow {
   const id = nextId++;
   return {
     caseId: id, reference: `CME-2026-${String(id).padStart(4, '0')}`, ragMovement: null, register: 'CME', status: 'referred', childId: id,
-    forenames: 'Alex', surname: 'Brown', knownAs: null, formerNames: null, upn: null, dateOfBirth: '2014-05-01', ageYears: 11, yearGroup: 7,
+    forenames: 'Alex', surname: 'Brown', knownAs: null, postcode: null, formerNames: null, upn: null, dateOfBirth: '2014-05-01', ageYears: 11, yearGroup: 7,
     dateNotified: '2026-01-10', rag: null, leadOfficerId: null, leadOfficerName: null, school: null, flags: [], daysOpen: 10, dueForPanel: false,
     longTerm: false, endOfCsaReached: false, concerns: 0, urgency: 'routine', closedOn: null, closureReason: null, ...p,
   };

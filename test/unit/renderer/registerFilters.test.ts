@@ -44,6 +44,7 @@ function row(p: Partial<RegisterRow> = {}): RegisterRow {
     forenames: 'Alex',
     surname: 'Brown',
     knownAs: null,
+    postcode: null,
     formerNames: null,
     upn: null,
     dateOfBirth: '2014-05-01',
@@ -85,6 +86,15 @@ describe('search', () => {
   it('finds forenames and surnames, any case', () => {
     expect(refs(applyFilters(ROWS, f({ search: 'john' })))).toEqual(['CME-2026-0042']);
     expect(refs(applyFilters(ROWS, f({ search: 'SMITH' })))).toEqual(['CME-2026-0042', 'CME-2026-0003']);
+  });
+
+  it('finds a date of birth as typed in the UK or ISO, and a postcode with or without its space (issue 9)', () => {
+    const rows = [row({ reference: 'CME-2026-0100', dateOfBirth: '2014-05-12', postcode: 'SW1A 1AA' }), row({ reference: 'CME-2026-0101', dateOfBirth: '2015-05-12', postcode: 'N1 9GU' })];
+    expect(refs(applyFilters(rows, f({ search: '12/05/2014' })))).toEqual(['CME-2026-0100']);
+    expect(refs(applyFilters(rows, f({ search: '2014-05-12' })))).toEqual(['CME-2026-0100']);
+    expect(refs(applyFilters(rows, f({ search: 'sw1a 1aa' })))).toEqual(['CME-2026-0100']);
+    expect(refs(applyFilters(rows, f({ search: 'SW1A1AA' })))).toEqual(['CME-2026-0100']);
+    expect(refs(applyFilters(rows, f({ search: 'n1 9gu' })))).toEqual(['CME-2026-0101']);
   });
 
   it('matches every word in any order ("smith jo" finds John Smith)', () => {

@@ -130,13 +130,17 @@ describe('figure tables', () => {
 describe('report filter', () => {
   const TODAY = '2026-11-25';
   it.each([
-    ['last12', '2025-12-01', '2026-11-25'],
+    ['last12', '2025-11-26', '2026-11-25'],
     ['thisSchoolYear', '2026-09-01', '2026-11-25'],
     ['lastSchoolYear', '2025-09-01', '2026-08-31'],
     ['thisYear', '2026-01-01', '2026-11-25'],
     ['thisMonth', '2026-11-01', '2026-11-25'],
   ] as const)('%s on 25/11/2026 is %s to %s', (preset, from, to) => {
     expect(presetRange(preset, TODAY)).toEqual({ from, to });
+  });
+  it('last 12 months in December does not start on 1 January (issue 9)', () => {
+    expect(presetRange('last12', '2026-12-03')).toEqual({ from: '2025-12-04', to: '2026-12-03' });
+    expect(presetRange('last12', '2024-02-29')).toEqual({ from: '2023-03-01', to: '2024-02-29' });
   });
   it('the school year before September is last September’s', () => {
     expect(presetRange('thisSchoolYear', '2026-03-15')).toEqual({ from: '2025-09-01', to: '2026-03-15' });
@@ -145,10 +149,10 @@ describe('report filter', () => {
 
   it('a preset sets dates; typing a date makes it custom', () => {
     const f = defaultFilter(TODAY);
-    expect(f).toEqual({ preset: 'last12', from: '2025-12-01', to: '2026-11-25', panelId: null });
+    expect(f).toEqual({ preset: 'last12', from: '2025-11-26', to: '2026-11-25', panelId: null });
     expect(withPreset(f, 'thisMonth', TODAY)).toMatchObject({ preset: 'thisMonth', from: '2026-11-01' });
     expect(withPreset({ ...f, from: '2026-01-05' }, 'custom', TODAY)).toMatchObject({ preset: 'custom', from: '2026-01-05' });
-    expect(withDate(f, 'to', '2026-06-30')).toEqual({ preset: 'custom', from: '2025-12-01', to: '2026-06-30', panelId: null });
+    expect(withDate(f, 'to', '2026-06-30')).toEqual({ preset: 'custom', from: '2025-11-26', to: '2026-06-30', panelId: null });
   });
 
   it('says what is wrong with the dates', () => {

@@ -62,6 +62,7 @@ describe('reallocation', () => {
       { caseId: 1, reference: 'CME-2026-0001', register: 'CME', rag: 'red', childName: 'A B' },
       { caseId: 2, reference: 'CME-2026-0002', register: 'CME', rag: null, childName: 'C D' },
     ],
+    actions: [],
   };
 
   it('ticks all of a leaver’s cases, then clears them', () => {

@@ -27,8 +27,20 @@ describe('a CME panel meeting', () => {
     // 2nd Tuesdays from 25/11/2026: 8 Dec 2026, 12 Jan 2027, 9 Feb 2027.
     expect(ms.map((m: { date: string }) => m.date)).toEqual(['2026-12-08', '2027-01-12', '2027-02-09']);
     meetingId = ms[0].id;
+    // Nobody is assumed present: attendance starts "not yet marked" (issue 9).
+    const att = app.ok('meetings.get', { id: meetingId }).attendance;
+    expect(att.length).toBe(12);
+    expect(att.every((a: { status: string }) => a.status === 'not_marked')).toBe(true);
     const again = app.dispatch('meetings.create', { panelId: cme.id, date: '2026-12-08', time: '10:00' });
     expect(again).toMatchObject({ ok: false, error: { field: 'date' } });
+  });
+
+  it('adding a deputy for a member marks that member as sending apologies (issue 9)', () => {
+    const d = app.ok('meetings.get', { id: meetingId });
+    const member = d.attendance.filter((a: { kind: string }) => a.kind === 'member')[3];
+    const after = app.ok('attendance.add', { meetingId, name: 'Robin Deputy', role: member.role, kind: 'deputy', deputyFor: member.name });
+    expect(after.attendance.find((a: { id: number }) => a.id === member.id).status).toBe('apologies');
+    expect(after.attendance.find((a: { name: string }) => a.name === 'Robin Deputy')).toMatchObject({ kind: 'deputy', status: 'present', deputyFor: member.name });
   });
 
   it('builds the agenda from the register, each case with its reasons, red first', () => {
@@ -41,19 +53,36 @@ describe('a CME panel meeting', () => {
     expect([...ranks].sort((a, b) => a - b)).toEqual(ranks);
     expect(d.items[0].code).toBe('welcome_apologies');
     expect(d.items.at(-1).code).toBe('next_meeting');
-    // Every red open CME case is there.
+    // At most the panel's capacity (20 for CME by default); every red open CME case is proposed or
+    // at the head of "also eligible", and nothing on the list outranks a case left off.
+    expect(d.capacity).toBe(20);
+    expect(cases.length).toBeLessThanOrEqual(20);
+    expect(d.alsoEligible.length).toBeGreaterThan(0);
     const reds = app.ok('register.list').filter((r: { register: string; status: string; rag: string }) => r.register === 'CME' && r.status !== 'closed' && r.rag === 'red');
     const onAgenda = new Set(cases.map((c: { caseId: number }) => c.caseId));
-    for (const r of reds) expect(onAgenda.has(r.caseId)).toBe(true);
+    const eligible = new Set(d.alsoEligible.map((e: { caseId: number }) => e.caseId));
+    for (const r of reds) expect(onAgenda.has(r.caseId) || eligible.has(r.caseId)).toBe(true);
+    const redsLeftOff = reds.filter((r: { caseId: number }) => eligible.has(r.caseId)).length;
+    if (redsLeftOff > 0) expect(cases.every((c: { caseRag: string | null }) => c.caseRag === 'red')).toBe(true);
+    expect(d.alsoEligible.map((e: { rank: number }) => e.rank)).toEqual([...d.alsoEligible.map((e: { rank: number }) => e.rank)].sort((a, b) => a - b));
+    for (const e of d.alsoEligible) expect(e.reasons.length).toBeGreaterThan(0);
     // Rebuilding is stable.
     expect(app.ok('meetings.buildAgenda', { id: meetingId }).items.length).toBe(d.items.length);
   });
 
-  it('removes (with a reason), adds by reference and reorders', () => {
+  it('removes (a reason only for a case on a mandatory rule), brings in, adds by reference and reorders', () => {
     let d = app.ok('meetings.get', { id: meetingId });
     const first = d.items.find((i: { kind: string }) => i.kind === 'case');
-    d = app.ok('agenda.remove', { itemId: first.id, reason: 'Discussed at the strategy meeting yesterday' });
+    expect(first.mandatory).toBe(true); // red comes first
+    expect(app.dispatch('agenda.remove', { itemIds: [first.id] })).toMatchObject({ ok: false, error: { field: 'reason' } });
+    d = app.ok('agenda.remove', { itemIds: [first.id], reason: 'Discussed at the strategy meeting yesterday' });
     expect(d.items.find((i: { id: number }) => i.id === first.id)).toMatchObject({ removed: true, removedReason: 'Discussed at the strategy meeting yesterday' });
+    // Bring the top "also eligible" case in: it leaves that list and joins the agenda with its reasons.
+    const top = d.alsoEligible[0];
+    d = app.ok('agenda.bringIn', { meetingId, caseIds: [top.caseId] });
+    const brought = d.items.find((i: { caseId: number | null }) => i.caseId === top.caseId);
+    expect(brought).toMatchObject({ removed: false, addedByHand: false, reasons: top.reasons });
+    expect(d.alsoEligible.some((e: { caseId: number }) => e.caseId === top.caseId)).toBe(false);
     const notOn = app.ok('register.list').find((r: { register: string; status: string; caseId: number }) => r.register === 'CME' && r.status !== 'closed' && !d.items.some((i: { caseId: number | null }) => i.caseId === r.caseId));
     d = app.ok('agenda.addCase', { meetingId, reference: notOn.reference, section: 'case_reviews' });
     const added = d.items.find((i: { caseId: number | null }) => i.caseId === notOn.caseId);
@@ -79,6 +108,9 @@ describe('a CME panel meeting', () => {
     const officer = app.ok('officers.list').find((o: { active: boolean }) => o.active);
     it = app.ok('items.setLead', { itemId, officerId: officer.id });
     expect(it.case.leadOfficerName).toBe(officer.name);
+    // An action needs an owner: an officer, or someone named (a guest, an outside agency).
+    expect(app.dispatch('actions.add', { itemId, text: 'Ask the school', ownerId: null, dueDate: it.defaultDueDate })).toMatchObject({ ok: false, error: { field: 'ownerId' } });
+    expect(app.dispatch('actions.add', { itemId, text: 'Ask the school', ownerText: '   ', dueDate: it.defaultDueDate })).toMatchObject({ ok: false, error: { field: 'ownerId' } });
     it = app.ok('actions.add', { itemId, text: 'Contact Leicester CME officer', ownerId: officer.id, dueDate: it.defaultDueDate });
     expect(it.defaultDueDate).toBe('2027-01-11'); // the day before the next meeting
     it = app.ok('actions.add', { itemId, text: 'Check S2S', ownerId: officer.id, dueDate: '2027-01-11' });
@@ -99,6 +131,12 @@ describe('a CME panel meeting', () => {
     let d = app.ok('meetings.buildAgenda', { id: next.id });
     expect(d.mattersArising.map((a: { text: string }) => a.text)).toEqual(expect.arrayContaining(['Contact Leicester CME officer', 'Check S2S']));
     const caseId = app.ok('meetings.item', { itemId }).case.caseId;
+    // Rated red last time: proposed, or (when more reds than places) first in line on "also eligible".
+    const waiting = d.alsoEligible.find((e: { caseId: number }) => e.caseId === caseId);
+    if (waiting) {
+      expect(waiting.reasons.map((r: { code: string }) => r.code)).toContain('red');
+      d = app.ok('agenda.bringIn', { meetingId: next.id, caseIds: [caseId] });
+    }
     const item = d.items.find((i: { caseId: number | null }) => i.caseId === caseId);
     expect(item.reasons.map((r: { code: string }) => r.code)).toContain('red');
     d = app.ok('meetings.start', { id: next.id });
@@ -137,6 +175,22 @@ describe('a CME panel meeting', () => {
     expect(v.current.namesShown).toBe(false);
     app.ok('projector.control', { id: next.id, action: 'toggleBlank' });
     expect(app.ok('projector.view', { id: next.id }).blank).toBe(true);
+  });
+
+  it('passing over an item does not mark it discussed; marking or recording does (issue 9)', () => {
+    const next = app.ok('meetings.list').find((m: { date: string }) => m.date === '2027-01-12');
+    const untouched = app.ok('meetings.get', { id: next.id }).items.filter((i: { kind: string; removed: boolean; discussed: boolean }) => i.kind === 'case' && !i.removed && !i.discussed);
+    const [a, b, c] = untouched;
+    app.ok('meetings.goto', { id: next.id, itemId: a.id });
+    app.ok('meetings.goto', { id: next.id, itemId: b.id });
+    app.ok('meetings.goto', { id: next.id, itemId: c.id });
+    const after = (id: number) => app.ok('meetings.get', { id: next.id }).items.find((i: { id: number }) => i.id === id);
+    expect(after(a.id)).toMatchObject({ done: false, discussed: false });
+    expect(after(a.id).elapsedSeconds).toBeGreaterThanOrEqual(0);
+    app.ok('items.record', { itemId: b.id, discussion: 'Brief update from the EWO.' });
+    expect(after(b.id)).toMatchObject({ done: false, discussed: true });
+    app.ok('items.record', { itemId: a.id, done: true });
+    expect(after(a.id)).toMatchObject({ done: true, discussed: true });
   });
 
   it('locks approved minutes: later changes are amendments with who, when and why', () => {

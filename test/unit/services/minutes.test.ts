@@ -85,6 +85,8 @@ describe('minutes', () => {
     expect(doc.attendance.guests).toEqual([{ name: 'Dana Whitfield', role: 'DSL, Northbridge Academy', note: null }]);
     expect(doc.items.map((i) => i.number)).toEqual(doc.items.map((_, i) => i + 1));
     expect(doc.items[0]!.title).toBe('Welcome and apologies');
+    // The Figures item carries the figures the agenda pack did, not "Nothing recorded" (issue 9).
+    expect(doc.items.find((i) => i.title === 'Figures')?.discussion).toMatch(/Open now: \d+ \(red \d+/);
     expect(doc.nextMeeting?.date).toBeTruthy();
     expect(doc.variantLabel).toBe('Full minutes');
   });
@@ -111,6 +113,17 @@ describe('minutes', () => {
     expect(doc.items.find((i) => i.case?.leadChanged)).toBeTruthy();
   });
 
+  it('counts only the cases discussed; the others are "not reached" (issue 9), and removed cases by reason only', () => {
+    const doc = get('full');
+    const caseItems = doc.items.filter((i) => i.case);
+    const passed = caseItems.filter((i) => i.case!.notReached);
+    expect(doc.notReached.map((n) => n.number)).toEqual(passed.map((i) => i.number));
+    expect(doc.ragSummary.cases).toBe(caseItems.length - passed.length);
+    // Every case with something recorded counts as discussed.
+    for (const i of caseItems.filter((x) => x.discussion || x.decisions || x.case!.actionsAgreed.length > 0)) expect(i.case!.notReached).toBe(false);
+    expect(JSON.stringify(doc.withdrawn)).not.toMatch(/CME-\d{4}/);
+  });
+
   it('names no child, address, contact or date of birth in the redacted minutes — even typed into the discussion', () => {
     const doc = get('redacted');
     expect(doc.variantLabel).toBe('Redacted for circulation');
@@ -118,7 +131,7 @@ describe('minutes', () => {
     // Officers keep their names; take them out before looking for the children's.
     const officers: string[] = app.ok('officers.list').map((o: { name: string }) => o.name);
     for (const o of officers.sort((a, b) => b.length - a.length)) json = json.split(o).join('');
-    const onAgenda = doc.items.filter((i) => i.case).length + doc.withdrawn.length;
+    const onAgenda = doc.items.filter((i) => i.case).length + doc.withdrawn.reduce((n, w) => n + w.count, 0);
     expect(onAgenda).toBeGreaterThanOrEqual(3);
     // Every child on the agenda, not only the three discussed.
     const all = app.ok('meetings.get', { id: meetingId }).items.filter((i: { kind: string }) => i.kind === 'case');

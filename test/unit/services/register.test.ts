@@ -32,6 +32,18 @@ describe('referrals', () => {
     expect(new Set(hist.map((h) => h.actor))).toEqual(new Set(['Test Officer']));
   });
 
+  it('refuses an exact duplicate (same name and date of birth) until told it is a different child (issue 9)', () => {
+    const first = app.ok('referrals.create', cmeReferral());
+    const again = app.dispatch('referrals.create', cmeReferral({ dateNotified: '2026-10-20', lastAttendance: '2026-10-01' }, { forenames: 'amelia', surname: 'HARTLEY' }));
+    expect(again).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'confirmedDifferentChild' } });
+    expect(JSON.stringify(again)).toContain(first.reference);
+    // A near match (Amelie) is only warned about, on the form; the service saves it.
+    expect(app.dispatch('referrals.create', cmeReferral({}, { forenames: 'Amelie' }))).toMatchObject({ ok: true });
+    const saved = app.ok('referrals.create', { ...cmeReferral({ dateNotified: '2026-10-20', lastAttendance: '2026-10-01' }), confirmedDifferentChild: true });
+    expect(saved.childId).not.toBe(first.childId);
+    expect(app.ok('children.checkDuplicates', { forenames: 'Amelia', surname: 'Hartley', dateOfBirth: '2014-05-12' }).filter((m: { exact: boolean }) => m.exact)).toHaveLength(2);
+  });
+
   it('numbers references per register and year', () => {
     expect(app.ok('referrals.create', cmeReferral()).reference).toBe('CME-2026-0001');
     expect(app.ok('referrals.create', cmeReferral({}, { forenames: 'Bo', dateOfBirth: '2013-01-01' })).reference).toBe('CME-2026-0002');

@@ -107,7 +107,7 @@ describe('reports.get: every figure on a register with known answers', () => {
     // I keeps red (in force since 01/09): same.
     app.ok('actions.add', { itemId: m1.item('B'), text: 'Visit', ownerId: sam, dueDate: '2026-10-20' }); // overdue
     app.ok('actions.add', { itemId: m1.item('I'), text: 'Police check', ownerId: priya, dueDate: '2026-11-01' }); // overdue
-    app.ok('actions.add', { itemId: m1.item('E'), text: 'Letter', ownerId: null, dueDate: '2026-10-30' }); // overdue, no owner
+    app.ok('actions.add', { itemId: m1.item('E'), text: 'Letter', ownerText: 'Northbridge Academy', dueDate: '2026-10-30' }); // overdue, owned by a school (not an officer)
     app.ok('actions.add', { itemId: m1.item('B'), text: 'Confirm start', ownerId: priya, dueDate: '2026-12-01' }); // not yet due
     app.ok('actions.add', { itemId: m1.item('J'), text: 'Call', ownerId: sam, dueDate: '2026-10-14' }); // done below
     app.ok('meetings.close', { id: m1.id });
@@ -214,7 +214,7 @@ describe('reports.get: every figure on a register with known answers', () => {
     expect(r.overdueByOwner).toEqual([
       { ownerId: sam, name: 'Sam Okoro', count: 2 },
       { ownerId: priya, name: 'Priya Shah', count: 1 },
-      { ownerId: null, name: 'No owner', count: 1 },
+      { ownerId: null, name: 'Northbridge Academy', count: 1 },
     ]);
     const tracker = (app.ok('actions.list') as { overdue: boolean }[]).filter((a) => a.overdue).length;
     expect(r.overdueByOwner.reduce((s, o) => s + o.count, 0)).toBe(tracker);
@@ -238,7 +238,7 @@ describe('reports.get: every figure on a register with known answers', () => {
     expect(c.timeToProvision).toMatchObject({ measured: 0, waiting: 3, closedWithout: 3 });
     expect(c.referralsBySource.find((x) => x.code === 'health')).toMatchObject({ cme: 1, pmoe: 0, total: 1 });
     expect(c.caseloadByOfficer.map((o) => [o.name, o.total])).toEqual([['Priya Shah', 2], ['Not allocated', 2]]);
-    expect(c.overdueByOwner.map((o) => [o.name, o.count])).toEqual([['Priya Shah', 1], ['Sam Okoro', 1], ['No owner', 1]]);
+    expect(c.overdueByOwner.map((o) => [o.name, o.count])).toEqual([['Priya Shah', 1], ['Sam Okoro', 1], ['Northbridge Academy', 1]]);
     expect(c.escalationsByLevel).toEqual([{ level: 2, title: expect.any(String), count: 1 }]);
 
     const p: Reports = app.ok('reports.get', { from: FROM, to: TO, panelId: pmoePanel });

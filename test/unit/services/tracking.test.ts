@@ -16,10 +16,23 @@ describe('between meetings: actions, allocation, RAG history, escalations', () =
 
   it('keeps every allocation, and reallocates a leaver’s cases with the history kept', () => {
     app.ok('cases.setLeadOfficer', { id: caseId, officerId: priya, reason: 'CME officer for the area' });
+    // Priya owns an open action on the case she leads, and one on a case someone else leads (issue 9).
+    const other = app.ok('referrals.create', cmeReferral({}, { forenames: 'Bo', dateOfBirth: '2013-01-01' })).caseId;
+    const onHers = app.ok('actions.create', { caseId, text: 'Home visit', ownerId: priya, dueDate: '2026-12-10' }).id;
+    const onOther = app.ok('actions.create', { caseId: other, text: 'Call the school', ownerId: priya, dueDate: '2026-12-11' }).id;
     app.ok('officers.update', { id: priya, name: 'Priya Shah', jobTitle: 'CME Officer', team: 'cme', active: false });
     const load = app.ok('caseload.get');
     expect(load.needsReallocation).toEqual([expect.objectContaining({ name: 'Priya Shah', cases: [expect.objectContaining({ caseId })] })]);
+    expect(load.needsReallocation[0].actions).toEqual([
+      expect.objectContaining({ id: onHers, movesWithCase: true }),
+      expect.objectContaining({ id: onOther, movesWithCase: false }),
+    ]);
     expect(app.ok('cases.reallocate', { caseIds: [caseId], toOfficerId: sam, reason: 'Priya has left' })).toEqual({ moved: 1 });
+    const owner = (id: number) => app.ok('actions.list').find((a: { id: number }) => a.id === id).ownerId;
+    expect(owner(onHers)).toBe(sam); // went with the case
+    expect(app.ok('caseload.get').needsReallocation).toEqual([expect.objectContaining({ name: 'Priya Shah', cases: [], actions: [expect.objectContaining({ id: onOther })] })]);
+    app.ok('actions.bulk', { ids: [onOther], op: 'reassign', ownerId: sam });
+    expect(owner(onOther)).toBe(sam);
     const t = app.ok('cases.tracking', { caseId });
     expect(t.leadHistory.map((a: { fromName: string | null; toName: string; reason: string }) => [a.fromName, a.toName, a.reason])).toEqual([
       [null, 'Priya Shah', 'CME officer for the area'],

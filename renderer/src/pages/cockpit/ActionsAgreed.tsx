@@ -4,7 +4,7 @@ import type { ItemDetail } from '../../../../shared/api/meetingSchemas';
 import type { Officer } from '../../../../shared/api/schemas';
 import { formatUk } from '../../lib/format';
 import { Field } from '../../components/Field';
-import { officerOptions } from './RagLead';
+import { OWNER_NEEDED, ownerChoices, resolveOwner } from './owners';
 import { useDraftText } from './useDraftText';
 import { errorFor, generalError, type Mutate, type MutateResult } from './types';
 
@@ -16,15 +16,16 @@ export interface ActionsHandle {
  * Actions agreed on this item and the form for a new one. Keyboard: Enter in "Action" moves to
  * "Owner", Enter in "Owner" to "Due date", Enter in "Due date" adds the action.
  */
-export function ActionsAgreed({ detail, officers, mutate, ref }: { detail: ItemDetail; officers: readonly Officer[]; mutate: Mutate; ref?: Ref<ActionsHandle> }) {
+export function ActionsAgreed({ detail, officers, people = [], mutate, ref }: { detail: ItemDetail; officers: readonly Officer[]; people?: readonly string[]; mutate: Mutate; ref?: Ref<ActionsHandle> }) {
   const itemId = detail.item.id;
   const [text, setText, clearText] = useDraftText(itemId, 'newAction');
   const [owner, setOwner] = useState('');
+  const choices = ownerChoices(officers, people);
   const [due, setDue] = useState(detail.defaultDueDate);
   const [result, setResult] = useState<MutateResult | null>(null);
   const [saving, setSaving] = useState(false);
   const textRef = useRef<HTMLInputElement>(null);
-  const ownerRef = useRef<HTMLSelectElement>(null);
+  const ownerRef = useRef<HTMLInputElement>(null);
   const dueRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLHeadingElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
@@ -45,6 +46,11 @@ export function ActionsAgreed({ detail, officers, mutate, ref }: { detail: ItemD
       textRef.current?.focus();
       return;
     }
+    if (owner.trim() === '') {
+      setResult({ ok: false, message: OWNER_NEEDED, field: 'ownerId' });
+      ownerRef.current?.focus();
+      return;
+    }
     if (!due) {
       setResult({ ok: false, message: 'Give the due date.', field: 'dueDate' });
       dueRef.current?.focus();
@@ -52,7 +58,8 @@ export function ActionsAgreed({ detail, officers, mutate, ref }: { detail: ItemD
     }
     setSaving(true);
     const epoch = focusEpoch.current;
-    const r = await mutate('actions.add', { itemId, text: text.trim(), ownerId: owner ? Number(owner) : null, dueDate: due });
+    const who = resolveOwner(owner, officers);
+    const r = await mutate('actions.add', { itemId, text: text.trim(), ...who, dueDate: due });
     setSaving(false);
     setResult(r);
     if (r.ok) {
@@ -103,17 +110,28 @@ export function ActionsAgreed({ detail, officers, mutate, ref }: { detail: ItemD
         <Field label="Action" error={errorFor(result, 'text')}>
           {(p) => <input {...p} ref={textRef} value={text} onChange={(e) => setText(e.target.value)} onKeyDown={enterTo(() => ownerRef.current?.focus())} autoComplete="off" />}
         </Field>
+        <Field label="Owner" required error={errorFor(result, 'ownerId', 'ownerText')} hint="An officer, someone at this meeting, or an outside agency (type its name)">
+          {(p) => (
+            <>
+              <input
+                {...p}
+                ref={ownerRef}
+                list={`owners-${itemId}`}
+                value={owner}
+                autoComplete="off"
+                onChange={(e) => setOwner(e.target.value)}
+                onKeyDown={enterTo(() => {
+                  if (owner.trim() === '') setResult({ ok: false, message: OWNER_NEEDED, field: 'ownerId' });
+                  else dueRef.current?.focus();
+                })}
+              />
+              <datalist id={`owners-${itemId}`}>
+                {choices.map((c) => <option key={c} value={c} />)}
+              </datalist>
+            </>
+          )}
+        </Field>
         <div className="ck-action-row">
-          <Field label="Owner" error={errorFor(result, 'ownerId')}>
-            {(p) => (
-              <select {...p} ref={ownerRef} value={owner} onChange={(e) => setOwner(e.target.value)} onKeyDown={enterTo(() => dueRef.current?.focus())}>
-                <option value="">No owner</option>
-                {officerOptions(officers, null).map((o) => (
-                  <option key={o.code} value={o.code}>{o.label}</option>
-                ))}
-              </select>
-            )}
-          </Field>
           <Field label="Due date" error={errorFor(result, 'dueDate')}>
             {(p) => <input {...p} ref={dueRef} type="date" value={due} onChange={(e) => setDue(e.target.value)} onKeyDown={enterTo(() => void add())} />}
           </Field>

@@ -8,7 +8,7 @@ import { agendaSection, groupBySection, progress } from './agendaView';
  */
 export function AgendaNav({ items, currentId, onGo }: { items: readonly AgendaItem[]; currentId: number | null; onGo: (id: number) => void }) {
   const listRef = useRef<HTMLDivElement>(null);
-  const p = progress(items);
+  const p = progress(items.map((i) => ({ done: i.discussed })));
   const groups = groupBySection(items, agendaSection);
 
   useEffect(() => {
@@ -45,11 +45,11 @@ export function AgendaNav({ items, currentId, onGo }: { items: readonly AgendaIt
                   <li key={it.id}>
                     <button
                       type="button"
-                      className={`ck-agenda-item${current ? ' is-current' : ''}${it.done ? ' is-done' : ''}`}
+                      className={`ck-agenda-item${current ? ' is-current' : ''}${it.discussed ? ' is-done' : ''}`}
                       aria-current={current ? 'step' : undefined}
                       onClick={() => onGo(it.id)}
                     >
-                      <span className="ck-tick" aria-hidden="true">{it.done ? '✓' : ''}</span>
+                      <span className="ck-tick" aria-hidden="true">{it.discussed ? '✓' : ''}</span>
                       <span className="ck-agenda-title">
                         {it.kind === 'case' ? (
                           <>
@@ -58,7 +58,7 @@ export function AgendaNav({ items, currentId, onGo }: { items: readonly AgendaIt
                         ) : (
                           it.title
                         )}
-                        {it.done ? <span className="sr-only"> (done)</span> : null}
+                        {it.discussed ? <span className="sr-only"> (discussed)</span> : null}
                       </span>
                       {it.kind === 'case' && it.caseRag ? <span className={`ck-dot ck-dot-${it.caseRag}`} title={`RAG ${it.caseRag}`} /> : null}
                       {it.actionsAgreed > 0 ? <span className="ck-agenda-count" title="Actions agreed">{it.actionsAgreed}</span> : null}

@@ -28,7 +28,7 @@ export function ItemView({ detail, officers, meeting, mutate, ref }: {
   const mattersArising = meeting.mattersArising;
   const k = detail.case;
   const isCase = item.kind === 'case' && k !== null;
-  // Matters arising: the previous meeting's open actions, reviewed under the previous-minutes item.
+  // Matters arising: every earlier meeting's open actions, reviewed under the previous-minutes item.
   const reviewList = isCase ? k.openActions : item.code === 'previous_minutes' ? mattersArising : [];
 
   useImperativeHandle(ref, () => ({
@@ -48,7 +48,7 @@ export function ItemView({ detail, officers, meeting, mutate, ref }: {
         {isCase ? (
           <CaseSummary detail={detail} />
         ) : (
-          <StandingInfo code={item.code} title={item.title} meeting={meeting} mattersArising={mattersArising.length} openEscalations={detail.openEscalations} />
+          <StandingInfo code={item.code} title={item.title} meeting={meeting} mattersArising={mattersArising.filter((a) => a.reviewedHere === null).length} openEscalations={detail.openEscalations} />
         )}
         <ReviewActions
           ref={review}
@@ -57,7 +57,7 @@ export function ItemView({ detail, officers, meeting, mutate, ref }: {
           meetingDate={meetingDate}
           defaultDueDate={detail.defaultDueDate}
           mutate={mutate}
-          title={isCase ? 'Open actions to review' : 'Matters arising: actions from the last meeting'}
+          title={isCase ? 'Open actions to review' : 'Matters arising: open actions from earlier meetings'}
         />
         {isCase && reviewList.length === 0 ? (
           <section className="ck-card" aria-label="Open actions to review">
@@ -69,7 +69,7 @@ export function ItemView({ detail, officers, meeting, mutate, ref }: {
       <div className="ck-col ck-col-right">
         <RecordForm ref={record} detail={detail} mutate={mutate} />
         {isCase ? <RagLead ref={ragLead} detail={detail} officers={officers} mutate={mutate} /> : null}
-        {isCase ? <ActionsAgreed ref={agreed} detail={detail} officers={officers} mutate={mutate} /> : null}
+        {isCase ? <ActionsAgreed ref={agreed} detail={detail} officers={officers} people={meeting.attendance.filter((a) => a.status === 'present').map((a) => a.name)} mutate={mutate} /> : null}
         {isCase ? <EscalationsPanel ref={esc} detail={detail} mutate={mutate} /> : null}
       </div>
     </div>

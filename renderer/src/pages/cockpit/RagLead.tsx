@@ -1,5 +1,6 @@
 import { useImperativeHandle, useRef, useState, type Ref } from 'react';
 import { focusIfStill } from './focus';
+import { usePicker } from './picker';
 import type { ItemDetail } from '../../../../shared/api/meetingSchemas';
 import type { Officer } from '../../../../shared/api/schemas';
 import { RAGS, RAG_LABELS, type Rag } from '../../../../shared/domain/vocab';
@@ -21,7 +22,7 @@ export function officerOptions(officers: readonly Officer[], currentId: number |
     .map((o) => ({ code: String(o.id), label: `${o.name}${o.jobTitle ? ` (${o.jobTitle})` : ''}${o.active ? '' : ' — left'}` }));
 }
 
-/** RAG rating (buttons, then the reason; Enter saves) and the lead officer (saves on change). */
+/** RAG rating (buttons, then the reason; Enter saves) and the lead officer (Enter or the button sets it). */
 export function RagLead({ detail, officers, mutate, ref }: { detail: ItemDetail; officers: readonly Officer[]; mutate: Mutate; ref?: Ref<RagLeadHandle> }) {
   const k = detail.case!;
   const itemId = detail.item.id;
@@ -32,6 +33,14 @@ export function RagLead({ detail, officers, mutate, ref }: { detail: ItemDetail;
   const [saving, setSaving] = useState(false);
   const reasonRef = useRef<HTMLInputElement>(null);
   const leadRef = useRef<HTMLSelectElement>(null);
+  // The picker's choice is only a proposal until Enter or "Set lead officer": a key pressed in it
+  // (type-ahead, arrows) changes nothing on the case, and Esc puts it back and leaves.
+  const lead = usePicker(k.leadOfficerId === null ? '' : String(k.leadOfficerId), (v) => {
+    void mutate('items.setLead', { itemId, officerId: v ? Number(v) : null }).then((r) => {
+      setLeadResult(r);
+      if (r.ok) focusIfStill(headRef.current, leadRef.current);
+    });
+  });
   const headRef = useRef<HTMLHeadingElement>(null);
   const rag = chosen ?? k.rag;
 
@@ -70,7 +79,8 @@ export function RagLead({ detail, officers, mutate, ref }: { detail: ItemDetail;
       <p className="ck-now">
         Now <RagBadge rag={k.rag} />
         {k.ragReason ? <span className="muted"> {k.ragReason}</span> : null}
-        {ragBefore !== k.rag ? <span className="muted small"> (before this meeting: {ragBefore ? RAG_LABELS[ragBefore] : 'not rated'})</span> : null}
+        {/* rag_before is kept only when this meeting changed a rating the case already had. */}
+        {ragBefore !== null && ragBefore !== k.rag ? <span className="muted small"> (before this meeting: {RAG_LABELS[ragBefore]})</span> : null}
       </p>
       <div className="ck-rag-buttons" role="group" aria-label="RAG rating">
         {RAGS.map((r) => (
@@ -92,21 +102,32 @@ export function RagLead({ detail, officers, mutate, ref }: { detail: ItemDetail;
         <button type="submit" disabled={saving}>Save rating</button>
       </form>
       {generalError(ragResult, 'reason', 'rag') ? <p className="error-text" role="alert">{generalError(ragResult, 'reason', 'rag')}</p> : null}
-      <Field label="Lead officer" error={generalError(leadResult)}>
-        {(p) => (
-          <select
-            {...p}
-            ref={leadRef}
-            value={k.leadOfficerId === null ? '' : String(k.leadOfficerId)}
-            onChange={async (e) => setLeadResult(await mutate('items.setLead', { itemId, officerId: e.target.value ? Number(e.target.value) : null }))}
-          >
-            <option value="">Unallocated</option>
-            {officerOptions(officers, k.leadOfficerId).map((o) => (
-              <option key={o.code} value={o.code}>{o.label}</option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <form
+        className="ck-inline-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          lead.commit();
+        }}
+      >
+        <Field label="Lead officer" error={generalError(leadResult)} hint={lead.pending ? 'Enter sets the new lead officer; Esc keeps the current one.' : 'L to choose; Enter sets, Esc leaves it as it is.'}>
+          {(p) => (
+            <select
+              {...p}
+              ref={leadRef}
+              value={lead.value}
+              onChange={(e) => lead.onChange(e.target.value)}
+              onPointerDown={lead.onPointerDown}
+              onKeyDown={lead.onKeyDown}
+            >
+              <option value="">Unallocated</option>
+              {officerOptions(officers, k.leadOfficerId).map((o) => (
+                <option key={o.code} value={o.code}>{o.label}</option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <button type="submit" disabled={!lead.pending}>Set lead officer</button>
+      </form>
     </section>
   );
 }

@@ -4,7 +4,9 @@ import type { ItemDetail } from '../../../../shared/api/meetingSchemas';
 import { OUTCOMES } from '../../../../shared/api/meetingSchemas';
 import { CLOSURE_REASONS, entryOf, type ClosureReason } from '../../../../shared/domain/vocab';
 import { Field, Select } from '../../components/Field';
+import { Dialog } from '../../components/Dialog';
 import { Autosave } from './autosave';
+import { usePicker } from './picker';
 import { RECORD_FIELDS, browserStore, clearDraft, confirmSaved, mergeDrafts, readRecordDrafts, writeDraft, type RecordField, type RecordValues } from './drafts';
 import { errorFor, generalError, type Mutate, type MutateResult } from './types';
 
@@ -66,12 +68,16 @@ export function RecordForm({ detail, mutate, ref }: { detail: ItemDetail; mutate
   };
   const onBlur = () => void autosave.flush();
 
-  const [outcome, setOutcome] = useState<OutcomeCode | ''>((detail.item.outcome as OutcomeCode | null) ?? '');
+  const [savedOutcome, setSavedOutcome] = useState<OutcomeCode | ''>((detail.item.outcome as OutcomeCode | null) ?? '');
   const [outcomeResult, setOutcomeResult] = useState<MutateResult | null>(null);
-  const chooseOutcome = async (v: OutcomeCode | '') => {
-    setOutcome(v);
-    setOutcomeResult(await mutate('items.record', { itemId, outcome: v === '' ? null : v }));
-  };
+  // Saved by a mouse choice or Enter; keys in the closed picker only propose (Esc puts it back).
+  const outcomePicker = usePicker(savedOutcome, (v) => {
+    void mutate('items.record', { itemId, outcome: v === '' ? null : (v as OutcomeCode) }).then((r) => {
+      setOutcomeResult(r);
+      if (r.ok) setSavedOutcome(v as OutcomeCode | '');
+    });
+  });
+  const outcome = outcomePicker.value as OutcomeCode | '';
 
   const [closure, setClosure] = useState<ClosureReason | ''>('');
   const [closureDetail, setClosureDetail] = useState('');
@@ -86,6 +92,12 @@ export function RecordForm({ detail, mutate, ref }: { detail: ItemDetail; mutate
       setCloseResult({ ok: false, message: `${closureEntry.detailLabel} is required for this reason.`, field: 'detail' });
       return;
     }
+    setConfirmClose(true);
+  };
+  const [confirmClose, setConfirmClose] = useState(false);
+  const reallyClose = async () => {
+    setConfirmClose(false);
+    if (!closure) return;
     setCloseResult(await mutate('items.close', { itemId, reason: closure, detail: closureDetail.trim() || null }));
   };
 
@@ -106,8 +118,13 @@ export function RecordForm({ detail, mutate, ref }: { detail: ItemDetail; mutate
       {isCase ? (
         <>
           <div className="grid-2">
-            <Field label="Outcome" error={generalError(outcomeResult)}>
-              {(p) => <Select {...p} value={outcome} onChange={(v) => void chooseOutcome(v)} options={OUTCOMES} placeholder="Not decided yet" />}
+            <Field label="Outcome" error={generalError(outcomeResult)} hint={outcomePicker.pending ? 'Enter sets the outcome; Esc keeps the one recorded.' : undefined}>
+              {(p) => (
+                <select {...p} value={outcome} onChange={(e) => outcomePicker.onChange(e.target.value)} onPointerDown={outcomePicker.onPointerDown} onKeyDown={outcomePicker.onKeyDown}>
+                  <option value="">Not decided yet</option>
+                  {OUTCOMES.map((o) => <option key={o.code} value={o.code}>{o.label}</option>)}
+                </select>
+              )}
             </Field>
             <Field label="Outcome detail">
               {(p) => <input {...p} value={values.outcomeDetail} onChange={onText('outcomeDetail')} onBlur={onBlur} />}
@@ -148,9 +165,17 @@ export function RecordForm({ detail, mutate, ref }: { detail: ItemDetail; mutate
           checked={detail.item.done}
           onChange={async (e) => setDoneResult(await mutate('items.record', { itemId, done: e.target.checked }))}
         />
-        Item done
+        Discussed (done)
       </label>
+      <p className="muted small">Moving past an item does not mark it discussed: a case item with nothing recorded and not ticked is minuted as “not reached” and comes back on the next agenda.</p>
       {generalError(doneResult) ? <p className="error-text" role="alert">{generalError(doneResult)}</p> : null}
+      <Dialog title={`Close ${detail.case?.reference ?? 'this case'}?`} open={confirmClose} onClose={() => setConfirmClose(false)} onSubmit={() => void reallyClose()} submitLabel="Yes, close the case">
+        <p>
+          The case is closed on the register at this meeting ({closureEntry?.label ?? closure}
+          {closureDetail.trim() ? `: ${closureDetail.trim()}` : ''}). It leaves the open caseload and the next agendas; the minutes show it as closed.
+        </p>
+        <p className="muted small">It can be reopened from the case page if this was a mistake.</p>
+      </Dialog>
     </section>
   );
 }

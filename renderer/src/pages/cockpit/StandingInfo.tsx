@@ -5,7 +5,7 @@ import { ESCALATION_REASONS } from '../../../../shared/domain/escalation';
 import { labelOf } from '../../../../shared/domain/vocab';
 import { formatUk } from '../../lib/format';
 
-const STATUS_LABEL = { present: 'present', apologies: 'apologies', absent: 'absent' } as const;
+const STATUS_LABEL = { not_marked: 'not yet marked', present: 'present', apologies: 'apologies', absent: 'absent' } as const;
 
 /** What the minute-taker needs beside a standing item: attendance, the next meeting, a reminder of the keys. */
 export function StandingInfo({ code, title, meeting, mattersArising, openEscalations = [] }: { code: string; title: string; meeting: MeetingDetail; mattersArising: number; openEscalations?: ItemDetail['openEscalations'] }) {
@@ -53,7 +53,7 @@ export function StandingInfo({ code, title, meeting, mattersArising, openEscalat
             {meeting.previousMeeting
               ? `${formatUk(meeting.previousMeeting.date)} — minutes ${meeting.previousMeeting.status === 'approved' ? 'approved' : 'to approve'}.`
               : 'No earlier meeting of this panel.'}{' '}
-            {mattersArising === 0 ? 'No actions from it are still open.' : ''}
+            {mattersArising === 0 ? 'No action from earlier meetings is waiting for review.' : `${mattersArising} ${mattersArising === 1 ? 'action' : 'actions'} from earlier meetings to review (D done, C carry forward).`}
           </p>
           {prev && prev.status === 'draft' && !approved ? (
             <button type="button" className="primary" onClick={() => void approvePrevious()}>

@@ -41,7 +41,7 @@ export function groupBySection<T>(items: readonly T[], sectionOf: (item: T) => s
 
 export const agendaSection = (i: { kind: string; code: string }) => (i.kind === 'case' ? sectionLabel(i.code) : null);
 
-/** "5 of 23 done". */
+/** "5 of 23 done" (pass `done` as the item was discussed). */
 export function progress(items: readonly { done: boolean }[]): { done: number; total: number; text: string } {
   const done = items.filter((i) => i.done).length;
   return { done, total: items.length, text: `${done} of ${items.length} done` };

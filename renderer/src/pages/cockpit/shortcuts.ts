@@ -20,6 +20,10 @@ export type CommandType =
   | 'projector'
   | 'undo'
   | 'help'
+  | 'blank'
+  | 'showNames'
+  | 'hideNames'
+  | 'approveMinutes'
   | 'blur';
 
 export type Command = { type: Exclude<CommandType, 'rag'> } | { type: 'rag'; rag: Rag };
@@ -65,6 +69,10 @@ export const SHORTCUTS: readonly ShortcutEntry[] = [
   { keys: ['E'], does: 'Raise an escalation', command: 'escalate' },
   { keys: ['/'], does: 'Add a case to the agenda by its reference', command: 'search' },
   { keys: ['P'], does: 'Open the projector screen', command: 'projector' },
+  { keys: ['B'], does: 'Blank / unblank the projector screen', command: 'blank' },
+  { keys: ['S'], does: 'Show names on the projector for the current item', command: 'showNames' },
+  { keys: ['H'], does: 'Hide names on the projector', command: 'hideNames' },
+  { keys: ['M'], does: 'Approve the minutes of the last meeting (asks first)', command: 'approveMinutes' },
   { keys: ['Ctrl+Z'], does: 'Undo the last change (outside text fields)', command: 'undo' },
   { keys: ['?'], does: 'Show this list of shortcuts', command: 'help' },
   { keys: ['Esc'], does: 'Leave the current field so the single-key shortcuts work again', command: 'blur' },
@@ -82,6 +90,10 @@ const SINGLE: Readonly<Record<string, CommandType>> = {
   e: 'escalate',
   '/': 'search',
   p: 'projector',
+  b: 'blank',
+  s: 'showNames',
+  h: 'hideNames',
+  m: 'approveMinutes',
   '?': 'help',
 };
 

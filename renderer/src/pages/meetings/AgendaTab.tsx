@@ -30,9 +30,10 @@ export function AgendaTab({ detail, editable, onSaved, onReload }: Props) {
   const hasCases = items.some((i) => i.kind === 'case');
   const build = useAction();
   const moving = useAction();
-  const [removing, setRemoving] = useState<AgendaItem | null>(null);
-  // While preparing, removed items stay in place (reordering counts them); once closed, they fold away.
-  const [showRemoved, setShowRemoved] = useState(editable);
+  const [removing, setRemoving] = useState<AgendaItem[] | null>(null);
+  const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
+  // Removed cases fold away out of the running order; the list below shows them with their reasons.
+  const [showRemoved, setShowRemoved] = useState(false);
   const [announce, setAnnounce] = useState('');
   const [dragId, setDragIdState] = useState<number | null>(null);
   // The handlers read the ref: a drag's first dragover can come before React has re-rendered.
@@ -79,8 +80,10 @@ export function AgendaTab({ detail, editable, onSaved, onReload }: Props) {
       });
   };
 
+  // Removed cases are not in the running order, so a step skips over them.
   const step = (row: AgendaRow, delta: -1 | 1, focusOn: FocusTarget['on']) => {
-    const to = stepIndex(row.index, delta, items.length);
+    let to = stepIndex(row.index, delta, items.length);
+    while (to !== null && items[to]!.removed) to = stepIndex(to, delta, items.length);
     if (to !== null) move(row.item, to, focusOn);
   };
 
@@ -119,6 +122,27 @@ export function AgendaTab({ detail, editable, onSaved, onReload }: Props) {
     if (d) {
       onSaved(d);
       setAnnounce(`Agenda built: ${plural(caseItemCount(d.items), 'case')} proposed`);
+    }
+  };
+  /** Cases proposed on a mandatory rule need a reason (asked in a dialog); the others go at once. */
+  const remove = async (list: AgendaItem[]) => {
+    if (list.length === 0) return;
+    if (list.some((i) => i.mandatory)) {
+      setRemoving(list);
+      return;
+    }
+    const d = await moving.run(() => call('agenda.remove', { itemIds: list.map((i) => i.id), reason: null }));
+    if (d) {
+      onSaved(d);
+      setSelected(new Set());
+      setAnnounce(`${plural(list.length, 'case')} removed from the agenda`);
+    }
+  };
+  const bringIn = async (caseIds: number[]) => {
+    const d = await moving.run(() => call('agenda.bringIn', { meetingId: detail.meeting.id, caseIds }));
+    if (d) {
+      onSaved(d);
+      setAnnounce(`${plural(caseIds.length, 'case')} brought onto the agenda`);
     }
   };
   const restore = async (item: AgendaItem) => {
@@ -164,7 +188,23 @@ export function AgendaTab({ detail, editable, onSaved, onReload }: Props) {
             ⠿
           </span>
         ) : null}
-        <span className="agenda-num" aria-hidden="true">{index + 1}</span>
+        <span className="agenda-numcell">
+          {editable && isCase && !item.removed ? (
+            <input
+              type="checkbox"
+              className="agenda-select"
+              aria-label={`Select ${label}`}
+              checked={selected.has(item.id)}
+              onChange={(e) => {
+                const next = new Set(selected);
+                if (e.target.checked) next.add(item.id);
+                else next.delete(item.id);
+                setSelected(next);
+              }}
+            />
+          ) : null}
+          <span className="agenda-num" aria-hidden="true">{numberOf.get(item.id) ?? '–'}</span>
+        </span>
         <div className="agenda-body">
           {isCase ? (
             <div className="agenda-line">
@@ -172,6 +212,7 @@ export function AgendaTab({ detail, editable, onSaved, onReload }: Props) {
               <span className="child-name">{item.caseName ?? item.title}</span>
               <RagBadge rag={item.caseRag} />
               {item.addedByHand ? <span className="pill">Added by hand</span> : null}
+              {item.mandatory && !item.removed ? <span className="pill pill-alert" title="Proposed on a rule the panel must follow: removing it needs a reason">Must discuss</span> : null}
             </div>
           ) : (
             <h3 className="standing-title">{item.title}</h3>
@@ -185,16 +226,16 @@ export function AgendaTab({ detail, editable, onSaved, onReload }: Props) {
         </div>
         {editable ? (
           <div className="agenda-controls">
-            <button type="button" className="small-btn" data-move="up" aria-label={`Move ${label} up`} disabled={index === 0} onClick={() => step(row, -1, 'up')}>
+            <button type="button" className="small-btn" data-move="up" aria-label={`Move ${label} up`} disabled={item.removed || index === items.findIndex((i) => !i.removed)} onClick={() => step(row, -1, 'up')}>
               <span aria-hidden="true">↑</span> Up
             </button>
-            <button type="button" className="small-btn" data-move="down" aria-label={`Move ${label} down`} disabled={index === items.length - 1} onClick={() => step(row, 1, 'down')}>
+            <button type="button" className="small-btn" data-move="down" aria-label={`Move ${label} down`} disabled={item.removed || index === items.length - 1 - [...items].reverse().findIndex((i) => !i.removed)} onClick={() => step(row, 1, 'down')}>
               <span aria-hidden="true">↓</span> Down
             </button>
             {item.removed ? (
               <button type="button" className="small-btn" aria-label={`Restore ${label}`} onClick={() => void restore(item)} disabled={moving.busy}>Restore</button>
             ) : isCase ? (
-              <button type="button" className="small-btn danger" aria-label={`Remove ${label}`} onClick={() => setRemoving(item)}>Remove</button>
+              <button type="button" className="small-btn danger" aria-label={`Remove ${label}`} onClick={() => void remove([item])} disabled={moving.busy}>Remove</button>
             ) : null}
           </div>
         ) : null}
@@ -202,33 +243,38 @@ export function AgendaTab({ detail, editable, onSaved, onReload }: Props) {
     );
   };
 
-  const blocks = agendaBlocks(items);
-  const removedCount = items.filter((i) => i.removed).length;
-  // Removed items stay on record with their reasons, but out of the way unless asked for.
-  const visible = (r: { item: { removed: boolean } }) => showRemoved || !r.item.removed;
+  // The running order holds only what will be discussed: removed cases are listed apart.
+  const running = items.filter((i) => !i.removed);
+  const removedItems = items.filter((i) => i.removed);
+  const blocks = agendaBlocks(items)
+    .map((b) => (b.kind === 'section' ? { ...b, rows: b.rows.filter((r) => !r.item.removed) } : b))
+    .filter((b) => b.kind === 'standing' || b.rows.length > 0);
+  // Numbered as in the minutes: the running order only.
+  const numberOf = new Map(running.map((i, n) => [i.id, n + 1]));
+  const removedCount = removedItems.length;
+  const caseCount = caseItemCount(items);
+  const chosen = running.filter((i) => selected.has(i.id));
   return (
     <div className="agenda-layout">
       <section aria-labelledby="agenda-heading" className="agenda-main">
         <div className="agenda-toolbar">
           <h2 id="agenda-heading">Agenda</h2>
           <span className="muted small">
-            {plural(items.length - removedCount, 'item')} · {plural(caseItemCount(items), 'case')}
+            {plural(running.length, 'item')} · <span className={caseCount > detail.capacity ? 'over-capacity' : ''}>{plural(caseCount, 'case')} of {detail.capacity} this panel takes</span>
           </span>
-          {removedCount > 0 && !editable ? (
-            <label className="inline-check small">
-              <input type="checkbox" checked={showRemoved} onChange={(e) => setShowRemoved(e.target.checked)} /> Show {removedCount} removed, with reasons
-            </label>
-          ) : null}
           <span className="spacer" />
+          {editable && chosen.length > 0 ? (
+            <button type="button" className="danger" onClick={() => void remove(chosen)} disabled={moving.busy}>Remove {plural(chosen.length, 'selected case')}</button>
+          ) : null}
           {editable ? (
             <button type="button" className={hasCases ? '' : 'primary'} onClick={() => void buildAgenda()} disabled={build.busy}>
               {build.busy ? 'Building…' : hasCases ? 'Rebuild proposals' : 'Build agenda from the register'}
             </button>
           ) : null}
         </div>
-        {editable && hasCases ? <p className="muted small">Rebuilding keeps cases added by hand and items removed with a reason.</p> : null}
+        {editable && hasCases ? <p className="muted small">Rebuilding keeps cases added by hand, cases with something recorded and cases removed, and fills the rest up to the panel’s {detail.capacity} cases, most pressing first.</p> : null}
         {editable && !hasCases ? (
-          <p className="muted">No cases on the agenda yet. Build it from the register: each proposed case comes with the reasons it is due.</p>
+          <p className="muted">No cases on the agenda yet. Build it from the register: the {detail.capacity} most pressing cases are proposed (red and not located first, then due for panel, safeguarding, overdue actions, closures…), each with the reasons it is due; the other eligible cases are listed below it.</p>
         ) : null}
         <ErrorBanner message={build.error ?? moving.error} />
         {editable ? (
@@ -243,12 +289,23 @@ export function AgendaTab({ detail, editable, onSaved, onReload }: Props) {
               <ol key={b.key} className="agenda-list standing-block" aria-label={b.row.item.title}>{renderRow(b.row)}</ol>
             ) : (
               <section key={b.key} className="agenda-section" aria-label={b.label}>
-                <h3 className="section-heading">{b.label} <span className="count-badge">{b.rows.filter((r) => !r.item.removed).length}</span></h3>
-                <ol className="agenda-list">{b.rows.filter(visible).map(renderRow)}</ol>
+                <h3 className="section-heading">{b.label} <span className="count-badge">{b.rows.length}</span></h3>
+                <ol className="agenda-list">{b.rows.map(renderRow)}</ol>
               </section>
             ),
           )}
         </div>
+        {detail.alsoEligible.length > 0 ? <AlsoEligible detail={detail} editable={editable} busy={moving.busy} onBringIn={(ids) => void bringIn(ids)} /> : null}
+        {removedCount > 0 ? (
+          <section className="removed-fold" aria-labelledby="removed-heading">
+            <h3 id="removed-heading" className="section-heading">
+              <button type="button" className="link-btn" aria-expanded={showRemoved} onClick={() => setShowRemoved(!showRemoved)}>
+                {showRemoved ? '▾' : '▸'} Removed from this agenda <span className="count-badge">{removedCount}</span>
+              </button>
+            </h3>
+            {showRemoved ? <ol className="agenda-list">{removedItems.map((item) => renderRow({ item, index: items.indexOf(item) }))}</ol> : null}
+          </section>
+        ) : null}
       </section>
 
       <aside className="agenda-side">
@@ -258,17 +315,70 @@ export function AgendaTab({ detail, editable, onSaved, onReload }: Props) {
 
       {removing ? (
         <RemoveItemDialog
-          label={itemLabel(removing)}
-          itemId={removing.id}
+          label={removing.length === 1 ? itemLabel(removing[0]!) : plural(removing.length, 'case')}
+          itemIds={removing.map((i) => i.id)}
           onClose={() => setRemoving(null)}
           onSaved={(d) => {
-            focusAfter.current = { id: removing.id, on: 'row' };
             setRemoving(null);
+            setSelected(new Set());
+            setAnnounce(`${plural(removing.length, 'case')} removed from the agenda`);
             onSaved(d);
           }}
         />
       ) : null}
     </div>
+  );
+}
+
+/** Eligible cases over the panel's capacity, most pressing first: one click (or Enter) brings one in. */
+function AlsoEligible({ detail, editable, busy, onBringIn }: { detail: MeetingDetail; editable: boolean; busy: boolean; onBringIn: (caseIds: number[]) => void }) {
+  const [open, setOpen] = useState(true);
+  const [shown, setShown] = useState(25);
+  const list = detail.alsoEligible.slice(0, shown);
+  const mandatory = detail.alsoEligible.filter((e) => e.mandatory).length;
+  const total = detail.alsoEligibleCount;
+  return (
+    <section className="also-eligible" aria-labelledby="eligible-heading">
+      <h3 id="eligible-heading" className="section-heading">
+        <button type="button" className="link-btn" aria-expanded={open} onClick={() => setOpen(!open)}>
+          {open ? '▾' : '▸'} Also eligible <span className="count-badge">{total}</span>
+        </button>
+      </h3>
+      <p className="muted small">
+        Due by the register’s rules but over this panel’s {detail.capacity} cases, most pressing first. {mandatory > 0 ? `${plural(mandatory, 'of the first', 'of the first')} ${detail.alsoEligible.length} ${mandatory === 1 ? 'is' : 'are'} on a rule the panel must follow (e.g. red): bring them in or plan an extra meeting.` : ''}
+      </p>
+      {open ? (
+        <ol className="agenda-list eligible-list">
+          {list.map((e) => (
+            <li key={e.caseId} className="agenda-row case-row">
+              <span className="agenda-num" aria-hidden="true">#{e.rank}</span>
+              <div className="agenda-body">
+                <div className="agenda-line">
+                  <a className="ref" href={hrefFor({ page: 'case', id: e.caseId, tab: null })}>{e.reference}</a>
+                  <span className="child-name">{e.caseName}</span>
+                  <RagBadge rag={e.rag} />
+                  {e.mandatory ? <span className="pill pill-alert">Must discuss</span> : null}
+                </div>
+                <ul className="reasons" aria-label={`Why ${e.reference} is eligible`}>
+                  {e.reasons.map((r) => <li key={r.code + r.text}>{r.text}</li>)}
+                </ul>
+              </div>
+              {editable ? (
+                <div className="agenda-controls">
+                  <button type="button" className="small-btn" aria-label={`Bring ${e.reference} onto the agenda`} disabled={busy} onClick={() => onBringIn([e.caseId])}>Bring in</button>
+                </div>
+              ) : null}
+            </li>
+          ))}
+        </ol>
+      ) : null}
+      {open && shown < detail.alsoEligible.length ? (
+        <button type="button" className="small-btn" onClick={() => setShown(shown + 25)}>Show {Math.min(25, detail.alsoEligible.length - shown)} more</button>
+      ) : null}
+      {open && shown >= detail.alsoEligible.length && total > detail.alsoEligible.length ? (
+        <p className="muted small">The first {detail.alsoEligible.length} of {total} are listed; add any other case by its reference.</p>
+      ) : null}
+    </section>
   );
 }
 
@@ -309,7 +419,7 @@ function MattersArising({ detail }: { detail: MeetingDetail }) {
     <section className="card matters" aria-labelledby="matters-heading">
       <h2 id="matters-heading">Matters arising</h2>
       <p className="muted small">
-        {prev ? `Actions still open from the meeting on ${weekdayDate(prev.date)}.` : 'No earlier meeting of this panel.'}
+        {prev ? 'Every action still open from earlier meetings of this panel (new, carried forward or overdue), until it is reviewed.' : 'No earlier meeting of this panel.'}
       </p>
       {detail.mattersArising.length === 0 ? (
         prev ? <p className="muted">No open actions.</p> : null
@@ -322,7 +432,7 @@ function MattersArising({ detail }: { detail: MeetingDetail }) {
                 {a.carriedCount > 0 ? <span className="pill pill-warn">Carried {a.carriedCount}×</span> : null}
               </div>
               <div>{a.text}</div>
-              <div className="muted small">{a.ownerName ?? 'No owner'} · due {formatUk(a.dueDate)}</div>
+              <div className="muted small">{a.ownerName ?? 'No owner'} · raised {formatUk(a.raisedOn)} · due {formatUk(a.dueDate)}{a.reviewedHere ? ` · reviewed here: ${a.reviewedHere === 'done' ? 'done' : a.reviewedHere === 'dropped' ? 'no longer needed' : 'carried forward'}` : ''}</div>
             </li>
           ))}
         </ul>

@@ -6,7 +6,8 @@ import { ErrorBanner } from '../../components/Banner';
 import { useAction } from '../case/useAction';
 import { attendanceCounts, attendeeKind } from './format';
 
-const STATUSES: { code: Attendee['status']; label: string }[] = [
+type Marked = Exclude<Attendee['status'], 'not_marked'>;
+const STATUSES: { code: Marked; label: string }[] = [
   { code: 'present', label: 'Present' },
   { code: 'apologies', label: 'Apologies' },
   { code: 'absent', label: 'Absent' },
@@ -14,7 +15,7 @@ const STATUSES: { code: Attendee['status']; label: string }[] = [
 
 export function AttendanceTab({ detail, editable, onSaved }: { detail: MeetingDetail; editable: boolean; onSaved: (d: MeetingDetail) => void }) {
   const a = useAction();
-  const mark = async (person: Attendee, status: Attendee['status']) => {
+  const mark = async (person: Attendee, status: Marked) => {
     // Show the choice at once; the service's answer replaces it.
     onSaved({ ...detail, attendance: detail.attendance.map((x) => (x.id === person.id ? { ...x, status } : x)) });
     const d = await a.run(() => call('attendance.mark', { id: person.id, status }));
@@ -22,6 +23,15 @@ export function AttendanceTab({ detail, editable, onSaved }: { detail: MeetingDe
     else onSaved(detail);
   };
   const people = detail.attendance;
+  const markRest = async () => {
+    let last: MeetingDetail | null = null;
+    for (const p of people.filter((x) => x.status === 'not_marked')) {
+      const d = await a.run(() => call('attendance.mark', { id: p.id, status: 'present' }));
+      if (!d) break;
+      last = d;
+    }
+    if (last) onSaved(last);
+  };
   return (
     <div className="attendance-layout">
       <section aria-labelledby="attendance-heading">
@@ -29,7 +39,11 @@ export function AttendanceTab({ detail, editable, onSaved }: { detail: MeetingDe
           <h2 id="attendance-heading">Attendance</h2>
           <span className="spacer" />
           <strong className="attendance-counts" aria-live="polite">{attendanceCounts(people)}</strong>
+          {editable && people.some((p) => p.status === 'not_marked') ? (
+            <button type="button" className="small-btn" onClick={() => void markRest()} disabled={a.busy}>Mark the rest present</button>
+          ) : null}
         </div>
+        <p className="muted small">Nobody is assumed present: mark each person, or mark the rest present once apologies are in.</p>
         <ErrorBanner message={a.error} />
         {people.length === 0 ? (
           <p className="muted">No members listed. Set the panel’s standing membership under Panels &amp; calendar, or add a deputy or guest here.</p>

@@ -72,17 +72,19 @@ export function ApproveDialog({ detail, onClose, onSaved }: { detail: MeetingDet
   );
 }
 
-export function RemoveItemDialog({ label, itemId, onClose, onSaved }: { label: string; itemId: number; onClose: () => void; onSaved: (d: MeetingDetail) => void }) {
+/** Asked only when a case was proposed on a rule the panel must follow (red, due for panel…). */
+export function RemoveItemDialog({ label, itemIds, onClose, onSaved }: { label: string; itemIds: number[]; onClose: () => void; onSaved: (d: MeetingDetail) => void }) {
   const [reason, setReason] = useState('');
   const a = useAction();
   const save = async () => {
-    const d = await a.run(() => call('agenda.remove', { itemId, reason }));
+    const d = await a.run(() => call('agenda.remove', { itemIds, reason }));
     if (d) onSaved(d);
   };
   return (
     <Dialog title={`Remove ${label} from the agenda`} open onClose={onClose} onSubmit={() => void save()} submitLabel="Remove from agenda" busy={a.busy || !reason.trim()}>
       <ErrorBanner message={a.field ? null : a.error} />
-      <p className="muted">The item stays listed, struck through, with your reason, and can be restored.</p>
+      <p>{itemIds.length === 1 ? 'This case was' : 'Some of these cases were'} proposed on a rule the panel is expected to follow (for example rated red, or not located four weeks after notification), so the minutes record why {itemIds.length === 1 ? 'it is' : 'they are'} taken off.</p>
+      <p className="muted">Removed cases fold away below the agenda and can be restored.</p>
       <Field label="Reason for removing" required error={a.errorFor('reason')}>
         {(f) => <textarea {...f} value={reason} onChange={(e) => setReason(e.target.value)} />}
       </Field>

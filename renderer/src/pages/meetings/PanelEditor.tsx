@@ -1,3 +1,4 @@
+import { DEFAULT_CAPACITY } from '../../../../shared/domain/agenda';
 import { useState } from 'react';
 import type { Panel } from '../../../../shared/api/meetingSchemas';
 import type { Officer } from '../../../../shared/api/schemas';
@@ -35,7 +36,7 @@ export function PanelEditor({ panel, officers, onSaved }: { panel: Panel; office
   const listErr = (list: 'members' | 'standingItems') => (a.field === list ? a.error : null);
   const cadenceErr = (f: string) => (a.field === `cadence.${f}` || (f === 'kind' && a.field === 'cadence') ? a.error : null);
   const fieldErr = (f: string) => (a.field === f ? a.error : null);
-  const INLINE = ['name', 'register', 'defaultTime', 'defaultVenue', 'defaultChairId', 'defaultMinuteTakerId', 'cadence', 'members', 'standingItems'];
+  const INLINE = ['name', 'register', 'defaultTime', 'defaultVenue', 'defaultChairId', 'defaultMinuteTakerId', 'capacity', 'cadence', 'members', 'standingItems'];
   const shownInline = a.field !== null && INLINE.some((f) => a.field === f || a.field!.startsWith(`${f}.`));
   const generalError = shownInline ? null : a.error;
 
@@ -65,6 +66,9 @@ export function PanelEditor({ panel, officers, onSaved }: { panel: Panel; office
         <div className="grid-4">
           <Field label="Default time" required error={fieldErr('defaultTime')}>{(f) => <input {...f} type="time" value={form.defaultTime} onChange={(e) => set({ defaultTime: e.target.value })} />}</Field>
           <Field label="Default venue" error={fieldErr('defaultVenue')}>{(f) => <input {...f} value={form.defaultVenue} onChange={(e) => set({ defaultVenue: e.target.value })} />}</Field>
+          <Field label="Cases per meeting" error={fieldErr('capacity')} hint={`How many cases the agenda builder proposes; the rest are listed as “also eligible”. Empty: ${DEFAULT_CAPACITY[form.register]} for a ${form.register} panel.`}>
+            {(f) => <input {...f} type="number" min={1} max={200} inputMode="numeric" value={form.capacity} placeholder={String(DEFAULT_CAPACITY[form.register])} onChange={(e) => set({ capacity: e.target.value })} />}
+          </Field>
           <Field label="Chair" error={fieldErr('defaultChairId')}>{(f) => <OfficerSelect {...f} value={form.defaultChairId} onChange={(v) => set({ defaultChairId: v })} officers={officers} />}</Field>
           <Field label="Minute-taker" error={fieldErr('defaultMinuteTakerId')}>{(f) => <OfficerSelect {...f} value={form.defaultMinuteTakerId} onChange={(v) => set({ defaultMinuteTakerId: v })} officers={officers} />}</Field>
         </div>

@@ -77,11 +77,12 @@ export function groupMeetings(list: readonly MeetingSummary[]): MeetingGroups {
   };
 }
 
-/** "7 present · 2 apologies · 1 absent". */
+/** "7 present · 2 apologies · 1 absent", and "· 3 not yet marked" while any are. */
 export function attendanceCounts(list: readonly Pick<Attendee, 'status'>[]): string {
   const n = (s: Attendee['status']) => list.filter((a) => a.status === s).length;
   const apologies = n('apologies');
-  return `${n('present')} present · ${apologies} ${apologies === 1 ? 'apology' : 'apologies'} · ${n('absent')} absent`;
+  const open = n('not_marked');
+  return `${n('present')} present · ${apologies} ${apologies === 1 ? 'apology' : 'apologies'} · ${n('absent')} absent${open > 0 ? ` · ${open} not yet marked` : ''}`;
 }
 
 /** What a row in the attendance table says about the person's part: "Deputy for Inclusion Manager", "Guest". */

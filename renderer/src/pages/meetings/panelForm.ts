@@ -21,6 +21,8 @@ export interface PanelForm {
   standingItems: StandingRow[];
   members: MemberRow[];
   active: boolean;
+  /** Cases per meeting, as typed ('' = the register's default). */
+  capacity: string;
 }
 
 let nextKey = 1;
@@ -40,6 +42,7 @@ export function panelToForm(p: Panel): PanelForm {
     standingItems: p.standingItems.map((s) => ({ key: rowKey(), code: s.code, title: s.title, text: s.text ?? null })),
     members: p.members.map((m) => ({ key: rowKey(), role: m.role, officerId: m.officerId === null ? '' : String(m.officerId) })),
     active: p.active,
+    capacity: p.capacity === null ? '' : String(p.capacity),
   };
 }
 
@@ -57,6 +60,7 @@ export function blankPanel(register: Register = 'CME'): PanelForm {
     standingItems: STANDING_ITEMS.map((s) => ({ key: rowKey(), code: s.code, title: s.title, text: null })),
     members: [],
     active: true,
+    capacity: '',
   };
 }
 
@@ -75,6 +79,7 @@ export function formToInput(f: PanelForm): MethodInput<'panels.save'> {
     standingItems: f.standingItems.map((s) => ({ code: s.code, title: s.title, text: s.text })),
     members: f.members.map((m) => ({ role: m.role, officerId: toId(m.officerId) })),
     active: f.active,
+    capacity: f.capacity.trim() === '' ? null : Number(f.capacity),
   };
 }
 

@@ -61,14 +61,24 @@ function MinutesBody({ doc, meetingLabel }: { doc: MinutesDoc; meetingLabel: str
           })}
         </section>
 
+        {doc.notReached.length > 0 && (
+          <section className="m-block">
+            <h2>Not reached</h2>
+            <p>
+              {doc.notReached.length === 1 ? 'This case was' : 'These cases were'} on the agenda but not discussed, and {doc.notReached.length === 1 ? 'is' : 'are'} carried to the next meeting:{' '}
+              {doc.notReached.map((n) => `${n.reference} (item ${n.number})`).join(', ')}.
+            </p>
+          </section>
+        )}
+
         {doc.withdrawn.length > 0 && (
           <section className="m-block">
             <h2>Cases taken off the agenda</h2>
             <table className="grid">
-              <thead><tr><th scope="col">Case</th><th scope="col">Child</th><th scope="col">Why</th></tr></thead>
+              <thead><tr><th scope="col">Why</th><th scope="col">Cases</th></tr></thead>
               <tbody>
-                {doc.withdrawn.map((w) => (
-                  <tr key={w.reference}><td className="nowrap">{w.reference}</td><td>{w.child}</td><td>{w.reason ?? ''}</td></tr>
+                {doc.withdrawn.map((w, i) => (
+                  <tr key={i}><td>{w.reason ?? 'No reason needed (not on a mandatory rule)'}</td><td className="num">{w.count}</td></tr>
                 ))}
               </tbody>
             </table>
@@ -112,6 +122,7 @@ function Attendance({ doc }: { doc: MinutesDoc }) {
     ['Apologies', doc.attendance.apologies],
     ['Absent', doc.attendance.absent],
     ['Guests', doc.attendance.guests],
+    ...(doc.attendance.notMarked.length > 0 ? [['Attendance not recorded', doc.attendance.notMarked] as const] : []),
   ] as const;
   return (
     <section className="m-block m-attendance">
@@ -144,9 +155,39 @@ function StandingItem({ item }: { item: MinutesItem }) {
   return (
     <article className="m-item m-standing">
       <h3><span className="inum">{item.number}.</span> {item.title}</h3>
-      {item.discussion ? <p className="m-standing-text">{item.discussion}</p> : !item.decisions && <p className="none">Nothing recorded.</p>}
+      {item.discussion ? <p className="m-standing-text">{item.discussion}</p> : !item.decisions && item.mattersArising.length === 0 && <p className="none">Nothing recorded.</p>}
       <Text label="Decisions" text={item.decisions} />
+      {item.mattersArising.length > 0 && (
+        <div className="m-sub">
+          <h4>Matters arising: actions reviewed</h4>
+          <ReviewTable rows={item.mattersArising} />
+        </div>
+      )}
     </article>
+  );
+}
+
+function ReviewTable({ rows }: { rows: (MinutesItem['mattersArising'][number] | NonNullable<MinutesItem['case']>['actionsReviewed'][number])[] }) {
+  const withRef = rows.some((a) => 'reference' in a);
+  return (
+    <table className="grid">
+      <thead><tr>{withRef && <th scope="col">Case</th>}<th scope="col">Action</th><th scope="col">Owner</th><th scope="col">Was due</th><th scope="col">Outcome</th></tr></thead>
+      <tbody>
+        {rows.map((a, i) => (
+          <tr key={i}>
+            {withRef && <td className="nowrap">{'reference' in a ? (a.reference ?? 'General') : ''}</td>}
+            <td>{a.text}</td>
+            <td>{a.owner ?? '—'}</td>
+            <td className="nowrap">{formatUk(a.dueDate)}</td>
+            <td>
+              <span className={`review review-${a.outcome}`}>{REVIEW_LABELS[a.outcome]}</span>
+              {a.newDueDate && <> to {formatUk(a.newDueDate)}</>}
+              {a.reason && <div className="reason">{a.reason}</div>}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
 
@@ -183,7 +224,9 @@ function CaseItem({ item }: { item: MinutesItem }) {
           <tr>
             <th scope="row">RAG</th>
             <td colSpan={5}>
-              {c.ragChanged ? (
+              {c.closedHere ? (
+                <span className="m-closed">Closed at this meeting{c.closure ? ` (${c.closure})` : ''}</span>
+              ) : c.ragChanged ? (
                 <>
                   <Rating rag={c.ragBefore} /> <span aria-hidden="true">→</span> <Rating rag={c.ragAfter} />{' '}
                   <span className="movement">({MOVEMENT(c.ragBefore, c.ragAfter)})</span>
@@ -199,6 +242,7 @@ function CaseItem({ item }: { item: MinutesItem }) {
         </tbody>
       </table>
       {c.reasons.length > 0 && <p className="m-why"><span>On the agenda because:</span> {c.reasons.join('; ')}</p>}
+      {c.notReached && <p className="m-not-reached"><strong>Not reached:</strong> not discussed at this meeting; carried to the next meeting’s agenda.</p>}
       <Text label="Discussion" text={item.discussion} />
       <Text label="Decisions" text={item.decisions} />
       {(c.outcome || c.outcomeDetail) && (
@@ -214,23 +258,7 @@ function CaseItem({ item }: { item: MinutesItem }) {
       {c.actionsReviewed.length > 0 && (
         <div className="m-sub">
           <h4>Actions reviewed</h4>
-          <table className="grid">
-            <thead><tr><th scope="col">Action</th><th scope="col">Owner</th><th scope="col">Was due</th><th scope="col">Outcome</th></tr></thead>
-            <tbody>
-              {c.actionsReviewed.map((a, i) => (
-                <tr key={i}>
-                  <td>{a.text}</td>
-                  <td>{a.owner ?? '—'}</td>
-                  <td className="nowrap">{formatUk(a.dueDate)}</td>
-                  <td>
-                    <span className={`review review-${a.outcome}`}>{REVIEW_LABELS[a.outcome]}</span>
-                    {a.newDueDate && <> to {formatUk(a.newDueDate)}</>}
-                    {a.reason && <div className="reason">{a.reason}</div>}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <ReviewTable rows={c.actionsReviewed} />
         </div>
       )}
       {c.actionsAgreed.length > 0 && (

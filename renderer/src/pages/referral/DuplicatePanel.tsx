@@ -13,11 +13,15 @@ const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
  * Possible duplicates of the child being referred. The default is to carry on as a new child;
  * "Same child" links the referral to the existing record instead.
  */
-export function DuplicatePanel({ matches, linked, onLink, onUndo }: {
+export function DuplicatePanel({ matches, linked, onLink, onUndo, differentChild, onDifferentChild, differentError }: {
   matches: readonly DuplicateMatch[];
   linked: LinkedChild | null;
   onLink: (m: DuplicateMatch) => void;
   onUndo: () => void;
+  /** An exact duplicate (same name and date of birth) is saved as a new child only when this is ticked. */
+  differentChild: boolean;
+  onDifferentChild: (v: boolean) => void;
+  differentError?: string | undefined;
 }) {
   if (linked) {
     return (
@@ -33,7 +37,8 @@ export function DuplicatePanel({ matches, linked, onLink, onUndo }: {
       </div>
     );
   }
-  if (matches.length === 0) return null;
+  const exact = matches.some((m) => m.exact) || Boolean(differentError);
+  if (matches.length === 0 && !exact) return null;
   return (
     <div className="banner banner-warn dup-panel" role="status" aria-label="Possible duplicate">
       <ul>
@@ -48,7 +53,17 @@ export function DuplicatePanel({ matches, linked, onLink, onUndo }: {
           </li>
         ))}
       </ul>
-      <p className="small">If this is a different child, carry on: the referral will be saved as a new child.</p>
+      {exact ? (
+        <div className="dup-confirm">
+          <label className="inline-check" data-field="confirmedDifferentChild">
+            <input type="checkbox" checked={differentChild} onChange={(e) => onDifferentChild(e.target.checked)} aria-describedby={differentError ? 'dup-confirm-error' : undefined} aria-invalid={Boolean(differentError) || undefined} />
+            This is a different child (same name and date of birth as a child already on the register)
+          </label>
+          {differentError ? <p id="dup-confirm-error" className="error-text" role="alert">{differentError}</p> : null}
+        </div>
+      ) : (
+        <p className="small">If this is a different child, carry on: the referral will be saved as a new child.</p>
+      )}
     </div>
   );
 }

@@ -58,8 +58,8 @@ function useBinding({ path, errorKey, onBlur }: Common) {
 }
 
 /**
- * The required marker is drawn by CSS (.is-required label::after) rather than inside the label,
- * so a control's accessible name is exactly its label ("Forenames", not "Forenames *").
+ * The required marker is Field's star, drawn beside the label rather than inside it, so a control's
+ * accessible name is exactly its label ("Forenames", not "Forenames *").
  */
 function Wrap({ className, required, children }: { className?: string | undefined; required?: boolean | undefined; children: ReactNode }) {
   const cls = [className, required ? 'is-required' : ''].filter(Boolean).join(' ');
@@ -70,7 +70,7 @@ export function TextInput(props: Common & { type?: 'text' | 'date' | 'email' | '
   const b = useBinding(props);
   return (
     <Wrap className={props.className} required={props.required}>
-      <Field label={props.label} error={b.error} hint={props.hint ?? undefined}>
+      <Field label={props.label} error={b.error} hint={props.hint ?? undefined} required={props.required}>
         {(p) => (
           <input
             {...p}
@@ -96,7 +96,7 @@ export function TextArea(props: Common & { rows?: number }) {
   const b = useBinding(props);
   return (
     <Wrap className={props.className} required={props.required}>
-      <Field label={props.label} error={b.error} hint={props.hint ?? undefined}>
+      <Field label={props.label} error={b.error} hint={props.hint ?? undefined} required={props.required}>
         {(p) => (
           <textarea
             {...p}
@@ -118,7 +118,7 @@ export function SelectInput(props: Common & { options: readonly { code: string; 
   const b = useBinding(props);
   return (
     <Wrap className={props.className} required={props.required}>
-      <Field label={props.label} error={b.error} hint={props.hint ?? undefined}>
+      <Field label={props.label} error={b.error} hint={props.hint ?? undefined} required={props.required}>
         {(p) => (
           <select
             {...p}

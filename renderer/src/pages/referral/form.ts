@@ -90,6 +90,8 @@ export interface ReferralForm {
   child: ChildForm;
   /** Set when the officer confirms a possible duplicate is the same child. */
   linkedChild: LinkedChild | null;
+  /** Ticked when a child with the same name and date of birth is already on the register and this is someone else. */
+  confirmedDifferentChild: boolean;
   siblings: SiblingForm[];
   address: { line1: string; line2: string; town: string; postcode: string; toDate: string };
   /** Free text, one line per address line (003 App. A "New Address"). */
@@ -127,6 +129,7 @@ export function emptyForm(today: string): ReferralForm {
       flags: noChildFlags(), lookedAfterLa: '', socialWorker: '',
     },
     linkedChild: null,
+    confirmedDifferentChild: false,
     siblings: [],
     address: { line1: '', line2: '', town: '', postcode: '', toDate: '' },
     newAddress: '',
@@ -202,6 +205,7 @@ export function formFromDraft(raw: unknown, today: string): ReferralForm | null 
     isObj(lc) && typeof lc.childId === 'number' && typeof lc.name === 'string' && typeof lc.dateOfBirth === 'string'
       ? { childId: lc.childId, name: lc.name, dateOfBirth: lc.dateOfBirth, references: Array.isArray(lc.references) ? lc.references.filter((r): r is string => typeof r === 'string') : [] }
       : null;
+  f.confirmedDifferentChild = raw.confirmedDifferentChild === true;
   for (const flag of CHILD_FLAGS) if (typeof f.child.flags[flag.code] !== 'boolean') f.child.flags[flag.code] = false;
   return f;
 }

@@ -120,6 +120,7 @@ export function toInput(form: ReferralForm): { input: Input; rows: RowMap } {
       socialWorker: careFlag ? opt(c.socialWorker) : null,
     },
     existingChildId: form.linkedChild?.childId ?? null,
+    confirmedDifferentChild: form.linkedChild === null && form.confirmedDifferentChild,
     siblings,
     address,
     newAddress: parseFreeAddress(form.newAddress),

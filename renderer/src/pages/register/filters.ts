@@ -29,16 +29,19 @@ const compact = (s: string) => s.replace(/[\s\-–.]/g, '');
 const SEP = '\u0001';
 
 /**
- * The searchable text of one row: forenames, surname, known-as, former names, reference and UPN,
- * normalised, followed by the same fields with spaces and hyphens removed (so "smithjones",
- * "cme20260042" and a UPN typed without its spaces still match).
+ * The searchable text of one row: forenames, surname, known-as, former names, reference, UPN,
+ * postcode and date of birth (as typed in the UK, 12/05/2014, and as 2014-05-12), normalised,
+ * followed by the same fields with spaces and hyphens removed (so "smithjones", "cme20260042",
+ * "sw1a1aa" and a UPN typed without its spaces still match).
  */
 export function searchText(r: RegisterRow): string {
   const fore = normaliseText(r.forenames);
   const sur = normaliseText(r.surname);
   const parts = [fore, sur];
-  for (const f of [r.knownAs, r.formerNames, r.upn]) if (f) parts.push(normaliseText(f));
+  for (const f of [r.knownAs, r.formerNames, r.upn, r.postcode]) if (f) parts.push(normaliseText(f));
   parts.push(r.reference.toLowerCase());
+  const [y, m, d] = r.dateOfBirth.split('-');
+  parts.push(`${d}/${m}/${y}`, r.dateOfBirth);
   // Compact forms only where they differ (a field with spaces, hyphens or dots in it).
   const n = parts.length;
   for (let i = 0; i < n; i++) if (COMPACTABLE.test(parts[i]!)) parts.push(compact(parts[i]!));

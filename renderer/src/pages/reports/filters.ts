@@ -3,7 +3,7 @@
  * and a panel (or all). Remembered on this computer; a preset is remembered as the preset, so
  * "Last 12 months" still means the last 12 months next week. Pure: today and the Storage are arguments.
  */
-import { addMonths, formatUk, isIsoDate } from '../../../../shared/domain/dates';
+import { addDays, addMonths, formatUk, isIsoDate } from '../../../../shared/domain/dates';
 import { firstOfMonth, monthsBetween } from '../../../../shared/domain/figures';
 import { MAX_REPORT_MONTHS } from '../../../../shared/api/reportSchemas';
 
@@ -37,7 +37,8 @@ export function presetRange(preset: Exclude<PresetCode, 'custom'>, today: string
   const year = Number(today.slice(0, 4));
   switch (preset) {
     case 'last12':
-      return { from: addMonths(firstOfMonth(today), -11), to: today };
+      // Twelve months back to the day (not from the 1st of a month: in December that was 1 January).
+      return { from: addDays(addMonths(today, -12), 1), to: today };
     case 'thisSchoolYear':
       return { from: `${schoolYearStart(today)}-09-01`, to: today };
     case 'lastSchoolYear': {

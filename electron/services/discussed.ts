@@ -1,0 +1,13 @@
+/**
+ * When a case counts as discussed at a meeting: the minute-taker marked its item done or recorded
+ * something on it (notes, decisions, an outcome, a rating, an action, a review, an escalation).
+ * Moving past it on the projector does not; the minutes list such items as "not reached".
+ * `a` is the agenda_items alias.
+ */
+export const DISCUSSED_SQL = `(a.done = 1 OR a.discussion IS NOT NULL OR a.decisions IS NOT NULL OR a.outcome IS NOT NULL
+  OR EXISTS (SELECT 1 FROM actions x WHERE x.agenda_item_id = a.id) OR EXISTS (SELECT 1 FROM action_reviews v WHERE v.agenda_item_id = a.id)
+  OR EXISTS (SELECT 1 FROM escalations e WHERE e.agenda_item_id = a.id) OR EXISTS (SELECT 1 FROM rag_history h WHERE h.meeting_id = a.meeting_id AND h.case_id = a.case_id))`;
+
+/** Whether case `caseExpr` has been discussed at a held panel meeting (so it is no longer "due for panel"). */
+export const takenToPanelSql = (caseExpr: string) => `EXISTS (SELECT 1 FROM agenda_items a JOIN meetings m ON m.id = a.meeting_id
+  WHERE a.case_id = ${caseExpr} AND a.kind = 'case' AND a.removed = 0 AND m.status <> 'scheduled' AND ${DISCUSSED_SQL})`;
