@@ -26,7 +26,8 @@ describe('priority tiers (issue 9: red and whereabouts unknown first, then due f
     ['action due on the day (not overdue)', { openActionsDue: ['2026-11-10'] }, 8],
     ['closure proposed', { closureProposed: true }, 5],
     ['end of CSA reached (June 2026)', { dateOfBirth: '2010-03-01' }, 6],
-    ['long-term: archiving', { dateNotified: '2026-05-10' }, 7],
+    // Not located and already taken to panel; a located child without a place would rank with the clocks (tier 2).
+    ['long-term: archiving', { dateNotified: '2026-05-10', dateLocated: null, discussedAt: ['2026-06-09'] }, 7],
     ['green review', { rag: 'green', discussedAt: ['2026-06-09'] }, 8],
   ])('%s', (_name, over, tier) => {
     const c = mk(over);

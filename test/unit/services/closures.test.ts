@@ -171,16 +171,16 @@ describe('clocks that keep running after "located" (000 §8, 001 App. 3; 000 §4
 });
 
 describe('PMOE children need not be on a roll (000 §11, 002)', () => {
-  const pmoe = (pmoeReason: string, pmoeSchool: string | null) => ({
+  const pmoe = (pmoeReason: string, pmoeSchool: string | null, forenames = 'Tyler') => ({
     register: 'PMOE',
-    child: { forenames: 'Tyler', surname: 'Brook', dateOfBirth: '2012-02-03', gender: 'male' },
+    child: { forenames, surname: 'Brook', dateOfBirth: '2012-02-03', gender: 'male' },
     case: { dateNotified: '2026-10-01', source: 'send', pmoeSchool, pmoeReason, hoursPerWeek: 0 },
   });
   it('records a child awaiting an EHCP placement with no school, and refuses a reduced timetable with none', () => {
     const r = app.ok('referrals.create', pmoe('awaiting_ehcp_placement', null));
     expect(app.ok('cases.get', { id: r.caseId }).case).toMatchObject({ register: 'PMOE', pmoeSchool: null, pmoeReason: 'awaiting_ehcp_placement' });
-    expect(app.ok('referrals.create', pmoe('awaiting_placement', null)).caseId).toBeGreaterThan(0);
-    const bad = app.dispatch('referrals.create', pmoe('reduced_timetable', null));
+    expect(app.ok('referrals.create', pmoe('awaiting_placement', null, 'Sam')).caseId).toBeGreaterThan(0);
+    const bad = app.dispatch('referrals.create', pmoe('reduced_timetable', null, 'Jo'));
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(bad.error.message).toMatch(/School on roll is required/);
   });
