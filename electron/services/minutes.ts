@@ -7,7 +7,8 @@ import { SECTION_LABELS } from '../../shared/domain/agenda';
 import { ageOn, compareIso, formatUk } from '../../shared/domain/dates';
 import { yearGroup, yearGroupLabel } from '../../shared/domain/schoolAge';
 import { CLOSURE_REASONS, labelOf, type Rag } from '../../shared/domain/vocab';
-import { createRedactor, initials, type RedactionPerson } from '../../shared/domain/redaction';
+import { initials, type RedactionOwner } from '../../shared/domain/redaction';
+import { documentRedactor, ownerOf } from './redaction';
 import { ratingAtMeeting } from '../../shared/domain/figures';
 import { getSetting } from './context';
 import { meetingRow } from './meetings';
@@ -45,56 +46,6 @@ function statusLabel(status: string, approvedOn: string | null): string {
   if (status === 'in_progress') return 'DRAFT (meeting in progress)';
   if (status === 'scheduled') return 'DRAFT (meeting not yet held)';
   return 'DRAFT';
-}
-
-/** Everyone whose details must not appear in redacted minutes: the children on the agenda, their siblings and the adults recorded for them. */
-export function peopleFor(db: Db, meetingId: number): RedactionPerson[] {
-  const children = db
-    .prepare(
-      `WITH agenda AS (SELECT DISTINCT c.child_id AS id FROM agenda_items a JOIN cases c ON c.id = a.case_id WHERE a.meeting_id = ?)
-       SELECT ch.*, (ch.id IN (SELECT id FROM agenda)) AS on_agenda FROM children ch
-       WHERE ch.id IN (SELECT id FROM agenda)
-          OR (ch.family_id IS NOT NULL AND ch.family_id IN (SELECT family_id FROM children WHERE id IN (SELECT id FROM agenda)))
-       ORDER BY on_agenda DESC, ch.id`,
-    )
-    .all(meetingId) as Row[];
-  if (children.length === 0) return [];
-  const ids = children.map((c) => Number(c.id));
-  const marks = ids.map(() => '?').join(',');
-  const addresses = db.prepare(`SELECT child_id, line1, line2, postcode FROM addresses WHERE child_id IN (${marks})`).all(...ids) as Row[];
-  const adults = db.prepare(`SELECT child_id, name, phone, email FROM adults WHERE child_id IN (${marks})`).all(...ids) as Row[];
-  const linesOf = new Map<number, string[]>();
-  const contactsOf = new Map<number, string[]>();
-  for (const a of addresses) {
-    const list = linesOf.get(Number(a.child_id)) ?? [];
-    for (const v of [a.line1, a.line2, a.postcode]) if (str(v)) list.push(String(v));
-    linesOf.set(Number(a.child_id), list);
-  }
-  for (const a of adults) {
-    const list = contactsOf.get(Number(a.child_id)) ?? [];
-    for (const v of [a.phone, a.email]) if (str(v)) list.push(String(v));
-    contactsOf.set(Number(a.child_id), list);
-  }
-  const people: RedactionPerson[] = children.map((c) => ({
-    forenames: String(c.forenames),
-    surname: String(c.surname),
-    knownAs: str(c.known_as),
-    formerNames: str(c.former_names),
-    dateOfBirth: String(c.date_of_birth),
-    addresses: linesOf.get(Number(c.id)) ?? [],
-    contacts: contactsOf.get(Number(c.id)) ?? [],
-  }));
-  // Parents and carers: their names to initials (a surname shared with the child would name the child).
-  const seen = new Set<string>();
-  for (const a of adults) {
-    const name = String(a.name).trim();
-    if (seen.has(name.toLowerCase())) continue;
-    seen.add(name.toLowerCase());
-    const parts = name.split(/\s+/);
-    const surname = parts.length > 1 ? parts.pop()! : '';
-    people.push({ forenames: parts.join(' '), surname, addresses: [], contacts: [a.phone, a.email].filter((v): v is string => Boolean(str(v))) });
-  }
-  return people;
 }
 
 /** A child as a meeting's documents name them: full name (and known-as), or initials when redacted. */
@@ -171,31 +122,32 @@ export function buildMinutes(db: Db, meetingId: number, variant: MinutesVariant,
   const officer = (id: unknown) => (id === null || id === undefined ? null : (officers.get(Number(id)) ?? null));
 
   const redacted = variant === 'redacted';
-  const redactor = redacted ? createRedactor(peopleFor(db, meetingId), { keep: [...officers.values()] }) : null;
-  const t = (v: unknown): string | null => {
+  // The whole register's people; officers and this meeting's attendees (professionals in role) keep their names.
+  const redactor = redacted ? documentRedactor(db, [meetingId]) : null;
+  const tAll = (v: unknown, own?: RedactionOwner): string | null => {
     const s = str(v);
-    return s === null || !redactor ? s : redactor(s);
+    return s === null || !redactor ? s : redactor(s, own);
   };
   const childName = (r: Row) => documentChildName({ forenames: String(r.forenames), surname: String(r.surname), knownAs: str(r.known_as) }, redacted);
 
   // Attendance ------------------------------------------------------------------------------
   const attendance: MinutesDoc['attendance'] = { present: [], apologies: [], absent: [], guests: [] };
   for (const a of db.prepare('SELECT * FROM attendance WHERE meeting_id = ? ORDER BY position, id').all(meetingId) as Row[]) {
-    // Officers are named; a name typed in for a guest or deputy goes through the redactor.
-    const name = a.officer_id === null ? (t(a.name) ?? '') : String(a.name);
-    const role = t(a.role) ?? '';
+    // Officers are named; a name typed in for a guest or deputy goes through the redactor, which keeps it whole unless it is a register person's.
+    const name = a.officer_id === null ? (tAll(a.name) ?? '') : String(a.name);
+    const role = tAll(a.role) ?? '';
     if (a.kind === 'guest') {
       attendance.guests.push({ name, role, note: a.status === 'present' ? null : a.status === 'apologies' ? 'apologies' : 'absent' });
       continue;
     }
-    const note = a.kind === 'deputy' ? `deputy${a.deputy_for ? ` for ${t(a.deputy_for)}` : ''}` : null;
+    const note = a.kind === 'deputy' ? `deputy${a.deputy_for ? ` for ${tAll(a.deputy_for)}` : ''}` : null;
     attendance[a.status as 'present' | 'apologies' | 'absent'].push({ name, role, note });
   }
 
   // Agenda ----------------------------------------------------------------------------------
   const rows = db
     .prepare(
-      `SELECT a.*, c.reference, c.register AS case_register, c.closure_reason, c.lead_officer_id, c.rag AS case_rag, c.rag_reason AS case_rag_reason,
+      `SELECT a.*, c.reference, c.child_id, c.register AS case_register, c.closure_reason, c.lead_officer_id, c.rag AS case_rag, c.rag_reason AS case_rag_reason,
               ch.forenames, ch.surname, ch.known_as, ch.date_of_birth
        FROM agenda_items a LEFT JOIN cases c ON c.id = a.case_id LEFT JOIN children ch ON ch.id = c.child_id
        WHERE a.meeting_id = ? ORDER BY a.position, a.id`,
@@ -247,17 +199,20 @@ export function buildMinutes(db: Db, meetingId: number, variant: MinutesVariant,
 
   for (const r of rows) {
     if (r.removed === 1) {
-      if (r.kind === 'case') withdrawn.push({ reference: String(r.reference), child: childName(r), reason: t(r.removed_reason) });
+      if (r.kind === 'case') withdrawn.push({ reference: String(r.reference), child: childName(r), reason: tAll(r.removed_reason, ownerOf(r)) });
       continue;
     }
     const number = items.length + 1;
     if (r.kind !== 'case') {
       // A standing item nobody wrote anything under says what the register knows.
       const said = str(r.discussion) ?? standingDefault(String(r.code));
-      items.push({ number, kind: 'standing', title: String(r.title), discussion: t(said), decisions: t(r.decisions), case: null });
+      items.push({ number, kind: 'standing', title: String(r.title), discussion: tAll(said), decisions: tAll(r.decisions), case: null });
       continue;
     }
     const caseId = Number(r.case_id);
+    // In a case item the child's own full name may read as their initials; anyone else's is a neutral token.
+    const own = ownerOf(r);
+    const t = (v: unknown) => tAll(v, own);
 
     // RAG: what this meeting decided, else the rating in force on the day.
     const changes = ragAtMeeting.all(caseId, meetingId) as Row[];
@@ -373,7 +328,7 @@ export function buildMinutes(db: Db, meetingId: number, variant: MinutesVariant,
     actor: String(a.actor),
     item: str(a.title),
     field: a.field === 'outcome_detail' ? 'outcome detail' : String(a.field),
-    reason: t(a.reason) ?? '',
+    reason: tAll(a.reason) ?? '',
   }));
 
   const status = String(m.status) as MinutesDoc['meeting']['status'];
