@@ -45,7 +45,7 @@ export const contract = {
   'register.list': method(z.object({}).default({}), z.array(S.RegisterRow), false),
 
   'children.checkDuplicates': method(
-    z.object({ forenames: z.string(), surname: z.string(), dateOfBirth: z.string(), knownAs: z.string().nullish() }),
+    z.object({ forenames: S.code(100), surname: S.code(100), dateOfBirth: S.isoDate, knownAs: S.code(100).nullish() }),
     z.array(
       z.object({ childId: z.number(), name: z.string(), dateOfBirth: z.string(), reason: z.string(), references: z.array(z.string()) }),
     ),
@@ -82,13 +82,13 @@ export const contract = {
   'audit.forCase': method(z.object({ caseId: S.id }), z.array(S.AuditEntry), false),
 
   'cases.tracking': method(z.object({ caseId: S.id }), T.CaseTracking, false),
-  'cases.reallocate': method(z.object({ caseIds: z.array(S.id).min(1, { error: 'choose at least one case' }), toOfficerId: S.id, reason: S.text(500) }), z.object({ moved: z.number() }), true),
+  'cases.reallocate': method(z.object({ caseIds: S.list(S.id, S.MAX_SELECTION).min(1, { error: 'choose at least one case' }), toOfficerId: S.id, reason: S.text(500) }), z.object({ moved: z.number() }), true),
   'cases.proposeClosure': method(z.object({ id: S.id, proposed: z.boolean() }), S.CaseDetail, true),
   'actions.list': method(z.object({ caseId: S.id.nullish() }).default({}), z.array(T.TrackerAction), false),
   'actions.create': method(T.ActionCreateInput, T.TrackerAction, true),
   'actions.complete': method(z.object({ id: S.id, completedOn: S.pastDate, note: S.optionalText(1000) }), T.TrackerAction, true),
   'actions.bulk': method(
-    z.object({ ids: z.array(S.id).min(1, { error: 'choose at least one action' }), op: z.enum(['done', 'reassign']), ownerId: S.id.nullish(), note: S.optionalText(1000) }),
+    z.object({ ids: S.list(S.id, S.MAX_SELECTION).min(1, { error: 'choose at least one action' }), op: z.enum(['done', 'reassign']), ownerId: S.id.nullish(), note: S.optionalText(1000) }),
     z.object({ updated: z.number() }),
     true,
   ),
@@ -106,7 +106,7 @@ export const contract = {
   'panels.list': method(z.object({}).default({}), z.array(M.Panel), false),
   'panels.save': method(M.PanelInput, M.Panel, true),
   'calendar.get': method(z.object({}).default({}), M.Calendar, false),
-  'calendar.save': method(z.object({ terms: z.array(M.CalendarTerm), closures: z.array(M.CalendarClosure) }), M.Calendar, true),
+  'calendar.save': method(z.object({ terms: S.list(M.CalendarTerm, 100), closures: S.list(M.CalendarClosure, 400) }), M.Calendar, true),
 
   'meetings.list': method(z.object({ panelId: S.id.nullish() }).default({}), z.array(M.MeetingSummary), false),
   'meetings.generate': method(z.object({ panelId: S.id, count: z.number().int().min(1).max(24) }), z.array(M.MeetingSummary), true),
