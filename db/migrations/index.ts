@@ -2,6 +2,7 @@ import { sql as register } from './001_register';
 import { sql as search } from './002_search';
 import { sql as meetings } from './003_meetings';
 import { sql as tracking } from './004_tracking';
+import { sql as hardening } from './007_hardening';
 
 export interface Migration {
   version: number;
@@ -15,6 +16,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: 'search', sql: search },
   { version: 3, name: 'meetings', sql: meetings },
   { version: 4, name: 'tracking', sql: tracking },
+  { version: 5, name: 'hardening', sql: hardening },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

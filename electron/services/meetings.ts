@@ -244,7 +244,11 @@ export function requireEditableAgenda(m: Row): void {
   }
 }
 
-/** Positions 0..n in the current order. */
+/**
+ * Positions 0..n in the current order. Not audited row by row: it follows an audited change (an
+ * item added, removed or the agenda built), and the order follows from those records; a move the
+ * chair makes on purpose is audited in moveItem.
+ */
 export function renumber(db: Db, meetingId: number, order?: number[]): void {
   const ids = order ?? (db.prepare('SELECT id FROM agenda_items WHERE meeting_id = ? ORDER BY position, id').all(meetingId) as { id: number }[]).map((r) => r.id);
   const set = db.prepare('UPDATE agenda_items SET position = ? WHERE id = ?');
@@ -433,6 +437,8 @@ function leaveCurrent(db: Db, m: Row, nowIso: string): void {
   const cur = db.prepare('SELECT started_at FROM agenda_items WHERE id = ?').get(m.current_item_id) as { started_at: string | null } | undefined;
   if (cur?.started_at) {
     const secs = Math.max(0, Math.round((Date.parse(nowIso) - Date.parse(cur.started_at)) / 1000));
+    // Navigation bookkeeping, not a decision: the timer and the "visited" tick are not part of the
+    // record (issue 11). `done` set on purpose goes through items.record, which audits it.
     db.prepare('UPDATE agenda_items SET elapsed_seconds = elapsed_seconds + ?, started_at = NULL, done = 1 WHERE id = ?').run(secs, m.current_item_id);
   }
 }

@@ -4,7 +4,8 @@ import type { ProjectorView } from '../../shared/api/meetingSchemas';
 import { SECTION_LABELS } from '../../shared/domain/agenda';
 import { ageOn } from '../../shared/domain/dates';
 import { yearGroup, yearGroupLabel } from '../../shared/domain/schoolAge';
-import { meetingRow, bump } from './meetings';
+import { meetingRow, bump, inMeeting } from './meetings';
+import { auditedUpdate, type WriteContext } from '../../db/audit';
 import { documentRedactor, ownerOf } from './redaction';
 import type { Row } from './rows';
 
@@ -86,7 +87,7 @@ export function projectorView(db: Db, id: number, sinceVersion: number | null | 
 }
 
 /** The chair's keys on the projector window: next / previous / blank / names for this item. */
-export function projectorControl(db: Db, id: number, action: string, nowIso: string, goto: (itemId: number) => void): { version: number } {
+export function projectorControl(db: Db, ctx: WriteContext, id: number, action: string, goto: (itemId: number) => void): { version: number } {
   const m = meetingRow(db, id);
   const ids = (db.prepare('SELECT id FROM agenda_items WHERE meeting_id = ? AND removed = 0 ORDER BY position, id').all(id) as { id: number }[]).map((r) => r.id);
   const at = m.current_item_id === null ? -1 : ids.indexOf(Number(m.current_item_id));
@@ -97,6 +98,7 @@ export function projectorControl(db: Db, id: number, action: string, nowIso: str
     case 'previous':
       if (m.status === 'in_progress' && at > 0) goto(ids[at - 1]!);
       break;
+    // Blanking is a display state, not part of the record: not audited.
     case 'blank':
     case 'unblank':
     case 'toggleBlank': {
@@ -105,15 +107,16 @@ export function projectorControl(db: Db, id: number, action: string, nowIso: str
       bump(db, id);
       break;
     }
+    // Who put a child's name on the wall, and for which item, is part of the record (issue 11).
+    // (Moving to the next item hides names again as navigation; that is not a separate record.)
     case 'showNames':
-      db.prepare('UPDATE meetings SET projector_names_item_id = current_item_id WHERE id = ?').run(id);
+      auditedUpdate(db, inMeeting(ctx, id), 'meetings', { entity: 'meeting' }, id, { projector_names_item_id: m.current_item_id });
       bump(db, id);
       break;
     case 'hideNames':
-      db.prepare('UPDATE meetings SET projector_names_item_id = NULL WHERE id = ?').run(id);
+      auditedUpdate(db, inMeeting(ctx, id), 'meetings', { entity: 'meeting' }, id, { projector_names_item_id: null });
       bump(db, id);
       break;
   }
-  void nowIso;
   return { version: Number(meetingRow(db, id).live_version) };
 }

@@ -176,6 +176,17 @@ export const contract = {
   'agendaPack.get': method(z.object({ meetingId: S.id, variant: z.enum(['full', 'redacted']) }), D.AgendaPackDoc, false),
   'archivingForm.get': method(z.object({ caseId: S.id }), D.ArchivingFormDoc, false),
   'documents.describe': method(D.DocumentRequest, D.DocumentInfo, false),
+  /** Walks the audit trail's hash chain (issue 11): the first broken link, if any. */
+  'audit.verify': method(
+    z.object({}).default({}),
+    z.object({
+      ok: z.boolean(),
+      rows: z.number(),
+      firstBroken: z.object({ id: z.number(), at: z.string().nullable(), actor: z.string().nullable(), entity: z.string().nullable() }).nullable(),
+      message: z.string(),
+    }),
+    false,
+  ),
   'settings.getAuthority': method(z.object({}).default({}), z.object({ name: z.string(), logo: z.string().nullable() }), false),
   'settings.authority': method(z.object({ name: S.text(120), logo: z.string().max(500000).nullish() }), z.object({ name: z.string(), logo: z.string().nullable() }), true),
 } as const satisfies Record<MethodName, { input: z.ZodType; output: z.ZodType; write: boolean }>;

@@ -26,6 +26,7 @@ export const METHOD_NAMES = [
   'checks.add',
   'notes.add',
   'audit.forCase',
+  'audit.verify',
   'cases.tracking',
   'cases.reallocate',
   'cases.proposeClosure',
