@@ -1,5 +1,6 @@
 import type { Db } from '../../db/open';
 import { verifyAuditChain } from '../../db/auditChain';
+import { auditCheckOnOpen } from '../../db/open';
 import { schemaVersion } from '../../db/open';
 import type { Handlers } from '../dispatch';
 import { AppError } from '../../shared/api/errors';
@@ -153,7 +154,7 @@ export function createHandlers(db: Db, opts: ServiceOptions): Handlers {
     'agendaPack.get': ({ meetingId, variant }) => buildAgendaPack(db, meetingId, variant, today()),
     'archivingForm.get': ({ caseId }) => buildArchivingForm(db, caseId, today()),
     'documents.describe': (req) => describeDocument(db, req),
-    'audit.verify': () => verifyAuditChain(db),
+    'audit.verify': ({ atOpen }) => (atOpen ? auditCheckOnOpen(db) : undefined) ?? verifyAuditChain(db),
     'settings.getAuthority': () => getAuthority(db),
     'settings.authority': ({ name, logo }, ctx) => setAuthority(db, ctx, name, logo),
   };

@@ -178,7 +178,8 @@ export const contract = {
   'documents.describe': method(D.DocumentRequest, D.DocumentInfo, false),
   /** Walks the audit trail's hash chain (issue 11): the first broken link, if any. */
   'audit.verify': method(
-    z.object({}).default({}),
+    /** atOpen: the check run when the register was opened (the app's start-up warning); else a fresh walk. */
+    z.object({ atOpen: z.boolean().default(false) }).default({ atOpen: false }),
     z.object({
       ok: z.boolean(),
       rows: z.number(),
