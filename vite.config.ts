@@ -10,7 +10,8 @@ export default defineConfig({
   build: {
     outDir: '../dist/renderer',
     emptyOutDir: true,
-    sourcemap: true,
+    // No source maps: they would ship the renderer's source with the app (issue 11).
+    sourcemap: false,
     chunkSizeWarningLimit: 1500,
   },
 });

@@ -1,4 +1,5 @@
 import type { Db } from './open';
+import { appendAudit } from './auditChain';
 
 /** Who is writing and on whose behalf; every audited write carries it. */
 export interface WriteContext {
@@ -31,10 +32,10 @@ function writeAudit(
   oldValue: unknown,
   newValue: unknown,
 ): void {
-  db.prepare(
-    `INSERT INTO audit (at, actor, source, action, entity, entity_id, field, old_value, new_value, case_id, child_id, op)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(ctx.now(), ctx.actor, ctx.source, action, link.entity, entityId, field, toText(oldValue), toText(newValue), link.caseId ?? null, link.childId ?? null, ctx.op ?? null);
+  appendAudit(db, {
+    at: ctx.now(), actor: ctx.actor, source: ctx.source, action, entity: link.entity, entity_id: entityId, field,
+    old_value: toText(oldValue), new_value: toText(newValue), case_id: link.caseId ?? null, child_id: link.childId ?? null, op: ctx.op ?? null,
+  });
 }
 
 const assertIdent = (name: string) => {

@@ -1,6 +1,9 @@
+import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
 import { AppError } from '../shared/api/errors';
+import { sealAudit, verifyAuditChain, type AuditCheck } from './auditChain';
+import { damagedMessage, storageError } from './storageErrors';
 
 export type Db = Database.Database;
 
@@ -11,24 +14,60 @@ export interface OpenOptions {
   targetVersion?: number;
 }
 
+const auditChecks = new WeakMap<Db, AuditCheck>();
+/** What the audit-chain check found when this register was opened. */
+export const auditCheckOnOpen = (db: Db): AuditCheck | undefined => auditChecks.get(db);
+
 /**
  * Opens (creating if needed) the register and brings its schema up to date.
- * Refuses, without touching it, a file written by a newer Panel.
+ * Refuses, without touching it, a file written by a newer Panel, and a damaged file: the quick
+ * integrity check runs before anything is written (even the journal mode). A new file is created
+ * readable and writable by its owner only (0600); SQLite gives its -wal and -shm files the same mode.
  */
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
-  const db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  if (file !== ':memory:' && !fs.existsSync(file)) fs.closeSync(fs.openSync(file, 'wx', 0o600));
+  let db: Db;
   try {
+    db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  } catch (err) {
+    throw storageError(err, file) ?? err;
+  }
+  try {
+    checkIntegrity(db, file);
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     // FULL: a committed minute survives a power cut, not just a crash of the app.
     db.pragma('synchronous = FULL');
     db.pragma('busy_timeout = 5000');
+    // So an INSERT OR REPLACE that deletes an audit row fires the audit's delete trigger too.
+    db.pragma('recursive_triggers = ON');
     migrate(db, options.targetVersion ?? SCHEMA_VERSION, file);
+    if (schemaVersion(db) >= AUDIT_CHAIN_VERSION) {
+      sealAudit(db);
+      auditChecks.set(db, verifyAuditChain(db));
+    }
+    for (const side of [`${file}-wal`, `${file}-shm`]) if (fs.existsSync(side)) fs.chmodSync(side, 0o600);
     return db;
   } catch (err) {
     db.close();
-    throw err;
+    throw storageError(err, file) ?? err;
   }
+}
+
+/** The schema version that added the audit hash chain (migration 007_hardening). */
+export const AUDIT_CHAIN_VERSION = MIGRATIONS.findIndex((m) => m.name === 'hardening') + 1;
+
+/** PRAGMA quick_check: every page readable and well-formed (not the slower index-vs-table check). */
+function checkIntegrity(db: Db, file: string): void {
+  let result: string[];
+  try {
+    result = (db.pragma('quick_check(5)') as { quick_check: string }[]).map((r) => r.quick_check);
+  } catch (err) {
+    const e = storageError(err, file);
+    if (e && e.code === 'database_damaged') throw new AppError('database_damaged', damagedMessage(file, (err as Error).message));
+    throw e ?? err;
+  }
+  if (result.length !== 1 || result[0] !== 'ok') throw new AppError('database_damaged', damagedMessage(file, result.slice(0, 2).join('; ')));
 }
 
 export function schemaVersion(db: Db): number {

@@ -5,6 +5,7 @@ import { AppError, type Result } from '../shared/api/errors';
 import { labelForPath } from '../shared/api/fieldLabels';
 import type { Db } from '../db/open';
 import type { WriteContext } from '../db/audit';
+import { storageError } from '../db/storageErrors';
 
 export type Handlers = { [M in MethodName]: (args: MethodArgs<M>, ctx: WriteContext) => MethodOutput<M> };
 
@@ -50,6 +51,12 @@ export function createDispatcher(options: DispatcherOptions): Dispatch {
     } catch (err) {
       if (err instanceof AppError) {
         return { ok: false, error: { code: err.code, message: err.message, ...(err.field ? { field: err.field } : {}) } };
+      }
+      // Disk full, read-only file, busy or damaged register: say which (the transaction has rolled back).
+      const storage = storageError(err);
+      if (storage) {
+        options.log?.(`Storage error in ${method}`, err);
+        return { ok: false, error: { code: storage.code, message: storage.message } };
       }
       options.log?.(`Unexpected error in ${method}`, err);
       return {

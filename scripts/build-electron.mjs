@@ -17,7 +17,8 @@ const common = {
   platform: 'node',
   format: 'cjs',
   target: 'node22',
-  sourcemap: true,
+  // No source maps in what ships (issue 11).
+  sourcemap: false,
   logLevel: 'warning',
   legalComments: 'none',
 };
@@ -34,7 +35,7 @@ const results = await Promise.allSettled([
     entryPoints: ['electron/desktop/preload.ts'],
     outfile: 'dist/electron/preload.cjs',
     external: ['electron'],
-    // Loaded into every window before the page: keep it small (the source map keeps it debuggable).
+    // Loaded into every window before the page: keep it small.
     minify: true,
   }),
 ]);

@@ -4,6 +4,7 @@ import { sql as meetings } from './003_meetings';
 import { sql as tracking } from './004_tracking';
 import { sql as meetingRoom } from './005_meeting_room';
 import { sql as safeguarding } from './006_safeguarding';
+import { sql as hardening } from './007_hardening';
 
 export interface Migration {
   version: number;
@@ -19,6 +20,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: 'tracking', sql: tracking },
   { version: 5, name: 'meeting_room', sql: meetingRoom },
   { version: 6, name: 'safeguarding', sql: safeguarding },
+  { version: 7, name: 'hardening', sql: hardening },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -82,7 +82,8 @@ function openRegister(dbPath: string): Db {
     fs.mkdirSync(path.dirname(dbPath), { recursive: true });
     return openDatabase(dbPath, { nativeBinding });
   } catch (err) {
-    if (err instanceof AppError && err.code === 'database_too_new') {
+    // Too new, damaged (failed its integrity check), read-only, busy, disk full: the message says what to do.
+    if (err instanceof AppError) {
       return fail('Panel cannot open this register', err.message);
     }
     const reason = err instanceof Error ? err.message : String(err);

@@ -50,7 +50,9 @@ export const secureWebPreferences = Object.freeze({
   experimentalFeatures: false,
   navigateOnDragDrop: false,
   safeDialogs: true,
-  spellcheck: true,
+  // Off: on Linux and Windows Chromium's spellchecker may download dictionaries, and Panel promises
+  // that nothing is sent anywhere (issue 11).
+  spellcheck: false,
   preload: PRELOAD_PATH,
 } satisfies WebPreferences);
 

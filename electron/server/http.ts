@@ -26,7 +26,22 @@ export interface BrowserHost {
   close: () => Promise<void>;
 }
 
-const MAX_BODY = 5 * 1024 * 1024;
+/** The largest request body: an authority logo (a data: URL) is the biggest thing a person sends. */
+export const MAX_BODY = 5 * 1024 * 1024;
+/** A client has this long to send its headers, and the whole request; then the socket is closed (slowloris). */
+export const HEADERS_TIMEOUT_MS = 10_000;
+export const REQUEST_TIMEOUT_MS = 30_000;
+
+/** A request path as a file path: undefined when it is not valid %-encoding, or holds a NUL or other control character. */
+export function decodePath(raw: string): string | undefined {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(raw);
+  } catch {
+    return undefined;
+  }
+  return /[\u0000-\u001f\u007f\\]/.test(decoded) ? undefined : decoded;
+}
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -63,6 +78,26 @@ export function startBrowserHost(opts: BrowserHostOptions): Promise<BrowserHost>
   const self = { url: '' };
 
   const server = http.createServer((req, res) => {
+    // Nothing a request carries may take the host down: anything unexpected is a 400 or a 500 for that request only.
+    try {
+      handle(req, res);
+    } catch (err) {
+      opts.log?.(`Request ${req.method ?? '?'} failed: ${err instanceof Error ? err.message : String(err)}`);
+      if (!res.headersSent) {
+        res.writeHead(err instanceof URIError ? 400 : 500, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
+        res.end(err instanceof URIError ? 'Bad request' : 'Internal error');
+      } else res.destroy();
+    }
+  });
+  server.headersTimeout = HEADERS_TIMEOUT_MS;
+  server.requestTimeout = REQUEST_TIMEOUT_MS;
+  // A request the HTTP parser cannot read (bad request line, oversized headers): 400, and the socket closed.
+  server.on('clientError', (_err, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    else socket.destroy();
+  });
+
+  function handle(req: http.IncomingMessage, res: http.ServerResponse): void {
     const send = (status: number, body: string, type = 'application/json; charset=utf-8', extra: Record<string, string> = {}) => {
       res.writeHead(status, {
         'Content-Type': type,
@@ -76,7 +111,11 @@ export function startBrowserHost(opts: BrowserHostOptions): Promise<BrowserHost>
     const fail = (status: number, code: string, message: string) => send(status, JSON.stringify({ ok: false, error: { code, message } }));
 
     if (!allowedHosts.has(req.headers.host ?? '')) return fail(421, 'forbidden', 'This host name is not allowed. Open the address Panel printed.');
+    const rawPath = (req.url ?? '/').split('?')[0]!;
+    if (!rawPath.startsWith('/')) return fail(400, 'invalid_input', 'Bad request path.');
     const url = new URL(req.url ?? '/', 'http://localhost');
+    const pathname = decodePath(url.pathname);
+    if (pathname === undefined) return fail(400, 'invalid_input', 'Bad request path: it is not valid %-encoding, or holds a control character.');
 
     /** Reads a token-checked JSON POST body, then calls `then` with it. */
     const jsonPost = (then: (body: unknown) => void) => {
@@ -84,6 +123,13 @@ export function startBrowserHost(opts: BrowserHostOptions): Promise<BrowserHost>
       const auth = req.headers.authorization ?? '';
       if (!auth.startsWith('Bearer ') || !safeEqual(auth.slice(7), token)) {
         return fail(401, 'forbidden', 'Missing or wrong access token. Open the address Panel printed when it started (it includes the token).');
+      }
+      // Refuse an announced oversized body at once, before reading any of it.
+      if (Number(req.headers['content-length'] ?? 0) > MAX_BODY) {
+        res.setHeader('Connection', 'close');
+        fail(413, 'invalid_input', 'The request is too large.');
+        req.resume();
+        return;
       }
       const chunks: Buffer[] = [];
       let size = 0;
@@ -103,16 +149,22 @@ export function startBrowserHost(opts: BrowserHostOptions): Promise<BrowserHost>
         } catch {
           return fail(400, 'invalid_input', 'The request body is not valid JSON.');
         }
-        then(body);
+        try {
+          then(body);
+        } catch (err) {
+          opts.log?.(`API call failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+          if (!res.headersSent) fail(500, 'internal', 'Something went wrong. Nothing was changed; please try again.');
+        }
       });
+      req.on('error', () => res.destroy());
     };
 
-    if (url.pathname.startsWith('/api/')) {
-      const method = decodeURIComponent(url.pathname.slice(5));
+    if (pathname.startsWith('/api/')) {
+      const method = pathname.slice(5);
       return jsonPost((args) => send(200, JSON.stringify(opts.dispatch(method, args))));
     }
 
-    if (url.pathname === '/pdf' && opts.printPdf) {
+    if (pathname === '/pdf' && opts.printPdf) {
       const printPdf = opts.printPdf;
       return jsonPost((request) => {
         printPdf(request, { url: self.url, token })
@@ -135,7 +187,7 @@ export function startBrowserHost(opts: BrowserHostOptions): Promise<BrowserHost>
     }
 
     if (req.method !== 'GET' && req.method !== 'HEAD') return fail(405, 'forbidden', 'Not allowed.');
-    let rel = decodeURIComponent(url.pathname);
+    let rel = pathname;
     if (rel === '/' || !path.extname(rel)) rel = '/index.html'; // client-side routes
     const file = path.resolve(staticRoot, '.' + rel);
     if (!file.startsWith(staticRoot + path.sep)) return fail(404, 'not_found', 'Not found.');
@@ -149,7 +201,7 @@ export function startBrowserHost(opts: BrowserHostOptions): Promise<BrowserHost>
         'X-Frame-Options': 'DENY',
       });
     });
-  });
+  }
 
   return new Promise((resolve, reject) => {
     server.once('error', reject);

@@ -4,10 +4,11 @@ import type { AgendaPackCase, AgendaPackDoc, AgendaPackItem } from '../../shared
 import { OUTCOMES } from '../../shared/api/meetingSchemas';
 import { addDays, addMonths, compareIso, formatUk } from '../../shared/domain/dates';
 import { CASE_STATUS_LABELS, CHECK_AGENCIES, CHILD_FLAGS, CME_REASONS, PMOE_REASONS, labelOf, type Rag } from '../../shared/domain/vocab';
-import { createRedactor } from '../../shared/domain/redaction';
+import type { RedactionOwner } from '../../shared/domain/redaction';
+import { documentRedactor, ownerOf } from './redaction';
 import { isOverdue, type ActionStatus } from '../../shared/domain/actions';
 import { getCaseDetail } from './cases';
-import { documentChildName, documentMeeting, getAuthority, itemSectionAndReasons, peopleFor } from './minutes';
+import { documentChildName, documentMeeting, getAuthority, itemSectionAndReasons } from './minutes';
 import { meetingRow } from './meetings';
 import { figuresNote } from './figuresNote';
 import type { Row } from './rows';
@@ -44,19 +45,20 @@ export function buildAgendaPack(db: Db, meetingId: number, variant: MinutesVaria
     const last = r.kind === 'case' ? (lastMinuteOf.get(r.case_id, meetingId, meetingDate) as Row | undefined) : undefined;
     if (last) lastMinutes.set(Number(r.case_id), last);
   }
-  // The last panels' minutes were written about their own agendas: anyone named there is redacted too.
+  // The whole register's people (the quoted earlier minutes may name anyone); the officers and the
+  // attendees of this meeting and of the quoted ones keep their names.
   const sources = new Set([meetingId, ...[...lastMinutes.values()].map((l) => Number(l.meeting_id))]);
-  const redactor = redacted ? createRedactor([...sources].flatMap((id) => peopleFor(db, id)), { keep: [...officers.values()] }) : null;
-  const t = (v: unknown): string | null => {
+  const redactor = redacted ? documentRedactor(db, [...sources]) : null;
+  const tAll = (v: unknown, own?: RedactionOwner): string | null => {
     const s = str(v);
-    return s === null || !redactor ? s : redactor(s);
+    return s === null || !redactor ? s : redactor(s, own);
   };
 
   // Who is invited: the meeting's attendance list (the panel's members, deputies and guests).
   const invited: MinutesAttendee[] = (db.prepare('SELECT * FROM attendance WHERE meeting_id = ? ORDER BY position, id').all(meetingId) as Row[]).map((a) => ({
-    name: a.officer_id === null ? (t(a.name) ?? '') : String(a.name),
-    role: t(a.role) ?? '',
-    note: a.kind === 'guest' ? 'guest' : a.kind === 'deputy' ? `deputy${a.deputy_for ? ` for ${t(a.deputy_for)}` : ''}` : a.status === 'apologies' ? 'apologies sent' : null,
+    name: a.officer_id === null ? (tAll(a.name) ?? '') : String(a.name),
+    role: tAll(a.role) ?? '',
+    note: a.kind === 'guest' ? 'guest' : a.kind === 'deputy' ? `deputy${a.deputy_for ? ` for ${tAll(a.deputy_for)}` : ''}` : a.status === 'apologies' ? 'apologies sent' : null,
   }));
 
   const standingText = new Map(((JSON.parse(panel.standing_items || '[]') as { code: string; text?: string | null }[]) ?? []).map((s) => [s.code, s.text ?? null]));
@@ -104,11 +106,14 @@ export function buildAgendaPack(db: Db, meetingId: number, variant: MinutesVaria
     if (r.kind !== 'case') {
       // Before the meeting the item's text is the panel's; afterwards it is what was minuted, which is not the agenda's.
       const note = m.status === 'scheduled' ? (str(r.discussion) ?? standingNote(String(r.code))) : standingNote(String(r.code));
-      items.push({ number, kind: 'standing', title: t(r.title) ?? '', note: t(note), case: null });
+      items.push({ number, kind: 'standing', title: tAll(r.title) ?? '', note: tAll(note), case: null });
       continue;
     }
     const d = getCaseDetail(db, Number(r.case_id), asAt);
     const k = d.case;
+    // The child's own full name may read as their initials in their own paper; anyone else's is a neutral token.
+    const own = ownerOf({ child_id: d.child.id, forenames: d.child.forenames, surname: d.child.surname });
+    const t = (v: unknown) => tAll(v, own);
     const { section, reasons } = itemSectionAndReasons(r, t);
     bySection.set(section, (bySection.get(section) ?? 0) + 1);
     byRag[(k.rag ?? 'unrated') as Rag | 'unrated'] += 1;

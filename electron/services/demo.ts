@@ -13,6 +13,7 @@
 import { nextUnfoundReview } from '../../shared/domain/closure';
 import type Database from 'better-sqlite3';
 import { backfillHistory } from './history';
+import { appendAudit } from '../../db/auditChain';
 import { loadDemoMeetings } from './demoMeetings';
 import type { Db } from '../../db/open';
 import type { WriteContext } from '../../db/audit';
@@ -432,15 +433,10 @@ type Row = Record<string, string | number | null>;
 
 class Writer {
   private readonly stmts = new Map<string, Database.Statement>();
-  private readonly audit: Database.Statement;
   constructor(
     private readonly db: Db,
     private readonly ctx: WriteContext,
   ) {
-    this.audit = db.prepare(
-      `INSERT INTO audit (at, actor, source, action, entity, entity_id, field, old_value, new_value, case_id, child_id)
-       VALUES (?, ?, ?, 'insert', ?, ?, NULL, NULL, ?, ?, ?)`,
-    );
   }
 
   /** `self` links the audit row to the new row's own id (a case's or a child's creation row). */
@@ -461,7 +457,10 @@ class Writer {
     }
     const caseId = link.self === 'case' ? id : (link.caseId ?? null);
     const childId = link.self === 'child' ? id : (link.childId ?? null);
-    this.audit.run(this.ctx.now(), this.ctx.actor, this.ctx.source, entity, id, JSON.stringify(shown), caseId, childId);
+    appendAudit(this.db, {
+      at: this.ctx.now(), actor: this.ctx.actor, source: this.ctx.source, action: 'insert', entity, entity_id: id, field: null,
+      old_value: null, new_value: JSON.stringify(shown), case_id: caseId, child_id: childId, op: null,
+    });
     return id;
   }
 }

@@ -1,4 +1,6 @@
 import type { Db } from '../../db/open';
+import { verifyAuditChain } from '../../db/auditChain';
+import { auditCheckOnOpen } from '../../db/open';
 import { schemaVersion } from '../../db/open';
 import type { Handlers } from '../dispatch';
 import { AppError } from '../../shared/api/errors';
@@ -171,11 +173,12 @@ export function createHandlers(db: Db, opts: ServiceOptions): Handlers {
     'meetings.approveMinutes': ({ id, atMeetingId }, ctx) => approveMinutes(db, ctx, id, atMeetingId, today()),
     'meetings.amend': ({ itemId, field, value, reason }, ctx) => amendMinutes(db, ctx, itemId, field, value, reason, today()),
     'projector.view': ({ id, sinceVersion }) => projectorView(db, id, sinceVersion, today()),
-    'projector.control': ({ id, action }, ctx) => projectorControl(db, id, action, ctx.now(), (itemId) => gotoItem(db, id, itemId, ctx.now())),
+    'projector.control': ({ id, action }, ctx) => projectorControl(db, ctx, id, action, (itemId) => gotoItem(db, id, itemId, ctx.now())),
     'minutes.get': ({ meetingId, variant }) => buildMinutes(db, meetingId, variant, today()),
     'agendaPack.get': ({ meetingId, variant }) => buildAgendaPack(db, meetingId, variant, today()),
     'archivingForm.get': ({ caseId }) => buildArchivingForm(db, caseId, today()),
     'documents.describe': (req) => describeDocument(db, req),
+    'audit.verify': ({ atOpen }) => (atOpen ? auditCheckOnOpen(db) : undefined) ?? verifyAuditChain(db),
     'settings.getAuthority': () => getAuthority(db),
     'settings.authority': ({ name, logo }, ctx) => setAuthority(db, ctx, name, logo),
   };

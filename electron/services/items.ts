@@ -159,6 +159,9 @@ export function setItemRag(db: Db, ctx: WriteContext, itemId: number, rag: strin
   const caseId = requireCase(x);
   const k = db.prepare('SELECT rag, child_id, status FROM cases WHERE id = ?').get(caseId) as Row;
   if (k.status === 'closed') throw new AppError('conflict', 'This case is closed; reopen it from the case page to change its rating.');
+  // rag_before / lead_before_id are a write-once snapshot of what the case held when the panel first
+  // changed it; the change itself is audited on the case with its old value, so the snapshot adds
+  // nothing to the record and is not audited separately (issue 11).
   if (x.it.rag_before === null && k.rag !== null) db.prepare('UPDATE agenda_items SET rag_before = ? WHERE id = ?').run(k.rag, itemId);
   auditedUpdate(db, x.c, 'cases', { entity: 'case', caseId, childId: Number(k.child_id) }, caseId, { rag, rag_reason: reason });
   recordRag(db, x.c, caseId, (k.rag ?? null) as string | null, rag, reason, String(x.m.date));

@@ -264,7 +264,11 @@ export function requireEditableAgenda(m: Row): void {
   }
 }
 
-/** Positions 0..n in the current order. */
+/**
+ * Positions 0..n in the current order. Not audited row by row: it follows an audited change (an
+ * item added, removed or the agenda built), and the order follows from those records; a move the
+ * chair makes on purpose is audited in moveItem.
+ */
 export function renumber(db: Db, meetingId: number, order?: number[]): void {
   const ids = order ?? (db.prepare('SELECT id FROM agenda_items WHERE meeting_id = ? ORDER BY position, id').all(meetingId) as { id: number }[]).map((r) => r.id);
   const set = db.prepare('UPDATE agenda_items SET position = ? WHERE id = ?');
@@ -568,6 +572,9 @@ function leaveCurrent(db: Db, m: Row, nowIso: string): void {
   const cur = db.prepare('SELECT started_at FROM agenda_items WHERE id = ?').get(m.current_item_id) as { started_at: string | null } | undefined;
   if (cur?.started_at) {
     const secs = Math.max(0, Math.round((Date.parse(nowIso) - Date.parse(cur.started_at)) / 1000));
+    // Navigation bookkeeping, not a decision: the item's timer is not part of the record (issue 11).
+    // Passing over an item does not mark it discussed (issue 9); `done` set on purpose goes through
+    // items.record, which audits it.
     db.prepare('UPDATE agenda_items SET elapsed_seconds = elapsed_seconds + ?, started_at = NULL WHERE id = ?').run(secs, m.current_item_id);
   }
 }

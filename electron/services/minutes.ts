@@ -7,7 +7,8 @@ import { SECTION_LABELS } from '../../shared/domain/agenda';
 import { ageOn, compareIso, formatUk } from '../../shared/domain/dates';
 import { yearGroup, yearGroupLabel } from '../../shared/domain/schoolAge';
 import { CLOSURE_REASONS, labelOf, type Rag } from '../../shared/domain/vocab';
-import { createRedactor, initials, type RedactionPerson } from '../../shared/domain/redaction';
+import { initials, type RedactionOwner } from '../../shared/domain/redaction';
+import { documentRedactor, ownerOf } from './redaction';
 import { ratingAtMeeting } from '../../shared/domain/figures';
 import { getSetting } from './context';
 import { meetingRow } from './meetings';
@@ -47,56 +48,6 @@ function statusLabel(status: string, approvedOn: string | null): string {
   if (status === 'in_progress') return 'DRAFT (meeting in progress)';
   if (status === 'scheduled') return 'DRAFT (meeting not yet held)';
   return 'DRAFT';
-}
-
-/** Everyone whose details must not appear in redacted minutes: the children on the agenda, their siblings and the adults recorded for them. */
-export function peopleFor(db: Db, meetingId: number): RedactionPerson[] {
-  const children = db
-    .prepare(
-      `WITH agenda AS (SELECT DISTINCT c.child_id AS id FROM agenda_items a JOIN cases c ON c.id = a.case_id WHERE a.meeting_id = ?)
-       SELECT ch.*, (ch.id IN (SELECT id FROM agenda)) AS on_agenda FROM children ch
-       WHERE ch.id IN (SELECT id FROM agenda)
-          OR (ch.family_id IS NOT NULL AND ch.family_id IN (SELECT family_id FROM children WHERE id IN (SELECT id FROM agenda)))
-       ORDER BY on_agenda DESC, ch.id`,
-    )
-    .all(meetingId) as Row[];
-  if (children.length === 0) return [];
-  const ids = children.map((c) => Number(c.id));
-  const marks = ids.map(() => '?').join(',');
-  const addresses = db.prepare(`SELECT child_id, line1, line2, postcode FROM addresses WHERE child_id IN (${marks})`).all(...ids) as Row[];
-  const adults = db.prepare(`SELECT child_id, name, phone, email FROM adults WHERE child_id IN (${marks})`).all(...ids) as Row[];
-  const linesOf = new Map<number, string[]>();
-  const contactsOf = new Map<number, string[]>();
-  for (const a of addresses) {
-    const list = linesOf.get(Number(a.child_id)) ?? [];
-    for (const v of [a.line1, a.line2, a.postcode]) if (str(v)) list.push(String(v));
-    linesOf.set(Number(a.child_id), list);
-  }
-  for (const a of adults) {
-    const list = contactsOf.get(Number(a.child_id)) ?? [];
-    for (const v of [a.phone, a.email]) if (str(v)) list.push(String(v));
-    contactsOf.set(Number(a.child_id), list);
-  }
-  const people: RedactionPerson[] = children.map((c) => ({
-    forenames: String(c.forenames),
-    surname: String(c.surname),
-    knownAs: str(c.known_as),
-    formerNames: str(c.former_names),
-    dateOfBirth: String(c.date_of_birth),
-    addresses: linesOf.get(Number(c.id)) ?? [],
-    contacts: contactsOf.get(Number(c.id)) ?? [],
-  }));
-  // Parents and carers: their names to initials (a surname shared with the child would name the child).
-  const seen = new Set<string>();
-  for (const a of adults) {
-    const name = String(a.name).trim();
-    if (seen.has(name.toLowerCase())) continue;
-    seen.add(name.toLowerCase());
-    const parts = name.split(/\s+/);
-    const surname = parts.length > 1 ? parts.pop()! : '';
-    people.push({ forenames: parts.join(' '), surname, addresses: [], contacts: [a.phone, a.email].filter((v): v is string => Boolean(str(v))) });
-  }
-  return people;
 }
 
 /** A child as a meeting's documents name them: full name (and known-as), or initials when redacted. */
@@ -173,11 +124,14 @@ export function buildMinutes(db: Db, meetingId: number, variant: MinutesVariant,
   const officer = (id: unknown) => (id === null || id === undefined ? null : (officers.get(Number(id)) ?? null));
 
   const redacted = variant === 'redacted';
-  const redactor = redacted ? createRedactor(peopleFor(db, meetingId), { keep: [...officers.values()] }) : null;
-  const t = (v: unknown): string | null => {
+  // The whole register's people; officers and this meeting's attendees (professionals in role) keep their names.
+  const redactor = redacted ? documentRedactor(db, [meetingId]) : null;
+  const tAll = (v: unknown, own?: RedactionOwner): string | null => {
     const s = str(v);
-    return s === null || !redactor ? s : redactor(s);
+    return s === null || !redactor ? s : redactor(s, own);
   };
+  // Outside a case item nobody's name reads as initials: every register person is a neutral token.
+  const t = (v: unknown): string | null => tAll(v);
   const childName = (r: Row) => documentChildName({ forenames: String(r.forenames), surname: String(r.surname), knownAs: str(r.known_as) }, redacted);
 
   // Attendance ------------------------------------------------------------------------------
@@ -197,7 +151,7 @@ export function buildMinutes(db: Db, meetingId: number, variant: MinutesVariant,
   // Agenda ----------------------------------------------------------------------------------
   const rows = db
     .prepare(
-      `SELECT a.*, c.reference, c.register AS case_register, c.closure_reason, c.lead_officer_id, c.rag AS case_rag, c.rag_reason AS case_rag_reason,
+      `SELECT a.*, c.reference, c.child_id, c.register AS case_register, c.closure_reason, c.lead_officer_id, c.rag AS case_rag, c.rag_reason AS case_rag_reason,
               ch.forenames, ch.surname, ch.known_as, ch.date_of_birth, ${DISCUSSED_SQL} AS discussed
        FROM agenda_items a LEFT JOIN cases c ON c.id = a.case_id LEFT JOIN children ch ON ch.id = c.child_id
        WHERE a.meeting_id = ? ORDER BY a.position, a.id`,
@@ -294,6 +248,9 @@ export function buildMinutes(db: Db, meetingId: number, variant: MinutesVariant,
       continue;
     }
     const caseId = Number(r.case_id);
+    // In a case item the child's own full name may read as their initials; anyone else's is a neutral token.
+    const own = ownerOf(r);
+    const tc = (v: unknown): string | null => tAll(v, own);
     const wasDiscussed = !held || r.discussed === 1;
     if (!wasDiscussed) notReached.push({ number, reference: String(r.reference) });
 
@@ -305,12 +262,12 @@ export function buildMinutes(db: Db, meetingId: number, variant: MinutesVariant,
     if (changes.length > 0) {
       ragBefore = (changes[0]!.from_rag ?? null) as Rag | null;
       ragAfter = changes.at(-1)!.to_rag as Rag;
-      ragReason = t(changes.at(-1)!.reason);
+      ragReason = tc(changes.at(-1)!.reason);
     } else {
       const inForce = ragInForce.get(caseId, meetingDate, meetingId) as Row | undefined;
       const hasHistory = hasRagHistory.get(caseId) !== undefined;
       ragBefore = ragAfter = ratingAtMeeting({ inForce: (inForce?.to_rag ?? null) as Rag | null, itemRagBefore: (r.rag_before ?? null) as Rag | null, current: (r.case_rag ?? null) as Rag | null, hasHistory });
-      ragReason = t(inForce ? inForce.reason : ragAfter && !hasHistory ? r.case_rag_reason : null);
+      ragReason = tc(inForce ? inForce.reason : ragAfter && !hasHistory ? r.case_rag_reason : null);
     }
     if (wasDiscussed) {
       before[ragBefore ?? 'unrated'] += 1;
@@ -338,21 +295,21 @@ export function buildMinutes(db: Db, meetingId: number, variant: MinutesVariant,
     for (const a of reviewRows) {
       if (a.outcome !== 'carried_forward') continue;
       const was = actionAsAt(db, a, meetingId, 'before');
-      table.push({ owner: officer(was.ownerId) ?? t(a.owner_text), row: { reference: String(r.reference), itemNumber: number, text: t(a.text) ?? '', dueDate: String(a.new_due_date ?? was.dueDate), kind: 'carried' } });
+      table.push({ owner: officer(was.ownerId) ?? tc(a.owner_text), row: { reference: String(r.reference), itemNumber: number, text: tc(a.text) ?? '', dueDate: String(a.new_due_date ?? was.dueDate), kind: 'carried' } });
     }
     const actionsReviewed = reviewed(reviewRows);
     const actionsAgreed = (agreedOf.all(r.id) as Row[]).map((a) => {
       const made = actionAsAt(db, a, meetingId, 'created');
-      const row = { text: t(a.text) ?? '', owner: officer(made.ownerId) ?? t(a.owner_text), dueDate: made.dueDate };
+      const row = { text: tc(a.text) ?? '', owner: officer(made.ownerId) ?? tc(a.owner_text), dueDate: made.dueDate };
       table.push({ owner: row.owner, row: { reference: String(r.reference), itemNumber: number, text: row.text, dueDate: row.dueDate, kind: 'agreed' } });
       return row;
     });
     const escalations = (escalationsOf.all(r.id) as Row[]).map((e) => ({
       reason: labelOf(ESCALATION_REASONS, String(e.reason)),
       level: Number(e.level),
-      levelTitle: t(e.level_title) ?? '',
-      escalatedTo: t(e.escalated_to),
-      asked: t(e.asked),
+      levelTitle: tc(e.level_title) ?? '',
+      escalatedTo: tc(e.escalated_to),
+      asked: tc(e.asked),
       responseDue: str(e.response_due),
       raisedBy: String(e.raised_by),
     }));
@@ -361,15 +318,15 @@ export function buildMinutes(db: Db, meetingId: number, variant: MinutesVariant,
       number,
       kind: 'case',
       title: String(r.reference),
-      discussion: t(r.discussion),
-      decisions: t(r.decisions),
+      discussion: tc(r.discussion),
+      decisions: tc(r.decisions),
       case: {
         reference: String(r.reference),
         child: childName(r),
         ageYears: ageOn(dob, asAt),
         yearGroupLabel: yearGroupLabel(yearGroup(dob, asAt)),
         register: r.case_register as 'CME' | 'PMOE',
-        ...itemSectionAndReasons(r, t),
+        ...itemSectionAndReasons(r, tc),
         ragBefore,
         ragAfter,
         ragChanged: changes.length > 0,
@@ -378,7 +335,7 @@ export function buildMinutes(db: Db, meetingId: number, variant: MinutesVariant,
         previousLeadOfficer: previousLead,
         leadChanged,
         outcome: r.outcome ? labelOf(OUTCOMES, String(r.outcome)) : null,
-        outcomeDetail: t(r.outcome_detail),
+        outcomeDetail: tc(r.outcome_detail),
         closure: r.outcome === 'close' && r.closure_reason ? labelOf(CLOSURE_REASONS, String(r.closure_reason)) : null,
         actionsReviewed,
         actionsAgreed,

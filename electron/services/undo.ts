@@ -28,6 +28,8 @@ export function undoLast(db: Db, ctx: WriteContext, meetingId: number): { undone
       `SELECT op FROM audit WHERE source = ? AND op IS NOT NULL
          AND op NOT IN (SELECT op FROM undone_ops) AND op NOT IN (SELECT undone_by FROM undone_ops)
          AND NOT (entity = 'agenda_item' AND action = 'update' AND field IN ('discussion', 'decisions', 'outcome_detail', 'done'))
+         -- Showing names on the projector is recorded (issue 11) but is the chair's display, not a decision.
+         AND NOT (entity = 'meeting' AND action = 'update' AND field = 'projector_names_item_id')
        ORDER BY id DESC LIMIT 1`,
     )
     .get(source) as { op: string } | undefined;

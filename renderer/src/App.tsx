@@ -6,6 +6,7 @@ import { RegisterPage } from './pages/RegisterPage';
 import { CasePage } from './pages/CasePage';
 import { NewReferralPage } from './pages/NewReferralPage';
 import { OfficersPage } from './pages/OfficersPage';
+import { AuditAlert } from './pages/settings/AuditTrail';
 import { SettingsPage } from './pages/SettingsPage';
 import { MeetingsPage } from './pages/MeetingsPage';
 import { MeetingPrepPage } from './pages/MeetingPrepPage';
@@ -68,6 +69,7 @@ export function App() {
         <span className="user" title={`Register: ${info.data.dbPath}`}>Signed in as<br /><strong>{info.data.userName}</strong></span>
       </header>
       <main id="main" className="content">
+        <AuditAlert />
         {route.page === 'register' && <RegisterPage />}
         {route.page === 'case' && <CasePage id={route.id} tab={route.tab} />}
         {route.page === 'referral' && <NewReferralPage />}

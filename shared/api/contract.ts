@@ -45,7 +45,7 @@ export const contract = {
   'register.list': method(z.object({}).default({}), z.array(S.RegisterRow), false),
 
   'children.checkDuplicates': method(
-    z.object({ forenames: z.string(), surname: z.string(), dateOfBirth: z.string(), knownAs: z.string().nullish() }),
+    z.object({ forenames: S.code(100), surname: S.code(100), dateOfBirth: S.isoDate, knownAs: S.code(100).nullish() }),
     z.array(
       z.object({ childId: z.number(), name: z.string(), dateOfBirth: z.string(), reason: z.string(), references: z.array(z.string()), exact: z.boolean() }),
     ),
@@ -85,13 +85,13 @@ export const contract = {
   'audit.forCase': method(z.object({ caseId: S.id }), z.array(S.AuditEntry), false),
 
   'cases.tracking': method(z.object({ caseId: S.id }), T.CaseTracking, false),
-  'cases.reallocate': method(z.object({ caseIds: z.array(S.id).min(1, { error: 'choose at least one case' }), toOfficerId: S.id, reason: S.text(500) }), z.object({ moved: z.number() }), true),
+  'cases.reallocate': method(z.object({ caseIds: S.list(S.id, S.MAX_SELECTION).min(1, { error: 'choose at least one case' }), toOfficerId: S.id, reason: S.text(500) }), z.object({ moved: z.number() }), true),
   'cases.proposeClosure': method(z.object({ id: S.id, proposed: z.boolean() }), S.CaseDetail, true),
   'actions.list': method(z.object({ caseId: S.id.nullish() }).default({}), z.array(T.TrackerAction), false),
   'actions.create': method(T.ActionCreateInput, T.TrackerAction, true),
   'actions.complete': method(z.object({ id: S.id, completedOn: S.pastDate, note: S.optionalText(1000) }), T.TrackerAction, true),
   'actions.bulk': method(
-    z.object({ ids: z.array(S.id).min(1, { error: 'choose at least one action' }), op: z.enum(['done', 'reassign']), ownerId: S.id.nullish(), note: S.optionalText(1000) }),
+    z.object({ ids: S.list(S.id, S.MAX_SELECTION).min(1, { error: 'choose at least one action' }), op: z.enum(['done', 'reassign']), ownerId: S.id.nullish(), note: S.optionalText(1000) }),
     z.object({ updated: z.number() }),
     true,
   ),
@@ -109,7 +109,7 @@ export const contract = {
   'panels.list': method(z.object({}).default({}), z.array(M.Panel), false),
   'panels.save': method(M.PanelInput, M.Panel, true),
   'calendar.get': method(z.object({}).default({}), M.Calendar, false),
-  'calendar.save': method(z.object({ terms: z.array(M.CalendarTerm), closures: z.array(M.CalendarClosure) }), M.Calendar, true),
+  'calendar.save': method(z.object({ terms: S.list(M.CalendarTerm, 100), closures: S.list(M.CalendarClosure, 400) }), M.Calendar, true),
 
   'meetings.list': method(z.object({ panelId: S.id.nullish() }).default({}), z.array(M.MeetingSummary), false),
   'meetings.generate': method(z.object({ panelId: S.id, count: z.number().int().min(1).max(24) }), z.array(M.MeetingSummary), true),
@@ -181,6 +181,18 @@ export const contract = {
   'agendaPack.get': method(z.object({ meetingId: S.id, variant: z.enum(['full', 'redacted']) }), D.AgendaPackDoc, false),
   'archivingForm.get': method(z.object({ caseId: S.id }), D.ArchivingFormDoc, false),
   'documents.describe': method(D.DocumentRequest, D.DocumentInfo, false),
+  /** Walks the audit trail's hash chain (issue 11): the first broken link, if any. */
+  'audit.verify': method(
+    /** atOpen: the check run when the register was opened (the app's start-up warning); else a fresh walk. */
+    z.object({ atOpen: z.boolean().default(false) }).default({ atOpen: false }),
+    z.object({
+      ok: z.boolean(),
+      rows: z.number(),
+      firstBroken: z.object({ id: z.number(), at: z.string().nullable(), actor: z.string().nullable(), entity: z.string().nullable() }).nullable(),
+      message: z.string(),
+    }),
+    false,
+  ),
   'settings.getAuthority': method(z.object({}).default({}), z.object({ name: z.string(), logo: z.string().nullable() }), false),
   'settings.authority': method(z.object({ name: S.text(120), logo: z.string().max(500000).nullish() }), z.object({ name: z.string(), logo: z.string().nullable() }), true),
 } as const satisfies Record<MethodName, { input: z.ZodType; output: z.ZodType; write: boolean }>;

@@ -6,6 +6,14 @@ export type ErrorCode =
   | 'unknown_method'
   | 'forbidden'
   | 'database_too_new'
+  /** The register file failed its integrity check: Panel neither opens nor writes to it. */
+  | 'database_damaged'
+  /** Disk full (SQLITE_FULL). */
+  | 'storage_full'
+  /** The file or its folder cannot be written (SQLITE_READONLY). */
+  | 'storage_read_only'
+  /** Another program holds the file (SQLITE_BUSY / SQLITE_LOCKED). */
+  | 'storage_busy'
   /** Something this machine lacks (e.g. Chromium for saving a PDF from the browser host). */
   | 'unavailable'
   | 'internal';

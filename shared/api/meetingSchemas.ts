@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, optionalDate, optionalText, text, id, Rag, Register, CaseStatus } from './schemas';
+import { isoDate, optionalDate, optionalText, text, id, list, code, Rag, Register, CaseStatus } from './schemas';
 import { codesOf, CLOSURE_REASONS } from '../domain/vocab';
 import { ESCALATION_REASONS } from '../domain/escalation';
 
@@ -9,7 +9,7 @@ export const Cadence = z.discriminatedUnion('kind', [
 ]);
 export type Cadence = z.infer<typeof Cadence>;
 
-export const StandingItem = z.object({ code: z.string(), title: text(200), text: optionalText(2000) });
+export const StandingItem = z.object({ code: code(40), title: text(200), text: optionalText(2000) });
 
 export const PanelMember = z.object({ role: text(120), officerId: id.nullable() });
 
@@ -30,7 +30,7 @@ export const Panel = z.object({
 });
 export type Panel = z.infer<typeof Panel>;
 
-export const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'must be a time like 10:00' });
+export const time = z.string().max(5, { error: 'must be a time like 10:00' }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'must be a time like 10:00' });
 
 export const PanelInput = z.object({
   id: id.nullish(),
@@ -41,8 +41,8 @@ export const PanelInput = z.object({
   defaultVenue: optionalText(200),
   defaultChairId: id.nullish().transform((v) => v ?? null),
   defaultMinuteTakerId: id.nullish().transform((v) => v ?? null),
-  standingItems: z.array(StandingItem).min(1, { error: 'needs at least one item' }),
-  members: z.array(PanelMember),
+  standingItems: list(StandingItem, 40).min(1, { error: 'needs at least one item' }),
+  members: list(PanelMember, 60),
   active: z.boolean().default(true),
   capacity: z.number({ error: 'must be a whole number of cases' }).int({ error: 'must be a whole number of cases' }).min(1, { error: 'must be at least 1 case' }).max(200, { error: 'must be at most 200 cases' }).nullish().transform((v) => v ?? null),
 });

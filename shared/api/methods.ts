@@ -31,6 +31,7 @@ export const METHOD_NAMES = [
   'checks.add',
   'notes.add',
   'audit.forCase',
+  'audit.verify',
   'cases.tracking',
   'cases.reallocate',
   'cases.proposeClosure',

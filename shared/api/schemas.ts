@@ -5,15 +5,37 @@ import {
   CLOSURE_REASONS, CHECK_AGENCIES, TEAMS, GENDERS, codesOf,
 } from '../domain/vocab';
 
-export const isoDate = z
-  .string({ error: 'is required: enter a date' })
-  .refine(isIsoDate, { message: 'must be a real date (dd/mm/yyyy)' });
+/**
+ * Every date the contract takes is a real date within 1990–2100 (issue 11: year 0000 got in and
+ * broke the agenda pack). Dates of birth, referrals and checks are not in the future either.
+ */
+export const DATE_MIN = '1990-01-01';
+export const DATE_MAX = '2100-12-31';
+const DATE_SCHEMAS = new WeakSet<object>();
+/** True for the shared date schemas (they carry the range); the contract test uses it. */
+export const isDateSchema = (s: unknown): boolean => typeof s === 'object' && s !== null && DATE_SCHEMAS.has(s);
+const dated = <T extends z.ZodType>(s: T): T => {
+  DATE_SCHEMAS.add(s);
+  return s;
+};
+
+export const isoDate = dated(
+  z
+    .string({ error: 'is required: enter a date' })
+    .max(10, { error: 'must be a real date (dd/mm/yyyy)' })
+    .refine(isIsoDate, { message: 'must be a real date (dd/mm/yyyy)' })
+    // zod runs every refinement even after one fails, so these must tolerate a non-date.
+    .refine((d) => !isIsoDate(d) || (compareIso(d, DATE_MIN) >= 0 && compareIso(d, DATE_MAX) <= 0), {
+      error: (issue) => `${formatUk(String(issue.input))} is out of range: enter a date between ${formatUk(DATE_MIN)} and ${formatUk(DATE_MAX)}`,
+    }),
+);
 
 /** A date that has happened: a referral, a check, a date of birth. */
-// zod runs every refinement even after one fails, so this one must tolerate a non-date.
-export const pastDate = isoDate.refine((d) => !isIsoDate(d) || compareIso(d, todayIso()) <= 0, {
-  error: (issue) => `${formatUk(String(issue.input))} is in the future`,
-});
+export const pastDate = dated(
+  isoDate.refine((d) => !isIsoDate(d) || compareIso(d, todayIso()) <= 0, {
+    error: (issue) => `${formatUk(String(issue.input))} is in the future`,
+  }),
+);
 
 export const text = (max = 200) => z.string().trim().min(1, { error: 'is required' }).max(max, { error: `is longer than ${max} characters` });
 export const optionalText = (max = 2000) =>
@@ -32,6 +54,16 @@ export const optionalPastDate = z
   .optional()
   .transform((v) => (v ? v : null));
 export const id = z.number({ error: 'must be a record number' }).int().positive();
+
+/**
+ * A list a person can send, bounded to what a person could select or type (issue 11: 600,000 ids
+ * blocked the event loop for 12 s). Every array in the contract is made with this.
+ */
+export const list = <T extends z.ZodType>(item: T, max: number) => z.array(item).max(max, { error: `has more than ${max} entries: send at most ${max} at a time` });
+/** A short code or key (a standing item's code, a ladder's key). */
+export const code = (max = 40) => z.string().max(max, { error: `is longer than ${max} characters` });
+/** The most cases or actions a person can select at once (a whole caseload, the whole action tracker page). */
+export const MAX_SELECTION = 5000;
 
 export const Register = z.enum(codesOf(REGISTERS));
 export const CaseStatus = z.enum(codesOf(CASE_STATUSES));
@@ -81,7 +113,7 @@ export const OfficerInput = z.object({
   jobTitle: optionalText(120),
   team: Team,
   email: z
-    .union([z.email({ error: 'is not an e-mail address (e.g. name@council.gov.uk)' }), z.literal(''), z.null()])
+    .union([z.email({ error: 'is not an e-mail address (e.g. name@council.gov.uk)' }).max(200, { error: 'is longer than 200 characters' }), z.literal(''), z.null()])
     .optional()
     .transform((v) => (v ? v : null)),
   active: z.boolean().default(true),
@@ -445,13 +477,11 @@ export const ReferralInput = z.object({
   existingChildId: id.nullish(),
   /** The person saw a child on the register with the same name and date of birth and says this is a different child. */
   confirmedDifferentChild: z.boolean().default(false),
-  siblings: z
-    .array(ChildInput.pick({ forenames: true, surname: true, dateOfBirth: true, gender: true, ethnicity: true, flags: true }).extend({ refer: z.boolean().default(true) }))
-    .default([]),
+  siblings: list(ChildInput.pick({ forenames: true, surname: true, dateOfBirth: true, gender: true, ethnicity: true, flags: true }).extend({ refer: z.boolean().default(true) }), 20).default([]),
   address: AddressInput.nullish(),
   newAddress: AddressInput.nullish(),
-  adults: z.array(AdultInput).default([]),
+  adults: list(AdultInput, 20).default([]),
   case: CaseFieldsInput,
-  preReferralActions: z.array(CheckInput).default([]),
+  preReferralActions: list(CheckInput, 100).default([]),
 });
 export type ReferralInput = z.input<typeof ReferralInput>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, isoDate, optionalDate, optionalText, pastDate, text, Rag, Register, CaseStatus, Team } from './schemas';
+import { id, isoDate, optionalDate, optionalText, pastDate, text, list, code, Rag, Register, CaseStatus, Team } from './schemas';
 import { ActionRow, EscalationReason, MeetingSummary } from './meetingSchemas';
 
 export const TrackerAction = ActionRow.extend({
@@ -84,9 +84,9 @@ export type EscalationLogRow = z.infer<typeof EscalationLogRow>;
 export const Ladder = z.object({
   code: text(40),
   name: text(80),
-  levels: z.array(z.object({ level: z.number().int().min(1), title: text(160), person: optionalText(120) })).min(1, { error: 'needs at least one level' }),
+  levels: list(z.object({ level: z.number().int().min(1).max(20), title: text(160), person: optionalText(120) }), 20).min(1, { error: 'needs at least one level' }),
 });
-export const Ladders = z.object({ active: z.string(), ladders: z.array(Ladder) });
+export const Ladders = z.object({ active: code(40), ladders: list(Ladder, 20) });
 export type Ladders = z.infer<typeof Ladders>;
 
 export const RagChange = z.object({ onDate: z.string(), from: Rag.nullable(), to: Rag, reason: z.string(), actor: z.string(), meetingId: z.number().nullable(), meetingLabel: z.string().nullable() });

@@ -5,6 +5,7 @@ import { Field } from '../components/Field';
 import { ErrorBanner, InfoBanner } from '../components/Banner';
 import { useAction } from './case/useAction';
 import { AuthorityForm } from './settings/AuthorityForm';
+import { AuditTrailCard } from './settings/AuditTrail';
 
 export function SettingsPage({ info, onChanged }: { info: MethodOutput<'app.info'>; onChanged: () => void }) {
   const [name, setName] = useState(info.userName);
@@ -32,6 +33,7 @@ export function SettingsPage({ info, onChanged }: { info: MethodOutput<'app.info
         <div className="dialog-buttons"><button type="submit" className="primary" disabled={a.busy}>Save name</button></div>
       </form>
       <AuthorityForm />
+      <AuditTrailCard />
       <section className="card" style={{ maxWidth: 640 }}>
         <h2 style={{ marginTop: 0 }}>This register</h2>
         <dl className="facts">

@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import { openDatabase, schemaVersion } from '../../../db/open';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../../db/migrations';
 import { tempDbFile } from '../../helpers/tempDb';
+import { appendAudit } from '../../../db/auditChain';
 
 /** Rows a register at schema 1 would hold, written with schema 1's own columns. */
 function populateV1(file: string) {
@@ -72,7 +73,9 @@ describe('migrations', () => {
 
   it('keeps the audit trail append-only', () => {
     const db = openDatabase(tempDbFile());
-    db.prepare(`INSERT INTO audit (at, actor, action, entity, entity_id) VALUES ('2026-01-01', 'x', 'insert', 'case', 1)`).run();
+    // Rows go in through appendAudit, which chains their hash (issue 11); a row without one is refused.
+    appendAudit(db, { at: '2026-01-01', actor: 'x', source: null, action: 'insert', entity: 'case', entity_id: 1, field: null, old_value: null, new_value: null, case_id: null, child_id: null, op: null });
+    expect(() => db.prepare(`INSERT INTO audit (at, actor, action, entity, entity_id) VALUES ('2026-01-01', 'y', 'insert', 'case', 1)`).run()).toThrow(/append-only/);
     expect(() => db.prepare(`UPDATE audit SET actor = 'someone else'`).run()).toThrow(/append-only/);
     expect(() => db.prepare('DELETE FROM audit').run()).toThrow(/append-only/);
     expect(db.prepare('SELECT actor FROM audit').get()).toEqual({ actor: 'x' });

@@ -175,7 +175,8 @@ describe('secureWebPreferences', () => {
     expect(secureWebPreferences.webSecurity).toBe(true);
     expect(secureWebPreferences.allowRunningInsecureContent).toBe(false);
     expect(secureWebPreferences.webviewTag).toBe(false);
-    expect(secureWebPreferences.spellcheck).toBe(true);
+    // Off: the spellchecker may fetch dictionaries, and Panel sends nothing anywhere (issue 11).
+    expect(secureWebPreferences.spellcheck).toBe(false);
     expect(Object.isFrozen(secureWebPreferences)).toBe(true);
   });
 

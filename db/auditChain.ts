@@ -1,0 +1,106 @@
+import { createHash } from 'node:crypto';
+import type Database from 'better-sqlite3';
+
+type Db = Database.Database;
+
+/**
+ * The audit trail's hash chain (issue 11). Each row's hash is SHA-256 over the previous row's hash
+ * and the row's own columns, so changing, deleting, reordering or inserting a row anywhere but at
+ * the end breaks every link after it. What this proves: that nobody edited the file with a SQLite
+ * tool and left the chain as it was. It cannot stop someone who rewrites the whole chain from that
+ * point with the same algorithm (there is no secret key: a key stored beside the file would not
+ * help); the triggers stop that being done through Panel or by accident.
+ */
+export const AUDIT_COLUMNS = ['id', 'at', 'actor', 'source', 'action', 'entity', 'entity_id', 'field', 'old_value', 'new_value', 'case_id', 'child_id', 'op'] as const;
+export type AuditRecord = { [K in (typeof AUDIT_COLUMNS)[number]]: string | number | null };
+
+/** The first link's "previous hash". */
+export const GENESIS = '0'.repeat(64);
+
+export function auditHash(previous: string, row: AuditRecord): string {
+  return createHash('sha256')
+    .update(previous)
+    .update('\n')
+    .update(JSON.stringify(AUDIT_COLUMNS.map((c) => row[c] ?? null)))
+    .digest('hex');
+}
+
+const lastHashStmt = new WeakMap<Db, Database.Statement>();
+const insertStmt = new WeakMap<Db, { cols: string[]; stmt: Database.Statement }>();
+
+/** Appends one row with its chained hash. The caller's transaction makes read-then-insert atomic. */
+export function appendAudit(db: Db, row: Omit<AuditRecord, 'id'>): number {
+  let last = lastHashStmt.get(db);
+  if (!last) {
+    last = db.prepare('SELECT * FROM audit ORDER BY id DESC LIMIT 1');
+    lastHashStmt.set(db, last);
+  }
+  let insert = insertStmt.get(db);
+  if (!insert) {
+    // A register still at an earlier schema (only in migration tests) lacks the later columns.
+    const have = new Set((db.pragma('table_info(audit)') as { name: string }[]).map((c) => c.name));
+    const cols = [...AUDIT_COLUMNS, 'hash'].filter((c) => have.has(c));
+    insert = { cols, stmt: db.prepare(`INSERT INTO audit (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`) };
+    insertStmt.set(db, insert);
+  }
+  const prev = last.get() as { id: number; hash?: string | null } | undefined;
+  const id = (prev?.id ?? 0) + 1;
+  const full: AuditRecord = { ...row, id };
+  const hash = auditHash(prev?.hash ?? GENESIS, full);
+  insert.stmt.run(...insert.cols.map((c) => (c === 'hash' ? hash : (full[c as keyof AuditRecord] ?? null))));
+  return id;
+}
+
+/** Gives rows written before the chain existed their hashes, in id order (the migration's one allowed update). */
+export function sealAudit(db: Db): number {
+  const unsealed = db.prepare('SELECT 1 FROM audit WHERE hash IS NULL LIMIT 1').get();
+  if (!unsealed) return 0;
+  let n = 0;
+  db.transaction(() => {
+    const set = db.prepare('UPDATE audit SET hash = ? WHERE id = ?');
+    let prev = GENESIS;
+    for (const r of db.prepare(`SELECT ${AUDIT_COLUMNS.join(', ')}, hash FROM audit ORDER BY id`).all() as (AuditRecord & { hash: string | null })[]) {
+      if (r.hash === null) {
+        prev = auditHash(prev, r);
+        set.run(prev, r.id);
+        n++;
+      } else prev = r.hash;
+    }
+  })();
+  return n;
+}
+
+export interface AuditCheck {
+  ok: boolean;
+  rows: number;
+  /** The first row whose hash does not follow from the one before it, or null. */
+  firstBroken: { id: number; at: string | null; actor: string | null; entity: string | null } | null;
+  message: string;
+}
+
+/** Walks the chain from the first row and reports the first broken link. */
+export function verifyAuditChain(db: Db): AuditCheck {
+  let prev = GENESIS;
+  let rows = 0;
+  let expectedId = 1;
+  for (const r of db.prepare(`SELECT ${AUDIT_COLUMNS.join(', ')}, hash FROM audit ORDER BY id`).iterate() as IterableIterator<AuditRecord & { hash: string | null }>) {
+    rows++;
+    const want = auditHash(prev, r);
+    // A missing id (a deleted row) shows as the next row's link not following.
+    if (r.hash !== want || Number(r.id) !== expectedId) {
+      const firstBroken = { id: Number(r.id), at: r.at === null ? null : String(r.at), actor: r.actor === null ? null : String(r.actor), entity: r.entity === null ? null : String(r.entity) };
+      return {
+        ok: false,
+        rows,
+        firstBroken,
+        message:
+          `The audit trail has been altered outside Panel: the record of changes breaks at entry ${firstBroken.id}` +
+          `${firstBroken.at ? ` (${firstBroken.at}${firstBroken.actor ? `, ${firstBroken.actor}` : ''})` : ''}. ` +
+          'Entries from there on cannot be trusted. Keep this file as it is and tell your information governance lead.',
+      };
+    }
+    prev = want;
+    expectedId++;
+  }
+  return { ok: true, rows, firstBroken: null, message: `The audit trail is intact: ${rows.toLocaleString('en-GB')} entries, each linked to the one before.` };
+}

@@ -1,0 +1,55 @@
+import { useState } from 'react';
+import type { MethodOutput } from '../../../../shared/api/contract';
+import { call } from '../../api/client';
+import { useCall } from '../../lib/useCall';
+import { ErrorBanner, InfoBanner } from '../../components/Banner';
+import { hrefFor } from '../../lib/router';
+
+type Check = MethodOutput<'audit.verify'>;
+
+function Result({ check }: { check: Check }) {
+  return check.ok ? <InfoBanner>{check.message}</InfoBanner> : <ErrorBanner message={check.message} />;
+}
+
+/** Settings: the audit trail's hash chain, as checked when the register was opened, and on demand. */
+export function AuditTrailCard() {
+  const atOpen = useCall('audit.verify', { atOpen: true });
+  const [now, setNow] = useState<Check | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const check = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      setNow(await call('audit.verify', { atOpen: false }));
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const shown = now ?? atOpen.data;
+  return (
+    <section className="card" style={{ maxWidth: 640 }} aria-labelledby="audit-trail-h">
+      <h2 id="audit-trail-h" style={{ marginTop: 0 }}>Audit trail</h2>
+      <p className="muted small">
+        Every change is recorded with who made it and when. Each entry is linked to the one before by a hash, so an entry
+        changed or removed outside Panel shows up here. {now ? 'Checked just now.' : 'Checked when the register was opened.'}
+      </p>
+      <ErrorBanner message={error ?? atOpen.error} />
+      {shown ? <Result check={shown} /> : null}
+      <div className="dialog-buttons"><button type="button" onClick={() => void check()} disabled={busy}>{busy ? 'Checking…' : 'Check the audit trail now'}</button></div>
+    </section>
+  );
+}
+
+/** The app's warning, on every page, when the check at open found the audit trail altered. */
+export function AuditAlert() {
+  const atOpen = useCall('audit.verify', { atOpen: true });
+  if (!atOpen.data || atOpen.data.ok) return null;
+  return (
+    <div role="alert" className="banner banner-error">
+      {atOpen.data.message} <a href={hrefFor({ page: 'settings' })}>Details in Settings</a>
+    </div>
+  );
+}
