@@ -47,8 +47,9 @@ export function projectorView(db: Db, id: number, sinceVersion: number | null | 
   if (cur) {
     const isCase = cur.kind === 'case';
     const actions = isCase
-      ? (db.prepare('SELECT x.text, x.due_date, o.name FROM actions x LEFT JOIN officers o ON o.id = x.owner_id WHERE x.agenda_item_id = ? ORDER BY x.id').all(cur.id) as Row[]).map((a) => ({
-          text: t(String(a.text)), owner: a.name === null ? null : String(a.name), dueDate: String(a.due_date),
+      ? (db.prepare('SELECT x.text, x.due_date, x.owner_text, o.name FROM actions x LEFT JOIN officers o ON o.id = x.owner_id WHERE x.agenda_item_id = ? ORDER BY x.id').all(cur.id) as Row[]).map((a) => ({
+          // An owner typed in (a guest, an outside agency) is free text: redacted like the action itself.
+          text: t(String(a.text)), owner: a.name !== null ? String(a.name) : a.owner_text ? t(String(a.owner_text)) : null, dueDate: String(a.due_date),
         }))
       : [];
     current = {

@@ -72,7 +72,7 @@ describe('redaction of the adversarial corpus in documents and on the projector'
     app.ok('meetings.goto', { id: nextId, itemId: item.id });
     // The first meeting's actions are open on this case: the projector lists the item's actions.
     const due = app.ok('meetings.item', { itemId: item.id }).defaultDueDate;
-    for (const s of CORPUS.sentences) app.ok('actions.add', { itemId: item.id, text: s.text, ownerId: null, dueDate: due });
+    for (const s of CORPUS.sentences) app.ok('actions.add', { itemId: item.id, text: s.text, ownerId: null, ownerText: s.text.slice(0, 160), dueDate: due });
     const hidden = app.ok('projector.view', { id: nextId });
     expect(hidden.current.actions).toHaveLength(CORPUS.sentences.length);
     expect(hidden.current.namesShown).toBe(false);
