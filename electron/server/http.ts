@@ -23,6 +23,8 @@ export interface BrowserHost {
   openUrl: string;
   token: string;
   port: number;
+  /** The live server's limits (headers and whole request, ms), for tests and diagnostics. */
+  timeouts: { headersMs: number; requestMs: number };
   close: () => Promise<void>;
 }
 
@@ -215,6 +217,7 @@ export function startBrowserHost(opts: BrowserHostOptions): Promise<BrowserHost>
         openUrl: `${url}#token=${token}`,
         token,
         port,
+        timeouts: { headersMs: server.headersTimeout, requestMs: server.requestTimeout },
         close: () => new Promise((r) => server.close(() => r())),
       });
     });

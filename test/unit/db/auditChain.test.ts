@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { describe, it, expect } from 'vitest';
 import Database from 'better-sqlite3';
-import { openDatabase, auditCheckOnOpen } from '../../../db/open';
+import { openDatabase, auditCheckOnOpen, AUDIT_CHAIN_VERSION } from '../../../db/open';
 import { appendAudit, verifyAuditChain, type AuditRecord } from '../../../db/auditChain';
 import { openTestApp, tempDbFile, cmeReferral } from '../../helpers/tempDb';
 
@@ -83,7 +83,7 @@ describe('the audit trail is tamper-evident', () => {
 
   it('seals the rows a register held before the chain existed, so they verify from then on', () => {
     const file = tempDbFile();
-    const old = openDatabase(file, { targetVersion: 4 });
+    const old = openDatabase(file, { targetVersion: AUDIT_CHAIN_VERSION - 1 });
     old.prepare(`INSERT INTO audit (at, actor, action, entity, entity_id) VALUES ('2026-01-01', 'x', 'insert', 'case', 1)`).run();
     old.close();
     const db = openDatabase(file);

@@ -69,7 +69,8 @@ describe('browser host: every request path is handled and the host keeps serving
     expect(calls).not.toContain('actions.bulk');
   });
 
-  it('has header and request timeouts', () => {
+  it('has header and request timeouts set on the running server (a slow client cannot hold a socket open)', () => {
+    expect(host.timeouts).toEqual({ headersMs: HEADERS_TIMEOUT_MS, requestMs: REQUEST_TIMEOUT_MS });
     expect(HEADERS_TIMEOUT_MS).toBeGreaterThan(0);
     expect(REQUEST_TIMEOUT_MS).toBeGreaterThanOrEqual(HEADERS_TIMEOUT_MS);
   });
