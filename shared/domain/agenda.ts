@@ -177,7 +177,7 @@ export function locatedWithoutProvisionReason(c: AgendaCase, meetingDate: IsoDat
 export function unfoundReviewReason(c: AgendaCase, meetingDate: IsoDate): Reason | null {
   const due = c.unfoundReviewDue ?? null;
   if (!isUnfoundReviewDue(due, meetingDate)) return null;
-  return { code: 'unfound_review_due', text: `Not found: twice-yearly review due ${formatUk(due)} (003 App. D)` };
+  return { code: 'unfound_review_due', text: `Not found: twice-yearly review due ${formatUk(due)}` };
 }
 
 const RED: Reason = { code: 'red', text: 'Rated red' };

@@ -34,12 +34,12 @@ export interface ArchiveProblem {
 /** What stops the decision being recorded; [] when it can be. */
 export function archiveProblems(c: ArchiveCase, d: ArchiveDecision): ArchiveProblem[] {
   const out: ArchiveProblem[] = [];
-  if (c.register !== 'CME') out.push({ field: 'id', message: `${c.reference} is on the PMOE register: only long-term CME cases are archived (001 §6.2).` });
+  if (c.register !== 'CME') out.push({ field: 'id', message: `${c.reference} is on the PMOE register: only long-term CME cases are archived.` });
   if (c.status === 'closed') out.push({ field: 'id', message: `${c.reference} is closed: only open cases are archived (they stay open, dormant).` });
   if (c.archived) out.push({ field: 'id', message: `${c.reference} is already archived.` });
   const from = longTermFrom(c.dateNotified);
   if (compareIso(d.decidedOn, from) < 0) {
-    out.push({ field: 'decidedOn', message: `The case is open six months on ${formatUk(from)}: it can't be archived before then (001 §6.2).` });
+    out.push({ field: 'decidedOn', message: `The case is open six months on ${formatUk(from)}: it can't be archived before then.` });
   }
   if (!d.formCompletedOn) {
     out.push({ field: 'formCompletedOn', message: 'Date the archiving form was completed is required: complete the form (every database, date last checked and outcome) first.' });
@@ -47,7 +47,7 @@ export function archiveProblems(c: ArchiveCase, d: ArchiveDecision): ArchiveProb
     out.push({ field: 'formCompletedOn', message: `The archiving form (completed ${formatUk(d.formCompletedOn)}) must be completed before the Director’s decision (${formatUk(d.decidedOn)}).` });
   }
   if (!d.director || !d.director.trim()) {
-    out.push({ field: 'director', message: `Director is required: name the ${ARCHIVING_DECIDER} who decided to archive (001 §6.2).` });
+    out.push({ field: 'director', message: `Director is required: name the ${ARCHIVING_DECIDER} who decided to archive.` });
   }
   return out;
 }

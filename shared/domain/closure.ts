@@ -148,7 +148,7 @@ export function assessClosure(c: ClosureCase, reason: ClosureReason, closedOn: I
       // 003: enquiries continue "including cases where the young person has left the UK" until confirmed.
       need('overseasCountry', e.overseasCountry, 'Destination country is required when closing as moved overseas.');
       need('overseasVerifiedHow', e.overseasVerifiedHow, 'How the move was verified is required (e.g. Home Office travel record, confirmation from the school abroad).');
-      authorisationReasons.push('Moved overseas: the child’s education abroad is not confirmed by this authority (003 App. E: the line manager authorises unconfirmed cases).');
+      authorisationReasons.push('Moved overseas: the child’s education abroad is not confirmed by this authority, and the line manager authorises unconfirmed cases.');
       break;
     case 'unresolved_lost': {
       // 000 §7(g), 003 App. D: the lost-pupil steps and the database checks come first.
@@ -164,19 +164,19 @@ export function assessClosure(c: ClosureCase, reason: ClosureReason, closedOn: I
       if (missingAll.length > 0) {
         problems.push({ field: 'checks', message: `Record these checks on the Checks tab first: ${missingAll.map((a) => labelOf(CHECK_AGENCIES, a)).join(', ')}.` });
       }
-      authorisationReasons.push('Not found after all enquiries: unfound pupils go to line management for confirmation of closure (003 App. D).');
+      authorisationReasons.push('Not found after all enquiries: unfound pupils go to line management for confirmation of closure.');
       break;
     }
     case 'other':
       need('detail', e.detail, 'Reason is required when closing as "Other".');
-      authorisationReasons.push('"Other" is not a confirmed outcome: a manager confirms it (003 App. E).');
+      authorisationReasons.push('"Other" is not a confirmed outcome: a manager confirms it.');
       break;
     default:
       break;
   }
 
   if (safeguarding) {
-    authorisationReasons.push("Safeguarding case (child protection, child in need, looked after, missing from home or care, or at risk of exploitation): a manager confirms the conclusion (003).");
+    authorisationReasons.push("Safeguarding case (child protection, child in need, looked after, missing from home or care, or at risk of exploitation): a manager confirms the conclusion.");
     if (!CONFIRMED_REASONS.includes(reason) || (reason === 'moved_other_la' && !e.otherLaAcceptedOn)) {
       need('safeguardingConclusion', e.safeguardingConclusion, "Conclusion from children's social care or the police is required: a safeguarding case closes only after they conclude (003; 000 §9).");
     }

@@ -70,7 +70,7 @@ export function provisionAlerts(c: ProvisionInput, onDate: IsoDate): ClockAlert[
     out.push({
       code: 'fair_access_due',
       since: fap,
-      text: `Located ${formatUk(located)} but out of education for two months or more (since ${formatUk(c.lastAttendance ?? c.dateNotified)}): allocate a lead officer and refer to the Fair Access Panel (000 §8).`,
+      text: `Located ${formatUk(located)} but out of education for two months or more (since ${formatUk(c.lastAttendance ?? c.dateNotified)}): allocate a lead officer and refer to the Fair Access Panel.`,
     });
   }
   const esc = allocationEscalateOn(located);
@@ -78,7 +78,7 @@ export function provisionAlerts(c: ProvisionInput, onDate: IsoDate): ClockAlert[
     out.push({
       code: 'allocation_escalate',
       since: esc,
-      text: `No school place ${diffDays(located, onDate)} days after being located (${formatUk(located)}): escalate to the Admissions Manager (001 App. 3, 20 days).`,
+      text: `No school place ${diffDays(located, onDate)} days after being located (${formatUk(located)}): escalate to the Admissions Manager (20 days).`,
     });
   }
   return out;
@@ -105,7 +105,7 @@ export function schoolDayAlerts(lastAttendance: IsoDate | null, inEducation: boo
     out.push({
       code: 'enquiries_ended',
       since: enquiries,
-      text: `${ENQUIRY_SCHOOL_DAYS} school days of enquiries ended ${formatUk(enquiries)} (last attended ${formatUk(lastAttendance)}): the school should have notified the LA (000 §4, 003).`,
+      text: `${ENQUIRY_SCHOOL_DAYS} school days of enquiries ended ${formatUk(enquiries)} (last attended ${formatUk(lastAttendance)}): the school should have notified the LA.`,
     });
   }
   const deletion = at(DELETION_SCHOOL_DAYS);
@@ -113,7 +113,7 @@ export function schoolDayAlerts(lastAttendance: IsoDate | null, inEducation: boo
     out.push({
       code: 'deletion_allowed',
       since: deletion,
-      text: `${DELETION_SCHOOL_DAYS} school days of absence reached ${formatUk(deletion)}: the school may now delete from roll after reasonable enquiries — not EHCP or looked-after children until new provision is confirmed (003).`,
+      text: `${DELETION_SCHOOL_DAYS} school days of absence reached ${formatUk(deletion)}: the school may now delete from roll after reasonable enquiries — not EHCP or looked-after children until new provision is confirmed.`,
     });
   }
   return out;

@@ -399,7 +399,7 @@ export function CockpitPage({ id }: { id: number }) {
         <div className="ck-strip-buttons">
           <button type="button" onClick={() => void undo()} title="Ctrl+Z">Undo last change</button>
           <button type="button" onClick={() => openProjector(id)} title="P">Projector</button>
-          <button type="button" onClick={() => setSheet(true)} title="?" aria-label="Keyboard shortcuts">Keys <kbd>?</kbd></button>
+          <button type="button" onClick={() => setSheet(true)} title="Keyboard shortcuts (?)">Keys <kbd>?</kbd></button>
           <button type="button" className="danger" onClick={() => setClosing(true)}>Close meeting</button>
         </div>
       </header>

@@ -22,7 +22,7 @@ describe('archiving a long-term case', () => {
 
   it('says when the case can be archived', () => {
     expect(archiveProblems(k, { ...ok, decidedOn: '2026-09-01', formCompletedOn: '2026-09-01' })[0]!.message).toBe(
-      "The case is open six months on 30/09/2026: it can't be archived before then (001 §6.2).",
+      "The case is open six months on 30/09/2026: it can't be archived before then.",
     );
   });
 });

@@ -36,7 +36,7 @@ describe('a located child with no school place or provision keeps its clocks (00
 
   it('150 days located without provision still raises the Fair Access alert, naming the seed', () => {
     const [fap] = provisionAlerts(located(), '2027-02-18');
-    expect(fap!.text).toMatch(/^Located 21\/09\/2026 but out of education for two months or more \(since 04\/09\/2026\): allocate a lead officer and refer to the Fair Access Panel \(000 §8\)\.$/);
+    expect(fap!.text).toMatch(/^Located 21\/09\/2026 but out of education for two months or more \(since 04\/09\/2026\): allocate a lead officer and refer to the Fair Access Panel\.$/);
   });
 });
 

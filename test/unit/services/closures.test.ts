@@ -47,7 +47,7 @@ describe('a child not located is not closed by one officer', () => {
     expect(d.case).toMatchObject({ status: 'checks', closureProposed: true, closedOn: null });
     const pending = d.closures[0];
     expect(pending).toMatchObject({ status: 'pending', proposedByName: 'Priya Shah', authorisers: [{ name: 'Gareth Lowden' }, { name: 'Nadia Kowalczyk' }] });
-    expect(pending.authorisationReasons[0]).toMatch(/line management for confirmation of closure \(003 App\. D\)/);
+    expect(pending.authorisationReasons[0]).toMatch(/line management for confirmation of closure\./);
 
     // On the next CME panel's agenda, under proposed closures.
     const panel = (app.ok('panels.list') as { id: number; register: string }[]).find((p) => p.register === 'CME')!;
@@ -95,7 +95,7 @@ describe('a child not located is not closed by one officer', () => {
     const panel = (app.ok('panels.list') as { id: number; register: string }[]).find((p) => p.register === 'CME')!;
     const m = app.ok('meetings.create', { panelId: panel.id, date: '2027-05-25', time: '10:00' });
     const item = app.ok('meetings.buildAgenda', { id: m.id }).items.find((i: { caseId: number | null }) => i.caseId === caseId);
-    expect(item.reasons).toEqual([{ code: 'unfound_review_due', text: 'Not found: twice-yearly review due 24/05/2027 (003 App. D)' }]);
+    expect(item.reasons).toEqual([{ code: 'unfound_review_due', text: 'Not found: twice-yearly review due 24/05/2027' }]);
     const d = app.ok('closures.recordUnfoundReview', { id: caseId, outcome: 'S2S, Health and Council Tax checked again: no trace.' });
     expect(d.case.unfoundReviewDue).toBe('2027-11-25');
   });

@@ -133,7 +133,7 @@ function ArchiveDialog({ detail, today, onClose, onSaved }: Props) {
   };
   return (
     <Dialog title={`Archive ${detail.case.reference} (long-term CME)`} open onClose={onClose} onSubmit={() => void save()} submitLabel="Record archiving decision" busy={a.busy}>
-      <p className="muted small">The Commissioning Director, Education decides, after the panel presents the case with the archiving form (001 §6.2). The case stays open but dormant.</p>
+      <p className="muted small">The Commissioning Director, Education decides, after the panel presents the case with the archiving form. The case stays open but dormant.</p>
       <ErrorBanner message={a.field ? null : a.error} />
       <Field label="Date the archiving form was completed" required error={a.errorFor('formCompletedOn')}>
         {(f) => <input {...f} type="date" max={today} value={formCompletedOn} onChange={(e) => setFormCompletedOn(e.target.value)} />}

@@ -74,7 +74,7 @@ export function ProposeClosureDialog({ detail, officers, today, onClose, onSaved
       {entry?.detailLabel && reason !== 'moved_other_la' && reason !== 'moved_overseas' ? text('detail', entry.detailLabel, { required: entry.detailRequired }) : null}
       {reason === 'moved_other_la' ? (
         <fieldset>
-          <legend>Receiving local authority (000 §9)</legend>
+          <legend>Receiving local authority</legend>
           {text('otherLa', 'Receiving local authority', { required: true })}
           {text('otherLaContact', 'Contact at the receiving authority', { required: true, hint: 'CME officer’s name, e-mail or phone.' })}
           {date('otherLaReferredOn', 'Date referred', true)}
@@ -83,14 +83,14 @@ export function ProposeClosureDialog({ detail, officers, today, onClose, onSaved
       ) : null}
       {reason === 'moved_overseas' ? (
         <fieldset>
-          <legend>Move overseas (003)</legend>
+          <legend>Move overseas</legend>
           {text('overseasCountry', 'Destination country', { required: true })}
           {text('overseasVerifiedHow', 'How the move was verified', { required: true, long: true, hint: 'e.g. Home Office travel record, school abroad confirmed enrolment.' })}
         </fieldset>
       ) : null}
       {reason === 'unresolved_lost' ? (
         <fieldset>
-          <legend>Before closing a child not found (000 §7(g), 003 App. D)</legend>
+          <legend>Before closing a child not found</legend>
           {date('s2sUploadedOn', 'Date entered on the S2S lost pupil database', true)}
           {date('reasonableStepsLetterOn', 'Date the reasonable-steps letter was sent to the last school', true)}
           {text('socialCareReferral', "Children's social care referral", { required: true, long: true, hint: 'The referral made, or why one was considered and not made.' })}
@@ -98,7 +98,7 @@ export function ProposeClosureDialog({ detail, officers, today, onClose, onSaved
         </fieldset>
       ) : null}
       {safeguarding && reason ? text('safeguardingConclusion', "Conclusion from children's social care or the police", {
-        long: true, hint: 'Safeguarding case: it closes only after they conclude (003). Required unless the child is confirmed in education.',
+        long: true, hint: 'Safeguarding case: it closes only after they conclude. Required unless the child is confirmed in education.',
       }) : null}
       {text('evidence', 'Evidence', { required: true, long: true, hint: 'What shows this outcome: who confirmed it and when.' })}
       <Field label="Date closed" required error={a.errorFor('closedOn')}>

@@ -46,7 +46,7 @@ export function ClosureStatus({ detail, onDecide, onReview }: { detail: CaseDeta
       ) : null}
       {reviewDue ? (
         <section className="banner banner-info" aria-label="Unfound review">
-          Not found: reviewed twice a year (003 App. D). Next review {formatUk(k.unfoundReviewDue)}.{' '}
+          Not found: reviewed twice a year. Next review {formatUk(k.unfoundReviewDue)}.{' '}
           <button type="button" onClick={onReview}>Record review…</button>
         </section>
       ) : null}

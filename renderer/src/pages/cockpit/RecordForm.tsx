@@ -148,7 +148,7 @@ export function RecordForm({ detail, mutate, ref }: { detail: ItemDetail; mutate
                       {(p) => <input {...p} value={closureDetail} onChange={(e) => setClosureDetail(e.target.value)} />}
                     </Field>
                   </div>
-                  {detail.item.outcome === 'close' && closeResult?.ok ? <p className="ck-closed-note" role="status"><strong>Closure proposed</strong>: the case stays open until a manager authorises it on the case page (seed 003 App. D).</p> : null}
+                  {detail.item.outcome === 'close' && closeResult?.ok ? <p className="ck-closed-note" role="status"><strong>Closure proposed</strong>: the case stays open until a manager authorises it on the case page.</p> : null}
                   {generalError(closeResult, 'reason', 'detail') ? <p className="error-text" role="alert">{generalError(closeResult, 'reason', 'detail')}</p> : null}
                   <button type="button" className="danger" onClick={() => void closeCase()}>
                     Close case

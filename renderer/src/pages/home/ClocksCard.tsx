@@ -5,10 +5,10 @@ import { hrefFor } from '../../lib/router';
 /** Headings for each kind of run-out clock on Home; the rule behind each lives in shared/domain. */
 const TITLES: Record<string, string> = {
   closure_waiting: 'Closures waiting (case still open)',
-  fair_access_due: 'Located, no place for two months: Fair Access Panel (000 §8)',
-  allocation_escalate: 'Located, no place after 20 days: Admissions Manager (001 App. 3)',
-  deletion_allowed: '20 school days of absence passed (000 §4, 003)',
-  enquiries_ended: '10 school days of school enquiries passed (000 §4, 003)',
+  fair_access_due: 'Located, no place for two months: Fair Access Panel',
+  allocation_escalate: 'Located, no place after 20 days: Admissions Manager',
+  deletion_allowed: '20 school days of absence passed: the school may delete from roll',
+  enquiries_ended: '10 school days of school enquiries passed: the school should have notified us',
 };
 
 /** Clocks that have run out across the register, and closures waiting: renders what alerts.home says. */

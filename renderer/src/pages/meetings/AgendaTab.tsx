@@ -365,7 +365,7 @@ function AlsoEligible({ detail, editable, busy, onBringIn }: { detail: MeetingDe
               </div>
               {editable ? (
                 <div className="agenda-controls">
-                  <button type="button" className="small-btn" aria-label={`Bring ${e.reference} onto the agenda`} disabled={busy} onClick={() => onBringIn([e.caseId])}>Bring in</button>
+                  <button type="button" className="small-btn" aria-label={`Bring in ${e.reference}`} disabled={busy} onClick={() => onBringIn([e.caseId])}>Bring in</button>
                 </div>
               ) : null}
             </li>

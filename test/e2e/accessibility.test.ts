@@ -1,0 +1,93 @@
+import { createRequire } from 'node:module';
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { api, chromiumAvailable, openDemoApp, shot, type Host } from './harness';
+
+// axe-core's own bundle, injected into each page: WCAG 2.2 AA (and the A rules under it).
+const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+interface Violation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/** The serious and critical violations on the page as it is now, each with where it is. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  // Evaluated through the DevTools protocol: the app's CSP (script-src 'self') rightly refuses an inline script tag.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate(async (tags) => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: Violation[] }> } }).axe;
+    return (await axe.run(document, { runOnly: { type: 'tag', values: tags } })).violations;
+  }, TAGS);
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+describe.skipIf(!chromiumAvailable)('every screen passes axe-core (WCAG 2.2 AA): no serious or critical violation', () => {
+  let host: Host;
+  let browser: Browser;
+  let page: Page;
+  let meetingId = 0;
+  let caseId = 0;
+
+  beforeAll(async () => {
+    ({ host, browser, page } = await openDemoApp('Axe Tester'));
+    const panels = await api<{ id: number; register: string }[]>(host, 'panels.list');
+    const cme = panels.find((p) => p.register === 'CME')!;
+    const meetings = await api<{ id: number }[]>(host, 'meetings.generate', { panelId: cme.id, count: 1 });
+    meetingId = meetings[0]!.id;
+    await api(host, 'meetings.buildAgenda', { id: meetingId });
+    const detail = await api<{ items: { kind: string; caseId: number | null; removed: boolean }[] }>(host, 'meetings.get', { id: meetingId });
+    caseId = detail.items.find((i) => i.kind === 'case' && !i.removed)!.caseId!;
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await host?.stop();
+  });
+
+  const screens: [string, () => string][] = [
+    ['home', () => '#/'],
+    ['register', () => '#/register'],
+    ['case', () => `#/case/${caseId}`],
+    ['referral', () => '#/referral'],
+    ['meetings', () => '#/meetings'],
+    ['meeting', () => `#/meeting/${meetingId}`],
+    ['actions', () => '#/actions'],
+    ['escalations', () => '#/escalations'],
+    ['caseload', () => '#/caseload'],
+    ['reports', () => '#/reports'],
+    ['officers', () => '#/officers'],
+    ['panels', () => '#/panels'],
+    ['settings', () => '#/settings'],
+    ['minutes', () => `#/print/minutes/${meetingId}/redacted`],
+    ['agenda pack', () => `#/print/agenda/${meetingId}/redacted`],
+  ];
+
+  it.each(screens)('%s', async (name, hash) => {
+    await page.goto(`${host.url}${hash()}`);
+    await page.waitForLoadState('networkidle');
+    // Wait for the page's own content, not the loading line.
+    await expect.poll(() => page.locator('main h1, h1').first().isVisible()).toBe(true);
+    await expect.poll(() => page.getByText(/^Loading/).count()).toBe(0);
+    await shot(page, `axe-${name.replace(/\s+/g, '-')}`);
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('the cockpit and the projector, during a meeting', async () => {
+    await api(host, 'meetings.start', { id: meetingId });
+    for (const [name, hash] of [['cockpit', `#/cockpit/${meetingId}`], ['projector', `#/projector/${meetingId}`]] as const) {
+      await page.goto(`${host.url}${hash}`);
+      await page.waitForLoadState('networkidle');
+      await expect.poll(() => page.getByText(/^(Loading|Opening the meeting)/).count()).toBe(0);
+      await expect.poll(() => page.locator('h1, h2').first().isVisible()).toBe(true);
+      await shot(page, `axe-${name}`);
+      expect(await seriousViolations(page), name).toEqual([]);
+    }
+  });
+});
