@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { openDatabase } from '../db/open';
-import { loadDemo } from '../electron/services/demo';
+import { loadDemo } from '../db/demo/register';
 import { createApp } from '../electron/createApp';
 
 const arg = (name: string, fallback: string) => {

@@ -11,7 +11,7 @@ import { existsSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { openDatabase, type Db } from '../db/open';
 import { auditedInsert, type WriteContext } from '../db/audit';
-import { loadDemo } from '../electron/services/demo';
+import { loadDemo } from '../db/demo/register';
 import { todayInEngland } from '../electron/createApp';
 
 interface Args {
