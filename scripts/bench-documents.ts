@@ -7,10 +7,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { openDatabase } from '../db/open';
-import { loadDemo } from '../electron/services/demo';
-import { createHandlers } from '../electron/services';
-import { createDispatcher } from '../electron/dispatch';
-import { contextFor } from '../electron/services/context';
+import { loadDemo } from '../db/demo/register';
+import { createApp } from '../electron/createApp';
 import { launchPdfBrowser } from '../electron/server/pdf';
 import { writeDocumentPdf } from './pdf';
 import type { DocumentKind } from '../shared/api/documentSchemas';
@@ -29,7 +27,7 @@ for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true
 const db = openDatabase(file);
 db.transaction(() => loadDemo(db, { actor: 'Bench', source: 'demo', now: () => `${today}T09:00:00Z` }, { cases: 1000, today }))();
 db.prepare("INSERT INTO settings (key, value) VALUES ('setup_done', '1')").run();
-const dispatch = createDispatcher({ db, handlers: createHandlers(db, { today: () => today, version: 'bench', dbPath: file }), context: contextFor(db) });
+const { dispatch } = createApp(db, { today: () => today, version: 'bench', dbPath: file });
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const ok = (method: string, args: unknown = {}): any => {
   const r = dispatch(method, args);

@@ -5,10 +5,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { openDatabase } from '../db/open';
-import { loadDemo } from '../electron/services/demo';
-import { createHandlers } from '../electron/services';
-import { createDispatcher } from '../electron/dispatch';
-import { contextFor } from '../electron/services/context';
+import { loadDemo } from '../db/demo/register';
+import { createApp } from '../electron/createApp';
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -30,7 +28,7 @@ if (!fs.existsSync(file)) {
 }
 
 const db = openDatabase(file);
-const dispatch = createDispatcher({ db, handlers: createHandlers(db, { today: () => today, version: 'bench', dbPath: file }), context: contextFor(db) });
+const { dispatch } = createApp(db, { today: () => today, version: 'bench', dbPath: file });
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 function bench(name: string, fn: () => unknown): void {

@@ -11,8 +11,8 @@ import { existsSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { openDatabase, type Db } from '../db/open';
 import { auditedInsert, type WriteContext } from '../db/audit';
-import { loadDemo } from '../electron/services/demo';
-import { todayIso } from '../shared/domain/dates';
+import { loadDemo } from '../db/demo/register';
+import { todayInEngland } from '../electron/createApp';
 
 interface Args {
   db: string;
@@ -99,7 +99,8 @@ function main(): void {
   // A bigger page cache for this one connection: the load is one large transaction.
   db.pragma('cache_size = -262144');
   const ctx: WriteContext = { actor: 'Demo generator', source: 'demo', now: () => new Date().toISOString() };
-  const today = todayIso();
+  // The same today the app will use when it opens this register.
+  const today = todayInEngland();
   const started = performance.now();
   const result = db.transaction(() => {
     const has = db.prepare('SELECT 1 FROM settings WHERE key = ?');

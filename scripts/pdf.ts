@@ -12,12 +12,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { openDatabase, type Db } from '../db/open';
 import { AppError } from '../shared/api/errors';
-import { todayIso } from '../shared/domain/dates';
 import type { DocumentKind } from '../shared/api/documentSchemas';
 import type { MinutesVariant } from '../shared/api/minutesSchemas';
-import { createDispatcher } from '../electron/dispatch';
-import { createHandlers } from '../electron/services';
-import { contextFor } from '../electron/services/context';
+import { createApp } from '../electron/createApp';
 import { startBrowserHost } from '../electron/server/http';
 import { defaultDatabasePath } from '../electron/server/paths';
 import { launchPdfBrowser } from '../electron/server/pdf';
@@ -54,9 +51,9 @@ export async function writeDocumentPdf(opts: DocumentPdfOptions): Promise<Docume
   const dbPath = typeof opts.db === 'string' ? opts.db : db.name;
   const browser = opts.browser ?? (await launchPdfBrowser());
   try {
-    const today = opts.today ?? todayIso();
+    const pinned = opts.today;
     const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };
-    const dispatch = createDispatcher({ db, handlers: createHandlers(db, { today: () => today, version: pkg.version, dbPath }), context: contextFor(db), log: (m, e) => console.error(m, e) });
+    const { dispatch } = createApp(db, { today: pinned ? () => pinned : undefined, version: pkg.version, dbPath, log: (m, e) => console.error(m, e) });
     const host = await startBrowserHost({ dispatch, staticDir, port: 0 });
     try {
       const request = { kind: opts.kind, id: opts.id, variant: opts.variant };

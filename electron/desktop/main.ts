@@ -4,9 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, screen, session, type MenuItemConstructorOptions } from 'electron';
 import { openDatabase, type Db } from '../../db/open';
 import { AppError } from '../../shared/api/errors';
-import { createDispatcher } from '../dispatch';
-import { createHandlers } from '../services/index';
-import { contextFor } from '../services/context';
+import { createApp } from '../createApp';
 import { isAppFrameUrl, registerIpc } from './ipc';
 import { registerPdfIpc } from './pdf';
 import { electronNativeBindingPath } from './nativeBinding';
@@ -46,11 +44,6 @@ function appVersion(): string {
     // fall through
   }
   return app.getVersion();
-}
-
-/** Today's calendar date in England, as YYYY-MM-DD (en-CA formats dates that way). */
-function todayInEngland(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
 }
 
 function databasePath(): string {
@@ -184,14 +177,7 @@ function start(): void {
   const register = openRegister(dbPath);
   db = register;
 
-  const handlers = createHandlers(register, { today: todayInEngland, version: appVersion(), dbPath });
-  const dispatch = createDispatcher({
-    db: register,
-    handlers,
-    context: contextFor(register),
-    checkOutputs: isDev,
-    log: (message, err) => console.error(message, err),
-  });
+  const { dispatch } = createApp(register, { version: appVersion(), dbPath, checkOutputs: isDev, log: (message, err) => console.error(message, err) });
   const isTrustedFrame = (frame: { url: string } | null) => frame !== null && isAppFrameUrl(frame.url, appUrl);
   registerIpc(ipcMain, dispatch, isTrustedFrame);
   registerPdfIpc(ipcMain, dispatch, appUrl, isTrustedFrame, () => mainWindow);

@@ -4,10 +4,7 @@ import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { openDatabase } from '../../db/open';
 import { AppError } from '../../shared/api/errors';
-import { todayIso } from '../../shared/domain/dates';
-import { createDispatcher } from '../dispatch';
-import { createHandlers } from '../services';
-import { contextFor } from '../services/context';
+import { createApp } from '../createApp';
 import { startBrowserHost } from './http';
 import { createDocumentPrinter } from './documentPdf';
 import { defaultDatabasePath } from './paths';
@@ -33,11 +30,9 @@ async function main(): Promise<void> {
     console.error(err instanceof AppError ? err.message : `Could not open the register at ${dbPath}: ${(err as Error).message}`);
     process.exit(1);
   }
-  const handlers = createHandlers(db, { today: () => todayIso(), version: pkg.version, dbPath });
-  const dispatch = createDispatcher({
-    db,
-    handlers,
-    context: contextFor(db),
+  const { dispatch } = createApp(db, {
+    version: pkg.version,
+    dbPath,
     checkOutputs: process.env.PANEL_CHECK_OUTPUTS === '1',
     log: (m, e) => console.error(m, e),
   });

@@ -78,7 +78,8 @@ export async function renderPdf(opts: RenderPdfOptions): Promise<RenderPdfResult
         // The request was checked before printing (documents.describe), so this is unexpected.
         throw new Error(message || 'The page could not be rendered.');
       }
-      await page.evaluate(() => document.querySelectorAll('style[data-running-marking]').forEach((s) => s.remove()));
+      // Runs in the page; written as a string because this Node-side project has no DOM types.
+      await page.evaluate("document.querySelectorAll('style[data-running-marking]').forEach((s) => s.remove())");
       await page.emulateMedia({ media: 'print' });
       const pdf = await page.pdf({
         format: 'A4',

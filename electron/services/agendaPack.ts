@@ -2,7 +2,7 @@ import type { Db } from '../../db/open';
 import { MINUTES_MARKING, type MinutesAttendee, type MinutesVariant } from '../../shared/api/minutesSchemas';
 import type { AgendaPackCase, AgendaPackDoc, AgendaPackItem } from '../../shared/api/documentSchemas';
 import { OUTCOMES } from '../../shared/api/meetingSchemas';
-import { addDays, addMonths, compareIso, formatUk } from '../../shared/domain/dates';
+import { compareIso, formatUk } from '../../shared/domain/dates';
 import { CASE_STATUS_LABELS, CHECK_AGENCIES, CHILD_FLAGS, CME_REASONS, PMOE_REASONS, labelOf, type Rag } from '../../shared/domain/vocab';
 import type { RedactionOwner } from '../../shared/domain/redaction';
 import { documentRedactor, ownerOf } from './redaction';

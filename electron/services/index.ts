@@ -13,7 +13,7 @@ import { createReferral } from './referrals';
 import {
   getCaseDetail, updateCase, setRag, setLeadOfficer, setStatus, reopenCase, addCheck, addNote, auditForCase,
 } from './cases';
-import { loadDemo } from './demo';
+import { loadDemo } from '../../db/demo/register';
 import { listPanels, savePanel } from './panels';
 import { getCalendar, saveCalendar } from './calendar';
 import {

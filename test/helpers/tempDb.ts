@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openDatabase, type Db, type OpenOptions } from '../../db/open';
-import { createDispatcher, type Dispatch } from '../../electron/dispatch';
-import { createHandlers } from '../../electron/services';
+import type { Dispatch } from '../../electron/dispatch';
+import { createApp } from '../../electron/createApp';
 import type { WriteContext } from '../../db/audit';
 
 export function tempDir(prefix = 'panel-test-'): string {
@@ -29,10 +29,9 @@ export function openTestApp(options: { file?: string; today?: string; actor?: st
   const file = options.file ?? tempDbFile();
   const db = openDatabase(file, options);
   const today = options.today ?? TODAY;
-  const handlers = createHandlers(db, { today: () => today, version: 'test', dbPath: file });
   let n = 0;
   const context = (): WriteContext => ({ actor: options.actor ?? 'Test Officer', source: 'register', now: () => `${today}T10:00:${String(n++ % 60).padStart(2, '0')}.000Z` });
-  const dispatch = createDispatcher({ db, handlers, context, checkOutputs: true, log: () => {} });
+  const { dispatch } = createApp(db, { today: () => today, version: 'test', dbPath: file, context, checkOutputs: true, log: () => {} });
   const ok = (method: string, args: unknown = {}) => {
     const r = dispatch(method, args);
     if (!r.ok) throw new Error(`${method} failed: ${r.error.code}: ${r.error.message}`);

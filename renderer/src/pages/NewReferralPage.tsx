@@ -2,7 +2,7 @@ import { schoolOnRollRequired } from '../../../shared/domain/pmoeRoll';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { call, ApiCallError } from '../api/client';
 import { navigate } from '../lib/router';
-import { ErrorBanner, InfoBanner } from '../components/Banner';
+import { InfoBanner } from '../components/Banner';
 import { isIsoDate, todayIso } from '../../../shared/domain/dates';
 import {
   CHILD_FLAGS, CME_REASONS, ETHNICITIES, GENDERS, PMOE_REASONS, REFERRAL_SOURCES, URGENCIES,

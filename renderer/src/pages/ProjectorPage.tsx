@@ -76,6 +76,8 @@ export function ProjectorPage({ id }: { id: number }) {
   useLayoutEffect(() => {
     setLines(linesFor(window.innerHeight));
   }, [view?.version]);
+  // No dependency list on purpose: after each render, measure and drop one more line until it fits.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
   useLayoutEffect(() => {
     const el = agendaRef.current;
     if (el && el.scrollHeight > el.clientHeight + 1 && lines > 3) setLines(lines - 1);

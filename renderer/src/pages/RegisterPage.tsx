@@ -476,7 +476,8 @@ function RegisterTable({
   scrollKey: string;
 }) {
   // TanStack row objects, made on demand for the rows on screen and kept for the load.
-  const rowCache = useMemo(() => new Map<number, Row<RegisterRow>>(), [rows, table]);
+  // rows and table are not read here: a change to either starts an empty cache.
+  const rowCache = useMemo(() => new Map<number, Row<RegisterRow>>(), [rows, table]); // eslint-disable-line react-hooks/exhaustive-deps
   const rowAt = (i: number): Row<RegisterRow> | undefined => {
     const original = rows[i];
     if (!original) return undefined;

@@ -3,8 +3,7 @@ import path from 'node:path';
 import { describe, it, expect } from 'vitest';
 import Database from 'better-sqlite3';
 import { openDatabase } from '../../../db/open';
-import { createDispatcher } from '../../../electron/dispatch';
-import { createHandlers } from '../../../electron/services';
+import { createApp } from '../../../electron/createApp';
 import { openTestApp, tempDir, cmeReferral } from '../../helpers/tempDb';
 
 const sha = (file: string) => fs.readFileSync(file).toString('base64');
@@ -51,7 +50,7 @@ describe('storage failures each say what happened', () => {
     app.close();
     fs.chmodSync(app.file, 0o400);
     const db = new Database(app.file, { readonly: true });
-    const dispatch = createDispatcher({ db, handlers: createHandlers(db, { today: () => '2026-11-25', version: 't', dbPath: app.file }), context: () => ({ actor: 'T', source: 'register', now: () => '2026-11-25T10:00:00Z' }) });
+    const { dispatch } = createApp(db, { today: () => '2026-11-25', version: 't', dbPath: app.file, context: () => ({ actor: 'T', source: 'register', now: () => '2026-11-25T10:00:00Z' }) });
     const r = dispatch('officers.create', { name: 'New Officer', team: 'cme' });
     expect(r).toMatchObject({ ok: false, error: { code: 'storage_read_only' } });
     if (!r.ok) expect(r.error.message).toMatch(/can only be read, not written, so nothing was saved/);

@@ -1,6 +1,6 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { openTestApp, type TestApp } from '../../helpers/tempDb';
-import { loadDemo } from '../../../electron/services/demo';
+import { loadDemo } from '../../../db/demo/register';
 
 // Issue 9: Home, the register and the agenda builder call the same cases "due for panel" — one
 // rule (shared/domain/clocks isDueForPanel, seed 000 §7), judged on the same day.

@@ -1,6 +1,6 @@
 import { describe, it, expect, beforeAll } from 'vitest';
 import { openTestApp, type TestApp } from '../../helpers/tempDb';
-import { loadDemo } from '../../../electron/services/demo';
+import { loadDemo } from '../../../db/demo/register';
 
 // A CME panel run against the demo register, through the dispatcher, as the cockpit drives it.
 describe('a CME panel meeting', () => {

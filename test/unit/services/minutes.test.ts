@@ -1,6 +1,6 @@
 import { describe, it, expect, beforeAll } from 'vitest';
 import { openTestApp, type TestApp } from '../../helpers/tempDb';
-import { loadDemo } from '../../../electron/services/demo';
+import { loadDemo } from '../../../db/demo/register';
 import { MinutesDoc } from '../../../shared/api/minutesSchemas';
 
 const TODAY = '2026-11-25';

@@ -10,7 +10,6 @@ import { RagBadge } from '../../components/RagBadge';
 import { useAction } from '../case/useAction';
 import { RemoveItemDialog } from './MeetingDialogs';
 import { agendaBlocks, caseItemCount, dropIndex, itemLabel, moveItem, movedMessage, sortItems, stepIndex, type AgendaRow } from './agenda';
-import { weekdayDate } from './format';
 
 const SECTION_OPTIONS = AGENDA_SECTIONS.map((code) => ({ code, label: SECTION_LABELS[code] }));
 

@@ -24,16 +24,17 @@
  *
  * Does not open a transaction: call it inside the caller's (as `loadDemo` is).
  */
-import { recordArchiveDecision } from './archiving';
-import type { Db } from '../../db/open';
-import { auditedUpdate, type WriteContext } from '../../db/audit';
+import { recordArchiveDecision } from '../../electron/services/archiving';
+import type { Db } from '../open';
+import { auditedUpdate, type WriteContext } from '../audit';
+import { Rng } from './random';
 import type { AgendaItem, MeetingDetail, Panel } from '../../shared/api/meetingSchemas';
 import { addDays, addMonths, compareIso, dayOfWeek, diffDays, formatUk, parseIso, toIso } from '../../shared/domain/dates';
 import { generateSchedule } from '../../shared/domain/schedule';
 import { dueForPanelOn } from '../../shared/domain/clocks';
 import { CHECK_AGENCIES, CME_REASONS, PMOE_REASONS, labelOf } from '../../shared/domain/vocab';
-import { getCalendar, termCalendar } from './calendar';
-import { listPanels } from './panels';
+import { getCalendar, termCalendar } from '../../electron/services/calendar';
+import { listPanels } from '../../electron/services/panels';
 import {
   addAttendee,
   addCaseToAgenda,
@@ -47,10 +48,10 @@ import {
   markAttendance,
   bump,
   startMeeting,
-} from './meetings';
-import { addAction, raiseEscalation, recordItem, reviewAction, setItemLead, setItemRag } from './items';
-import { completeAction } from './tracker';
-import { escalateFurther, getLadders, resolveEscalation, respondEscalation } from './escalations';
+} from '../../electron/services/meetings';
+import { addAction, raiseEscalation, recordItem, reviewAction, setItemLead, setItemRag } from '../../electron/services/items';
+import { completeAction } from '../../electron/services/tracker';
+import { escalateFurther, getLadders, resolveEscalation, respondEscalation } from '../../electron/services/escalations';
 
 export interface DemoMeetingsOptions {
   /** The day the register is "as at" (YYYY-MM-DD): every meeting is before it. */
@@ -74,41 +75,6 @@ export interface DemoMeetingsResult {
 type Rag = 'red' | 'amber' | 'green';
 type Register = 'CME' | 'PMOE';
 type Row = Record<string, unknown>;
-
-// ---------------------------------------------------------------------------------------------
-// Seeded randomness
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-class Dice {
-  constructor(private readonly next: () => number) {}
-  int(lo: number, hi: number): number {
-    return hi <= lo ? lo : lo + Math.floor(this.next() * (hi - lo + 1));
-  }
-  chance(p: number): boolean {
-    return this.next() < p;
-  }
-  pick<T>(list: readonly T[]): T {
-    if (list.length === 0) throw new Error('pick from an empty list');
-    return list[Math.floor(this.next() * list.length)] as T;
-  }
-  shuffle<T>(list: readonly T[]): T[] {
-    const a = list.slice();
-    for (let i = a.length - 1; i > 0; i--) {
-      const j = Math.floor(this.next() * (i + 1));
-      [a[i], a[j]] = [a[j] as T, a[i] as T];
-    }
-    return a;
-  }
-}
 
 // ---------------------------------------------------------------------------------------------
 // Words. Synthetic throughout: the only names are the demo's invented officers and schools.
@@ -498,7 +464,7 @@ interface Slot {
 
 export function loadDemoMeetings(db: Db, ctx: WriteContext, options: DemoMeetingsOptions): DemoMeetingsResult {
   const today = toIso(parseIso(options.today));
-  const dice = new Dice(options.rng ?? mulberry32(1));
+  const dice = new Rng(options.rng ?? 1);
   const result: DemoMeetingsResult = { meetings: [], actions: { open: 0, done: 0, carriedForward: 0, dropped: 0 }, escalations: 0 };
 
   // Panels and term calendar, as a new register gets them, dated well before the first meeting.
@@ -782,7 +748,7 @@ function buildHistoricAgenda(db: Db, ctx: WriteContext, meetingId: number, regis
  * meetings take more archiving decisions, later ones more routine reviews.
  */
 function chooseItems(
-  db: Db, dice: Dice, detail: MeetingDetail, register: Register, date: string, history: { date: string; kept: Set<number> }[], fromEnd: number, keepRange: [number, number],
+  db: Db, dice: Rng, detail: MeetingDetail, register: Register, date: string, history: { date: string; kept: Set<number> }[], fromEnd: number, keepRange: [number, number],
 ): { remove: Map<number, string> } {
   const prev = history[history.length - 1] ?? null;
   const cases = detail.items.filter((i) => i.kind === 'case' && !i.removed && i.caseId !== null);
@@ -886,7 +852,7 @@ interface CaseItemArgs {
   allowDrop: boolean;
 }
 
-function runCaseItem(db: Db, dice: Dice, clock: Clock, a: CaseItemArgs): { newActions: { id: number; ownerName: string | null }[]; dropped: number } {
+function runCaseItem(db: Db, dice: Rng, clock: Clock, a: CaseItemArgs): { newActions: { id: number; ownerName: string | null }[]; dropped: number } {
   const { item, register, date } = a;
   const caseId = item.caseId as number;
   const k = caseInfo(db, caseId);
@@ -1099,7 +1065,7 @@ const lower = (t: string) => t.charAt(0).toLowerCase() + t.slice(1);
 
 /** Reviews one earlier action: mostly done, some carried forward with a reason, a few dropped. */
 function reviewOne(
-  db: Db, dice: Dice, ctx: WriteContext, itemId: number, x: { id: number; carriedCount: number }, date: string, due: string, allowDrop: boolean, caseClosed: boolean,
+  db: Db, dice: Rng, ctx: WriteContext, itemId: number, x: { id: number; carriedCount: number }, date: string, due: string, allowDrop: boolean, caseClosed: boolean,
 ): { outcome: 'done' | 'carried_forward' | 'dropped'; reason: string } {
   const r = dice.int(1, 100);
   const dropP = allowDrop ? (x.carriedCount > 0 ? 20 : 7) : 0;
@@ -1116,7 +1082,7 @@ function labelSource(code: string): string {
 }
 
 /** A plausible change of rating at panel, or none: a child not yet found does not go green. */
-function ragMove(dice: Dice, k: CaseInfo, located: boolean): Rag | null {
+function ragMove(dice: Rng, k: CaseInfo, located: boolean): Rag | null {
   const found = located || k.register === 'PMOE';
   if (k.rag === null) return dice.chance(0.75) ? (!found ? (dice.chance(0.4) ? 'red' : 'amber') : dice.chance(0.7) ? 'amber' : 'green') : null;
   if (k.rag === 'red') return found && dice.chance(0.35) ? 'amber' : null;
@@ -1124,14 +1090,14 @@ function ragMove(dice: Dice, k: CaseInfo, located: boolean): Rag | null {
   return dice.chance(0.06) ? 'amber' : null;
 }
 
-function newLead(dice: Dice, officers: Officer[], k: CaseInfo, register: Register): Officer | null {
+function newLead(dice: Rng, officers: Officer[], k: CaseInfo, register: Register): Officer | null {
   const teams = register === 'CME' ? ['cme', 'cme', 'education_welfare'] : k.flags.ehcp ? ['sen'] : k.flags.lac ? ['virtual_school'] : ['inclusion', 'education_welfare'];
   const team = dice.pick(teams);
   const pool = officers.filter((o) => o.active && o.team === team && o.id !== k.leadId && !/Manager|Head|Lead|Administrator/.test(o.title));
   return pool.length > 0 ? dice.pick(pool) : null;
 }
 
-function ownerFor(dice: Dice, officers: Officer[], team: string | null, leadId: number | null): Officer | null {
+function ownerFor(dice: Rng, officers: Officer[], team: string | null, leadId: number | null): Officer | null {
   const lead = officers.find((o) => o.id === leadId && o.active) ?? null;
   if (team === null || (lead && lead.team === team)) return lead ?? officers.find((o) => o.active && o.team === 'cme') ?? null;
   const pool = officers.filter((o) => o.active && o.team === team && !/^Head|Manager$/.test(o.title));
@@ -1155,7 +1121,7 @@ interface StandingArgs {
   escalationTasks: Map<Register, ((c: WriteContext, date: string) => string)[]>;
 }
 
-function standingText(db: Db, dice: Dice, code: string, a: StandingArgs): string {
+function standingText(db: Db, dice: Rng, code: string, a: StandingArgs): string {
   const { register, date } = a;
   switch (code) {
     case 'welcome_apologies': {

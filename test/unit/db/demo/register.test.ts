@@ -2,14 +2,14 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDatabase, type Db } from '../../../db/open';
-import type { WriteContext } from '../../../db/audit';
-import { loadDemo } from '../../../electron/services/demo';
-import { parseCaseReference } from '../../../shared/domain/caseReference';
-import { isValidUpn } from '../../../shared/domain/upn';
-import { ageOn, isIsoDate } from '../../../shared/domain/dates';
-import { compulsorySchoolAge } from '../../../shared/domain/schoolAge';
-import { isDueForPanel, isLongTerm } from '../../../shared/domain/clocks';
+import { openDatabase, type Db } from '../../../../db/open';
+import type { WriteContext } from '../../../../db/audit';
+import { loadDemo } from '../../../../db/demo/register';
+import { parseCaseReference } from '../../../../shared/domain/caseReference';
+import { isValidUpn } from '../../../../shared/domain/upn';
+import { ageOn, isIsoDate } from '../../../../shared/domain/dates';
+import { compulsorySchoolAge } from '../../../../shared/domain/schoolAge';
+import { isDueForPanel, isLongTerm } from '../../../../shared/domain/clocks';
 import {
   CHECK_AGENCIES,
   CLOSURE_REASONS,
@@ -20,7 +20,7 @@ import {
   REFERRAL_SOURCES,
   TEAMS,
   URGENCIES,
-} from '../../../shared/domain/vocab';
+} from '../../../../shared/domain/vocab';
 
 const TODAY = '2026-03-16';
 const ctx: WriteContext = { actor: 'Demo generator', source: 'demo', now: () => '2026-03-16T10:00:00.000Z' };

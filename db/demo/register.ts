@@ -12,11 +12,12 @@
  */
 import { nextUnfoundReview } from '../../shared/domain/closure';
 import type Database from 'better-sqlite3';
-import { backfillHistory } from './history';
-import { appendAudit } from '../../db/auditChain';
-import { loadDemoMeetings } from './demoMeetings';
-import type { Db } from '../../db/open';
-import type { WriteContext } from '../../db/audit';
+import { backfillHistory } from '../../electron/services/history';
+import { appendAudit } from '../auditChain';
+import { loadDemoMeetings } from './meetings';
+import { Rng } from './random';
+import type { Db } from '../open';
+import type { WriteContext } from '../audit';
 import {
   CHECK_AGENCIES,
   CLOSURE_REASONS,
@@ -59,59 +60,6 @@ export interface DemoOptions {
 export interface DemoResult {
   caseCount: number;
   officerCount: number;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Seeded randomness
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-class Rng {
-  private readonly next: () => number;
-  constructor(seed: number) {
-    this.next = mulberry32(seed);
-  }
-  float(): number {
-    return this.next();
-  }
-  /** Integer in [lo, hi] inclusive. */
-  int(lo: number, hi: number): number {
-    if (hi <= lo) return lo;
-    return lo + Math.floor(this.next() * (hi - lo + 1));
-  }
-  chance(p: number): boolean {
-    return this.next() < p;
-  }
-  pick<T>(list: readonly T[]): T {
-    if (list.length === 0) throw new Error('pick from an empty list');
-    return list[Math.floor(this.next() * list.length)] as T;
-  }
-  /** Picks from [value, weight] pairs. */
-  weighted<T>(pairs: readonly (readonly [T, number])[]): T {
-    let total = 0;
-    for (const [, w] of pairs) total += w;
-    let r = this.next() * total;
-    for (const [v, w] of pairs) {
-      r -= w;
-      if (r < 0) return v;
-    }
-    return (pairs[pairs.length - 1] as readonly [T, number])[0];
-  }
-  /** Up to n distinct items, in a random order. */
-  sample<T>(list: readonly T[], n: number): T[] {
-    const copy = list.slice();
-    const out: T[] = [];
-    while (out.length < n && copy.length > 0) out.push(copy.splice(Math.floor(this.next() * copy.length), 1)[0] as T);
-    return out;
-  }
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { openTestApp, type TestApp } from '../../helpers/tempDb';
-import { loadDemo } from '../../../electron/services/demo';
+import { openTestApp, type TestApp } from '../../../helpers/tempDb';
+import { loadDemo } from '../../../../db/demo/register';
 
 // The demo register comes with the last few panels already held (demoMeetings.ts).
 describe('demo meeting history', () => {

@@ -1,0 +1,52 @@
+import type { Db } from '../db/open';
+import type { WriteContext } from '../db/audit';
+import { createDispatcher, type Dispatch, type Handlers } from './dispatch';
+import { createHandlers } from './services';
+import { contextFor } from './services/context';
+
+/**
+ * The app behind both hosts: the services over one open register, and the dispatcher every call
+ * goes through. The desktop shell wires it to IPC, the browser host to HTTP, tests and scripts
+ * call `dispatch` directly; none of them builds handlers or a dispatcher of its own.
+ */
+export interface AppOptions {
+  version: string;
+  /** Where the register lives (shown in app.info). */
+  dbPath: string;
+  /** Today's date (ISO). Defaults to today in England; tests and scripts pin it. */
+  today?: () => string;
+  /** Who is writing, read per call. Defaults to the register's user name and the clock. */
+  context?: () => WriteContext;
+  /** Check every output against the contract too (development and tests). */
+  checkOutputs?: boolean;
+  log?: (message: string, err: unknown) => void;
+}
+
+export interface App {
+  dispatch: Dispatch;
+  handlers: Handlers;
+  /** The "today" the services use: the one date every screen and document agrees on. */
+  today: () => string;
+}
+
+/**
+ * Today's calendar date in England, as YYYY-MM-DD, whatever the machine's time zone: Panel serves
+ * English authorities, and a register must not change day at midnight UTC (en-CA formats dates as
+ * ISO).
+ */
+export function todayInEngland(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+export function createApp(db: Db, options: AppOptions): App {
+  const today = options.today ?? (() => todayInEngland());
+  const handlers = createHandlers(db, { today, version: options.version, dbPath: options.dbPath });
+  const dispatch = createDispatcher({
+    db,
+    handlers,
+    context: options.context ?? contextFor(db),
+    checkOutputs: options.checkOutputs,
+    log: options.log,
+  });
+  return { dispatch, handlers, today };
+}
