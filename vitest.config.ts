@@ -8,6 +8,9 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
           environment: 'node',
+          // Service tests build real registers (the demo writes ~1,300 cases with hashed audit rows):
+          // seconds on a loaded two-core machine. A time limit is a hang guard here, never a benchmark.
+          testTimeout: 30_000,
         },
       },
       {
