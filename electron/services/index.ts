@@ -162,9 +162,9 @@ export function createHandlers(db: Db, opts: ServiceOptions): Handlers {
     'items.setRag': ({ itemId, rag, reason }, ctx) => setItemRag(db, ctx, itemId, rag, reason, today()),
     'items.setLead': ({ itemId, officerId, reason }, ctx) => setItemLead(db, ctx, itemId, officerId, reason, today()),
     'items.close': ({ itemId, reason, detail, proposedById, evidence }, ctx) => closeFromItem(db, ctx, itemId, reason, detail, today(), { proposedById, evidence }),
-    'actions.add': ({ itemId, ...f }, ctx) => addAction(db, ctx, itemId, f, today()),
-    'actions.review': ({ itemId, actionId, outcome, reason, newDueDate }, ctx) => reviewAction(db, ctx, itemId, actionId, outcome, reason, newDueDate, today()),
-    'escalations.raise': ({ itemId, ...f }, ctx) => raiseEscalation(db, ctx, itemId, f, today()),
+    'items.createAction': ({ itemId, ...f }, ctx) => addAction(db, ctx, itemId, f, today()),
+    'items.reviewAction': ({ itemId, actionId, outcome, reason, newDueDate }, ctx) => reviewAction(db, ctx, itemId, actionId, outcome, reason, newDueDate, today()),
+    'items.createEscalation': ({ itemId, ...f }, ctx) => raiseEscalation(db, ctx, itemId, f, today()),
     'meetings.undo': ({ id }, ctx) => {
       meetingRow(db, id);
       return undoLast(db, ctx, id);
@@ -180,6 +180,6 @@ export function createHandlers(db: Db, opts: ServiceOptions): Handlers {
     'documents.describe': (req) => describeDocument(db, req),
     'audit.verify': ({ atOpen }) => (atOpen ? auditCheckOnOpen(db) : undefined) ?? verifyAuditChain(db),
     'settings.getAuthority': () => getAuthority(db),
-    'settings.authority': ({ name, logo }, ctx) => setAuthority(db, ctx, name, logo),
+    'settings.setAuthority': ({ name, logo }, ctx) => setAuthority(db, ctx, name, logo),
   };
 }

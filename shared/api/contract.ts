@@ -156,13 +156,13 @@ export const contract = {
   'items.setLead': method(z.object({ itemId: S.id, officerId: S.id.nullable(), reason: S.optionalText(500) }), M.ItemDetail, true),
   'items.close': method(z.object({ itemId: S.id, reason: M.ClosureReasonCode, detail: S.optionalText(500), proposedById: S.id.nullish(), evidence: S.optionalText(4000) }), M.ItemDetail, true),
   // The owner: an officer (ownerId), or a person or agency named in ownerText (a panel member, deputy or guest, an outside agency).
-  'actions.add': method(z.object({ itemId: S.id, text: S.text(1000), ownerId: S.id.nullish().transform((v) => v ?? null), ownerText: S.optionalText(160), dueDate: S.isoDate }), M.ItemDetail, true),
-  'actions.review': method(
+  'items.createAction': method(z.object({ itemId: S.id, text: S.text(1000), ownerId: S.id.nullish().transform((v) => v ?? null), ownerText: S.optionalText(160), dueDate: S.isoDate }), M.ItemDetail, true),
+  'items.reviewAction': method(
     z.object({ itemId: S.id, actionId: S.id, outcome: z.enum(['done', 'carried_forward', 'dropped']), reason: S.optionalText(500), newDueDate: S.optionalDate }),
     M.ItemDetail,
     true,
   ),
-  'escalations.raise': method(
+  'items.createEscalation': method(
     z.object({ itemId: S.id, reason: M.EscalationReason, level: z.number().int().min(1).max(9), levelTitle: S.text(120), escalatedTo: S.optionalText(120), asked: S.optionalText(2000), responseDue: S.optionalDate }),
     M.ItemDetail,
     true,
@@ -194,7 +194,7 @@ export const contract = {
     false,
   ),
   'settings.getAuthority': method(z.object({}).default({}), z.object({ name: z.string(), logo: z.string().nullable() }), false),
-  'settings.authority': method(z.object({ name: S.text(120), logo: z.string().max(500000).nullish() }), z.object({ name: z.string(), logo: z.string().nullable() }), true),
+  'settings.setAuthority': method(z.object({ name: S.text(120), logo: z.string().max(500000).nullish() }), z.object({ name: z.string(), logo: z.string().nullable() }), true),
 } as const satisfies Record<MethodName, { input: z.ZodType; output: z.ZodType; write: boolean }>;
 
 export type Contract = typeof contract;

@@ -62,7 +62,7 @@ export function EscalationsPanel({ detail, mutate, ref }: { detail: ItemDetail; 
       return;
     }
     setSaving(true);
-    const r = await mutate('escalations.raise', {
+    const r = await mutate('items.createEscalation', {
       itemId,
       reason,
       level,
