@@ -12,7 +12,7 @@
  */
 import { nextUnfoundReview } from '../../shared/domain/closure';
 import type Database from 'better-sqlite3';
-import { backfillHistory } from './history';
+import { backfillHistory } from './register/history';
 import { appendAudit } from '../../db/auditChain';
 import { loadDemoMeetings } from './demoMeetings';
 import type { Db } from '../../db/open';

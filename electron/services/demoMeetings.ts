@@ -24,7 +24,7 @@
  *
  * Does not open a transaction: call it inside the caller's (as `loadDemo` is).
  */
-import { recordArchiveDecision } from './archiving';
+import { recordArchiveDecision } from './closures/archiving';
 import type { Db } from '../../db/open';
 import { auditedUpdate, type WriteContext } from '../../db/audit';
 import type { AgendaItem, MeetingDetail, Panel } from '../../shared/api/meetingSchemas';
@@ -32,8 +32,8 @@ import { addDays, addMonths, compareIso, dayOfWeek, diffDays, formatUk, parseIso
 import { generateSchedule } from '../../shared/domain/schedule';
 import { dueForPanelOn } from '../../shared/domain/clocks';
 import { CHECK_AGENCIES, CME_REASONS, PMOE_REASONS, labelOf } from '../../shared/domain/vocab';
-import { getCalendar, termCalendar } from './calendar';
-import { listPanels } from './panels';
+import { getCalendar, termCalendar } from './settings/calendar';
+import { listPanels } from './meetings/panels';
 import {
   addAttendee,
   addCaseToAgenda,
@@ -47,10 +47,10 @@ import {
   markAttendance,
   bump,
   startMeeting,
-} from './meetings';
-import { addAction, raiseEscalation, recordItem, reviewAction, setItemLead, setItemRag } from './items';
-import { completeAction } from './tracker';
-import { escalateFurther, getLadders, resolveEscalation, respondEscalation } from './escalations';
+} from './meetings/meetings';
+import { addAction, raiseEscalation, recordItem, reviewAction, setItemLead, setItemRag } from './meetings/items';
+import { completeAction } from './actions/tracker';
+import { escalateFurther, getLadders, resolveEscalation, respondEscalation } from './escalations/escalations';
 
 export interface DemoMeetingsOptions {
   /** The day the register is "as at" (YYYY-MM-DD): every meeting is before it. */

@@ -1,0 +1,71 @@
+import type { scheduleMethods, agendaMethods, attendanceMethods, liveMethods, approvalMethods } from '../../../shared/api/meetings';
+import type { DomainHandlerFactory } from '../handlers';
+import { listPanels, savePanel } from './panels';
+import {
+  listMeetings, generateMeetings, createMeeting, updateMeeting, getMeeting, buildAgenda, bringIn, addCaseToAgenda, removeItems, restoreItem, moveItem,
+  markAttendance, addAttendee, startMeeting, gotoItem, closeMeeting, approveMinutes, amendMinutes, meetingRow,
+} from './meetings';
+import { getItem, recordItem, setItemRag, setItemLead, closeFromItem, addAction, reviewAction, raiseEscalation } from './items';
+import { projectorView, projectorControl } from './projector';
+import { undoLast } from './undo';
+
+const scheduleHandlers: DomainHandlerFactory<typeof scheduleMethods> = (db, { today }) => ({
+  'panels.list': (_a, ctx) => listPanels(db, ctx),
+  'panels.save': (a, ctx) => savePanel(db, ctx, a),
+  'meetings.list': ({ panelId }, ctx) => listMeetings(db, ctx, panelId),
+  'meetings.generate': ({ panelId, count }, ctx) => generateMeetings(db, ctx, panelId, count, today()),
+  'meetings.create': (a, ctx) => createMeeting(db, ctx, a),
+  'meetings.update': ({ id, ...f }, ctx) => updateMeeting(db, ctx, id, f, today()),
+  'meetings.get': ({ id }) => getMeeting(db, id, today()),
+});
+
+const agendaHandlers: DomainHandlerFactory<typeof agendaMethods> = (db, { today }) => ({
+  'meetings.buildAgenda': ({ id }, ctx) => buildAgenda(db, ctx, id, today()),
+  'agenda.addCase': ({ meetingId, reference, section }, ctx) => addCaseToAgenda(db, ctx, meetingId, reference, section, today()),
+  'agenda.remove': ({ itemIds, reason }, ctx) => removeItems(db, ctx, itemIds, reason, today()),
+  'agenda.bringIn': ({ meetingId, caseIds }, ctx) => bringIn(db, ctx, meetingId, caseIds, today()),
+  'agenda.restore': ({ itemId }, ctx) => restoreItem(db, ctx, itemId, today()),
+  'agenda.move': ({ itemId, toIndex }, ctx) => moveItem(db, ctx, itemId, toIndex, today()),
+});
+
+const attendanceHandlers: DomainHandlerFactory<typeof attendanceMethods> = (db, { today }) => ({
+  'attendance.mark': ({ id, status }, ctx) => markAttendance(db, ctx, id, status, today()),
+  'attendance.add': (a, ctx) => addAttendee(db, ctx, a, today()),
+});
+
+const liveHandlers: DomainHandlerFactory<typeof liveMethods> = (db, { today }) => ({
+  'meetings.start': ({ id }, ctx) => startMeeting(db, ctx, id, today()),
+  'meetings.goto': ({ id, itemId }, ctx) => {
+    gotoItem(db, id, itemId, ctx.now());
+    return getMeeting(db, id, today());
+  },
+  'meetings.item': ({ itemId }) => getItem(db, itemId, today()),
+  'items.record': ({ itemId, ...f }, ctx) => recordItem(db, ctx, itemId, f, today()),
+  'items.setRag': ({ itemId, rag, reason }, ctx) => setItemRag(db, ctx, itemId, rag, reason, today()),
+  'items.setLead': ({ itemId, officerId, reason }, ctx) => setItemLead(db, ctx, itemId, officerId, reason, today()),
+  'items.close': ({ itemId, reason, detail, proposedById, evidence }, ctx) => closeFromItem(db, ctx, itemId, reason, detail, today(), { proposedById, evidence }),
+  'items.createAction': ({ itemId, ...f }, ctx) => addAction(db, ctx, itemId, f, today()),
+  'items.reviewAction': ({ itemId, actionId, outcome, reason, newDueDate }, ctx) => reviewAction(db, ctx, itemId, actionId, outcome, reason, newDueDate, today()),
+  'items.createEscalation': ({ itemId, ...f }, ctx) => raiseEscalation(db, ctx, itemId, f, today()),
+  'meetings.undo': ({ id }, ctx) => {
+    meetingRow(db, id);
+    return undoLast(db, ctx, id);
+  },
+  'projector.view': ({ id, sinceVersion }) => projectorView(db, id, sinceVersion, today()),
+  'projector.control': ({ id, action }, ctx) => projectorControl(db, ctx, id, action, (itemId) => gotoItem(db, id, itemId, ctx.now())),
+});
+
+const approvalHandlers: DomainHandlerFactory<typeof approvalMethods> = (db, { today }) => ({
+  'meetings.close': ({ id }, ctx) => closeMeeting(db, ctx, id, today()),
+  'meetings.approveMinutes': ({ id, atMeetingId }, ctx) => approveMinutes(db, ctx, id, atMeetingId, today()),
+  'meetings.amend': ({ itemId, field, value, reason }, ctx) => amendMinutes(db, ctx, itemId, field, value, reason, today()),
+});
+
+/** Meetings end to end: schedule, agenda, attendance, the live meeting and approval. */
+export const meetingsHandlers: DomainHandlerFactory<typeof scheduleMethods & typeof agendaMethods & typeof attendanceMethods & typeof liveMethods & typeof approvalMethods> = (db, opts) => ({
+  ...scheduleHandlers(db, opts),
+  ...agendaHandlers(db, opts),
+  ...attendanceHandlers(db, opts),
+  ...liveHandlers(db, opts),
+  ...approvalHandlers(db, opts),
+});

@@ -1,0 +1,25 @@
+import type { registerMethods } from '../../../shared/api/register';
+import type { DomainHandlerFactory } from '../handlers';
+import { listRegister } from './register';
+import { findPossibleDuplicates, updateChild, insertAddress, insertAdult, linkSibling } from './children';
+import { getCaseDetail, updateCase, setRag, setLeadOfficer, setStatus, reopenCase, addCheck, addNote, auditForCase } from './cases';
+import { homeAlerts } from './caseAlerts';
+
+export const registerHandlers: DomainHandlerFactory<typeof registerMethods> = (db, { today }) => ({
+  'register.list': () => listRegister(db, today()),
+  'children.checkDuplicates': (a) => findPossibleDuplicates(db, a),
+  'children.update': ({ id, changes }, ctx) => updateChild(db, ctx, id, changes),
+  'children.addAddress': ({ childId, current, ...a }, ctx) => insertAddress(db, ctx, childId, a, current),
+  'children.addAdult': ({ childId, ...a }, ctx) => insertAdult(db, ctx, childId, a),
+  'children.linkSibling': ({ childId, siblingReference }, ctx) => linkSibling(db, ctx, childId, siblingReference),
+  'cases.get': ({ id }) => getCaseDetail(db, id, today()),
+  'cases.update': ({ id, changes }, ctx) => updateCase(db, ctx, id, changes, today()),
+  'cases.setRag': ({ id, rag, reason }, ctx) => setRag(db, ctx, id, rag, reason, today()),
+  'cases.setLeadOfficer': ({ id, officerId, reason }, ctx) => setLeadOfficer(db, ctx, id, officerId, reason, today()),
+  'cases.setStatus': ({ id, status }, ctx) => setStatus(db, ctx, id, status, today()),
+  'alerts.home': () => homeAlerts(db, today()),
+  'cases.reopen': ({ id, reason }, ctx) => reopenCase(db, ctx, id, reason, today()),
+  'checks.add': ({ caseId, ...f }, ctx) => addCheck(db, ctx, caseId, f, today()),
+  'notes.add': ({ caseId, notedOn, text }, ctx) => addNote(db, ctx, caseId, notedOn, text, today()),
+  'audit.forCase': ({ caseId }) => auditForCase(db, caseId),
+});
