@@ -6,5 +6,5 @@ export const actionsHandlers: DomainHandlerFactory<typeof actionsMethods> = (db,
   'actions.list': ({ caseId }) => listActions(db, today(), caseId),
   'actions.create': (a, ctx) => createAction(db, ctx, a, today()),
   'actions.complete': ({ id, completedOn, note }, ctx) => completeAction(db, ctx, id, completedOn, note, today()),
-  'actions.bulk': ({ ids, op, ownerId, note }, ctx) => bulkActions(db, ctx, ids, op, ownerId, note, today()),
+  'actions.bulk': (a, ctx) => bulkActions(db, ctx, a, today()),
 });

@@ -1,3 +1,4 @@
+import type { MethodArgs } from '../../../shared/api/contract';
 import type { Db } from '../../../db/open';
 import { auditedInsert, auditedUpdate, type WriteContext } from '../../../db/audit';
 import type { TrackerAction } from '../../../shared/api/trackingSchemas';
@@ -69,7 +70,8 @@ export function completeAction(db: Db, ctx: WriteContext, id: number, completedO
   return getTrackerAction(db, id, today);
 }
 
-export function bulkActions(db: Db, ctx: WriteContext, ids: number[], op: 'done' | 'reassign', ownerId: number | null | undefined, note: string | null, today: string): { updated: number } {
+export function bulkActions(db: Db, ctx: WriteContext, args: MethodArgs<'actions.bulk'>, today: string): { updated: number } {
+  const { ids, op, ownerId, note } = args;
   if (op === 'reassign') {
     if (!ownerId) throw invalid('ownerId', 'Choose the officer to reassign the actions to.');
     const o = getOfficer(db, ownerId);

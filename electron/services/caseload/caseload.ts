@@ -1,3 +1,4 @@
+import type { MethodArgs } from '../../../shared/api/contract';
 import type { Db } from '../../../db/open';
 import { auditedUpdate, type WriteContext } from '../../../db/audit';
 import type { Caseload, CaseTracking, Dashboard, RagCounts } from '../../../shared/api/trackingSchemas';
@@ -78,7 +79,8 @@ export function getCaseload(db: Db, today: string): Caseload {
 }
 
 /** Moves cases to another lead officer (e.g. when one leaves), keeping the allocation history. */
-export function reallocate(db: Db, ctx: WriteContext, caseIds: number[], toOfficerId: number, reason: string, today: string): { moved: number } {
+export function reallocate(db: Db, ctx: WriteContext, args: MethodArgs<'cases.reallocate'>, today: string): { moved: number } {
+  const { caseIds, toOfficerId, reason } = args;
   const to = getOfficer(db, toOfficerId);
   if (!to.active) throw invalid('toOfficerId', `${to.name} has left; choose an active officer.`);
   let moved = 0;

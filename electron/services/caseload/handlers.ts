@@ -4,7 +4,7 @@ import { getCaseload, reallocate, caseTracking, getDashboard } from './caseload'
 
 export const caseloadHandlers: DomainHandlerFactory<typeof caseloadMethods> = (db, { today }) => ({
   'cases.tracking': ({ caseId }) => caseTracking(db, caseId, today()),
-  'cases.reallocate': ({ caseIds, toOfficerId, reason }, ctx) => reallocate(db, ctx, caseIds, toOfficerId, reason, today()),
+  'cases.reallocate': (a, ctx) => reallocate(db, ctx, a, today()),
   'caseload.get': () => getCaseload(db, today()),
   'dashboard.get': () => getDashboard(db, today()),
 });

@@ -3,6 +3,7 @@
  * where the rules in shared/domain/closure.ts ask for it → closed. Used by the case page and by the
  * meeting cockpit (items.ts closeFromItem), so both follow the same rules.
  */
+import type { MethodArgs } from '../../../shared/api/contract';
 import type { Db } from '../../../db/open';
 import { auditedInsert, auditedUpdate, type WriteContext } from '../../../db/audit';
 import type { ClosureProposal } from '../../../shared/api/schemas';
@@ -192,7 +193,8 @@ function closureDetail(p: ClosureEvidence): string | null {
  * A manager authorises the pending closure: the case closes. `authoriserId` is the one argument that
  * says who is authorising (today chosen from the officers; later the signed-in manager).
  */
-export function authoriseClosure(db: Db, ctx: WriteContext, caseId: number, authoriserId: number, decisionNote: string | null, today: string): void {
+export function authoriseClosure(db: Db, ctx: WriteContext, args: MethodArgs<'closures.authorise'>, today: string): void {
+  const { id: caseId, authorisedById: authoriserId, note: decisionNote } = args;
   const { row, facts } = caseFacts(db, caseId);
   const p = pendingRow(db, caseId);
   if (!p) throw new AppError('conflict', `Case ${String(row.reference)} has no closure waiting for authorisation. Propose the closure first.`);
@@ -215,7 +217,8 @@ export function authoriseClosure(db: Db, ctx: WriteContext, caseId: number, auth
 }
 
 /** A manager declines (sends back) the pending closure, saying why: the case stays open. */
-export function declineClosure(db: Db, ctx: WriteContext, caseId: number, deciderId: number, reason: string, today: string): void {
+export function declineClosure(db: Db, ctx: WriteContext, args: MethodArgs<'closures.decline'>, today: string): void {
+  const { id: caseId, decidedById: deciderId, reason } = args;
   const { row } = caseFacts(db, caseId);
   const p = pendingRow(db, caseId);
   if (!p) throw new AppError('conflict', `Case ${String(row.reference)} has no closure waiting for a decision.`);
@@ -230,7 +233,8 @@ export function declineClosure(db: Db, ctx: WriteContext, caseId: number, decide
 }
 
 /** The twice-yearly review of an unfound case (003 App. D): what was checked, and the next review date. */
-export function recordUnfoundReview(db: Db, ctx: WriteContext, caseId: number, outcome: string, today: string): void {
+export function recordUnfoundReview(db: Db, ctx: WriteContext, args: MethodArgs<'closures.recordUnfoundReview'>, today: string): void {
+  const { id: caseId, outcome } = args;
   const { row } = caseFacts(db, caseId);
   if (row.status !== 'closed' || row.closure_reason !== 'unresolved_lost') {
     throw new AppError('conflict', `Case ${String(row.reference)} is not closed as not found, so it has no unfound review. If the child has been found, reopen the case.`);

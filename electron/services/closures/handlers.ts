@@ -13,17 +13,17 @@ export const closuresHandlers: DomainHandlerFactory<typeof closuresMethods> = (d
     proposeCaseClosure(db, ctx, id, p, today());
     return getCaseDetail(db, id, today());
   },
-  'closures.authorise': ({ id, authorisedById, note }, ctx) => {
-    authoriseClosure(db, ctx, id, authorisedById, note, today());
-    return getCaseDetail(db, id, today());
+  'closures.authorise': (a, ctx) => {
+    authoriseClosure(db, ctx, a, today());
+    return getCaseDetail(db, a.id, today());
   },
-  'closures.decline': ({ id, decidedById, reason }, ctx) => {
-    declineClosure(db, ctx, id, decidedById, reason, today());
-    return getCaseDetail(db, id, today());
+  'closures.decline': (a, ctx) => {
+    declineClosure(db, ctx, a, today());
+    return getCaseDetail(db, a.id, today());
   },
-  'closures.recordUnfoundReview': ({ id, outcome }, ctx) => {
-    recordUnfoundReview(db, ctx, id, outcome, today());
-    return getCaseDetail(db, id, today());
+  'closures.recordUnfoundReview': (a, ctx) => {
+    recordUnfoundReview(db, ctx, a, today());
+    return getCaseDetail(db, a.id, today());
   },
   'cases.proposeClosure': ({ id, proposed }, ctx) => proposeClosure(db, ctx, id, proposed, today()),
 });

@@ -1,3 +1,4 @@
+import type { MethodArgs } from '../../../shared/api/contract';
 import type { Db } from '../../../db/open';
 import { auditedSetting, type WriteContext } from '../../../db/audit';
 import { invalid } from '../../../shared/api/errors';
@@ -27,7 +28,8 @@ export function getAuthority(db: Db): { name: string; logo: string | null } {
 }
 
 /** `logo` undefined leaves the logo as it is; null or '' removes it. */
-export function setAuthority(db: Db, ctx: WriteContext, name: string, logo: string | null | undefined): { name: string; logo: string | null } {
+export function setAuthority(db: Db, ctx: WriteContext, args: MethodArgs<'settings.setAuthority'>): { name: string; logo: string | null } {
+  const { name, logo } = args;
   if (logo && !LOGO_RE.test(logo)) {
     throw invalid('logo', 'must be a PNG, JPEG, GIF, WebP or SVG image. Choose the logo file again.');
   }

@@ -1,3 +1,4 @@
+import type { MethodArgs } from '../../../shared/api/contract';
 import type { Db } from '../../../db/open';
 import { auditedInsert, auditedUpdate, auditedSetting, type WriteContext } from '../../../db/audit';
 import type { EscalationLogRow, Ladders } from '../../../shared/api/trackingSchemas';
@@ -130,7 +131,8 @@ function move(r: Row, to: EscalationStatus): void {
   }
 }
 
-export function respondEscalation(db: Db, ctx: WriteContext, id: number, response: string, respondedOn: string, today: string): EscalationLogRow {
+export function respondEscalation(db: Db, ctx: WriteContext, args: MethodArgs<'escalations.respond'>, today: string): EscalationLogRow {
+  const { id, response, respondedOn } = args;
   const r = step(db, id);
   move(r, 'responded');
   if (compareIso(respondedOn, String(r.raised_on)) < 0) throw invalid('respondedOn', `Date of response ${formatUk(respondedOn)} is before the escalation was raised (${formatUk(String(r.raised_on))}).`);
@@ -153,7 +155,8 @@ export function escalateFurther(db: Db, ctx: WriteContext, id: number, f: { esca
   return getEscalation(db, newId, today);
 }
 
-export function resolveEscalation(db: Db, ctx: WriteContext, id: number, outcome: string, resolvedOn: string, today: string): EscalationLogRow {
+export function resolveEscalation(db: Db, ctx: WriteContext, args: MethodArgs<'escalations.resolve'>, today: string): EscalationLogRow {
+  const { id, outcome, resolvedOn } = args;
   const r = step(db, id);
   move(r, 'resolved');
   if (compareIso(resolvedOn, String(r.raised_on)) < 0) throw invalid('resolvedOn', `Date resolved ${formatUk(resolvedOn)} is before the escalation was raised.`);

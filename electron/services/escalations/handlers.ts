@@ -5,9 +5,9 @@ import { listEscalations, createEscalation, respondEscalation, escalateFurther, 
 export const escalationsHandlers: DomainHandlerFactory<typeof escalationsMethods> = (db, { today }) => ({
   'escalations.list': () => listEscalations(db, today()),
   'escalations.create': (a, ctx) => createEscalation(db, ctx, a, today()),
-  'escalations.respond': ({ id, response, respondedOn }, ctx) => respondEscalation(db, ctx, id, response, respondedOn, today()),
+  'escalations.respond': (a, ctx) => respondEscalation(db, ctx, a, today()),
   'escalations.escalate': ({ id, ...f }, ctx) => escalateFurther(db, ctx, id, f, today()),
-  'escalations.resolve': ({ id, outcome, resolvedOn }, ctx) => resolveEscalation(db, ctx, id, outcome, resolvedOn, today()),
+  'escalations.resolve': (a, ctx) => resolveEscalation(db, ctx, a, today()),
   'ladders.get': () => getLadders(db),
   'ladders.save': (a, ctx) => saveLadders(db, ctx, a),
 });

@@ -13,7 +13,7 @@ const scheduleHandlers: DomainHandlerFactory<typeof scheduleMethods> = (db, { to
   'panels.list': (_a, ctx) => listPanels(db, ctx),
   'panels.save': (a, ctx) => savePanel(db, ctx, a),
   'meetings.list': ({ panelId }, ctx) => listMeetings(db, ctx, panelId),
-  'meetings.generate': ({ panelId, count }, ctx) => generateMeetings(db, ctx, panelId, count, today()),
+  'meetings.generate': (a, ctx) => generateMeetings(db, ctx, a, today()),
   'meetings.create': (a, ctx) => createMeeting(db, ctx, a),
   'meetings.update': ({ id, ...f }, ctx) => updateMeeting(db, ctx, id, f, today()),
   'meetings.get': ({ id }) => getMeeting(db, id, today()),
@@ -21,11 +21,11 @@ const scheduleHandlers: DomainHandlerFactory<typeof scheduleMethods> = (db, { to
 
 const agendaHandlers: DomainHandlerFactory<typeof agendaMethods> = (db, { today }) => ({
   'meetings.buildAgenda': ({ id }, ctx) => buildAgenda(db, ctx, id, today()),
-  'agenda.addCase': ({ meetingId, reference, section }, ctx) => addCaseToAgenda(db, ctx, meetingId, reference, section, today()),
-  'agenda.remove': ({ itemIds, reason }, ctx) => removeItems(db, ctx, itemIds, reason, today()),
+  'agenda.addCase': (a, ctx) => addCaseToAgenda(db, ctx, a, today()),
+  'agenda.remove': (a, ctx) => removeItems(db, ctx, a, today()),
   'agenda.bringIn': ({ meetingId, caseIds }, ctx) => bringIn(db, ctx, meetingId, caseIds, today()),
   'agenda.restore': ({ itemId }, ctx) => restoreItem(db, ctx, itemId, today()),
-  'agenda.move': ({ itemId, toIndex }, ctx) => moveItem(db, ctx, itemId, toIndex, today()),
+  'agenda.move': (a, ctx) => moveItem(db, ctx, a, today()),
 });
 
 const attendanceHandlers: DomainHandlerFactory<typeof attendanceMethods> = (db, { today }) => ({
@@ -41,11 +41,11 @@ const liveHandlers: DomainHandlerFactory<typeof liveMethods> = (db, { today }) =
   },
   'meetings.item': ({ itemId }) => getItem(db, itemId, today()),
   'items.record': ({ itemId, ...f }, ctx) => recordItem(db, ctx, itemId, f, today()),
-  'items.setRag': ({ itemId, rag, reason }, ctx) => setItemRag(db, ctx, itemId, rag, reason, today()),
-  'items.setLead': ({ itemId, officerId, reason }, ctx) => setItemLead(db, ctx, itemId, officerId, reason, today()),
+  'items.setRag': (a, ctx) => setItemRag(db, ctx, a, today()),
+  'items.setLead': (a, ctx) => setItemLead(db, ctx, a, today()),
   'items.close': ({ itemId, reason, detail, proposedById, evidence }, ctx) => closeFromItem(db, ctx, itemId, reason, detail, today(), { proposedById, evidence }),
   'items.createAction': ({ itemId, ...f }, ctx) => addAction(db, ctx, itemId, f, today()),
-  'items.reviewAction': ({ itemId, actionId, outcome, reason, newDueDate }, ctx) => reviewAction(db, ctx, itemId, actionId, outcome, reason, newDueDate, today()),
+  'items.reviewAction': (a, ctx) => reviewAction(db, ctx, a, today()),
   'items.createEscalation': ({ itemId, ...f }, ctx) => raiseEscalation(db, ctx, itemId, f, today()),
   'meetings.undo': ({ id }, ctx) => {
     meetingRow(db, id);
@@ -58,7 +58,7 @@ const liveHandlers: DomainHandlerFactory<typeof liveMethods> = (db, { today }) =
 const approvalHandlers: DomainHandlerFactory<typeof approvalMethods> = (db, { today }) => ({
   'meetings.close': ({ id }, ctx) => closeMeeting(db, ctx, id, today()),
   'meetings.approveMinutes': ({ id, atMeetingId }, ctx) => approveMinutes(db, ctx, id, atMeetingId, today()),
-  'meetings.amend': ({ itemId, field, value, reason }, ctx) => amendMinutes(db, ctx, itemId, field, value, reason, today()),
+  'meetings.amend': (a, ctx) => amendMinutes(db, ctx, a, today()),
 });
 
 /** Meetings end to end: schedule, agenda, attendance, the live meeting and approval. */

@@ -1,3 +1,4 @@
+import type { MethodArgs } from '../../../shared/api/contract';
 import type { Db } from '../../../db/open';
 import { initials } from '../../../shared/domain/redaction';
 import { auditedInsert, auditedUpdate, type WriteContext } from '../../../db/audit';
@@ -154,7 +155,8 @@ export function recordItem(db: Db, ctx: WriteContext, itemId: number, f: { discu
 }
 
 /** The panel's RAG decision: the case's rating changes at once, with the meeting as its source. */
-export function setItemRag(db: Db, ctx: WriteContext, itemId: number, rag: string, reason: string, today: string): ItemDetail {
+export function setItemRag(db: Db, ctx: WriteContext, args: MethodArgs<'items.setRag'>, today: string): ItemDetail {
+  const { itemId, rag, reason } = args;
   const x = open(db, ctx, itemId);
   const caseId = requireCase(x);
   const k = db.prepare('SELECT rag, child_id, status FROM cases WHERE id = ?').get(caseId) as Row;
@@ -168,7 +170,8 @@ export function setItemRag(db: Db, ctx: WriteContext, itemId: number, rag: strin
   return done(db, x, today);
 }
 
-export function setItemLead(db: Db, ctx: WriteContext, itemId: number, officerId: number | null, reason: string | null, today: string): ItemDetail {
+export function setItemLead(db: Db, ctx: WriteContext, args: MethodArgs<'items.setLead'>, today: string): ItemDetail {
+  const { itemId, officerId, reason } = args;
   const x = open(db, ctx, itemId);
   const caseId = requireCase(x);
   if (officerId !== null) {
@@ -231,7 +234,8 @@ export function addAction(db: Db, ctx: WriteContext, itemId: number, f: { text: 
 }
 
 /** Reviewing an earlier action at this meeting: done, carried forward (with why and when), or no longer needed. */
-export function reviewAction(db: Db, ctx: WriteContext, itemId: number, actionId: number, outcome: 'done' | 'carried_forward' | 'dropped', reason: string | null, newDueDate: string | null, today: string): ItemDetail {
+export function reviewAction(db: Db, ctx: WriteContext, args: MethodArgs<'items.reviewAction'>, today: string): ItemDetail {
+  const { itemId, actionId, outcome, reason, newDueDate } = args;
   const x = open(db, ctx, itemId);
   const a = db.prepare('SELECT * FROM actions WHERE id = ?').get(actionId) as Row | undefined;
   if (!a) throw invalid('actionId', 'That action no longer exists. Reload the item.');

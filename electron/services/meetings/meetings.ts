@@ -1,3 +1,4 @@
+import type { MethodArgs } from '../../../shared/api/contract';
 import { wholeTerms } from '../../../shared/domain/pmoeTerms';
 import type { Db } from '../../../db/open';
 import { auditedInsert, auditedUpdate, auditedDelete, type WriteContext } from '../../../db/audit';
@@ -96,7 +97,8 @@ export function createMeeting(db: Db, ctx: WriteContext, f: { panelId: number; d
 }
 
 /** The next `count` meetings from the panel's cadence and the term calendar. */
-export function generateMeetings(db: Db, ctx: WriteContext, panelId: number, count: number, today: string): MeetingSummary[] {
+export function generateMeetings(db: Db, ctx: WriteContext, args: MethodArgs<'meetings.generate'>, today: string): MeetingSummary[] {
+  const { panelId, count } = args;
   const panel = getPanel(db, panelId);
   const existing = (db.prepare('SELECT date FROM meetings WHERE panel_id = ?').all(panelId) as { date: string }[]).map((r) => r.date);
   const last = existing.filter((d) => compareIso(d, today) >= 0).sort().pop();
@@ -461,7 +463,8 @@ export function bringIn(db: Db, ctx: WriteContext, meetingId: number, caseIds: n
   return getMeeting(db, meetingId, today);
 }
 
-export function addCaseToAgenda(db: Db, ctx: WriteContext, meetingId: number, reference: string, section: AgendaSection, today: string): MeetingDetail {
+export function addCaseToAgenda(db: Db, ctx: WriteContext, args: MethodArgs<'agenda.addCase'>, today: string): MeetingDetail {
+  const { meetingId, reference, section } = args;
   const m = meetingRow(db, meetingId);
   requireEditableAgenda(m);
   const ref = reference.trim().toUpperCase();
@@ -496,7 +499,8 @@ export function itemRow(db: Db, itemId: number): Row {
  * Takes cases off the agenda (one or many). A reason is needed only when one of them was proposed on
  * a rule that obliges discussion (shared/domain/agenda MANDATORY_REASONS); it goes on the record.
  */
-export function removeItems(db: Db, ctx: WriteContext, itemIds: number[], reason: string | null, today: string): MeetingDetail {
+export function removeItems(db: Db, ctx: WriteContext, args: MethodArgs<'agenda.remove'>, today: string): MeetingDetail {
+  const { itemIds, reason } = args;
   const rows = itemIds.map((itemId) => itemRow(db, itemId));
   const meetingId = Number(rows[0]!.meeting_id);
   requireEditableAgenda(meetingRow(db, meetingId));
@@ -526,7 +530,8 @@ export function restoreItem(db: Db, ctx: WriteContext, itemId: number, today: st
   return getMeeting(db, meetingId, today);
 }
 
-export function moveItem(db: Db, ctx: WriteContext, itemId: number, toIndex: number, today: string): MeetingDetail {
+export function moveItem(db: Db, ctx: WriteContext, args: MethodArgs<'agenda.move'>, today: string): MeetingDetail {
+  const { itemId, toIndex } = args;
   const it = itemRow(db, itemId);
   const meetingId = Number(it.meeting_id);
   requireEditableAgenda(meetingRow(db, meetingId));
@@ -628,7 +633,8 @@ export function approveMinutes(db: Db, ctx: WriteContext, id: number, atMeetingI
   return getMeeting(db, id, today);
 }
 
-export function amendMinutes(db: Db, ctx: WriteContext, itemId: number, field: 'discussion' | 'decisions' | 'outcomeDetail', value: string | null, reason: string, today: string): MeetingDetail {
+export function amendMinutes(db: Db, ctx: WriteContext, args: MethodArgs<'meetings.amend'>, today: string): MeetingDetail {
+  const { itemId, field, value, reason } = args;
   const it = itemRow(db, itemId);
   const meetingId = Number(it.meeting_id);
   const m = meetingRow(db, meetingId);

@@ -1,3 +1,4 @@
+import type { MethodArgs } from '../../../shared/api/contract';
 import type { Db } from '../../../db/open';
 import { auditedInsert, auditedUpdate, type WriteContext } from '../../../db/audit';
 import type { AuditEntry, CaseDetail, Sibling } from '../../../shared/api/schemas';
@@ -148,7 +149,8 @@ export function updateCase(db: Db, ctx: WriteContext, id: number, changes: Recor
   return getCaseDetail(db, id, today);
 }
 
-export function setRag(db: Db, ctx: WriteContext, id: number, rag: string, reason: string, today: string): CaseDetail {
+export function setRag(db: Db, ctx: WriteContext, args: MethodArgs<'cases.setRag'>, today: string): CaseDetail {
+  const { id, rag, reason } = args;
   const row = caseRow(db, id);
   requireOpen(row, `change its RAG rating to ${labelOf(RAGS, rag)}`);
   auditedUpdate(db, ctx, 'cases', link(id, Number(row.child_id)), id, { rag, rag_reason: reason });
@@ -156,7 +158,8 @@ export function setRag(db: Db, ctx: WriteContext, id: number, rag: string, reaso
   return getCaseDetail(db, id, today);
 }
 
-export function setLeadOfficer(db: Db, ctx: WriteContext, id: number, officerId: number | null, reason: string | null, today: string): CaseDetail {
+export function setLeadOfficer(db: Db, ctx: WriteContext, args: MethodArgs<'cases.setLeadOfficer'>, today: string): CaseDetail {
+  const { id, officerId, reason } = args;
   const row = caseRow(db, id);
   requireOpen(row, 'change its lead officer');
   if (officerId !== null) {
@@ -222,7 +225,8 @@ export function addNoteRow(db: Db, ctx: WriteContext, caseId: number, childId: n
   });
 }
 
-export function addNote(db: Db, ctx: WriteContext, caseId: number, notedOn: string, text: string, today: string): CaseDetail {
+export function addNote(db: Db, ctx: WriteContext, args: MethodArgs<'notes.add'>, today: string): CaseDetail {
+  const { caseId, notedOn, text } = args;
   const row = caseRow(db, caseId);
   addNoteRow(db, ctx, caseId, Number(row.child_id), notedOn, text);
   return getCaseDetail(db, caseId, today);

@@ -11,5 +11,5 @@ export const settingsHandlers: DomainHandlerFactory<typeof settingsMethods> = (d
   'calendar.get': (_a, ctx) => db.transaction(() => getCalendar(db, ctx))(),
   'calendar.save': (a, ctx) => saveCalendar(db, ctx, a),
   'settings.getAuthority': () => getAuthority(db),
-  'settings.setAuthority': ({ name, logo }, ctx) => setAuthority(db, ctx, name, logo),
+  'settings.setAuthority': (a, ctx) => setAuthority(db, ctx, a),
 });
