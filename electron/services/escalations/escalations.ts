@@ -4,7 +4,7 @@ import { auditedInsert, auditedUpdate, auditedSetting, type WriteContext } from 
 import type { EscalationLogRow, Ladders } from '../../../shared/api/trackingSchemas';
 import { AppError, invalid, notFound } from '../../../shared/api/errors';
 import { compareIso, formatUk } from '../../../shared/domain/dates';
-import { DEFAULT_LADDERS, nextLevel, escalationAge, isResponseOverdue, canTransition, validateLadder, TOP_OF_LADDER_MESSAGE, type Ladder, type EscalationStatus } from '../../../shared/domain/escalation';
+import { DEFAULT_LADDERS, ladderLevelProblem, ladderRung, nextLevel, escalationAge, isResponseOverdue, canTransition, validateLadder, TOP_OF_LADDER_MESSAGE, type Ladder, type EscalationStatus } from '../../../shared/domain/escalation';
 import { getSetting } from '../context';
 import type { Row } from '../rows';
 
@@ -27,7 +27,8 @@ export function saveLadders(db: Db, ctx: WriteContext, l: Ladders): Ladders {
   return getLadders(db);
 }
 
-function activeLadder(db: Db): Ladder {
+/** The ladder the authority uses (Settings), which every escalation climbs. */
+export function activeLadder(db: Db): Ladder {
   const l = getLadders(db);
   return (l.ladders.find((x) => x.code === l.active) ?? l.ladders[0]!) as Ladder;
 }
@@ -106,8 +107,9 @@ export function createEscalation(db: Db, ctx: WriteContext, f: { caseId: number;
   const k = db.prepare('SELECT id FROM cases WHERE id = ?').get(f.caseId);
   if (!k) throw notFound(`There is no case with record number ${f.caseId}.`);
   const ladder = activeLadder(db);
-  const level = ladder.levels.find((l) => l.level === f.level);
-  if (!level) throw invalid('level', `${ladder.name}'s ladder has levels 1 to ${ladder.levels.length}.`);
+  const problem = ladderLevelProblem(ladder, f.level);
+  if (problem) throw invalid('level', problem);
+  const level = ladderRung(ladder, f.level)!;
   if (f.responseDue && compareIso(f.responseDue, today) < 0) throw invalid('responseDue', `Response due ${formatUk(f.responseDue)} is in the past.`);
   const id = auditedInsert(db, ctx, 'escalations', { entity: 'escalation', caseId: f.caseId }, {
     case_id: f.caseId, reason: f.reason, level: level.level, level_title: level.title, escalated_to: f.escalatedTo ?? level.person, asked: f.asked,

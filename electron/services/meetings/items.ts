@@ -14,7 +14,8 @@ import { inMeeting, itemRow, meetingRow, toItem, toAction, ACTION_SQL, bump } fr
 import type { Row } from '../rows';
 import { DISCUSSED_SQL } from '../register/discussed';
 import { recordRag, recordAllocation } from '../register/history';
-import { getLadders, listEscalations } from '../escalations/escalations';
+import { activeLadder, listEscalations } from '../escalations/escalations';
+import { ladderLevelProblem } from '../../../shared/domain/escalation';
 
 /** Minutes can be written while the meeting runs and tidied as a draft; approved minutes are locked. */
 function requireRecordable(m: Row): void {
@@ -259,9 +260,13 @@ export function reviewAction(db: Db, ctx: WriteContext, args: MethodArgs<'items.
 export function raiseEscalation(db: Db, ctx: WriteContext, itemId: number, f: { reason: string; level: number; levelTitle: string; escalatedTo: string | null; asked: string | null; responseDue: string | null }, today: string): ItemDetail {
   const x = open(db, ctx, itemId);
   const caseId = requireCase(x);
+  // The same ladder check as between meetings (escalations.create).
+  const ladder = activeLadder(db);
+  const problem = ladderLevelProblem(ladder, f.level);
+  if (problem) throw invalid('level', problem);
   auditedInsert(db, x.c, 'escalations', { entity: 'escalation', caseId }, {
     case_id: caseId, meeting_id: x.m.id, agenda_item_id: itemId, reason: f.reason, level: f.level, level_title: f.levelTitle, escalated_to: f.escalatedTo,
-    asked: f.asked, raised_by: ctx.actor, raised_on: String(x.m.date) <= today ? String(x.m.date) : today, response_due: f.responseDue, status: 'open', ladder_code: getLadders(db).active, created_at: ctx.now(),
+    asked: f.asked, raised_by: ctx.actor, raised_on: String(x.m.date) <= today ? String(x.m.date) : today, response_due: f.responseDue, status: 'open', ladder_code: ladder.code, created_at: ctx.now(),
   });
   return done(db, x, today);
 }

@@ -115,6 +115,8 @@ describe('a CME panel meeting', () => {
     expect(it.defaultDueDate).toBe('2027-01-11'); // the day before the next meeting
     it = app.ok('items.createAction', { itemId, text: 'Check S2S', ownerId: officer.id, dueDate: '2027-01-11' });
     expect(it.actionsAgreed.map((a: { text: string }) => a.text)).toEqual(['Contact Leicester CME officer', 'Check S2S']);
+    // At an item the escalation climbs the same ladder as between meetings: no level above its top rung.
+    expect(app.dispatch('items.createEscalation', { itemId, reason: 'no_progress', level: 9, levelTitle: 'Chief Executive' })).toMatchObject({ ok: false, error: { field: 'level' } });
     it = app.ok('items.createEscalation', { itemId, reason: 'no_progress', level: 1, levelTitle: 'Inclusion Officer', escalatedTo: 'Head of Service', asked: 'Approve an out-of-area visit' });
     expect(it.escalations).toHaveLength(1);
 
