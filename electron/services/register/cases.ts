@@ -16,7 +16,7 @@ import { CASE_FIELD_COLUMNS, toAddress, toAdult, toCase, toCheck, toChild, toNot
 import { getOfficer } from '../settings/officers';
 import { recordRag, recordAllocation } from './history';
 import { termCalendar } from '../settings/calendar';
-import { addSchoolDays, schoolDaysBetween, calendarCovers } from '../../../shared/domain/calendar';
+import { schoolDayDeadlines } from '../../../shared/domain/educationClocks';
 
 export function caseRow(db: Db, id: number): Row {
   const row = db.prepare(`${CASE_SELECT} WHERE c.id = ?`).get(id) as Row | undefined;
@@ -43,31 +43,11 @@ export function siblingsOf(db: Db, childId: number, familyId: number | null): Si
   }));
 }
 
-import { ENQUIRY_SCHOOL_DAYS, DELETION_SCHOOL_DAYS } from '../../../shared/domain/educationClocks';
-export { ENQUIRY_SCHOOL_DAYS, DELETION_SCHOOL_DAYS };
-
-function schoolDayClocks(db: Db, lastAttendance: string | null, today: string): CaseDetail['schoolDays'] {
-  if (!lastAttendance) return null;
-  const cal = termCalendar(db);
-  const covers = calendarCovers(lastAttendance, cal) && calendarCovers(today, cal);
-  try {
-    return {
-      sinceLastAttendance: schoolDaysBetween(lastAttendance, today, cal),
-      enquiriesEnd: addSchoolDays(lastAttendance, ENQUIRY_SCHOOL_DAYS, cal),
-      deletionFrom: addSchoolDays(lastAttendance, DELETION_SCHOOL_DAYS, cal),
-      calendarCovers: covers,
-    };
-  } catch {
-    // The term calendar doesn't reach far enough: say so rather than guess with weekdays.
-    return { sinceLastAttendance: schoolDaysBetween(lastAttendance, today, cal), enquiriesEnd: '', deletionFrom: '', calendarCovers: false };
-  }
-}
-
 export function getCaseDetail(db: Db, id: number, today: string): CaseDetail {
   const k = toCase(caseRow(db, id));
   const child = toChild(childRow(db, k.childId));
   return {
-    schoolDays: schoolDayClocks(db, k.lastAttendance, today),
+    schoolDays: schoolDayDeadlines(k.lastAttendance, today, termCalendar(db)),
     case: k,
     child,
     clocks: clocksFor({ ...k, takenToPanel: (db.prepare(`SELECT ${takenToPanelSql('?')} AS t`).get(k.id) as { t: number }).t === 1 }, child, today, wholeTerms(termCalendar(db))),
