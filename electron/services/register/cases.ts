@@ -16,6 +16,7 @@ import { CASE_FIELD_COLUMNS, toAddress, toAdult, toCase, toCheck, toChild, toNot
 import { getOfficer } from '../settings/officers';
 import { recordRag, recordAllocation } from './history';
 import { termCalendar } from '../settings/calendar';
+import { caseDateProblems, type CaseDates } from '../../../shared/domain/caseDates';
 import { schoolDayDeadlines } from '../../../shared/domain/educationClocks';
 
 export function caseRow(db: Db, id: number): Row {
@@ -72,35 +73,10 @@ function requireOpen(row: Row, doing: string): void {
   }
 }
 
-/** A dated event on a case cannot come before the case was notified. */
-export function notBeforeNotified(field: string, label: string, value: string | null | undefined, dateNotified: string): void {
-  if (value && compareIso(value, dateNotified) < 0) {
-    throw invalid(field, `${label} ${formatUk(value)} is before the date notified (${formatUk(dateNotified)}). Check both dates.`);
-  }
-}
-
-const KEY_DATES = [
-  ['dateAssessed', 'Date assessed'],
-  ['dateProvisionDetermined', 'Date provision determined'],
-  ['dateEnteredProvision', 'Date entered provision'],
-  ['dateLocated', 'Date located'],
-] as const;
-
+/** The case's dates against each other and the child's date of birth (shared/domain/caseDates.ts): the first problem, as an error on its field. */
 export function checkCaseDates(c: Record<string, unknown>, dateOfBirth: string): void {
-  const notified = String(c.dateNotified);
-  if (compareIso(notified, dateOfBirth) <= 0) {
-    throw invalid('dateNotified', `Date notified ${formatUk(notified)} is before the child's date of birth (${formatUk(dateOfBirth)}).`);
-  }
-  const last = c.lastAttendance as string | null | undefined;
-  if (last && compareIso(last, notified) > 0) {
-    throw invalid('lastAttendance', `Date of last attendance ${formatUk(last)} is after the date notified (${formatUk(notified)}). Check both dates.`);
-  }
-  for (const [field, label] of KEY_DATES) notBeforeNotified(field, label, c[field] as string | null | undefined, notified);
-  const review = c.timetableReviewDate as string | null | undefined;
-  const end = c.timetableEndDate as string | null | undefined;
-  if (review && end && compareIso(end, review) < 0) {
-    throw invalid('timetableEndDate', `Timetable planned end date ${formatUk(end)} is before its review date (${formatUk(review)}).`);
-  }
+  const [first] = caseDateProblems(c as CaseDates, dateOfBirth);
+  if (first) throw invalid(first.field, first.message);
 }
 
 export function checkRegisterFields(register: 'CME' | 'PMOE', c: Record<string, unknown>): void {
