@@ -4,7 +4,7 @@ import { auditedInsert, auditedUpdate, type WriteContext } from '../../../db/aud
 import type { TrackerAction } from '../../../shared/api/trackingSchemas';
 import { AppError, invalid, notFound } from '../../../shared/api/errors';
 import { compareIso, formatUk } from '../../../shared/domain/dates';
-import { isOverdue, isDueThisWeek, carriedTooOften, suggestEscalation, type ActionStatus } from '../../../shared/domain/actions';
+import { isOverdue, isDueThisWeek, carriedTooOften, suggestEscalation, newActionProblem, type ActionStatus } from '../../../shared/domain/actions';
 import { getOfficer } from '../settings/officers';
 import { toAction } from '../meetings/meetings';
 import type { Row } from '../rows';
@@ -50,12 +50,11 @@ export function getTrackerAction(db: Db, id: number, today: string): TrackerActi
 export function createAction(db: Db, ctx: WriteContext, f: { caseId: number; text: string; ownerId: number | null; dueDate: string }, today: string): TrackerAction {
   const k = db.prepare('SELECT id, status, reference FROM cases WHERE id = ?').get(f.caseId) as Row | undefined;
   if (!k) throw notFound(`There is no case with record number ${f.caseId}.`);
-  if (k.status === 'closed') throw new AppError('conflict', `Case ${String(k.reference)} is closed. Reopen it to add actions.`);
-  if (compareIso(f.dueDate, today) < 0) throw invalid('dueDate', `Due date ${formatUk(f.dueDate)} is in the past. Choose today or later.`);
-  if (f.ownerId !== null) {
-    const o = getOfficer(db, f.ownerId);
-    if (!o.active) throw invalid('ownerId', `${o.name} has left; choose an active officer.`);
-  }
+  const problem = newActionProblem({
+    caseReference: String(k.reference), caseClosed: k.status === 'closed', dueDate: f.dueDate, earliestDue: today, earliestLabel: 'today',
+    officer: f.ownerId === null ? null : getOfficer(db, f.ownerId), ownerText: null, ownerRequired: false,
+  });
+  if (problem) throw problem.kind === 'conflict' ? new AppError('conflict', problem.message) : invalid(problem.field, problem.message);
   const id = auditedInsert(db, ctx, 'actions', { entity: 'action', caseId: f.caseId }, {
     case_id: f.caseId, text: f.text, owner_id: f.ownerId, due_date: f.dueDate, status: 'open', carried_count: 0, created_at: ctx.now(),
   });

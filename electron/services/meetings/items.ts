@@ -16,6 +16,7 @@ import { DISCUSSED_SQL } from '../register/discussed';
 import { recordRag, recordAllocation } from '../register/history';
 import { activeLadder, listEscalations } from '../escalations/escalations';
 import { ladderLevelProblem } from '../../../shared/domain/escalation';
+import { newActionProblem } from '../../../shared/domain/actions';
 
 /** Minutes can be written while the meeting runs and tidied as a draft; approved minutes are locked. */
 function requireRecordable(m: Row): void {
@@ -218,15 +219,13 @@ export function closeFromItem(
 export function addAction(db: Db, ctx: WriteContext, itemId: number, f: { text: string; ownerId: number | null; ownerText?: string | null | undefined; dueDate: string }, today: string): ItemDetail {
   const x = open(db, ctx, itemId);
   const caseId = requireCase(x);
-  if (compareIso(f.dueDate, String(x.m.date)) < 0) throw invalid('dueDate', `Due date ${formatUk(f.dueDate)} is before this meeting (${formatUk(String(x.m.date))}).`);
   const ownerText = f.ownerText?.trim() || null;
-  if (f.ownerId === null && ownerText === null) {
-    throw invalid('ownerId', 'Name who will do it: an officer, a panel member, a deputy or guest at this meeting, or an outside agency.');
-  }
-  if (f.ownerId !== null) {
-    const o = getOfficer(db, f.ownerId);
-    if (!o.active) throw invalid('ownerId', `${o.name} has left; name someone else to own the action.`);
-  }
+  const k = db.prepare('SELECT status, reference FROM cases WHERE id = ?').get(caseId) as Row;
+  const problem = newActionProblem({
+    caseReference: String(k.reference), caseClosed: k.status === 'closed', dueDate: f.dueDate, earliestDue: String(x.m.date), earliestLabel: 'this meeting',
+    officer: f.ownerId === null ? null : getOfficer(db, f.ownerId), ownerText, ownerRequired: true,
+  });
+  if (problem) throw problem.kind === 'conflict' ? new AppError('conflict', problem.message) : invalid(problem.field, problem.message);
   auditedInsert(db, x.c, 'actions', { entity: 'action', caseId }, {
     case_id: caseId, meeting_id: x.m.id, agenda_item_id: itemId, text: f.text, owner_id: f.ownerId, owner_text: f.ownerId === null ? ownerText : null,
     due_date: f.dueDate, status: 'open', carried_count: 0, created_at: ctx.now(),
