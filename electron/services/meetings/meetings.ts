@@ -11,6 +11,7 @@ import { clocksFor } from '../register/caseClocks';
 import { toCase, toChild, type Row } from '../rows';
 import { getPanel, ensureDefaultPanels } from './panels';
 import { termCalendar } from '../settings/calendar';
+import { caseByReference } from '../register/cases';
 import { DISCUSSED_SQL } from '../register/discussed';
 
 export const meetingSource = (id: number) => `meeting:${id}`;
@@ -467,9 +468,7 @@ export function addCaseToAgenda(db: Db, ctx: WriteContext, args: MethodArgs<'age
   const { meetingId, reference, section } = args;
   const m = meetingRow(db, meetingId);
   requireEditableAgenda(m);
-  const ref = reference.trim().toUpperCase();
-  const k = db.prepare('SELECT id, register, status FROM cases WHERE reference = ?').get(ref) as Row | undefined;
-  if (!k) throw invalid('reference', `No case has the reference ${ref}. Check it on the register (e.g. CME-2026-0042).`);
+  const { ref, row: k } = caseByReference(db, reference, 'reference');
   const already = db.prepare('SELECT id, removed FROM agenda_items WHERE meeting_id = ? AND case_id = ?').get(meetingId, k.id) as Row | undefined;
   if (already && already.removed === 0) throw invalid('reference', `${ref} is already on this agenda.`);
   const c = inMeeting(ctx, meetingId);

@@ -16,6 +16,7 @@ import { CASE_FIELD_COLUMNS, toAddress, toAdult, toCase, toCheck, toChild, toNot
 import { getOfficer } from '../settings/officers';
 import { recordRag, recordAllocation } from './history';
 import { termCalendar } from '../settings/calendar';
+import { normaliseCaseReference } from '../../../shared/domain/caseReference';
 import { caseDateProblems, type CaseDates } from '../../../shared/domain/caseDates';
 import { schoolDayDeadlines } from '../../../shared/domain/educationClocks';
 
@@ -23,6 +24,14 @@ export function caseRow(db: Db, id: number): Row {
   const row = db.prepare(`${CASE_SELECT} WHERE c.id = ?`).get(id) as Row | undefined;
   if (!row) throw notFound(`There is no case with record number ${id}. It may have been removed; go back to the register and search again.`);
   return row;
+}
+
+/** The case a typed reference names (shared/domain/caseReference), or a message on `field` saying there is none. */
+export function caseByReference(db: Db, reference: string, field: string): { ref: string; row: Row } {
+  const ref = normaliseCaseReference(reference);
+  const row = db.prepare('SELECT * FROM cases WHERE reference = ?').get(ref) as Row | undefined;
+  if (!row) throw invalid(field, `No case has the reference ${ref}. Check it on the register (e.g. CME-2026-0042).`);
+  return { ref, row };
 }
 
 export function childRow(db: Db, id: number): Row {

@@ -5,7 +5,7 @@ import { invalid, AppError } from '../../../shared/api/errors';
 import { compareIso, formatUk } from '../../../shared/domain/dates';
 import { isPossibleDuplicate } from '../../../shared/domain/duplicates';
 import { normaliseUpn, upnProblem } from '../../../shared/domain/upn';
-import { childRow, siblingsOf } from './cases';
+import { caseByReference, childRow, siblingsOf } from './cases';
 import { FLAG_COLUMNS, toAddress, toAdult, toChild, type Row } from '../rows';
 
 export interface ChildFields {
@@ -109,9 +109,8 @@ export function ensureFamily(db: Db, ctx: WriteContext, childId: number): number
 
 /** Groups two children as siblings (merging their families if both already have one). */
 export function linkSibling(db: Db, ctx: WriteContext, childId: number, siblingReference: string): Sibling[] {
-  const ref = siblingReference.trim().toUpperCase();
-  const other = db.prepare('SELECT child_id FROM cases WHERE reference = ?').get(ref) as { child_id: number } | undefined;
-  if (!other) throw invalid('siblingReference', `No case has the reference ${ref}. Check it on the register (e.g. CME-2026-0042).`);
+  const { ref, row } = caseByReference(db, siblingReference, 'siblingReference');
+  const other = { child_id: Number(row.child_id) };
   if (other.child_id === childId) throw invalid('siblingReference', `${ref} is this child's own case.`);
   const familyId = ensureFamily(db, ctx, childId);
   const otherRow = childRow(db, other.child_id);
