@@ -10,7 +10,7 @@ import type { ClosureReason } from '../../../shared/domain/vocab';
 import { getCaseDetail } from '../register/cases';
 import { proposeCaseClosure } from '../closures/closures';
 import { getOfficer } from '../settings/officers';
-import { inMeeting, itemRow, meetingRow, toItem, toAction, ACTION_SQL, bump } from './meetings';
+import { inMeeting, itemRow, meetingRow, requireMeeting, toItem, toAction, ACTION_SQL, bump } from './meetings';
 import type { Row } from '../rows';
 import { DISCUSSED_SQL } from '../register/discussed';
 import { recordRag, recordAllocation } from '../register/history';
@@ -19,10 +19,7 @@ import { ladderLevelProblem } from '../../../shared/domain/escalation';
 import { newActionProblem } from '../../../shared/domain/actions';
 
 /** Minutes can be written while the meeting runs and tidied as a draft; approved minutes are locked. */
-function requireRecordable(m: Row): void {
-  if (m.status === 'scheduled') throw new AppError('conflict', 'Start the meeting before recording decisions.');
-  if (m.status === 'approved') throw new AppError('conflict', 'These minutes are approved and locked. Record an amendment with a reason instead.');
-}
+const requireRecordable = (m: Row): void => requireMeeting(m, 'record');
 
 
 function itemCase(db: Db, caseId: number, meetingId: number, meetingDate: string, today: string): ItemCase {

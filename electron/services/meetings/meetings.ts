@@ -12,6 +12,7 @@ import { toCase, toChild, type Row } from '../rows';
 import { getPanel, ensureDefaultPanels } from './panels';
 import { termCalendar } from '../settings/calendar';
 import { caseByReference } from '../register/cases';
+import { meetingStatusProblem, type MeetingAct, type MeetingState } from '../../../shared/domain/meetingStatus';
 import { DISCUSSED_SQL } from '../register/discussed';
 
 export const meetingSource = (id: number) => `meeting:${id}`;
@@ -113,7 +114,7 @@ export function generateMeetings(db: Db, ctx: WriteContext, args: MethodArgs<'me
 
 export function updateMeeting(db: Db, ctx: WriteContext, id: number, f: { date: string; time: string; venue: string | null; onlineLink: string | null; chairId: number | null; minuteTakerId: number | null }, today: string): MeetingDetail {
   const m = meetingRow(db, id);
-  if (m.status === 'approved') throw new AppError('conflict', 'These minutes are approved and locked. Record an amendment instead.');
+  requireMeeting(m, 'editDetails');
   if (f.date !== m.date) {
     const clash = db.prepare('SELECT id FROM meetings WHERE panel_id = ? AND date = ? AND id <> ?').get(m.panel_id, f.date, id);
     if (clash) throw invalid('date', `This panel already has a meeting on ${formatUk(f.date)}.`);
@@ -261,11 +262,13 @@ export function getMeeting(db: Db, id: number, _today: string): MeetingDetail {
   };
 }
 
-export function requireEditableAgenda(m: Row): void {
-  if (m.status === 'draft' || m.status === 'approved') {
-    throw new AppError('conflict', 'This meeting has closed, so its agenda can no longer change. Add the case to the next meeting instead.');
-  }
+/** Refuses `act` when the meeting's state does not allow it (shared/domain/meetingStatus). */
+export function requireMeeting(m: Row, act: MeetingAct): void {
+  const problem = meetingStatusProblem(act, m.status as MeetingState);
+  if (problem) throw new AppError('conflict', problem);
 }
+
+export const requireEditableAgenda = (m: Row): void => requireMeeting(m, 'editAgenda');
 
 /**
  * Positions 0..n in the current order. Not audited row by row: it follows an audited change (an
@@ -585,7 +588,7 @@ function leaveCurrent(db: Db, m: Row, nowIso: string): void {
 
 export function startMeeting(db: Db, ctx: WriteContext, id: number, today: string): MeetingDetail {
   const m = meetingRow(db, id);
-  if (m.status !== 'scheduled' && m.status !== 'in_progress') throw new AppError('conflict', 'This meeting has already closed.');
+  requireMeeting(m, 'start');
   const first = db.prepare('SELECT id FROM agenda_items WHERE meeting_id = ? AND removed = 0 ORDER BY position LIMIT 1').get(id) as { id: number } | undefined;
   if (m.status === 'scheduled') {
     auditedUpdate(db, inMeeting(ctx, id), 'meetings', { entity: 'meeting' }, id, { status: 'in_progress', started_at: ctx.now() });
@@ -613,7 +616,7 @@ export function gotoItem(db: Db, meetingId: number, itemId: number, nowIso: stri
 
 export function closeMeeting(db: Db, ctx: WriteContext, id: number, today: string): MeetingDetail {
   const m = meetingRow(db, id);
-  if (m.status !== 'in_progress') throw new AppError('conflict', m.status === 'scheduled' ? 'This meeting has not started.' : 'This meeting is already closed.');
+  requireMeeting(m, 'close');
   leaveCurrent(db, m, ctx.now());
   db.prepare('UPDATE meetings SET current_item_id = NULL WHERE id = ?').run(id);
   auditedUpdate(db, inMeeting(ctx, id), 'meetings', { entity: 'meeting' }, id, { status: 'draft', closed_at: ctx.now() });
@@ -624,9 +627,7 @@ export function closeMeeting(db: Db, ctx: WriteContext, id: number, today: strin
 /** Minutes are approved (normally as a standing item of the next meeting) and then locked. */
 export function approveMinutes(db: Db, ctx: WriteContext, id: number, atMeetingId: number | null | undefined, today: string): MeetingDetail {
   const m = meetingRow(db, id);
-  if (m.status !== 'draft') {
-    throw new AppError('conflict', m.status === 'approved' ? 'These minutes are already approved.' : 'Only closed meetings have minutes to approve: close the meeting first.');
-  }
+  requireMeeting(m, 'approve');
   auditedUpdate(db, inMeeting(ctx, atMeetingId ?? id), 'meetings', { entity: 'meeting' }, id, { status: 'approved', approved_on: today, approved_at_meeting_id: atMeetingId ?? null });
   bump(db, id);
   return getMeeting(db, id, today);
@@ -637,7 +638,7 @@ export function amendMinutes(db: Db, ctx: WriteContext, args: MethodArgs<'meetin
   const it = itemRow(db, itemId);
   const meetingId = Number(it.meeting_id);
   const m = meetingRow(db, meetingId);
-  if (m.status !== 'approved') throw new AppError('conflict', 'These minutes are not locked yet: edit them directly.');
+  requireMeeting(m, 'amend');
   const col = field === 'outcomeDetail' ? 'outcome_detail' : field;
   const c = inMeeting(ctx, meetingId);
   auditedInsert(db, c, 'minutes_amendments', { entity: 'amendment' }, {
