@@ -32,7 +32,7 @@ import { addDays, addMonths, compareIso, dayOfWeek, diffDays, formatUk, parseIso
 import { generateSchedule } from '../../shared/domain/schedule';
 import { dueForPanelOn } from '../../shared/domain/clocks';
 import { CHECK_AGENCIES, CME_REASONS, PMOE_REASONS, labelOf } from '../../shared/domain/vocab';
-import { getCalendar, termCalendar } from './settings/calendar';
+import { ensureDefaultCalendar, termCalendar } from './settings/calendar';
 import { listPanels } from './meetings/panels';
 import {
   addAttendee,
@@ -503,7 +503,7 @@ export function loadDemoMeetings(db: Db, ctx: WriteContext, options: DemoMeeting
 
   // Panels and term calendar, as a new register gets them, dated well before the first meeting.
   const setup = new Clock(ctx.actor, ctx.source).at(addDays(today, -240), '09:00');
-  getCalendar(db, setup.ctx());
+  ensureDefaultCalendar(db, setup.ctx());
   const panels = listPanels(db, setup.ctx()).filter((p) => p.active);
   const calendar = termCalendar(db);
 

@@ -1,3 +1,4 @@
+import { numOrNull, strOrNull } from '../rows';
 import type { MethodArgs } from '../../../shared/api/contract';
 import type { Db } from '../../../db/open';
 import { auditedInsert, auditedUpdate, type WriteContext } from '../../../db/audit';
@@ -24,7 +25,7 @@ function toTracker(r: Row, today: string): TrackerAction {
     ...a,
     caseName: r.forenames ? `${String(r.forenames)} ${String(r.surname)}` : null,
     ownerTeam: (r.owner_team ?? null) as TrackerAction['ownerTeam'],
-    panelName: r.panel_name === null ? null : String(r.panel_name),
+    panelName: strOrNull(r.panel_name),
     overdue: isOverdue({ status, dueDate: a.dueDate }, today),
     dueThisWeek: isDueThisWeek({ status, dueDate: a.dueDate }, today),
     carriedTooOften: carriedTooOften(a.carriedCount) && (status === 'open' || status === 'carried_forward'),
@@ -65,7 +66,7 @@ export function completeAction(db: Db, ctx: WriteContext, id: number, completedO
   const a = db.prepare('SELECT * FROM actions WHERE id = ?').get(id) as Row | undefined;
   if (!a) throw notFound(`There is no action with record number ${id}.`);
   if (a.status === 'done' || a.status === 'dropped') throw new AppError('conflict', 'This action is already finished.');
-  auditedUpdate(db, ctx, 'actions', { entity: 'action', caseId: a.case_id === null ? null : Number(a.case_id) }, id, { status: 'done', completed_on: completedOn, completion_note: note });
+  auditedUpdate(db, ctx, 'actions', { entity: 'action', caseId: numOrNull(a.case_id) }, id, { status: 'done', completed_on: completedOn, completion_note: note });
   return getTrackerAction(db, id, today);
 }
 
@@ -80,7 +81,7 @@ export function bulkActions(db: Db, ctx: WriteContext, args: MethodArgs<'actions
   for (const id of ids) {
     const a = db.prepare('SELECT * FROM actions WHERE id = ?').get(id) as Row | undefined;
     if (!a || a.status === 'done' || a.status === 'dropped') continue;
-    const link = { entity: 'action', caseId: a.case_id === null ? null : Number(a.case_id) };
+    const link = { entity: 'action', caseId: numOrNull(a.case_id) };
     updated += auditedUpdate(db, ctx, 'actions', link, id, op === 'done' ? { status: 'done', completed_on: today, completion_note: note } : { owner_id: ownerId }) > 0 ? 1 : 0;
   }
   return { updated };

@@ -1,3 +1,4 @@
+import { numOrNull, strOrNull } from '../rows';
 import type { MethodArgs } from '../../../shared/api/contract';
 import type { Db } from '../../../db/open';
 import { auditedUpdate, type WriteContext } from '../../../db/audit';
@@ -46,7 +47,7 @@ function needsReallocation(db: Db): Caseload['needsReallocation'] {
     .all() as Row[];
   for (const a of actions) {
     entry(Number(a.officer_id), String(a.name)).actions.push({
-      id: Number(a.id), text: String(a.text), dueDate: String(a.due_date), caseReference: a.reference === null ? null : String(a.reference), movesWithCase: a.with_case === 1,
+      id: Number(a.id), text: String(a.text), dueDate: String(a.due_date), caseReference: strOrNull(a.reference), movesWithCase: a.with_case === 1,
     });
   }
   return [...out.values()].sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
@@ -69,7 +70,7 @@ export function getCaseload(db: Db, today: string): Caseload {
       const mine = actions.filter((a) => a.ownerId === id);
       const counts = byOfficer.get(id) ?? { cme: zero(), pmoe: zero() };
       return {
-        officerId: id, name: String(o.name), jobTitle: o.job_title === null ? null : String(o.job_title), team: o.team as Caseload['officers'][number]['team'],
+        officerId: id, name: String(o.name), jobTitle: strOrNull(o.job_title), team: o.team as Caseload['officers'][number]['team'],
         active: o.active === 1, cme: counts.cme, pmoe: counts.pmoe, overdueActions: mine.filter((a) => a.overdue).length, openActions: mine.length,
       };
     }),
@@ -88,7 +89,7 @@ export function reallocate(db: Db, ctx: WriteContext, args: MethodArgs<'cases.re
     const k = db.prepare('SELECT id, child_id, lead_officer_id, status FROM cases WHERE id = ?').get(id) as Row | undefined;
     if (!k || k.status === 'closed' || k.lead_officer_id === toOfficerId) continue;
     auditedUpdate(db, ctx, 'cases', { entity: 'case', caseId: id, childId: Number(k.child_id) }, id, { lead_officer_id: toOfficerId });
-    recordAllocation(db, ctx, id, k.lead_officer_id === null ? null : Number(k.lead_officer_id), toOfficerId, reason, today);
+    recordAllocation(db, ctx, id, numOrNull(k.lead_officer_id), toOfficerId, reason, today);
     // The outgoing lead's open actions on the case go with it, so none is left under their name.
     if (k.lead_officer_id !== null) {
       const mine = db.prepare(`SELECT id FROM actions WHERE case_id = ? AND owner_id = ? AND status IN ('open', 'carried_forward')`).all(id, k.lead_officer_id) as { id: number }[];
@@ -131,7 +132,7 @@ export function getDashboard(db: Db, today: string): Dashboard {
     )
     .all(today) as Row[]).map((r) => ({
     id: Number(r.id), panelId: Number(r.panel_id), panelName: String(r.panel_name), register: r.register as 'CME' | 'PMOE', date: String(r.date), time: String(r.time),
-    venue: r.venue === null ? null : String(r.venue), onlineLink: r.online_link === null ? null : String(r.online_link), status: r.status as 'scheduled',
+    venue: strOrNull(r.venue), onlineLink: strOrNull(r.online_link), status: r.status as 'scheduled',
     caseItems: Number(r.case_items), approvedOn: null,
   }));
   return {

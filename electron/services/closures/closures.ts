@@ -3,6 +3,7 @@
  * where the rules in shared/domain/closure.ts ask for it → closed. Used by the case page and by the
  * meeting cockpit (items.ts closeFromItem), so both follow the same rules.
  */
+import { numOrNull, strOrNull as s } from '../rows';
 import type { MethodArgs } from '../../../shared/api/contract';
 import type { Db } from '../../../db/open';
 import { auditedInsert, auditedUpdate, type WriteContext } from '../../../db/audit';
@@ -21,7 +22,6 @@ export interface ProposalFields extends ClosureEvidence {
   proposedById: number;
 }
 
-const s = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 
 function caseFacts(db: Db, caseId: number): { row: Row; facts: ClosureCase } {
   const row = db
@@ -94,7 +94,7 @@ export function listClosures(db: Db, caseId: number): ClosureProposal[] {
       proposedById: Number(r.proposed_by_id),
       proposedByName: String(r.proposed_by_name),
       proposedOn: String(r.proposed_on),
-      meetingId: r.meeting_id === null ? null : Number(r.meeting_id),
+      meetingId: numOrNull(r.meeting_id),
       decidedByName: s(r.decided_by_name),
       decidedOn: s(r.decided_on),
       decisionNote: s(r.decision_note),

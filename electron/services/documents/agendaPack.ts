@@ -1,3 +1,4 @@
+import { textOrNull as str } from '../rows';
 import type { Db } from '../../../db/open';
 import { MINUTES_MARKING, type MinutesAttendee, type MinutesVariant } from '../../../shared/api/minutesSchemas';
 import type { AgendaPackCase, AgendaPackDoc, AgendaPackItem } from '../../../shared/api/documentSchemas';
@@ -19,7 +20,6 @@ export const AGENDA_VARIANT_LABELS: Readonly<Record<MinutesVariant, string>> = {
   redacted: 'Agenda pack, redacted for circulation',
 };
 
-const str = (v: unknown): string | null => (v === null || v === undefined || v === '' ? null : String(v));
 
 /**
  * The agenda pack the chair circulates before a panel: the running order, and for each case the

@@ -1,3 +1,4 @@
+import { numOrNull, textOrNull as str } from '../rows';
 import type { MethodArgs } from '../../../shared/api/contract';
 import type { Db } from '../../../db/open';
 import { auditedSetting, type WriteContext } from '../../../db/audit';
@@ -41,7 +42,6 @@ export function setAuthority(db: Db, ctx: WriteContext, args: MethodArgs<'settin
 // ---------------------------------------------------------------------------------------------
 // The minutes
 
-const str = (v: unknown): string | null => (v === null || v === undefined || v === '' ? null : String(v));
 const RANK: Record<Rag, number> = { red: 0, amber: 1, green: 2 };
 const emptyCounts = (): RagCounts => ({ red: 0, amber: 0, green: 0, unrated: 0 });
 
@@ -89,7 +89,7 @@ function actionAsAt(db: Db, action: Row, meetingId: number, when: 'before' | 'cr
     .prepare(`SELECT source, action, field, new_value FROM audit WHERE case_id = ? AND entity = 'action' AND entity_id = ? ORDER BY id`)
     .all(action.case_id ?? -1, action.id) as AuditRow[];
   let due = String(action.due_date);
-  let owner = action.owner_id === null ? null : Number(action.owner_id);
+  let owner = numOrNull(action.owner_id);
   let known = false;
   for (const r of rows) {
     if (when === 'before' && r.source === `meeting:${meetingId}` && r.action === 'update') break;
@@ -105,7 +105,7 @@ function actionAsAt(db: Db, action: Row, meetingId: number, when: 'before' | 'cr
       if (when === 'created') break;
     } else if (r.action === 'update' && known) {
       if (r.field === 'due_date' && r.new_value) due = r.new_value;
-      if (r.field === 'owner_id') owner = r.new_value === null ? null : Number(r.new_value);
+      if (r.field === 'owner_id') owner = numOrNull(r.new_value);
     }
   }
   return { dueDate: due, ownerId: owner };

@@ -1,3 +1,4 @@
+import { strOrNull } from '../rows';
 import type { Db } from '../../../db/open';
 import { buildRedactionIndex, initials, redactorFor, type RedactionIndex, type RedactionOwner, type RedactionPerson, type Redactor } from '../../../shared/domain/redaction';
 import type { Row } from '../rows';
@@ -20,10 +21,10 @@ function* registerPeople(db: Db): Generator<RedactionPerson> {
       role: 'child',
       forenames: String(c.forenames),
       surname: String(c.surname),
-      knownAs: c.known_as === null ? null : String(c.known_as),
-      formerNames: c.former_names === null ? null : String(c.former_names),
+      knownAs: strOrNull(c.known_as),
+      formerNames: strOrNull(c.former_names),
       dateOfBirth: String(c.date_of_birth),
-      upn: c.upn === null ? null : String(c.upn),
+      upn: strOrNull(c.upn),
       addresses: lines.get(Number(c.id)) ?? [],
     };
   }

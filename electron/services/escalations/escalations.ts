@@ -1,3 +1,4 @@
+import { numOrNull, strOrNull as s } from '../rows';
 import type { MethodArgs } from '../../../shared/api/contract';
 import type { Db } from '../../../db/open';
 import { auditedInsert, auditedUpdate, auditedSetting, type WriteContext } from '../../../db/audit';
@@ -56,7 +57,6 @@ function chainFrom(db: Db, rootId: number): Row[] {
   return steps;
 }
 
-const s = (v: unknown) => (v === null || v === undefined ? null : String(v));
 
 function toLogRow(db: Db, steps: Row[], today: string, ladder: Ladder): EscalationLogRow {
   const first = steps[0]!;
@@ -84,7 +84,7 @@ function toLogRow(db: Db, steps: Row[], today: string, ladder: Ladder): Escalati
       id: Number(r.id), level: Number(r.level), levelTitle: String(r.level_title), escalatedTo: s(r.escalated_to), asked: s(r.asked),
       raisedBy: String(r.raised_by), raisedOn: String(r.raised_on), responseDue: s(r.response_due), response: s(r.response), respondedOn: s(r.responded_on),
       outcome: s(r.outcome), status: r.status as EscalationStatus, resolvedOn: s(r.resolved_on), peopleInformed: s(r.people_informed),
-      meetingId: r.meeting_id === null ? null : Number(r.meeting_id),
+      meetingId: numOrNull(r.meeting_id),
     })),
   };
 }

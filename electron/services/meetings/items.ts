@@ -1,3 +1,4 @@
+import { numOrNull, strOrNull } from '../rows';
 import type { MethodArgs } from '../../../shared/api/contract';
 import type { Db } from '../../../db/open';
 import { initials } from '../../../shared/domain/redaction';
@@ -60,7 +61,7 @@ function itemCase(db: Db, caseId: number, meetingId: number, meetingDate: string
     checksCount: d.checks.length,
     lastChecks: d.checks.slice(0, 4).map((c) => ({ agency: c.agency, checkedOn: c.checkedOn, outcome: c.outcome })),
     lastMinute: last
-      ? { meetingDate: String(last.date), discussion: last.discussion === null ? null : String(last.discussion), decisions: last.decisions === null ? null : String(last.decisions), outcome: last.outcome === null ? null : String(last.outcome) }
+      ? { meetingDate: String(last.date), discussion: strOrNull(last.discussion), decisions: strOrNull(last.decisions), outcome: strOrNull(last.outcome) }
       : null,
     openActions: actions,
   };
@@ -113,14 +114,14 @@ export const toEscalation = (r: Row): EscalationRow => ({
   reason: String(r.reason),
   level: Number(r.level),
   levelTitle: String(r.level_title),
-  escalatedTo: r.escalated_to === null ? null : String(r.escalated_to),
-  asked: r.asked === null ? null : String(r.asked),
+  escalatedTo: strOrNull(r.escalated_to),
+  asked: strOrNull(r.asked),
   raisedBy: String(r.raised_by),
   raisedOn: String(r.raised_on),
-  responseDue: r.response_due === null ? null : String(r.response_due),
+  responseDue: strOrNull(r.response_due),
   status: r.status as EscalationRow['status'],
-  meetingId: r.meeting_id === null ? null : Number(r.meeting_id),
-  agendaItemId: r.agenda_item_id === null ? null : Number(r.agenda_item_id),
+  meetingId: numOrNull(r.meeting_id),
+  agendaItemId: numOrNull(r.agenda_item_id),
 });
 
 interface Ctx { it: Row; m: Row; c: WriteContext; caseId: number | null }
@@ -128,7 +129,7 @@ function open(db: Db, ctx: WriteContext, itemId: number): Ctx {
   const it = itemRow(db, itemId);
   const m = meetingRow(db, Number(it.meeting_id));
   requireRecordable(m);
-  return { it, m, c: inMeeting(ctx, Number(m.id)), caseId: it.case_id === null ? null : Number(it.case_id) };
+  return { it, m, c: inMeeting(ctx, Number(m.id)), caseId: numOrNull(it.case_id) };
 }
 const requireCase = (x: Ctx): number => {
   if (x.caseId === null) throw invalid('itemId', 'This is a standing item, not a case: RAG, lead officer, actions and escalations belong to case items.');
@@ -180,7 +181,7 @@ export function setItemLead(db: Db, ctx: WriteContext, args: MethodArgs<'items.s
   const k = db.prepare('SELECT lead_officer_id, child_id FROM cases WHERE id = ?').get(caseId) as Row;
   if (x.it.lead_before_id === null && k.lead_officer_id !== null) db.prepare('UPDATE agenda_items SET lead_before_id = ? WHERE id = ?').run(k.lead_officer_id, itemId);
   auditedUpdate(db, x.c, 'cases', { entity: 'case', caseId, childId: Number(k.child_id) }, caseId, { lead_officer_id: officerId });
-  recordAllocation(db, x.c, caseId, k.lead_officer_id === null ? null : Number(k.lead_officer_id), officerId, reason, String(x.m.date));
+  recordAllocation(db, x.c, caseId, numOrNull(k.lead_officer_id), officerId, reason, String(x.m.date));
   return done(db, x, today);
 }
 
@@ -196,7 +197,7 @@ export function closeFromItem(
   const x = open(db, ctx, itemId);
   const caseId = requireCase(x);
   const k = db.prepare('SELECT lead_officer_id FROM cases WHERE id = ?').get(caseId) as Row;
-  const proposedById = opts.proposedById ?? (k.lead_officer_id === null ? null : Number(k.lead_officer_id));
+  const proposedById = opts.proposedById ?? (numOrNull(k.lead_officer_id));
   if (proposedById === null) {
     throw invalid('proposedById', 'This case has no lead officer to propose the closure. Allocate a lead officer first (Lead officer), then close.');
   }
@@ -240,7 +241,7 @@ export function reviewAction(db: Db, ctx: WriteContext, args: MethodArgs<'items.
   if (newDueDate && compareIso(newDueDate, String(x.m.date)) < 0) throw invalid('newDueDate', `New due date ${formatUk(newDueDate)} is before this meeting.`);
   const prior = db.prepare('SELECT id FROM action_reviews WHERE action_id = ? AND meeting_id = ?').get(actionId, x.m.id) as { id: number } | undefined;
   if (prior) throw new AppError('conflict', 'This action has already been reviewed at this meeting. Use “Undo last change” to change the review.');
-  auditedInsert(db, x.c, 'action_reviews', { entity: 'action_review', caseId: a.case_id === null ? null : Number(a.case_id) }, {
+  auditedInsert(db, x.c, 'action_reviews', { entity: 'action_review', caseId: numOrNull(a.case_id) }, {
     action_id: actionId, meeting_id: x.m.id, agenda_item_id: itemId, outcome, reason, new_due_date: newDueDate, created_at: ctx.now(),
   });
   const changes: Row =
@@ -249,7 +250,7 @@ export function reviewAction(db: Db, ctx: WriteContext, args: MethodArgs<'items.
       : outcome === 'dropped'
         ? { status: 'dropped', completion_note: reason }
         : { status: 'carried_forward', carried_count: Number(a.carried_count) + 1, due_date: newDueDate ?? a.due_date };
-  auditedUpdate(db, x.c, 'actions', { entity: 'action', caseId: a.case_id === null ? null : Number(a.case_id) }, actionId, changes);
+  auditedUpdate(db, x.c, 'actions', { entity: 'action', caseId: numOrNull(a.case_id) }, actionId, changes);
   return done(db, x, today);
 }
 

@@ -8,7 +8,7 @@ import { addDays, compareIso, formatUk } from '../../../shared/domain/dates';
 import { generateSchedule } from '../../../shared/domain/schedule';
 import { planAgenda, agendaSkeleton, capacityFor, isMandatory, AGENDA_SECTIONS, type AgendaCase, type AgendaSection } from '../../../shared/domain/agenda';
 import { clocksFor } from '../register/caseClocks';
-import { toCase, toChild, type Row } from '../rows';
+import { toCase, toChild, type Row, numOrNull, strOrNull as s, strOrNull } from '../rows';
 import { getPanel, ensureDefaultPanels } from './panels';
 import { termCalendar } from '../settings/calendar';
 import { caseByReference } from '../register/cases';
@@ -44,11 +44,11 @@ const toSummary = (r: Row): MeetingSummary => ({
   register: r.register as MeetingSummary['register'],
   date: String(r.date),
   time: String(r.time),
-  venue: r.venue === null ? null : String(r.venue),
-  onlineLink: r.online_link === null ? null : String(r.online_link),
+  venue: strOrNull(r.venue),
+  onlineLink: strOrNull(r.online_link),
   status: r.status as MeetingSummary['status'],
   caseItems: Number(r.case_items ?? 0),
-  approvedOn: r.approved_on === null ? null : String(r.approved_on),
+  approvedOn: strOrNull(r.approved_on),
 });
 
 export function listMeetings(db: Db, ctx: WriteContext, panelId: number | null | undefined): MeetingSummary[] {
@@ -139,14 +139,13 @@ function items(db: Db, meetingId: number): AgendaItem[] {
 }
 
 export function toItem(r: Row): AgendaItem {
-  const s = (v: unknown) => (v === null || v === undefined ? null : String(v));
   return {
     id: Number(r.id),
     position: Number(r.position),
     kind: r.kind as AgendaItem['kind'],
     code: String(r.code),
     title: String(r.title),
-    caseId: r.case_id === null ? null : Number(r.case_id),
+    caseId: numOrNull(r.case_id),
     reasons: JSON.parse(String(r.reasons ?? '[]')) as AgendaItem['reasons'],
     addedByHand: r.added_by_hand === 1,
     removed: r.removed === 1,
@@ -173,15 +172,14 @@ export const ACTION_SQL = `
   FROM actions x LEFT JOIN cases c ON c.id = x.case_id LEFT JOIN officers o ON o.id = x.owner_id LEFT JOIN meetings m ON m.id = x.meeting_id`;
 
 export function toAction(r: Row, reviewedHere: ActionRow['reviewedHere'] = null): ActionRow {
-  const s = (v: unknown) => (v === null || v === undefined ? null : String(v));
   return {
     id: Number(r.id),
-    caseId: r.case_id === null ? null : Number(r.case_id),
+    caseId: numOrNull(r.case_id),
     caseReference: s(r.reference),
-    meetingId: r.meeting_id === null ? null : Number(r.meeting_id),
-    agendaItemId: r.agenda_item_id === null ? null : Number(r.agenda_item_id),
+    meetingId: numOrNull(r.meeting_id),
+    agendaItemId: numOrNull(r.agenda_item_id),
     text: String(r.text),
-    ownerId: r.owner_id === null ? null : Number(r.owner_id),
+    ownerId: numOrNull(r.owner_id),
     ownerName: s(r.owner_name),
     dueDate: String(r.due_date),
     status: r.status as ActionRow['status'],
@@ -214,25 +212,25 @@ export function getMeeting(db: Db, id: number, _today: string): MeetingDetail {
   return {
     meeting: {
       ...base,
-      chairId: m.chair_id === null ? null : Number(m.chair_id),
+      chairId: numOrNull(m.chair_id),
       chairName: name(m.chair_id),
-      minuteTakerId: m.minute_taker_id === null ? null : Number(m.minute_taker_id),
+      minuteTakerId: numOrNull(m.minute_taker_id),
       minuteTakerName: name(m.minute_taker_id),
-      startedAt: m.started_at === null ? null : String(m.started_at),
-      closedAt: m.closed_at === null ? null : String(m.closed_at),
-      currentItemId: m.current_item_id === null ? null : Number(m.current_item_id),
+      startedAt: strOrNull(m.started_at),
+      closedAt: strOrNull(m.closed_at),
+      currentItemId: numOrNull(m.current_item_id),
       liveVersion: Number(m.live_version),
       locked: m.status === 'approved',
     },
     attendance: (db.prepare('SELECT * FROM attendance WHERE meeting_id = ? ORDER BY position, id').all(id) as Row[]).map(
       (r): Attendee => ({
         id: Number(r.id),
-        officerId: r.officer_id === null ? null : Number(r.officer_id),
+        officerId: numOrNull(r.officer_id),
         name: String(r.name),
         role: String(r.role),
         status: r.status as Attendee['status'],
         kind: r.kind as Attendee['kind'],
-        deputyFor: r.deputy_for === null ? null : String(r.deputy_for),
+        deputyFor: strOrNull(r.deputy_for),
       }),
     ),
     items: items(db, id),
@@ -257,7 +255,7 @@ export function getMeeting(db: Db, id: number, _today: string): MeetingDetail {
       .prepare('SELECT x.*, a.title FROM minutes_amendments x LEFT JOIN agenda_items a ON a.id = x.agenda_item_id WHERE x.meeting_id = ? ORDER BY x.id')
       .all(id) as Row[]).map((r) => ({
       at: String(r.at), actor: String(r.actor), reason: String(r.reason), field: String(r.field),
-      oldValue: r.old_value === null ? null : String(r.old_value), newValue: r.new_value === null ? null : String(r.new_value), itemTitle: r.title === null ? null : String(r.title),
+      oldValue: strOrNull(r.old_value), newValue: strOrNull(r.new_value), itemTitle: strOrNull(r.title),
     })),
   };
 }
@@ -644,7 +642,7 @@ export function amendMinutes(db: Db, ctx: WriteContext, args: MethodArgs<'meetin
   auditedInsert(db, c, 'minutes_amendments', { entity: 'amendment' }, {
     meeting_id: meetingId, at: ctx.now(), actor: ctx.actor, reason, agenda_item_id: itemId, field: col, old_value: it[col] ?? null, new_value: value,
   });
-  auditedUpdate(db, c, 'agenda_items', { entity: 'agenda_item', caseId: it.case_id === null ? null : Number(it.case_id) }, itemId, { [col]: value });
+  auditedUpdate(db, c, 'agenda_items', { entity: 'agenda_item', caseId: numOrNull(it.case_id) }, itemId, { [col]: value });
   bump(db, meetingId);
   return getMeeting(db, meetingId, today);
 }

@@ -1,3 +1,4 @@
+import { numOrNull, strOrNull } from '../rows';
 import type { Db } from '../../../db/open';
 import { auditedDelete, auditedInsert, auditedUpdate, type WriteContext } from '../../../db/audit';
 import type { Cadence, Panel } from '../../../shared/api/meetingSchemas';
@@ -64,13 +65,13 @@ export function getPanel(db: Db, id: number): Panel {
     register: r.register as Panel['register'],
     cadence: JSON.parse(String(r.cadence)) as Cadence,
     defaultTime: String(r.default_time),
-    defaultVenue: r.default_venue === null ? null : String(r.default_venue),
-    defaultChairId: r.default_chair_id === null ? null : Number(r.default_chair_id),
-    defaultMinuteTakerId: r.default_minute_taker_id === null ? null : Number(r.default_minute_taker_id),
+    defaultVenue: strOrNull(r.default_venue),
+    defaultChairId: numOrNull(r.default_chair_id),
+    defaultMinuteTakerId: numOrNull(r.default_minute_taker_id),
     standingItems: JSON.parse(String(r.standing_items)) as Panel['standingItems'],
-    members: members.map((m) => ({ role: String(m.role), officerId: m.officer_id === null ? null : Number(m.officer_id), officerName: m.name === null ? null : String(m.name) })),
+    members: members.map((m) => ({ role: String(m.role), officerId: numOrNull(m.officer_id), officerName: strOrNull(m.name) })),
     active: r.active === 1,
-    capacity: r.capacity === null || r.capacity === undefined ? null : Number(r.capacity),
+    capacity: numOrNull(r.capacity),
   };
 }
 

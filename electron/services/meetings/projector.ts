@@ -1,3 +1,4 @@
+import { numOrNull, strOrNull } from '../rows';
 import type { Db } from '../../../db/open';
 import { initials } from '../../../shared/domain/redaction';
 import type { ProjectorView } from '../../../shared/api/meetingSchemas';
@@ -31,8 +32,8 @@ export function projectorView(db: Db, id: number, sinceVersion: number | null | 
        WHERE a.meeting_id = ? AND a.removed = 0 ORDER BY a.position, a.id`,
     )
     .all(id) as Row[];
-  const currentId = m.current_item_id === null ? null : Number(m.current_item_id);
-  const namesFor = m.projector_names_item_id === null ? null : Number(m.projector_names_item_id);
+  const currentId = numOrNull(m.current_item_id);
+  const namesFor = numOrNull(m.projector_names_item_id);
   const label = (r: Row) => (r.kind === 'case' ? `${String(r.reference)} ${initials(String(r.forenames), String(r.surname))}` : standingTitle(String(r.title)));
   // Standing titles are the panel's own words, but typed by a person: through the redactor too (never per-item names).
   const standingRedactor = documentRedactor(db, [id]);
@@ -65,7 +66,7 @@ export function projectorView(db: Db, id: number, sinceVersion: number | null | 
       reasons: (JSON.parse(String(cur.reasons ?? '[]')) as { text: string }[]).map((r) => t(r.text)),
       actions,
       elapsedSeconds: Number(cur.elapsed_seconds),
-      startedAt: cur.started_at === null ? null : String(cur.started_at),
+      startedAt: strOrNull(cur.started_at),
     };
   }
   return {
@@ -75,7 +76,7 @@ export function projectorView(db: Db, id: number, sinceVersion: number | null | 
     title: panel.name,
     date: String(m.date),
     status: m.status as ProjectorView['status'],
-    meetingStartedAt: m.started_at === null ? null : String(m.started_at),
+    meetingStartedAt: strOrNull(m.started_at),
     items: rows.map((r) => ({
       id: Number(r.id),
       title: label(r),

@@ -1,3 +1,4 @@
+import { numOrNull } from '../rows';
 import type { Db } from '../../../db/open';
 import { auditedInsert, auditedUpdate, auditedDelete, type WriteContext } from '../../../db/audit';
 import { meetingSource, bump } from './meetings';
@@ -41,7 +42,7 @@ export function undoLast(db: Db, ctx: WriteContext, meetingId: number): { undone
     const table = TABLES[String(r.entity)];
     if (!table) continue;
     what ||= LABELS[String(r.entity)] ?? String(r.entity);
-    const link = { entity: String(r.entity), caseId: r.case_id === null ? null : Number(r.case_id), childId: r.child_id === null ? null : Number(r.child_id) };
+    const link = { entity: String(r.entity), caseId: numOrNull(r.case_id), childId: numOrNull(r.child_id) };
     const id = Number(r.entity_id);
     if (r.action === 'update' && r.field) auditedUpdate(db, c, table, link, id, { [String(r.field)]: r.old_value });
     else if (r.action === 'insert') auditedDelete(db, c, table, link, id);

@@ -1,3 +1,4 @@
+import { strOrNull } from '../rows';
 import type { Db } from '../../../db/open';
 import type { Case, CaseAlert } from '../../../shared/api/schemas';
 import type { HomeAlerts } from '../../../shared/api/schemas';
@@ -41,9 +42,9 @@ export function homeAlerts(db: Db, today: string): HomeAlerts {
       register: r.register as Case['register'],
       status: r.status as Case['status'],
       dateNotified: String(r.date_notified),
-      lastAttendance: r.last_attendance === null ? null : String(r.last_attendance),
-      dateLocated: r.date_located === null ? null : String(r.date_located),
-      dateEnteredProvision: r.date_entered_provision === null ? null : String(r.date_entered_provision),
+      lastAttendance: strOrNull(r.last_attendance),
+      dateLocated: strOrNull(r.date_located),
+      dateEnteredProvision: strOrNull(r.date_entered_provision),
     };
     for (const a of alertsFor(k, today, cal)) {
       const g = groups.get(a.code) ?? { code: a.code, count: 0, cases: [] };

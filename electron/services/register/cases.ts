@@ -12,7 +12,7 @@ import { caseAlerts } from './caseAlerts';
 import { clocksFor } from './caseClocks';
 import { takenToPanelSql } from './discussed';
 import { CASE_SELECT } from './register';
-import { CASE_FIELD_COLUMNS, toAddress, toAdult, toCase, toCheck, toChild, toNote, type Row } from '../rows';
+import { CASE_FIELD_COLUMNS, toAddress, toAdult, toCase, toCheck, toChild, toNote, type Row, numOrNull, strOrNull } from '../rows';
 import { getOfficer } from '../settings/officers';
 import { recordRag, recordAllocation } from './history';
 import { termCalendar } from '../settings/calendar';
@@ -134,7 +134,7 @@ export function setLeadOfficer(db: Db, ctx: WriteContext, args: MethodArgs<'case
     }
   }
   auditedUpdate(db, ctx, 'cases', link(id, Number(row.child_id)), id, { lead_officer_id: officerId });
-  recordAllocation(db, ctx, id, row.lead_officer_id === null ? null : Number(row.lead_officer_id), officerId, reason, today);
+  recordAllocation(db, ctx, id, numOrNull(row.lead_officer_id), officerId, reason, today);
   if (reason) addNoteRow(db, ctx, id, Number(row.child_id), today, `Lead officer changed: ${reason}`);
   return getCaseDetail(db, id, today);
 }
@@ -209,12 +209,12 @@ export function auditForCase(db: Db, caseId: number): AuditEntry[] {
     id: Number(r.id),
     at: String(r.at),
     actor: String(r.actor),
-    source: r.source === null ? null : String(r.source),
+    source: strOrNull(r.source),
     action: r.action as AuditEntry['action'],
     entity: String(r.entity),
     entityId: Number(r.entity_id),
-    field: r.field === null ? null : String(r.field),
-    oldValue: r.old_value === null ? null : String(r.old_value),
-    newValue: r.new_value === null ? null : String(r.new_value),
+    field: strOrNull(r.field),
+    oldValue: strOrNull(r.old_value),
+    newValue: strOrNull(r.new_value),
   }));
 }

@@ -1,3 +1,4 @@
+import { numOrNull, strOrNull } from '../rows';
 import type { Db } from '../../../db/open';
 import { auditedInsert, type WriteContext } from '../../../db/audit';
 import type { Row } from '../rows';
@@ -31,8 +32,8 @@ export function ragHistory(db: Db, caseId: number): RagChange[] {
        LEFT JOIN meetings m ON m.id = h.meeting_id LEFT JOIN panels p ON p.id = m.panel_id WHERE h.case_id = ? ORDER BY h.on_date, h.id`,
     )
     .all(caseId) as Row[]).map((r) => ({
-    onDate: String(r.on_date), from: r.from_rag === null ? null : String(r.from_rag), to: String(r.to_rag), reason: String(r.reason), actor: String(r.actor),
-    meetingId: r.meeting_id === null ? null : Number(r.meeting_id), meetingLabel: r.panel ? `${String(r.panel)} ${String(r.meeting_date)}` : null,
+    onDate: String(r.on_date), from: strOrNull(r.from_rag), to: String(r.to_rag), reason: String(r.reason), actor: String(r.actor),
+    meetingId: numOrNull(r.meeting_id), meetingLabel: r.panel ? `${String(r.panel)} ${String(r.meeting_date)}` : null,
   }));
 }
 
@@ -44,8 +45,8 @@ export function leadHistory(db: Db, caseId: number): Allocation[] {
        LEFT JOIN meetings m ON m.id = a.meeting_id LEFT JOIN panels p ON p.id = m.panel_id WHERE a.case_id = ? ORDER BY a.on_date, a.id`,
     )
     .all(caseId) as Row[]).map((r) => ({
-    onDate: String(r.on_date), fromName: r.from_name === null ? null : String(r.from_name), toName: r.to_name === null ? null : String(r.to_name),
-    actor: String(r.actor), reason: r.reason === null ? null : String(r.reason), meetingId: r.meeting_id === null ? null : Number(r.meeting_id),
+    onDate: String(r.on_date), fromName: strOrNull(r.from_name), toName: strOrNull(r.to_name),
+    actor: String(r.actor), reason: strOrNull(r.reason), meetingId: numOrNull(r.meeting_id),
     meetingLabel: r.panel ? `${String(r.panel)} ${String(r.meeting_date)}` : null,
   }));
 }

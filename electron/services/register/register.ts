@@ -5,7 +5,7 @@ import type { ChildFlags, RegisterRow } from '../../../shared/api/schemas';
 import { FLAG_KEYS } from '../../../shared/api/schemas';
 import { clocksFor } from './caseClocks';
 import { takenToPanelSql } from './discussed';
-import { FLAG_COLUMNS } from '../rows';
+import { FLAG_COLUMNS, numOrNull, strOrNull as str } from '../rows';
 import { ragMovement } from '../../../shared/domain/actions';
 import type { Rag } from '../../../shared/domain/vocab';
 
@@ -33,7 +33,6 @@ const I = {
 };
 
 type Cell = string | number | null;
-const str = (v: Cell | undefined) => (v === null || v === undefined ? null : String(v));
 
 /**
  * The whole register, one row per case, with its clocks computed for today. The screen sorts,
@@ -80,7 +79,7 @@ export function listRegister(db: Db, today: string): RegisterRow[] {
         dateNotified: String(r[I.notified]),
         dateLocated: str(r[I.located]),
         closedOn: str(r[I.closedOn]),
-        hoursPerWeek: r[I.hours] === null ? null : Number(r[I.hours]),
+        hoursPerWeek: numOrNull(r[I.hours]),
         pmoeReason: str(r[I.pmoeReason]),
         provider: str(r[I.provider]),
         archived: r[I.archived] === 1,
@@ -107,7 +106,7 @@ export function listRegister(db: Db, today: string): RegisterRow[] {
       yearGroup: clocks.yearGroup,
       dateNotified: String(r[I.notified]),
       rag: (r[I.rag] ?? null) as RegisterRow['rag'],
-      leadOfficerId: r[I.leadId] === null ? null : Number(r[I.leadId]),
+      leadOfficerId: numOrNull(r[I.leadId]),
       leadOfficerName: str(r[I.leadName]),
       school: register === 'PMOE' ? str(r[I.pmoeSchool]) : str(r[I.lastSchool]),
       flags: set,

@@ -3,6 +3,7 @@
  * aggregated here — in SQL where the rows are many (cases), in JS over already-grouped rows where the
  * rule lives in shared/domain/figures.ts — so the screen never receives the register itself.
  */
+import { numOrNull, strOrNull as str } from '../rows';
 import type { Db } from '../../../db/open';
 import type { PiCounts, RagMix, RegisterCount, Reports, Pace, MeetingFigures } from '../../../shared/api/reportSchemas';
 import { invalid } from '../../../shared/api/errors';
@@ -24,7 +25,6 @@ export interface ReportArgs {
 const zeroMix = (): RagMix => ({ red: 0, amber: 0, green: 0, none: 0, total: 0 });
 const zeroPi = (): PiCounts => ({ openedResiding: 0, openedLeft: 0, closedResiding: 0, closedLeft: 0 });
 const asRag = (v: unknown): Rag | null => (v === 'red' || v === 'amber' || v === 'green' ? v : null);
-const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 const regKey = (r: unknown): 'cme' | 'pmoe' => (r === 'CME' ? 'cme' : 'pmoe');
 
 /** Counts per code split CME/PMOE, largest first, labelled from the vocabulary. */
@@ -75,7 +75,7 @@ export function getReports(db: Db, args: ReportArgs, today: string): Reports {
     const mix = openRag.find((x) => x.register === r.register)!;
     mix[asRag(r.rag) ?? 'none'] += count;
     mix.total += count;
-    const oid = r.id === null ? null : Number(r.id);
+    const oid = numOrNull(r.id);
     const team = str(r.team);
     const e = officers.get(oid) ?? {
       officerId: oid, name: oid === null ? 'Not allocated' : String(r.name), team: oid === null ? null : team,
@@ -209,7 +209,7 @@ export function getReports(db: Db, args: ReportArgs, today: string): Reports {
     )
     .all(panel ? { regs, today } : { today }) as Row[])
     // An owner named at panel who is not an officer (an agency, a guest) is listed by that name.
-    .map((r) => ({ ownerId: r.owner_id === null ? null : Number(r.owner_id), name: r.name === null ? 'No owner' : String(r.name), count: Number(r.n) }))
+    .map((r) => ({ ownerId: numOrNull(r.owner_id), name: r.name === null ? 'No owner' : String(r.name), count: Number(r.n) }))
     .sort((a, b) => b.count - a.count || Number(a.ownerId === null) - Number(b.ownerId === null) || a.name.localeCompare(b.name));
 
   // Escalations waiting: the latest step of each chain is the one still open or responded; its age

@@ -51,15 +51,18 @@ function write(db: Db, ctx: WriteContext, flat: Flat): void {
   for (const c of flat.closures) auditedInsert(db, ctx, 'calendar_closures', { entity: 'calendar_closure' }, { date: c.date, kind: c.kind, label: c.label });
 }
 
-/** The term calendar; a new register starts with typical England dates the user is told to check. */
-export function getCalendar(db: Db, ctx?: WriteContext): Calendar {
-  let flat = readFlat(db);
-  if (flat.terms.length === 0 && ctx) {
-    write(db, { ...ctx, source: 'default calendar' }, flatten(defaultCalendar2026_27()));
-    flat = readFlat(db);
-  }
-  if (flat.terms.length === 0) flat = flatten(defaultCalendar2026_27());
-  return { ...flat, note: DEFAULT_CALENDAR_NOTE };
+/**
+ * The term calendar. Read-only: until someone saves one, a register reads typical England dates
+ * the user is told to check (nothing is written on reading).
+ */
+export function getCalendar(db: Db): Calendar {
+  const flat = readFlat(db);
+  return { ...(flat.terms.length === 0 ? flatten(defaultCalendar2026_27()) : flat), note: DEFAULT_CALENDAR_NOTE };
+}
+
+/** Stores the default calendar in a register that has none (the demo register, which is then edited). */
+export function ensureDefaultCalendar(db: Db, ctx: WriteContext): void {
+  if (readFlat(db).terms.length === 0) write(db, { ...ctx, source: 'default calendar' }, flatten(defaultCalendar2026_27()));
 }
 
 export function termCalendar(db: Db): TermCalendar {

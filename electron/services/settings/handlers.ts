@@ -8,7 +8,7 @@ export const settingsHandlers: DomainHandlerFactory<typeof settingsMethods> = (d
   'officers.list': ({ includeLeft }) => listOfficers(db, includeLeft),
   'officers.create': (a, ctx) => createOfficer(db, ctx, a),
   'officers.update': ({ id, ...a }, ctx) => updateOfficer(db, ctx, id, a),
-  'calendar.get': (_a, ctx) => db.transaction(() => getCalendar(db, ctx))(),
+  'calendar.get': () => getCalendar(db),
   'calendar.save': (a, ctx) => saveCalendar(db, ctx, a),
   'settings.getAuthority': () => getAuthority(db),
   'settings.setAuthority': (a, ctx) => setAuthority(db, ctx, a),
