@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
-import { openDatabase, schemaVersion } from '../../../db/open';
-import { MIGRATIONS, SCHEMA_VERSION } from '../../../db/migrations';
-import { tempDbFile } from '../../helpers/tempDb';
+import { openDatabase, schemaVersion } from '../../../../db/open';
+import { MIGRATIONS, SCHEMA_VERSION } from '../../../../db/migrations';
+import { tempDbFile } from '../../../helpers/tempDb';
 
 // The safeguarding migration (issue 10) on a populated register from the version before it.
 describe('migration: safeguarding', () => {
