@@ -23,7 +23,7 @@ const agendaHandlers: DomainHandlerFactory<typeof agendaMethods> = (db, { today 
   'meetings.buildAgenda': ({ id }, ctx) => buildAgenda(db, ctx, id, today()),
   'agenda.addCase': (a, ctx) => addCaseToAgenda(db, ctx, a, today()),
   'agenda.remove': (a, ctx) => removeItems(db, ctx, a, today()),
-  'agenda.bringIn': ({ meetingId, caseIds }, ctx) => bringIn(db, ctx, meetingId, caseIds, today()),
+  'agenda.bringIn': (a, ctx) => bringIn(db, ctx, a, today()),
   'agenda.restore': ({ itemId }, ctx) => restoreItem(db, ctx, itemId, today()),
   'agenda.move': (a, ctx) => moveItem(db, ctx, a, today()),
 });

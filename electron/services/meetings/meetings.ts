@@ -443,7 +443,8 @@ export function buildAgenda(db: Db, ctx: WriteContext, id: number, today: string
 }
 
 /** Brings "also eligible" cases onto the agenda with the reasons they were proposed on. */
-export function bringIn(db: Db, ctx: WriteContext, meetingId: number, caseIds: number[], today: string): MeetingDetail {
+export function bringIn(db: Db, ctx: WriteContext, args: MethodArgs<'agenda.bringIn'>, today: string): MeetingDetail {
+  const { meetingId, caseIds } = args;
   const m = meetingRow(db, meetingId);
   requireEditableAgenda(m);
   const c = inMeeting(ctx, meetingId);

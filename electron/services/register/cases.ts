@@ -147,14 +147,16 @@ export function proposeClosure(db: Db, ctx: WriteContext, id: number, proposed: 
   return getCaseDetail(db, id, today);
 }
 
-export function setStatus(db: Db, ctx: WriteContext, id: number, status: 'referred' | 'checks' | 'at_panel', today: string): CaseDetail {
+export function setStatus(db: Db, ctx: WriteContext, args: MethodArgs<'cases.setStatus'>, today: string): CaseDetail {
+  const { id, status } = args;
   const row = caseRow(db, id);
   requireOpen(row, `mark it "${CASE_STATUS_LABELS[status]}"`);
   auditedUpdate(db, ctx, 'cases', link(id, Number(row.child_id)), id, { status });
   return getCaseDetail(db, id, today);
 }
 
-export function reopenCase(db: Db, ctx: WriteContext, id: number, reason: string, today: string): CaseDetail {
+export function reopenCase(db: Db, ctx: WriteContext, args: MethodArgs<'cases.reopen'>, today: string): CaseDetail {
+  const { id, reason } = args;
   const row = caseRow(db, id);
   if (row.status !== 'closed') throw new AppError('conflict', `Case ${String(row.reference)} is already open.`);
   const childId = Number(row.child_id);

@@ -1,3 +1,4 @@
+import type { MethodArgs } from '../../../shared/api/contract';
 import type { Db } from '../../../db/open';
 import { auditedInsert, auditedUpdate, type WriteContext } from '../../../db/audit';
 import type { Address, Adult, Child, ChildFlags, Sibling } from '../../../shared/api/schemas';
@@ -108,7 +109,8 @@ export function ensureFamily(db: Db, ctx: WriteContext, childId: number): number
 }
 
 /** Groups two children as siblings (merging their families if both already have one). */
-export function linkSibling(db: Db, ctx: WriteContext, childId: number, siblingReference: string): Sibling[] {
+export function linkSibling(db: Db, ctx: WriteContext, args: MethodArgs<'children.linkSibling'>): Sibling[] {
+  const { childId, siblingReference } = args;
   const { ref, row } = caseByReference(db, siblingReference, 'siblingReference');
   const other = { child_id: Number(row.child_id) };
   if (other.child_id === childId) throw invalid('siblingReference', `${ref} is this child's own case.`);
