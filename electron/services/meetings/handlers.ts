@@ -15,7 +15,7 @@ const scheduleHandlers: DomainHandlerFactory<typeof scheduleMethods> = (db, { to
   'meetings.list': ({ panelId }, ctx) => listMeetings(db, ctx, panelId),
   'meetings.generate': (a, ctx) => generateMeetings(db, ctx, a, today()),
   'meetings.create': (a, ctx) => createMeeting(db, ctx, a),
-  'meetings.update': ({ id, ...f }, ctx) => updateMeeting(db, ctx, id, f, today()),
+  'meetings.update': (a, ctx) => updateMeeting(db, ctx, a, today()),
   'meetings.get': ({ id }) => getMeeting(db, id, today()),
 });
 

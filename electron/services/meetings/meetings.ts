@@ -112,7 +112,8 @@ export function generateMeetings(db: Db, ctx: WriteContext, args: MethodArgs<'me
   return dates.map((date) => createMeeting(db, ctx, { panelId, date }));
 }
 
-export function updateMeeting(db: Db, ctx: WriteContext, id: number, f: { date: string; time: string; venue: string | null; onlineLink: string | null; chairId: number | null; minuteTakerId: number | null }, today: string): MeetingDetail {
+export function updateMeeting(db: Db, ctx: WriteContext, args: MethodArgs<'meetings.update'>, today: string): MeetingDetail {
+  const { id, ...f } = args;
   const m = meetingRow(db, id);
   requireMeeting(m, 'editDetails');
   if (f.date !== m.date) {

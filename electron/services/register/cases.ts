@@ -98,7 +98,8 @@ export function checkRegisterFields(register: 'CME' | 'PMOE', c: Record<string, 
   }
 }
 
-export function updateCase(db: Db, ctx: WriteContext, id: number, changes: Record<string, unknown>, today: string): CaseDetail {
+export function updateCase(db: Db, ctx: WriteContext, args: MethodArgs<'cases.update'>, today: string): CaseDetail {
+  const { id, changes } = args;
   const before = getCaseDetail(db, id, today);
   const merged = { ...before.case, ...changes };
   checkCaseDates(merged, before.child.dateOfBirth);
@@ -173,7 +174,8 @@ export function addCheckRow(db: Db, ctx: WriteContext, caseId: number, childId: 
   });
 }
 
-export function addCheck(db: Db, ctx: WriteContext, caseId: number, f: CheckFields, today: string): CaseDetail {
+export function addCheck(db: Db, ctx: WriteContext, args: MethodArgs<'checks.add'>, today: string): CaseDetail {
+  const { caseId, ...f } = args;
   const row = caseRow(db, caseId);
   requireOpen(row, 'add a check');
   const childId = Number(row.child_id);

@@ -60,7 +60,8 @@ export function insertChild(db: Db, ctx: WriteContext, c: ChildFields, familyId:
   return id;
 }
 
-export function updateChild(db: Db, ctx: WriteContext, id: number, changes: Partial<ChildFields>): Child {
+export function updateChild(db: Db, ctx: WriteContext, args: MethodArgs<'children.update'>): Child {
+  const { id, changes } = args;
   const before = toChild(childRow(db, id));
   const after = { ...before, ...changes };
   if (changes.dateOfBirth) {

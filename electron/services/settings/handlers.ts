@@ -7,7 +7,7 @@ import { getAuthority, setAuthority } from '../documents/minutes';
 export const settingsHandlers: DomainHandlerFactory<typeof settingsMethods> = (db) => ({
   'officers.list': ({ includeLeft }) => listOfficers(db, includeLeft),
   'officers.create': (a, ctx) => createOfficer(db, ctx, a),
-  'officers.update': ({ id, ...a }, ctx) => updateOfficer(db, ctx, id, a),
+  'officers.update': (a, ctx) => updateOfficer(db, ctx, a),
   'calendar.get': () => getCalendar(db),
   'calendar.save': (a, ctx) => saveCalendar(db, ctx, a),
   'settings.getAuthority': () => getAuthority(db),

@@ -1,3 +1,4 @@
+import type { MethodArgs } from '../../../shared/api/contract';
 import type { Db } from '../../../db/open';
 import { auditedInsert, auditedUpdate, type WriteContext } from '../../../db/audit';
 import type { Officer } from '../../../shared/api/schemas';
@@ -35,7 +36,8 @@ export function createOfficer(db: Db, ctx: WriteContext, f: OfficerFields): Offi
   return getOfficer(db, id);
 }
 
-export function updateOfficer(db: Db, ctx: WriteContext, id: number, f: OfficerFields): Officer {
+export function updateOfficer(db: Db, ctx: WriteContext, args: MethodArgs<'officers.update'>): Officer {
+  const { id, ...f } = args;
   getOfficer(db, id);
   auditedUpdate(db, ctx, 'officers', { entity: 'officer' }, id, {
     name: f.name, job_title: f.jobTitle, team: f.team, email: f.email, active: f.active, is_manager: f.isManager,
