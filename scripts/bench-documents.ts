@@ -53,8 +53,8 @@ caseItems.forEach((item: { id: number }, n: number) => {
     outcome: 'continue',
   });
   ok('items.setRag', { itemId: item.id, rag: ['red', 'amber', 'green'][n % 3], reason: 'Reviewed at panel' });
-  for (const a of c.openActions.slice(0, 1)) ok('actions.review', { itemId: item.id, actionId: a.id, outcome: 'carried_forward', reason: 'Waiting for a reply', newDueDate: it.defaultDueDate });
-  for (let k = 0; k < 2; k++) ok('actions.add', { itemId: item.id, text: `Action ${k + 1} for ${c.reference}: visit and report back`, ownerId: officers[(n + k) % officers.length].id, dueDate: it.defaultDueDate });
+  for (const a of c.openActions.slice(0, 1)) ok('items.reviewAction', { itemId: item.id, actionId: a.id, outcome: 'carried_forward', reason: 'Waiting for a reply', newDueDate: it.defaultDueDate });
+  for (let k = 0; k < 2; k++) ok('items.createAction', { itemId: item.id, text: `Action ${k + 1} for ${c.reference}: visit and report back`, ownerId: officers[(n + k) % officers.length].id, dueDate: it.defaultDueDate });
 });
 ok('meetings.close', { id: meetingId });
 

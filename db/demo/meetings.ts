@@ -24,7 +24,7 @@
  *
  * Does not open a transaction: call it inside the caller's (as `loadDemo` is).
  */
-import { recordArchiveDecision } from '../../electron/services/archiving';
+import { recordArchiveDecision } from '../../electron/services/closures/archiving';
 import type { Db } from '../open';
 import { auditedUpdate, type WriteContext } from '../audit';
 import { Rng } from './random';
@@ -33,8 +33,8 @@ import { addDays, addMonths, compareIso, dayOfWeek, diffDays, formatUk, parseIso
 import { generateSchedule } from '../../shared/domain/schedule';
 import { dueForPanelOn } from '../../shared/domain/clocks';
 import { CHECK_AGENCIES, CME_REASONS, PMOE_REASONS, labelOf } from '../../shared/domain/vocab';
-import { getCalendar, termCalendar } from '../../electron/services/calendar';
-import { listPanels } from '../../electron/services/panels';
+import { ensureDefaultCalendar, termCalendar } from '../../electron/services/settings/calendar';
+import { listPanels } from '../../electron/services/meetings/panels';
 import {
   addAttendee,
   addCaseToAgenda,
@@ -48,10 +48,10 @@ import {
   markAttendance,
   bump,
   startMeeting,
-} from '../../electron/services/meetings';
-import { addAction, raiseEscalation, recordItem, reviewAction, setItemLead, setItemRag } from '../../electron/services/items';
-import { completeAction } from '../../electron/services/tracker';
-import { escalateFurther, getLadders, resolveEscalation, respondEscalation } from '../../electron/services/escalations';
+} from '../../electron/services/meetings/meetings';
+import { addAction, raiseEscalation, recordItem, reviewAction, setItemLead, setItemRag } from '../../electron/services/meetings/items';
+import { completeAction } from '../../electron/services/actions/tracker';
+import { escalateFurther, getLadders, resolveEscalation, respondEscalation } from '../../electron/services/escalations/escalations';
 
 export interface DemoMeetingsOptions {
   /** The day the register is "as at" (YYYY-MM-DD): every meeting is before it. */
@@ -469,7 +469,7 @@ export function loadDemoMeetings(db: Db, ctx: WriteContext, options: DemoMeeting
 
   // Panels and term calendar, as a new register gets them, dated well before the first meeting.
   const setup = new Clock(ctx.actor, ctx.source).at(addDays(today, -240), '09:00');
-  getCalendar(db, setup.ctx());
+  ensureDefaultCalendar(db, setup.ctx());
   const panels = listPanels(db, setup.ctx()).filter((p) => p.active);
   const calendar = termCalendar(db);
 
@@ -547,7 +547,7 @@ export function loadDemoMeetings(db: Db, ctx: WriteContext, options: DemoMeeting
       const room = 24 - detail.items.filter((i) => i.kind === 'case' && !i.removed).length;
       for (const k of dice.shuffle(closing).slice(0, Math.min(room, dice.int(1, 2)))) {
         clock.tick(dice.int(20, 90));
-        detail = addCaseToAgenda(db, clock.ctx(officerName(caseInfo(db, caseIdOf(db, k.reference)).leadId) ?? chair), id, k.reference, 'proposed_closures', date);
+        detail = addCaseToAgenda(db, clock.ctx(officerName(caseInfo(db, caseIdOf(db, k.reference)).leadId) ?? chair), { meetingId: id, reference: k.reference, section: 'proposed_closures' }, date);
       }
     }
 
@@ -655,18 +655,18 @@ export function loadDemoMeetings(db: Db, ctx: WriteContext, options: DemoMeeting
       if (escalationPlan.kind === 'no_progress') {
         plan(respondOn, () => {
           between.at(respondOn, '15:10');
-          respondEscalation(db, between.ctx(chair), raised, 'Head of Service agreed an out-of-hours joint visit with the police and a final round of database checks.', respondOn, respondOn);
+          respondEscalation(db, between.ctx(chair), { id: raised, response: 'Head of Service agreed an out-of-hours joint visit with the police and a final round of database checks.', respondedOn: respondOn }, respondOn);
         });
         const tasks = escalationTasks.get(register) ?? [];
         tasks.push((c, on) => {
-          resolveEscalation(db, c, raised, 'Joint visit made; actions agreed at panel. Resolved at this level.', on, on);
+          resolveEscalation(db, c, { id: raised, outcome: 'Joint visit made; actions agreed at panel. Resolved at this level.', resolvedOn: on }, on);
           return `Escalation on ${escalationPlan.reference} resolved: joint visit made and the panel agreed next steps.`;
         });
         escalationTasks.set(register, tasks);
       } else if (escalationPlan.kind === 'no_provision') {
         plan(respondOn, () => {
           between.at(respondOn, '11:40');
-          respondEscalation(db, between.ctx(chair), raised, 'No specialist place available this term; Head of Service is asking neighbouring authorities.', respondOn, respondOn);
+          respondEscalation(db, between.ctx(chair), { id: raised, response: 'No specialist place available this term; Head of Service is asking neighbouring authorities.', respondedOn: respondOn }, respondOn);
         });
         const tasks = escalationTasks.get(register) ?? [];
         tasks.push((c, on) => {
@@ -985,7 +985,7 @@ function runCaseItem(db: Db, dice: Rng, clock: Clock, a: CaseItemArgs): { newAct
     const key = `${k.rag ?? 'null'}>${move}`;
     // PMOE: the reason is what the school reported; CME: what the checks found.
     const reason = register === 'PMOE' && mood !== 'same' && situation ? situation.replace(/\.$/, '') : dice.pick((register === 'PMOE' ? PMOE_RAG_REASONS : RAG_REASONS)[key] ?? ['Reviewed at panel']);
-    setItemRag(db, clock.ctx(), item.id, move, reason, date);
+    setItemRag(db, clock.ctx(), { itemId: item.id, rag: move, reason }, date);
     decisions.push(k.rag ? `RAG changed from ${k.rag} to ${move}: ${lower(reason)}.` : `Rated ${move}: ${lower(reason)}.`);
     a.step();
   }
@@ -997,7 +997,7 @@ function runCaseItem(db: Db, dice: Rng, clock: Clock, a: CaseItemArgs): { newAct
     if (to && to.id !== k.leadId) {
       const why = TEAM_LEAD_REASONS[to.team] ?? 'Family now known to this team';
       const reason = k.leadId === null ? 'Allocated at panel' : dice.pick(['Caseload balanced across the team', why]);
-      setItemLead(db, clock.ctx(), item.id, to.id, reason, date);
+      setItemLead(db, clock.ctx(), { itemId: item.id, officerId: to.id, reason }, date);
       decisions.push(`Lead officer: ${to.name} (${/^[A-Z][a-z]+ [a-z]/.test(reason) ? lower(reason) : reason}).`);
       k.leadId = to.id;
       k.leadName = to.name;
@@ -1072,7 +1072,7 @@ function reviewOne(
   const carryP = caseClosed ? 0 : x.carriedCount > 0 ? 22 : 18;
   const outcome = r <= dropP ? 'dropped' : r <= dropP + carryP ? 'carried_forward' : 'done';
   const reason = dice.pick(outcome === 'dropped' ? DROP_REASONS : outcome === 'carried_forward' ? CARRY_REASONS : DONE_NOTES);
-  reviewAction(db, ctx, itemId, x.id, outcome, reason, outcome === 'carried_forward' ? due : null, date);
+  reviewAction(db, ctx, { itemId, actionId: x.id, outcome, reason, newDueDate: outcome === 'carried_forward' ? due : null }, date);
   return { outcome, reason };
 }
 

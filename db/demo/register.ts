@@ -12,12 +12,12 @@
  */
 import { nextUnfoundReview } from '../../shared/domain/closure';
 import type Database from 'better-sqlite3';
-import { backfillHistory } from '../../electron/services/history';
+import { backfillHistory } from '../../electron/services/register/history';
 import { appendAudit } from '../auditChain';
 import { loadDemoMeetings } from './meetings';
-import { Rng } from './random';
 import type { Db } from '../open';
 import type { WriteContext } from '../audit';
+import { Rng } from './random';
 import {
   CHECK_AGENCIES,
   CLOSURE_REASONS,

@@ -4,8 +4,13 @@ import { FLAG_KEYS } from '../../shared/api/schemas';
 
 export type Row = Record<string, unknown>;
 
-const s = (v: unknown) => (v === null || v === undefined ? null : String(v));
-const n = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+/** The one set of null helpers for reading rows: a nullable column stays null, else becomes a string or number. */
+export const strOrNull = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+export const numOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
+/** Free text where an empty string means nothing was written. */
+export const textOrNull = (v: unknown): string | null => (v === '' ? null : strOrNull(v));
+const s = strOrNull;
+const n = numOrNull;
 
 export const snake = (k: string) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 

@@ -73,9 +73,9 @@ export const METHOD_NAMES = [
   'items.setRag',
   'items.setLead',
   'items.close',
-  'actions.add',
-  'actions.review',
-  'escalations.raise',
+  'items.createAction',
+  'items.reviewAction',
+  'items.createEscalation',
   'meetings.undo',
   'meetings.close',
   'meetings.approveMinutes',
@@ -87,7 +87,7 @@ export const METHOD_NAMES = [
   'archivingForm.get',
   'documents.describe',
   'settings.getAuthority',
-  'settings.authority',
+  'settings.setAuthority',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

@@ -5,7 +5,7 @@
  *
  * Pure: `onDate` is an argument and the clock is never read.
  */
-import { type IsoDate, addDays, dayOfWeek, isoParts } from './dates';
+import { type IsoDate, addDays, dayOfWeek, formatUk, isoParts } from './dates';
 import { type Rag, type VocabEntry } from './vocab';
 
 export const ACTION_STATUSES = [
@@ -121,4 +121,43 @@ export function movementSinceLastMeeting(
   const firstSince = sorted.find((h) => h.onDate >= lastMeetingDate);
   const ratingBefore = lastBefore !== undefined ? lastBefore.toRag : (firstSince?.fromRag ?? null);
   return ragMovement(ratingBefore, latest.toRag);
+}
+
+/** What deciding whether an action can be added needs to know, at panel or between meetings. */
+export interface NewAction {
+  caseReference: string;
+  caseClosed: boolean;
+  dueDate: IsoDate;
+  /** The earliest due date allowed: today between meetings, the meeting's date at panel. */
+  earliestDue: IsoDate;
+  /** How to name that date in a message ("today", "this meeting"). */
+  earliestLabel: string;
+  /** The officer who owns it, if one was chosen. */
+  officer: { name: string; active: boolean } | null;
+  /** A person or agency named instead of an officer (a guest, an outside agency). */
+  ownerText: string | null;
+  /** At panel the minutes must say who owns each action (000 §7 d); the tracker allows "unassigned". */
+  ownerRequired: boolean;
+}
+
+export interface NewActionProblem {
+  /** 'conflict' when the case's state forbids it, 'invalid' when a field needs changing. */
+  kind: 'conflict' | 'invalid';
+  field: 'caseId' | 'dueDate' | 'ownerId';
+  message: string;
+}
+
+/** The one set of rules for adding an action (null when it can be added). */
+export function newActionProblem(a: NewAction): NewActionProblem | null {
+  if (a.caseClosed) return { kind: 'conflict', field: 'caseId', message: `Case ${a.caseReference} is closed. Reopen it to add actions.` };
+  if (a.dueDate < a.earliestDue) {
+    return { kind: 'invalid', field: 'dueDate', message: `Due date ${formatUk(a.dueDate)} is before ${a.earliestLabel} (${formatUk(a.earliestDue)}). Choose ${a.earliestLabel} or later.` };
+  }
+  if (a.officer === null && a.ownerText === null && a.ownerRequired) {
+    return { kind: 'invalid', field: 'ownerId', message: 'Name who will do it: an officer, a panel member, a deputy or guest at this meeting, or an outside agency.' };
+  }
+  if (a.officer !== null && !a.officer.active) {
+    return { kind: 'invalid', field: 'ownerId', message: `${a.officer.name} has left; choose an active officer or name someone else to own the action.` };
+  }
+  return null;
 }

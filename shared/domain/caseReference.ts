@@ -26,3 +26,23 @@ export function parseCaseReference(s: string): CaseReference | null {
   if (year < 1000 || !Number.isSafeInteger(seq) || seq < 1) return null;
   return { register, year, seq };
 }
+
+/**
+ * The one way a typed reference is matched to a case: spaces and case ignored, and the sequence
+ * read as a number (`cme-2026-42` is `CME-2026-0042`). Text that is not a reference comes back
+ * trimmed and upper-cased, so a message can quote it.
+ */
+export function normaliseCaseReference(s: string): string {
+  const typed = s.trim().toUpperCase();
+  const m = TYPED_RE.exec(typed);
+  const seq = m ? Number(m[3]) : 0;
+  return m && Number(m[2]) >= 1000 && Number.isSafeInteger(seq) && seq >= 1 ? formatCaseReference(m[1] === 'PMOE' ? 'PMOE' : 'CME', Number(m[2]), seq) : typed;
+}
+
+/** As typed by a person: the sequence may lack its leading zeros. */
+const TYPED_RE = /^(CME|PMOE)-(\d{4})-(\d+)$/;
+
+/** True when two typed references name the same case. */
+export function sameCaseReference(a: string, b: string): boolean {
+  return normaliseCaseReference(a) === normaliseCaseReference(b);
+}

@@ -10,7 +10,7 @@
  *   delete a pupil for absence of less than 20 school days.
  */
 import { type IsoDate, addDays, addMonths, compareIso, diffDays, formatUk } from './dates';
-import { addSchoolDays, type TermCalendar } from './calendar';
+import { addSchoolDays, calendarCovers, schoolDaysBetween, type TermCalendar } from './calendar';
 import type { CaseStatus, Register } from './vocab';
 
 /** 000 §8: two months out of education → lead officer and Fair Access Panel referral. */
@@ -117,4 +117,31 @@ export function schoolDayAlerts(lastAttendance: IsoDate | null, inEducation: boo
     });
   }
   return out;
+}
+
+/** Where a child stands against the 10 and 20 school-day limits since last attendance (000 §4, 003). */
+export interface SchoolDayDeadlines {
+  sinceLastAttendance: number;
+  /** The school's enquiries end (ISO), or '' when the calendar does not reach that far. */
+  enquiriesEnd: IsoDate | '';
+  /** The school may delete from roll from (ISO), or '' when the calendar does not reach that far. */
+  deletionFrom: IsoDate | '';
+  /** False when the term calendar does not cover last attendance and today: the counts are then a guess. */
+  calendarCovers: boolean;
+}
+
+export function schoolDayDeadlines(lastAttendance: IsoDate | null, onDate: IsoDate, cal: TermCalendar): SchoolDayDeadlines | null {
+  if (!lastAttendance) return null;
+  const covers = calendarCovers(lastAttendance, cal) && calendarCovers(onDate, cal);
+  try {
+    return {
+      sinceLastAttendance: schoolDaysBetween(lastAttendance, onDate, cal),
+      enquiriesEnd: addSchoolDays(lastAttendance, ENQUIRY_SCHOOL_DAYS, cal),
+      deletionFrom: addSchoolDays(lastAttendance, DELETION_SCHOOL_DAYS, cal),
+      calendarCovers: covers,
+    };
+  } catch {
+    // The term calendar doesn't reach far enough: say so rather than guess with weekdays.
+    return { sinceLastAttendance: schoolDaysBetween(lastAttendance, onDate, cal), enquiriesEnd: '', deletionFrom: '', calendarCovers: false };
+  }
 }

@@ -117,6 +117,45 @@ export function nextLevel(ladder: Ladder, level: number): LadderLevel | null {
   return next ? { level: next.level, title: next.title, person: next.person } : null;
 }
 
+/** The rung at `level` on `ladder`, or null when the ladder has no such level. */
+export function ladderRung(ladder: Ladder, level: number): LadderLevel | null {
+  return ladder.levels.find((l) => l.level === level) ?? null;
+}
+
+/**
+ * Why `level` cannot be raised on `ladder` (null when it can). Every escalation, raised between
+ * meetings or at a panel item, climbs the authority's configured ladder (000 §12, 003 App. E).
+ */
+export function ladderLevelProblem(ladder: Ladder, level: number): string | null {
+  return ladderRung(ladder, level) ? null : `${ladder.name}'s ladder has levels 1 to ${ladder.levels.length}.`;
+}
+
+/** A ladder as offered when raising: level and title. */
+export type LadderStep = Pick<LadderLevel, 'level' | 'title'>;
+
+/** The ladder offered before Settings has loaded: the first default ladder (Bexley, 000 §12). */
+export const DEFAULT_LADDER: readonly LadderStep[] = DEFAULT_LADDERS[0]!.levels.map(({ level, title }) => ({ level, title }));
+
+/** The title for a level on the ladder, or '' beyond it. */
+export function titleForLevel(level: number, ladder: readonly LadderStep[] = DEFAULT_LADDER): string {
+  return ladder.find((s) => s.level === level)?.title ?? '';
+}
+
+/**
+ * The level to propose when raising for a case: one above the highest escalation still open
+ * (1 when none), at most the top of the ladder. (`nextLevel` is the rung above one step.)
+ */
+export function proposedLevel(existing: readonly { level: number; status: string }[], ladder: readonly LadderStep[] = DEFAULT_LADDER): number {
+  const open = existing.filter((e) => e.status === 'open' || e.status === 'escalated');
+  const top = Math.max(0, ...open.map((e) => e.level));
+  return Math.min(top + 1, Math.max(ladder.length, 1));
+}
+
+/** Levels to offer in the "Level" select: the rungs of the ladder. */
+export function levelOptions(ladder: readonly LadderStep[] = DEFAULT_LADDER): { code: string; label: string }[] {
+  return ladder.map((l) => ({ code: String(l.level), label: `${l.level} — ${l.title}` }));
+}
+
 // ---------------------------------------------------------------------------------------------
 // Chains
 

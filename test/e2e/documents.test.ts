@@ -74,7 +74,7 @@ describe.skipIf(!chromiumAvailable || !pdfToolsAvailable)('documents saved as PD
     host = await startHost();
     await api(host, 'app.setUserName', { name: 'Jo Minute' });
     await api(host, 'app.setup', { mode: 'demo' });
-    await api(host, 'settings.authority', { name: 'Northbridge Borough Council' });
+    await api(host, 'settings.setAuthority', { name: 'Northbridge Borough Council' });
     officers = (await api<{ name: string }[]>(host, 'officers.list')).map((o) => o.name);
     const cme = (await api<{ id: number; register: string }[]>(host, 'panels.list')).find((p) => p.register === 'CME')!;
     meetingId = (await api<{ id: number }[]>(host, 'meetings.generate', { panelId: cme.id, count: 1 }))[0]!.id;
@@ -127,7 +127,7 @@ describe.skipIf(!chromiumAvailable || !pdfToolsAvailable)('documents saved as PD
     await api(host, 'meetings.goto', { id: meetingId, itemId: item.id });
     const c = children[0]!.child;
     await api(host, 'items.record', { itemId: item.id, discussion: `${c.forenames} ${c.surname} was seen in town.`, decisions: decision, outcome: 'continue' });
-    await api(host, 'actions.add', { itemId: item.id, text: action, ownerId: active.id, dueDate: '2027-01-15' });
+    await api(host, 'items.createAction', { itemId: item.id, text: action, ownerId: active.id, dueDate: '2027-01-15' });
     await api(host, 'meetings.close', { id: meetingId });
 
     await page.goto(`${host.url}#/print/minutes/${meetingId}/redacted`);

@@ -61,7 +61,7 @@ describe.skipIf(!chromiumAvailable)('the meeting room, end to end in Chromium', 
     await api(host, 'meetings.buildAgenda', { id: a });
     await api(host, 'meetings.start', { id: a });
     const first = caseItems(await meeting(a))[0]!;
-    await api(host, 'actions.add', { itemId: first.id, text: ACTION, ownerId: officer.id, dueDate: (await meeting(b)).meeting.date });
+    await api(host, 'items.createAction', { itemId: first.id, text: ACTION, ownerId: officer.id, dueDate: (await meeting(b)).meeting.date });
     await api(host, 'meetings.close', { id: a });
     await api(host, 'meetings.start', { id: b });
     expect((await meeting(b)).mattersArising.map((x) => x.text)).toContain(ACTION);

@@ -55,7 +55,7 @@ describe.skipIf(!chromiumAvailable || !pdfToolsAvailable)('minutes as PDF', () =
     host = await startHost();
     await api(host, 'app.setUserName', { name: 'Jo Minute' });
     await api(host, 'app.setup', { mode: 'demo' });
-    await api(host, 'settings.authority', { name: 'Northbridge Borough Council' });
+    await api(host, 'settings.setAuthority', { name: 'Northbridge Borough Council' });
     const panels = await api<{ id: number; register: string }[]>(host, 'panels.list');
     const cme = panels.find((p) => p.register === 'CME')!;
     const ms = await api<{ id: number }[]>(host, 'meetings.generate', { panelId: cme.id, count: 2 });
@@ -96,13 +96,13 @@ describe.skipIf(!chromiumAvailable || !pdfToolsAvailable)('minutes as PDF', () =
       const mine = n === 0 ? [`Visit ${c.forenames} at home (A${n + 1})`, `Check S2S for ${c.surname} (B${n + 1})`] : [`Call the last school (A${n + 1})`];
       for (const [k, a] of mine.entries()) {
         actions.push(a);
-        await api(host, 'actions.add', { itemId, text: a, ownerId: active[(n + k) % active.length]!.id, dueDate: it.defaultDueDate });
+        await api(host, 'items.createAction', { itemId, text: a, ownerId: active[(n + k) % active.length]!.id, dueDate: it.defaultDueDate });
       }
       for (const a of it.case!.openActions.slice(0, 2)) {
-        await api(host, 'actions.review', { itemId, actionId: a.id, outcome: 'carried_forward', reason: 'Waiting for the school', newDueDate: it.defaultDueDate });
+        await api(host, 'items.reviewAction', { itemId, actionId: a.id, outcome: 'carried_forward', reason: 'Waiting for the school', newDueDate: it.defaultDueDate });
       }
       if (n === 0) {
-        await api(host, 'escalations.raise', { itemId, reason: 'no_progress', level: 1, levelTitle: 'Inclusion Officer', escalatedTo: 'Head of Service', asked: `Approve a visit to ${c.forenames} ${c.surname}` });
+        await api(host, 'items.createEscalation', { itemId, reason: 'no_progress', level: 1, levelTitle: 'Inclusion Officer', escalatedTo: 'Head of Service', asked: `Approve a visit to ${c.forenames} ${c.surname}` });
       }
     }
     await api(host, 'meetings.close', { id: meetingId });

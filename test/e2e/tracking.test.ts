@@ -31,7 +31,7 @@ describe.skipIf(!chromiumAvailable)('between meetings, end to end in Chromium', 
     const itemId = d.items.find((i) => i.kind === 'case' && !i.removed)!.id;
     const officers = await api<{ id: number; active: boolean }[]>(host, 'officers.list');
     const detail = await api<{ defaultDueDate: string }>(host, 'meetings.item', { itemId });
-    await api(host, 'actions.add', { itemId, text: ACTION, ownerId: officers.find((o) => o.active)!.id, dueDate: detail.defaultDueDate });
+    await api(host, 'items.createAction', { itemId, text: ACTION, ownerId: officers.find((o) => o.active)!.id, dueDate: detail.defaultDueDate });
     await api(host, 'meetings.close', { id: m1!.id });
     const arising = async () => (await api<{ mattersArising: { text: string }[] }>(host, 'meetings.get', { id: nextMeetingId })).mattersArising.map((a) => a.text);
     expect(await arising()).toContain(ACTION);

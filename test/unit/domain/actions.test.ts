@@ -12,6 +12,8 @@ import {
   weekContaining,
   type ActionStatus,
   type RagHistoryEntry,
+  newActionProblem,
+  type NewAction,
 } from '../../../shared/domain/actions';
 import type { Rag } from '../../../shared/domain/vocab';
 
@@ -173,5 +175,25 @@ describe('movementSinceLastMeeting', () => {
     ['no previous meeting', [h('2026-02-01', null, 'amber')], null, 'new'],
   ] as const)('%s → %s', (_name, history, last, expected) => {
     expect(movementSinceLastMeeting([...history], last)).toBe(expected);
+  });
+});
+
+describe('newActionProblem: one rule for adding an action at panel and between meetings (000 §7 d)', () => {
+  const base: NewAction = {
+    caseReference: 'CME-2026-0001', caseClosed: false, dueDate: '2026-11-20', earliestDue: '2026-11-20', earliestLabel: 'this meeting',
+    officer: { name: 'Priya Shah', active: true }, ownerText: null, ownerRequired: true,
+  };
+  it.each<[string, Partial<NewAction>, [string, string] | null]>([
+    ['due on the earliest day', {}, null],
+    ['due the day before the earliest', { dueDate: '2026-11-19' }, ['invalid', 'dueDate']],
+    ['due the day after', { dueDate: '2026-11-21' }, null],
+    ['case closed', { caseClosed: true }, ['conflict', 'caseId']],
+    ['no owner at panel', { officer: null }, ['invalid', 'ownerId']],
+    ['named owner at panel', { officer: null, ownerText: 'Northbridge Academy' }, null],
+    ['no owner between meetings', { officer: null, ownerRequired: false }, null],
+    ['officer who has left', { officer: { name: 'Amy Left', active: false } }, ['invalid', 'ownerId']],
+  ])('%s', (_name, change, expected) => {
+    const p = newActionProblem({ ...base, ...change });
+    expect(p ? [p.kind, p.field] : null).toEqual(expected);
   });
 });

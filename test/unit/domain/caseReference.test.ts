@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { formatCaseReference, parseCaseReference } from '../../../shared/domain/caseReference';
+import { formatCaseReference, normaliseCaseReference, parseCaseReference, sameCaseReference } from '../../../shared/domain/caseReference';
 
 describe('formatCaseReference', () => {
   it.each([
@@ -46,4 +46,22 @@ describe('parseCaseReference', () => {
   ] as const)('round-trips %s %d %d', (register, year, seq) => {
     expect(parseCaseReference(formatCaseReference(register, year, seq))).toEqual({ register, year, seq });
   });
+});
+
+describe('normaliseCaseReference: the one way a typed reference matches a case', () => {
+  it.each<[string, string]>([
+    ['CME-2026-0042', 'CME-2026-0042'],
+    ['  cme-2026-0042 ', 'CME-2026-0042'],
+    ['cme-2026-42', 'CME-2026-0042'],
+    ['PMOE-2027-12345', 'PMOE-2027-12345'],
+    ['pmoe-2027-0', 'PMOE-2027-0'], // not a reference (sequence 0): quoted back as typed, upper-cased
+    [' not a ref ', 'NOT A REF'],
+    ['CME-0000-0001', 'CME-0000-0001'], // no such year: quoted back, never thrown
+  ])('%j → %s', (typed, expected) => expect(normaliseCaseReference(typed)).toBe(expected));
+
+  it.each<[string, string, boolean]>([
+    ['cme-2026-42', 'CME-2026-0042', true],
+    ['CME-2026-0042', 'PMOE-2026-0042', false],
+    ['CME-2026-0042', 'CME-2025-0042', false],
+  ])('%s and %s: same case %s', (a, b, same) => expect(sameCaseReference(a, b)).toBe(same));
 });

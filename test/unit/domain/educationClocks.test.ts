@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  allocationEscalateOn, fairAccessDueOn, locatedWithoutProvision, provisionAlerts, schoolDayAlerts, type ProvisionInput,
+  allocationEscalateOn, fairAccessDueOn, locatedWithoutProvision, provisionAlerts, schoolDayAlerts, schoolDayDeadlines, type ProvisionInput,
 } from '../../../shared/domain/educationClocks';
 import { defaultCalendar2026_27 } from '../../../shared/domain/calendar';
 
@@ -63,5 +63,22 @@ describe('school-day alerts from the last attendance, on the term calendar (000 
 
   it('none where the calendar does not reach (rather than guessing with weekdays)', () => {
     expect(schoolDayAlerts('2028-06-01', false, '2028-09-01', cal)).toEqual([]);
+  });
+});
+
+describe('schoolDayDeadlines: the 10 and 20 school-day limits shown on a case (000 §4, 003)', () => {
+  const cal = defaultCalendar2026_27();
+  it.each<[string | null, string, ReturnType<typeof schoolDayDeadlines>]>([
+    [null, '2026-11-20', null],
+    // Last attended Thu 05/11/2026: enquiries end Thu 19/11, deletion from Thu 03/12.
+    ['2026-11-05', '2026-11-18', { sinceLastAttendance: 9, enquiriesEnd: '2026-11-19', deletionFrom: '2026-12-03', calendarCovers: true }],
+    ['2026-11-05', '2026-11-19', { sinceLastAttendance: 10, enquiriesEnd: '2026-11-19', deletionFrom: '2026-12-03', calendarCovers: true }],
+    ['2026-11-05', '2026-12-03', { sinceLastAttendance: 20, enquiriesEnd: '2026-11-19', deletionFrom: '2026-12-03', calendarCovers: true }],
+    // Half term (26–30/10) does not count: Fri 16/10 → enquiries end Fri 06/11.
+    ['2026-10-16', '2026-11-06', { sinceLastAttendance: 10, enquiriesEnd: '2026-11-06', deletionFrom: '2026-11-20', calendarCovers: true }],
+  ])('last attended %s, on %s', (last, on, expected) => expect(schoolDayDeadlines(last, on, cal)).toEqual(expected));
+
+  it('says when the calendar does not reach far enough rather than guessing with weekdays', () => {
+    expect(schoolDayDeadlines('2028-06-01', '2028-09-01', cal)).toMatchObject({ enquiriesEnd: '', deletionFrom: '', calendarCovers: false });
   });
 });

@@ -10,6 +10,8 @@ import {
   nextLevel,
   validateChain,
   validateLadder,
+  ladderLevelProblem,
+  ladderRung,
   type EscalationStatus,
   type EscalationStep,
   type Ladder,
@@ -196,5 +198,20 @@ describe('validateLadder', () => {
     ['blank code and name', { code: '', name: ' ', levels: [lv(1)] }, ['The ladder needs a code', 'The ladder needs a name']],
   ] as const)('%s → %j', (_name, l, expected) => {
     expect(validateLadder({ ...l, levels: [...l.levels] })).toEqual(expected);
+  });
+});
+
+describe('ladderLevelProblem: every escalation climbs the configured ladder (000 §12, 003 App. E)', () => {
+  const [bexley, redbridge] = DEFAULT_LADDERS as [Ladder, Ladder];
+  it.each<[Ladder, number, string | null]>([
+    [bexley, 0, "Bexley's ladder has levels 1 to 2."],
+    [bexley, 1, null],
+    [bexley, 2, null],
+    [bexley, 3, "Bexley's ladder has levels 1 to 2."],
+    [redbridge, 5, null],
+    [redbridge, 6, "Redbridge's ladder has levels 1 to 5."],
+  ])('ladder %#: level %s', (ladder, level, problem) => {
+    expect(ladderLevelProblem(ladder, level)).toBe(problem);
+    expect(ladderRung(ladder, level)?.level ?? null).toBe(problem ? null : level);
   });
 });

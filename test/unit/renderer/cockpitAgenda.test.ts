@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { agendaSection, agendaWindow, groupBySection, liveItems, neighbour, progress, sectionLabel } from '../../../renderer/src/pages/cockpit/agendaView';
-import { DEFAULT_LADDER, levelOptions, nextLevel, titleForLevel } from '../../../renderer/src/pages/cockpit/escalationLadder';
+import { DEFAULT_LADDER, levelOptions, proposedLevel, titleForLevel } from '../../../shared/domain/escalation';
 
 const item = (id: number, kind: 'standing' | 'case', code: string, extra: Partial<{ done: boolean; removed: boolean; position: number }> = {}) => ({
   id, kind, code, position: extra.position ?? id, done: extra.done ?? false, removed: extra.removed ?? false,
@@ -79,23 +79,24 @@ describe('agenda helpers', () => {
 
 describe('escalation ladder', () => {
   it('has the default three steps', () => {
-    expect(DEFAULT_LADDER.map((s) => s.title)).toEqual(['Inclusion Officer', 'Head of Service', 'Deputy Director']);
+    // One ladder: the domain's first default (Bexley, 000 §12), where the Inclusion Officer raises and is not a rung.
+    expect(DEFAULT_LADDER.map((s) => s.title)).toEqual(['Relevant Head of Service', "Deputy Director for Education and Specialist Children's Services"]);
   });
-  it.each<[number, string]>([[1, 'Inclusion Officer'], [2, 'Head of Service'], [3, 'Deputy Director'], [4, '']])('titleForLevel(%s) → %s', (l, t) => {
+  it.each<[number, string]>([[1, 'Relevant Head of Service'], [2, "Deputy Director for Education and Specialist Children's Services"], [3, '']])('titleForLevel(%s) → %s', (l, t) => {
     expect(titleForLevel(l)).toBe(t);
   });
   it.each<[{ level: number; status: string }[], number]>([
     [[], 1],
     [[{ level: 1, status: 'open' }], 2],
     [[{ level: 1, status: 'resolved' }], 1],
-    [[{ level: 1, status: 'escalated' }, { level: 2, status: 'open' }], 3],
-    [[{ level: 3, status: 'open' }], 3],
-  ])('nextLevel(%j) → %s', (existing, expected) => {
-    expect(nextLevel(existing)).toBe(expected);
+    [[{ level: 1, status: 'escalated' }, { level: 2, status: 'open' }], 2],
+    [[{ level: 3, status: 'open' }], 2],
+  ])('proposedLevel(%j) → %s (never above the top rung)', (existing, expected) => {
+    expect(proposedLevel(existing)).toBe(expected);
   });
-  it('offers the ladder plus one above any level already used', () => {
-    expect(levelOptions([]).map((o) => o.label)).toEqual(['1 — Inclusion Officer', '2 — Head of Service', '3 — Deputy Director']);
-    expect(levelOptions([{ level: 3 }]).map((o) => o.code)).toEqual(['1', '2', '3', '4']);
+  it('offers the rungs of the ladder (the services refuse any other level)', () => {
+    expect(levelOptions().map((o) => o.code)).toEqual(['1', '2']);
+    expect(levelOptions([{ level: 1, title: 'A' }, { level: 2, title: 'B' }, { level: 3, title: 'C' }]).map((o) => o.label)).toEqual(['1 — A', '2 — B', '3 — C']);
   });
 });
 

@@ -48,7 +48,7 @@ describe('agenda pack, archiving form and document names', () => {
     const d = app.ok('meetings.start', { id: firstMeeting });
     const item = d.items.find((i: { kind: string; caseId: number | null }) => i.kind === 'case' && i.caseId === longTermId);
     app.ok('items.record', { itemId: item.id, discussion: 'Zofia Kowalczyk was last seen at 14 Tanner Row with Leo Marsh.', decisions: 'Try the S2S database again for Zofia.', outcome: 'continue' });
-    app.ok('actions.add', { itemId: item.id, text: 'Call Marta Kowalczyk on 07700 900123', ownerId: officer.id, dueDate: '2026-12-01' });
+    app.ok('items.createAction', { itemId: item.id, text: 'Call Marta Kowalczyk on 07700 900123', ownerId: officer.id, dueDate: '2026-12-01' });
     app.ok('meetings.close', { id: firstMeeting });
 
     app.ok('agenda.addCase', { meetingId: nextMeeting, reference: old.reference });

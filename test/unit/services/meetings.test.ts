@@ -109,13 +109,15 @@ describe('a CME panel meeting', () => {
     it = app.ok('items.setLead', { itemId, officerId: officer.id });
     expect(it.case.leadOfficerName).toBe(officer.name);
     // An action needs an owner: an officer, or someone named (a guest, an outside agency).
-    expect(app.dispatch('actions.add', { itemId, text: 'Ask the school', ownerId: null, dueDate: it.defaultDueDate })).toMatchObject({ ok: false, error: { field: 'ownerId' } });
-    expect(app.dispatch('actions.add', { itemId, text: 'Ask the school', ownerText: '   ', dueDate: it.defaultDueDate })).toMatchObject({ ok: false, error: { field: 'ownerId' } });
-    it = app.ok('actions.add', { itemId, text: 'Contact Leicester CME officer', ownerId: officer.id, dueDate: it.defaultDueDate });
+    expect(app.dispatch('items.createAction', { itemId, text: 'Ask the school', ownerId: null, dueDate: it.defaultDueDate })).toMatchObject({ ok: false, error: { field: 'ownerId' } });
+    expect(app.dispatch('items.createAction', { itemId, text: 'Ask the school', ownerText: '   ', dueDate: it.defaultDueDate })).toMatchObject({ ok: false, error: { field: 'ownerId' } });
+    it = app.ok('items.createAction', { itemId, text: 'Contact Leicester CME officer', ownerId: officer.id, dueDate: it.defaultDueDate });
     expect(it.defaultDueDate).toBe('2027-01-11'); // the day before the next meeting
-    it = app.ok('actions.add', { itemId, text: 'Check S2S', ownerId: officer.id, dueDate: '2027-01-11' });
+    it = app.ok('items.createAction', { itemId, text: 'Check S2S', ownerId: officer.id, dueDate: '2027-01-11' });
     expect(it.actionsAgreed.map((a: { text: string }) => a.text)).toEqual(['Contact Leicester CME officer', 'Check S2S']);
-    it = app.ok('escalations.raise', { itemId, reason: 'no_progress', level: 1, levelTitle: 'Inclusion Officer', escalatedTo: 'Head of Service', asked: 'Approve an out-of-area visit' });
+    // At an item the escalation climbs the same ladder as between meetings: no level above its top rung.
+    expect(app.dispatch('items.createEscalation', { itemId, reason: 'no_progress', level: 9, levelTitle: 'Chief Executive' })).toMatchObject({ ok: false, error: { field: 'level' } });
+    it = app.ok('items.createEscalation', { itemId, reason: 'no_progress', level: 1, levelTitle: 'Inclusion Officer', escalatedTo: 'Head of Service', asked: 'Approve an out-of-area visit' });
     expect(it.escalations).toHaveLength(1);
 
     const caseDetail = app.ok('cases.get', { id: it.case.caseId });
@@ -143,9 +145,9 @@ describe('a CME panel meeting', () => {
     let it = app.ok('meetings.item', { itemId: item.id });
     expect(it.case.openActions).toHaveLength(2);
     const [a1, a2] = it.case.openActions;
-    it = app.ok('actions.review', { itemId: item.id, actionId: a1.id, outcome: 'done' });
-    expect(app.dispatch('actions.review', { itemId: item.id, actionId: a2.id, outcome: 'carried_forward' })).toMatchObject({ ok: false, error: { field: 'reason' } });
-    it = app.ok('actions.review', { itemId: item.id, actionId: a2.id, outcome: 'carried_forward', reason: 'Leicester have not replied', newDueDate: '2027-02-08' });
+    it = app.ok('items.reviewAction', { itemId: item.id, actionId: a1.id, outcome: 'done' });
+    expect(app.dispatch('items.reviewAction', { itemId: item.id, actionId: a2.id, outcome: 'carried_forward' })).toMatchObject({ ok: false, error: { field: 'reason' } });
+    it = app.ok('items.reviewAction', { itemId: item.id, actionId: a2.id, outcome: 'carried_forward', reason: 'Leicester have not replied', newDueDate: '2027-02-08' });
     expect(it.case.openActions.map((a: { reviewedHere: string }) => a.reviewedHere)).toEqual(['done', 'carried_forward']);
 
     // Undo the carry-forward: the action is open again, unreviewed, with its old due date.

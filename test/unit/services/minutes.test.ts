@@ -56,13 +56,13 @@ describe('minutes', () => {
       for (const [k, text] of [`Visit ${c.forenames} ${c.surname} at home (${n + 1}a)`, `Check S2S for ${c.surname} (${n + 1}b)`].entries()) {
         if (n === 1 && k === 1) continue;
         actions.push(text);
-        app.ok('actions.add', { itemId: item.id, text, ownerId: officers[k + n].id, dueDate: it.defaultDueDate });
+        app.ok('items.createAction', { itemId: item.id, text, ownerId: officers[k + n].id, dueDate: it.defaultDueDate });
       }
       for (const a of it.case.openActions.slice(0, 2)) {
-        app.ok('actions.review', { itemId: item.id, actionId: a.id, outcome: a.id % 2 ? 'done' : 'carried_forward', reason: a.id % 2 ? null : `Waiting for ${c.forenames}'s school`, newDueDate: a.id % 2 ? null : it.defaultDueDate });
+        app.ok('items.reviewAction', { itemId: item.id, actionId: a.id, outcome: a.id % 2 ? 'done' : 'carried_forward', reason: a.id % 2 ? null : `Waiting for ${c.forenames}'s school`, newDueDate: a.id % 2 ? null : it.defaultDueDate });
       }
       if (n === 0) {
-        app.ok('escalations.raise', { itemId: item.id, reason: 'no_progress', level: 1, levelTitle: 'Inclusion Officer', escalatedTo: 'Head of Service', asked: `Approve a visit to ${c.forenames} ${c.surname}` });
+        app.ok('items.createEscalation', { itemId: item.id, reason: 'no_progress', level: 1, levelTitle: 'Inclusion Officer', escalatedTo: 'Head of Service', asked: `Approve a visit to ${c.forenames} ${c.surname}` });
       }
     });
     const aob = d.items.find((i: { code: string }) => i.code === 'aob');
@@ -74,7 +74,7 @@ describe('minutes', () => {
   const get = (variant: 'full' | 'redacted') => MinutesDoc.parse(app.ok('minutes.get', { meetingId, variant }));
 
   it('has the header, attendance, items in order and the next meeting', () => {
-    app.ok('settings.authority', { name: 'Northbridge Borough Council', logo: 'data:image/png;base64,iVBORw0KGgo=' });
+    app.ok('settings.setAuthority', { name: 'Northbridge Borough Council', logo: 'data:image/png;base64,iVBORw0KGgo=' });
     const doc = get('full');
     expect(doc.marking).toBe('OFFICIAL-SENSITIVE');
     expect(doc.authority).toEqual({ name: 'Northbridge Borough Council', logo: 'data:image/png;base64,iVBORw0KGgo=' });
@@ -155,8 +155,8 @@ describe('minutes', () => {
   });
 
   it('refuses a logo that is not an image', () => {
-    expect(app.dispatch('settings.authority', { name: 'X', logo: 'javascript:alert(1)' })).toMatchObject({ ok: false, error: { field: 'logo' } });
-    expect(app.ok('settings.authority', { name: 'Northbridge Borough Council', logo: null })).toEqual({ name: 'Northbridge Borough Council', logo: null });
+    expect(app.dispatch('settings.setAuthority', { name: 'X', logo: 'javascript:alert(1)' })).toMatchObject({ ok: false, error: { field: 'logo' } });
+    expect(app.ok('settings.setAuthority', { name: 'Northbridge Borough Council', logo: null })).toEqual({ name: 'Northbridge Borough Council', logo: null });
     expect(app.ok('settings.getAuthority')).toEqual({ name: 'Northbridge Borough Council', logo: null });
   });
 

@@ -43,7 +43,7 @@ describe('redaction of the adversarial corpus in documents and on the projector'
     app.ok('items.record', { itemId, discussion: all.join('\n'), decisions: all.slice(0, 20).join(' ') });
     app.ok('items.setRag', { itemId, rag: 'red', reason: all.slice(20, 40).join(' ') });
     const due = app.ok('meetings.item', { itemId }).defaultDueDate;
-    for (const text of all) app.ok('actions.add', { itemId, text, ownerId: officer.id, dueDate: due });
+    for (const text of all) app.ok('items.createAction', { itemId, text, ownerId: officer.id, dueDate: due });
   });
 
   it('the full minutes hold the identifiers (so the count below is a real count)', () => {
@@ -72,7 +72,7 @@ describe('redaction of the adversarial corpus in documents and on the projector'
     app.ok('meetings.goto', { id: nextId, itemId: item.id });
     // The first meeting's actions are open on this case: the projector lists the item's actions.
     const due = app.ok('meetings.item', { itemId: item.id }).defaultDueDate;
-    for (const s of CORPUS.sentences) app.ok('actions.add', { itemId: item.id, text: s.text, ownerId: null, ownerText: s.text.slice(0, 160), dueDate: due });
+    for (const s of CORPUS.sentences) app.ok('items.createAction', { itemId: item.id, text: s.text, ownerId: null, ownerText: s.text.slice(0, 160), dueDate: due });
     const hidden = app.ok('projector.view', { id: nextId });
     expect(hidden.current.actions).toHaveLength(CORPUS.sentences.length);
     expect(hidden.current.namesShown).toBe(false);

@@ -105,14 +105,14 @@ describe('reports.get: every figure on a register with known answers', () => {
     app.ok('items.setRag', { itemId: m1.item('E'), rag: 'red', reason: 'No contact' }); // amber -> red: worsened
     app.ok('items.setRag', { itemId: m1.item('J'), rag: 'green', reason: 'Plan agreed' }); // none -> green: first
     // I keeps red (in force since 01/09): same.
-    app.ok('actions.add', { itemId: m1.item('B'), text: 'Visit', ownerId: sam, dueDate: '2026-10-20' }); // overdue
-    app.ok('actions.add', { itemId: m1.item('I'), text: 'Police check', ownerId: priya, dueDate: '2026-11-01' }); // overdue
-    app.ok('actions.add', { itemId: m1.item('E'), text: 'Letter', ownerText: 'Northbridge Academy', dueDate: '2026-10-30' }); // overdue, owned by a school (not an officer)
-    app.ok('actions.add', { itemId: m1.item('B'), text: 'Confirm start', ownerId: priya, dueDate: '2026-12-01' }); // not yet due
-    app.ok('actions.add', { itemId: m1.item('J'), text: 'Call', ownerId: sam, dueDate: '2026-10-14' }); // done below
+    app.ok('items.createAction', { itemId: m1.item('B'), text: 'Visit', ownerId: sam, dueDate: '2026-10-20' }); // overdue
+    app.ok('items.createAction', { itemId: m1.item('I'), text: 'Police check', ownerId: priya, dueDate: '2026-11-01' }); // overdue
+    app.ok('items.createAction', { itemId: m1.item('E'), text: 'Letter', ownerText: 'Northbridge Academy', dueDate: '2026-10-30' }); // overdue, owned by a school (not an officer)
+    app.ok('items.createAction', { itemId: m1.item('B'), text: 'Confirm start', ownerId: priya, dueDate: '2026-12-01' }); // not yet due
+    app.ok('items.createAction', { itemId: m1.item('J'), text: 'Call', ownerId: sam, dueDate: '2026-10-14' }); // done below
     app.ok('meetings.close', { id: m1.id });
     const m2 = held(pmoePanel, '2026-10-20', ['H']); // H stays green: same
-    app.ok('actions.add', { itemId: m2.item('H'), text: 'Review tuition', ownerId: sam, dueDate: '2026-10-27' }); // overdue
+    app.ok('items.createAction', { itemId: m2.item('H'), text: 'Review tuition', ownerId: sam, dueDate: '2026-10-27' }); // overdue
     app.ok('meetings.close', { id: m2.id });
     app.ok('meetings.create', { panelId: cmePanel, date: '2026-10-27', time: '10:00' }); // scheduled only: not counted
     const call = (app.ok('actions.list', { caseId: ids.J }) as { id: number; text: string }[]).find((x) => x.text === 'Call')!;

@@ -59,7 +59,7 @@ export function ActionsAgreed({ detail, officers, people = [], mutate, ref }: { 
     setSaving(true);
     const epoch = focusEpoch.current;
     const who = resolveOwner(owner, officers);
-    const r = await mutate('actions.add', { itemId, text: text.trim(), ...who, dueDate: due });
+    const r = await mutate('items.createAction', { itemId, text: text.trim(), ...who, dueDate: due });
     setSaving(false);
     setResult(r);
     if (r.ok) {

@@ -5,7 +5,7 @@ import { ESCALATION_REASONS, type ItemDetail } from '../../../../shared/api/meet
 import { labelOf } from '../../../../shared/domain/vocab';
 import { formatUk } from '../../lib/format';
 import { Field, Select } from '../../components/Field';
-import { DEFAULT_LADDER, levelOptions, nextLevel, titleForLevel, type LadderStep } from './escalationLadder';
+import { DEFAULT_LADDER, levelOptions, proposedLevel, titleForLevel, type LadderStep } from '../../../../shared/domain/escalation';
 import { useDraftText } from './useDraftText';
 import { errorFor, generalError, type Mutate, type MutateResult } from './types';
 
@@ -28,8 +28,8 @@ export function EscalationsPanel({ detail, mutate, ref }: { detail: ItemDetail; 
     return active ? active.levels.map((l) => ({ level: l.level, title: l.title })) : DEFAULT_LADDER;
   }, [ladders.data]);
   const [reason, setReason] = useState<ReasonCode | ''>('');
-  const [level, setLevel] = useState(() => nextLevel(existing));
-  const [levelTitle, setLevelTitle] = useState(() => titleForLevel(nextLevel(existing)));
+  const [level, setLevel] = useState(() => proposedLevel(existing));
+  const [levelTitle, setLevelTitle] = useState(() => titleForLevel(proposedLevel(existing)));
   const [titleTyped, setTitleTyped] = useState(false);
   useEffect(() => {
     if (!titleTyped) setLevelTitle(titleForLevel(level, ladder));
@@ -62,7 +62,7 @@ export function EscalationsPanel({ detail, mutate, ref }: { detail: ItemDetail; 
       return;
     }
     setSaving(true);
-    const r = await mutate('escalations.raise', {
+    const r = await mutate('items.createEscalation', {
       itemId,
       reason,
       level,
@@ -74,7 +74,7 @@ export function EscalationsPanel({ detail, mutate, ref }: { detail: ItemDetail; 
     setSaving(false);
     setResult(r);
     if (r.ok) {
-      const n = nextLevel(r.detail.escalations, ladder);
+      const n = proposedLevel(r.detail.escalations, ladder);
       setReason('');
       setLevel(n);
       setTitleTyped(false);
@@ -128,7 +128,7 @@ export function EscalationsPanel({ detail, mutate, ref }: { detail: ItemDetail; 
         </Field>
         <div className="ck-esc-row">
           <Field label="Level" error={errorFor(result, 'level')}>
-            {(p) => <Select {...p} value={String(level)} onChange={chooseLevel} options={levelOptions(existing, ladder)} placeholder="Level…" />}
+            {(p) => <Select {...p} value={String(level)} onChange={chooseLevel} options={levelOptions(ladder)} placeholder="Level…" />}
           </Field>
           <Field label="Level title" error={errorFor(result, 'levelTitle')}>
             {(p) => <input {...p} value={levelTitle} onChange={(e) => { setTitleTyped(true); setLevelTitle(e.target.value); }} />}

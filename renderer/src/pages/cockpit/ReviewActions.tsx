@@ -40,7 +40,7 @@ export function ReviewActions({ itemId, actions, meetingDate, defaultDueDate, mu
 
   const review = async (a: ActionRow, outcome: 'done' | 'carried_forward' | 'dropped', extra: { reason?: string; newDueDate?: string } = {}) => {
     setBusy(a.id);
-    const r = await mutate('actions.review', { itemId, actionId: a.id, outcome, reason: extra.reason ?? null, newDueDate: extra.newDueDate ?? null });
+    const r = await mutate('items.reviewAction', { itemId, actionId: a.id, outcome, reason: extra.reason ?? null, newDueDate: extra.newDueDate ?? null });
     setBusy(null);
     setResult({ actionId: a.id, r });
     if (r.ok && outcome === 'carried_forward') {

@@ -2,7 +2,7 @@ import type { MethodInput } from '../../../../shared/api/contract';
 import type { ItemDetail } from '../../../../shared/api/meetingSchemas';
 
 /** The methods that change one agenda item and answer with its fresh ItemDetail. */
-export type ItemMethod = 'items.record' | 'items.setRag' | 'items.setLead' | 'items.close' | 'actions.add' | 'actions.review' | 'escalations.raise';
+export type ItemMethod = 'items.record' | 'items.setRag' | 'items.setLead' | 'items.close' | 'items.createAction' | 'items.reviewAction' | 'items.createEscalation';
 
 export type MutateResult = { ok: true; detail: ItemDetail } | { ok: false; message: string; field: string | null };
 

@@ -11,6 +11,7 @@ import { ReferralInput } from '../../../../shared/api/schemas';
 import { labelForPath } from '../../../../shared/api/fieldLabels';
 import { compareIso, formatUk, isIsoDate, type IsoDate } from '../../../../shared/domain/dates';
 import { upnProblem } from '../../../../shared/domain/upn';
+import { caseDateProblems, type CaseDates } from '../../../../shared/domain/caseDates';
 import { compulsorySchoolAge, isOfCompulsorySchoolAge, yearGroup, yearGroupLabel } from '../../../../shared/domain/schoolAge';
 import { isBlankAction, isBlankAdult, isBlankSibling, type ReferralForm } from './form';
 import { destinationParts, formKeyFor, parseFreeAddress, toInput } from './toInput';
@@ -44,6 +45,10 @@ export function validateReferral(form: ReferralForm, today: IsoDate): FieldError
   const set = (key: string, message: string | null) => {
     if (message && !e[key]) e[key] = message;
   };
+  // The case's date rules are the services' own (shared/domain/caseDates.ts).
+  const setDateProblems = (dates: CaseDates, dateOfBirth: IsoDate | null) => {
+    for (const p of caseDateProblems(dates, dateOfBirth)) set(`case.${p.field}`, p.message);
+  };
   const c = form.child;
   const f = form.case;
   const cme = form.register === 'CME';
@@ -72,9 +77,7 @@ export function validateReferral(form: ReferralForm, today: IsoDate): FieldError
   const notified = f.dateNotified;
   set('case.dateNotified', pastDateProblem('Date notified', notified, today, 'Date notified is required: enter the date the referral reached you.'));
   const notifiedOk = isIsoDate(notified) && !e['case.dateNotified'];
-  if (notifiedOk && dobOk && compareIso(notified, c.dateOfBirth) <= 0) {
-    set('case.dateNotified', `Date notified ${formatUk(notified)} is before the child's date of birth (${formatUk(c.dateOfBirth)}). Check both dates.`);
-  }
+  if (notifiedOk && dobOk) setDateProblems({ dateNotified: notified }, c.dateOfBirth);
   if (!f.source) set('case.source', 'Referral source is required: choose who made the referral.');
 
   if (cme) {
@@ -88,9 +91,7 @@ export function validateReferral(form: ReferralForm, today: IsoDate): FieldError
       );
     }
     set('case.lastAttendance', pastDateProblem('Date of last attendance', f.lastAttendance, today, null));
-    if (!e['case.lastAttendance'] && notifiedOk && isIsoDate(f.lastAttendance) && compareIso(f.lastAttendance, notified) > 0) {
-      set('case.lastAttendance', `Date of last attendance ${formatUk(f.lastAttendance)} is after the date notified (${formatUk(notified)}). Check both dates.`);
-    }
+    if (!e['case.lastAttendance'] && notifiedOk && isIsoDate(f.lastAttendance)) setDateProblems({ dateNotified: notified, lastAttendance: f.lastAttendance }, null);
   } else {
     set('case.pmoeSchool', pmoeSchoolProblem(f.pmoeSchool, f.pmoeReason));
     if (!f.pmoeReason) set('case.pmoeReason', 'Reason not in full-time education is required for a PMOE case: choose one.');
@@ -100,12 +101,7 @@ export function validateReferral(form: ReferralForm, today: IsoDate): FieldError
       else if (h < 0) set('case.hoursPerWeek', 'Hours of education a week cannot be negative: enter 0 if the pupil has none.');
       else if (h > 40) set('case.hoursPerWeek', `Hours of education a week ${h} is more than 40: check the hours.`);
     }
-    if (isIsoDate(f.timetableReviewDate) && isIsoDate(f.timetableEndDate) && compareIso(f.timetableEndDate, f.timetableReviewDate) < 0) {
-      set(
-        'case.timetableEndDate',
-        `Timetable planned end date ${formatUk(f.timetableEndDate)} is before its review date (${formatUk(f.timetableReviewDate)}). Check both dates.`,
-      );
-    }
+    if (isIsoDate(f.timetableReviewDate) && isIsoDate(f.timetableEndDate)) setDateProblems({ timetableReviewDate: f.timetableReviewDate, timetableEndDate: f.timetableEndDate }, null);
   }
 
   // Siblings

@@ -40,7 +40,7 @@ export function AuthorityForm() {
   };
   const save = async () => {
     setSaved(false);
-    if (await a.run(() => call('settings.authority', { name, logo }))) setSaved(true);
+    if (await a.run(() => call('settings.setAuthority', { name, logo }))) setSaved(true);
   };
 
   return (

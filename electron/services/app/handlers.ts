@@ -1,0 +1,39 @@
+import type { Db } from '../../../db/open';
+import { verifyAuditChain } from '../../../db/auditChain';
+import { auditCheckOnOpen, schemaVersion } from '../../../db/open';
+import { auditedSetting } from '../../../db/audit';
+import { AppError } from '../../../shared/api/errors';
+import type { appMethods } from '../../../shared/api/app';
+import { getSetting, userName } from '../context';
+import { loadDemo } from '../../../db/demo/register';
+import type { DomainHandlerFactory } from '../handlers';
+
+const caseCount = (db: Db) => (db.prepare('SELECT count(*) AS n FROM cases').get() as { n: number }).n;
+
+export const appHandlers: DomainHandlerFactory<typeof appMethods> = (db, opts) => {
+  const { today } = opts;
+  return {
+    'app.info': () => ({
+      version: opts.version,
+      schemaVersion: schemaVersion(db),
+      dbPath: opts.dbPath,
+      userName: userName(db),
+      setupDone: getSetting(db, 'setup_done') === '1',
+      caseCount: caseCount(db),
+      today: today(),
+    }),
+    'app.setUserName': ({ name }, ctx) => {
+      auditedSetting(db, ctx, 'user_name', name);
+      return { userName: name };
+    },
+    'app.setup': ({ mode }, ctx) => {
+      if (getSetting(db, 'setup_done') === '1' || caseCount(db) > 0) {
+        throw new AppError('conflict', 'This register has already been set up. The demo register can only be loaded into a new, empty register.');
+      }
+      if (mode === 'demo') loadDemo(db, { ...ctx, source: 'demo' }, { today: today() });
+      auditedSetting(db, ctx, 'setup_done', '1');
+      return { caseCount: caseCount(db) };
+    },
+    'audit.verify': ({ atOpen }) => (atOpen ? auditCheckOnOpen(db) : undefined) ?? verifyAuditChain(db),
+  };
+};

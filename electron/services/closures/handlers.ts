@@ -1,0 +1,29 @@
+import type { closuresMethods } from '../../../shared/api/closures';
+import type { DomainHandlerFactory } from '../handlers';
+import { getCaseDetail, proposeClosure } from '../register/cases';
+import { recordArchiveDecision } from './archiving';
+import { proposeCaseClosure, authoriseClosure, declineClosure, recordUnfoundReview } from './closures';
+
+export const closuresHandlers: DomainHandlerFactory<typeof closuresMethods> = (db, { today }) => ({
+  'cases.archive': ({ id, ...d }, ctx) => {
+    recordArchiveDecision(db, ctx, id, d);
+    return getCaseDetail(db, id, today());
+  },
+  'closures.propose': ({ id, ...p }, ctx) => {
+    proposeCaseClosure(db, ctx, id, p, today());
+    return getCaseDetail(db, id, today());
+  },
+  'closures.authorise': (a, ctx) => {
+    authoriseClosure(db, ctx, a, today());
+    return getCaseDetail(db, a.id, today());
+  },
+  'closures.decline': (a, ctx) => {
+    declineClosure(db, ctx, a, today());
+    return getCaseDetail(db, a.id, today());
+  },
+  'closures.recordUnfoundReview': (a, ctx) => {
+    recordUnfoundReview(db, ctx, a, today());
+    return getCaseDetail(db, a.id, today());
+  },
+  'cases.proposeClosure': ({ id, proposed }, ctx) => proposeClosure(db, ctx, id, proposed, today()),
+});
