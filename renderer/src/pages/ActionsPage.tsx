@@ -5,7 +5,7 @@ import { TrackerCells, useTrackerTable } from './tracking/trackerTable';
 import type { Officer } from '../../../shared/api/schemas';
 import type { TrackerAction } from '../../../shared/api/trackingSchemas';
 import { formatUk } from '../../../shared/domain/dates';
-import { useCall } from '../lib/useCall';
+import { useActions, useOfficers } from '../data/hooks';
 import { hrefFor } from '../lib/router';
 import { ErrorBanner, InfoBanner } from '../components/Banner';
 import {
@@ -36,7 +36,8 @@ import { actionsCsv, actionsCsvFileName } from './tracking/csv';
 import { columnBuilder } from './tracking/columns';
 import { downloadText } from '../lib/download';
 import { browserStorage, loadOfficerId, saveOfficerId, SHOW_NAMES_KEY } from './tracking/prefs';
-import { useStoredFlag, useToday } from './tracking/hooks';
+import { useStoredFlag } from './tracking/hooks';
+import { useToday } from '../data/today';
 import { MarkDoneDialog, NewActionDialog, ReassignDialog } from './tracking/ActionDialogs';
 import './tracking/tracking.css';
 
@@ -61,8 +62,8 @@ type Dialog = 'done' | 'reassign' | 'new' | null;
 
 /** The action tracker: every action, from panels and between meetings, with "My actions", print and CSV. */
 export function ActionsPage() {
-  const list = useCall('actions.list', {});
-  const officersCall = useCall('officers.list', { includeLeft: true });
+  const list = useActions();
+  const officersCall = useOfficers();
   const officers = officersCall.data ?? EMPTY_OFFICERS;
   const today = useToday();
   const actions = list.data ?? EMPTY;

@@ -3,12 +3,12 @@ import { useEffect, useId, useMemo, useState } from 'react';
 import type { Officer } from '../../../shared/api/schemas';
 import type { Caseload } from '../../../shared/api/trackingSchemas';
 import { call } from '../api/client';
-import { useCall } from '../lib/useCall';
+import { useCaseload, useOfficers } from '../data/hooks';
 import { hrefFor } from '../lib/router';
 import { ErrorBanner, InfoBanner } from '../components/Banner';
 import { Field } from '../components/Field';
 import { RagBadge } from '../components/RagBadge';
-import { useAction } from './case/useAction';
+import { useMutation } from '../data/useMutation';
 import {
   DEFAULT_REALLOCATION_REASON,
   activeOfficers,
@@ -30,8 +30,8 @@ const EMPTY_OFFICERS: Officer[] = [];
 
 /** Open cases and actions per officer, team by team, and moving a leaver's cases to someone else. */
 export function CaseloadPage() {
-  const caseload = useCall('caseload.get', {});
-  const officersCall = useCall('officers.list', { includeLeft: true });
+  const caseload = useCaseload();
+  const officersCall = useOfficers();
   const [showNames, setShowNames] = useStoredFlag(SHOW_NAMES_KEY);
   const [notice, setNotice] = useState<string | null>(null);
   const data = caseload.data;
@@ -176,7 +176,7 @@ function LeaverCases({ leaver, officers, showNames, onMoved }: { leaver: Leaver;
   const [to, setTo] = useState('');
   const [reason, setReason] = useState(DEFAULT_REALLOCATION_REASON);
   const [tried, setTried] = useState(false);
-  const a = useAction();
+  const a = useMutation();
   // Cases moved away (after a reload) drop out of the selection.
   useEffect(() => {
     setSelected((s) => new Set([...s].filter((c) => leaver.cases.some((k) => k.caseId === c))));
@@ -272,7 +272,7 @@ function LeaverCases({ leaver, officers, showNames, onMoved }: { leaver: Leaver;
 
 /** A leaver's open actions: those on the cases they lead move with the case; the rest are reassigned here. */
 function LeaverActions({ leaver, toId, toName, onMoved }: { leaver: Leaver; toId: number | null; toName: string | null; onMoved: (moved: number, toName: string) => void }) {
-  const a = useAction();
+  const a = useMutation();
   const withCase = leaver.actions.filter((x) => x.movesWithCase);
   const others = leaver.actions.filter((x) => !x.movesWithCase);
   if (leaver.actions.length === 0) return null;

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ItemDetail, MeetingDetail } from '../../../shared/api/meetingSchemas';
 import { ApiCallError, call } from '../api/client';
-import { useCall } from '../lib/useCall';
+import { useMeeting, useOfficers } from '../data/hooks';
 import { navigate } from '../lib/router';
 import { formatUk } from '../lib/format';
 import { ErrorBanner } from '../components/Banner';
@@ -32,8 +32,8 @@ const isFormError = (e: unknown) => e instanceof ApiCallError && e.code === 'inv
 
 /** The minute-taker's live meeting screen: agenda, current item, record — keyboard first, saving as it goes. */
 export function CockpitPage({ id }: { id: number }) {
-  const meeting = useCall('meetings.get', { id });
-  const officers = useCall('officers.list', { includeLeft: true });
+  const meeting = useMeeting(id);
+  const officers = useOfficers();
   const [viewId, setViewId] = useState<number | null>(null);
   const viewRef = useRef<number | null>(null);
   viewRef.current = viewId;

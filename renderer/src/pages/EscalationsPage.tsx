@@ -5,7 +5,7 @@ import { TrackerCells, useTrackerTable } from './tracking/trackerTable';
 import type { EscalationLogRow } from '../../../shared/api/trackingSchemas';
 import type { Ladder } from '../../../shared/domain/escalation';
 import { formatUk } from '../../../shared/domain/dates';
-import { useCall } from '../lib/useCall';
+import { useEscalations, useLadders } from '../data/hooks';
 import { hrefFor } from '../lib/router';
 import { ErrorBanner, InfoBanner } from '../components/Banner';
 import { Tabs } from '../components/Tabs';
@@ -33,7 +33,8 @@ import { columnBuilder } from './tracking/columns';
 import { escalationsCsv, escalationsCsvFileName } from './tracking/escalationsCsv';
 import { downloadText } from '../lib/download';
 import { SHOW_NAMES_KEY } from './tracking/prefs';
-import { useStoredFlag, useToday } from './tracking/hooks';
+import { useStoredFlag } from './tracking/hooks';
+import { useToday } from '../data/today';
 import './tracking/tracking.css';
 
 const EMPTY: EscalationLogRow[] = [];
@@ -54,8 +55,8 @@ type DialogState = { kind: 'respond' | 'escalate' | 'resolve'; row: EscalationLo
 
 /** The escalation log: one row per chain, its steps as a timeline, and the authority's ladder. */
 export function EscalationsPage() {
-  const list = useCall('escalations.list', {});
-  const laddersCall = useCall('ladders.get', {});
+  const list = useEscalations();
+  const laddersCall = useLadders();
   const today = useToday();
   const rows = list.data ?? EMPTY;
   const [tab, setTab] = useState('log');

@@ -1,7 +1,7 @@
 import { useMemo, type ReactNode } from 'react';
 import type { Dashboard } from '../../../shared/api/trackingSchemas';
 import { formatUk } from '../../../shared/domain/dates';
-import { useCall } from '../lib/useCall';
+import { useDashboard } from '../data/hooks';
 import { hrefFor } from '../lib/router';
 import { ErrorBanner } from '../components/Banner';
 import { RagBadge } from '../components/RagBadge';
@@ -31,7 +31,7 @@ function RegisterLink({ patch, children }: { patch: Partial<RegisterFilters>; ch
 
 /** Home: what needs attention today. */
 export function HomePage() {
-  const dash = useCall('dashboard.get', {});
+  const dash = useDashboard();
   const [showNames, setShowNames] = useStoredFlag(SHOW_NAMES_KEY);
   const d = dash.data;
   return (

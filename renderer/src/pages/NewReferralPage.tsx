@@ -3,7 +3,8 @@ import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent }
 import { call, ApiCallError } from '../api/client';
 import { navigate } from '../lib/router';
 import { ErrorBanner, InfoBanner } from '../components/Banner';
-import { isIsoDate, todayIso } from '../../../shared/domain/dates';
+import { isIsoDate } from '../../../shared/domain/dates';
+import { useToday } from '../data/today';
 import {
   CHILD_FLAGS, CME_REASONS, ETHNICITIES, GENDERS, PMOE_REASONS, REFERRAL_SOURCES, URGENCIES,
 } from '../../../shared/domain/vocab';
@@ -25,7 +26,7 @@ const REGISTER_CHOICES = [
 const FLAG_LABEL: Record<string, string> = Object.fromEntries(CHILD_FLAGS.map((f) => [f.code, f.label]));
 
 export function NewReferralPage() {
-  const today = useMemo(() => todayIso(), []);
+  const today = useToday();
   const [restored] = useState(() => {
     const d = loadDraft(today);
     return d && !isBlankForm(d, today) ? d : null;

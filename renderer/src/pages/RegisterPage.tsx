@@ -13,7 +13,7 @@ import {
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { RegisterRow } from '../../../shared/api/schemas';
 import { CASE_STATUSES, CHILD_FLAGS, RAGS } from '../../../shared/domain/vocab';
-import { useCall } from '../lib/useCall';
+import { useRegister } from '../data/hooks';
 import { navigate } from '../lib/router';
 import { ErrorBanner } from '../components/Banner';
 import { downloadText } from '../lib/download';
@@ -40,7 +40,7 @@ import {
 } from './register/view';
 import { registerCsv, registerCsvFileName } from './register/csv';
 import { RegisterExportDialog } from './register/ExportDialog';
-import { useToday } from './tracking/hooks';
+import { useToday } from '../data/today';
 import './RegisterPage.css';
 
 const ROW_HEIGHT = 52;
@@ -72,7 +72,7 @@ let rememberedScroll: { key: string; top: number } | null = null;
 const applyUpdater = <T,>(u: Updater<T>, prev: T): T => (typeof u === 'function' ? (u as (p: T) => T)(prev) : u);
 
 export function RegisterPage() {
-  const list = useCall('register.list', {});
+  const list = useRegister();
   const rows = list.data ?? EMPTY;
   const [view, setView] = useRegisterView();
 

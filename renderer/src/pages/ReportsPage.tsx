@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { Reports } from '../../../shared/api/reportSchemas';
-import { useCall } from '../lib/useCall';
+import { usePanels, useReport } from '../data/hooks';
+import { useToday } from '../data/today';
 import { ErrorBanner } from '../components/Banner';
 import { Field } from '../components/Field';
 import { RAG_COLOURS } from './tracking/dashboard';
@@ -38,15 +39,14 @@ const PI_CHART: Series[] = PI_SERIES.map((s) => ({ key: s.key, label: s.label, c
 
 /** Reports: the figures managers review (seed 001 §6.1, §6.2; seed 002; seed 004), filtered by dates and panel. */
 export function ReportsPage() {
-  const info = useCall('app.info', {});
+  const today = useToday();
   return (
     <div className="trk-page rep-page">
       <div className="page-head">
         <h1>Reports</h1>
         <span className="muted">The figures managers review, as charts and tables</span>
       </div>
-      <ErrorBanner message={info.error} />
-      {info.data ? <ReportsView today={info.data.today} /> : <p className="muted" aria-busy="true" role="status">Opening…</p>}
+      <ReportsView today={today} />
     </div>
   );
 }
@@ -56,7 +56,7 @@ function ReportsView({ today }: { today: string }) {
   const [applied, setApplied] = useState<ReportFilter>(filter);
   const [allTables, setAllTables] = useStoredFlag(ALL_TABLES_KEY);
   const problem = filterProblem(filter);
-  const panels = useCall('panels.list', {});
+  const panels = usePanels();
 
   // Only a valid range is asked for (and remembered); the fields say what is wrong with any other.
   useEffect(() => {
@@ -69,7 +69,7 @@ function ReportsView({ today }: { today: string }) {
     if (panels.data && filter.panelId !== null && !panels.data.some((p) => p.id === filter.panelId)) setFilter({ ...filter, panelId: null });
   }, [panels.data, filter]);
 
-  const rep = useCall('reports.get', { from: applied.from, to: applied.to, panelId: applied.panelId });
+  const rep = useReport({ from: applied.from, to: applied.to, panelId: applied.panelId });
   const r = rep.data;
 
   return (

@@ -7,7 +7,7 @@ import { formatUk, plural } from '../../lib/format';
 import { Field } from '../../components/Field';
 import { ErrorBanner } from '../../components/Banner';
 import { RagBadge } from '../../components/RagBadge';
-import { useAction } from '../case/useAction';
+import { useMutation } from '../../data/useMutation';
 import { RemoveItemDialog } from './MeetingDialogs';
 import { agendaBlocks, caseItemCount, dropIndex, itemLabel, moveItem, movedMessage, sortItems, stepIndex, type AgendaRow } from './agenda';
 import { weekdayDate } from './format';
@@ -28,8 +28,8 @@ type Over = { id: number; placement: 'before' | 'after' };
 export function AgendaTab({ detail, editable, onSaved, onReload }: Props) {
   const items = sortItems(detail.items);
   const hasCases = items.some((i) => i.kind === 'case');
-  const build = useAction();
-  const moving = useAction();
+  const build = useMutation();
+  const moving = useMutation();
   const [removing, setRemoving] = useState<AgendaItem[] | null>(null);
   const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
   // Removed cases fold away out of the running order; the list below shows them with their reasons.
@@ -385,7 +385,7 @@ function AlsoEligible({ detail, editable, busy, onBringIn }: { detail: MeetingDe
 function AddCaseForm({ meetingId, register, onSaved }: { meetingId: number; register: string; onSaved: (d: MeetingDetail) => void }) {
   const [reference, setReference] = useState('');
   const [section, setSection] = useState<AgendaSection>('case_reviews');
-  const a = useAction();
+  const a = useMutation();
   const add = async () => {
     const d = await a.run(() => call('agenda.addCase', { meetingId, reference: reference.trim(), section }));
     if (d) {

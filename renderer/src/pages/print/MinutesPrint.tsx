@@ -1,7 +1,7 @@
 import { Fragment } from 'react';
 import type { MinutesDoc, MinutesItem, MinutesVariant, RagCounts } from '../../../../shared/api/minutesSchemas';
 import type { Rag } from '../../../../shared/domain/vocab';
-import { useCall } from '../../lib/useCall';
+import { useMinutes } from '../../data/hooks';
 import { formatUk, formatDateTime } from '../../lib/format';
 import { Fact, MeetingDocHead, PrintShell, Produced, Rating, Text } from './PrintShell';
 
@@ -12,7 +12,7 @@ import { Fact, MeetingDocHead, PrintShell, Produced, Rating, Text } from './Prin
  * readiness for PDF printing) is PrintShell's.
  */
 export function MinutesPrint({ meetingId, variant }: { meetingId: number; variant: MinutesVariant }) {
-  const minutes = useCall('minutes.get', { meetingId, variant });
+  const minutes = useMinutes({ meetingId, variant });
   const doc = minutes.data;
   const m = doc?.meeting;
   const meetingLabel = m ? `${m.panelName} – ${formatUk(m.date)}` : '';

@@ -1,15 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { RegisterRow } from '../../../../shared/api/schemas';
-import { todayIso } from '../../../../shared/domain/dates';
 import { call } from '../../api/client';
-import { useCall } from '../../lib/useCall';
 import { browserStorage, loadFlag, saveFlag } from './prefs';
-
-/** The register's "today" (app.info: the host's date, which tests and demos may fix). */
-export function useToday(): string {
-  const info = useCall('app.info', {});
-  return info.data?.today ?? todayIso();
-}
 
 /** A yes/no preference remembered in localStorage. */
 export function useStoredFlag(key: string): [boolean, (v: boolean) => void] {
