@@ -35,7 +35,8 @@ import {
 import { actionsCsv, actionsCsvFileName } from './tracking/csv';
 import { columnBuilder } from './tracking/columns';
 import { downloadText } from '../lib/download';
-import { browserStorage, loadOfficerId, saveOfficerId, SHOW_NAMES_KEY } from './tracking/prefs';
+import { localStore } from '../lib/storage';
+import { loadOfficerId, saveOfficerId, SHOW_NAMES_KEY } from './tracking/prefs';
 import { useStoredFlag } from './tracking/hooks';
 import { useToday } from '../data/today';
 import { MarkDoneDialog, NewActionDialog, ReassignDialog } from './tracking/ActionDialogs';
@@ -69,7 +70,7 @@ export function ActionsPage() {
   const actions = list.data ?? EMPTY;
   const [showNames, setShowNames] = useStoredFlag(SHOW_NAMES_KEY);
   const [filters, setFilters] = useState<ActionFilters>(() => {
-    const me = loadOfficerId(browserStorage());
+    const me = loadOfficerId(localStore());
     return { ...DEFAULT_ACTION_FILTERS, owner: me ?? 'all' };
   });
   const [sorting, setSorting] = useState<SortingState>([{ id: 'due', desc: false }]);
@@ -93,7 +94,7 @@ export function ActionsPage() {
 
   const setFilter = <K extends keyof ActionFilters>(k: K, v: ActionFilters[K]) => {
     setFilters((f) => ({ ...f, [k]: v }));
-    if (k === 'owner') saveOfficerId(browserStorage(), typeof v === 'number' ? v : null);
+    if (k === 'owner') saveOfficerId(localStore(), typeof v === 'number' ? v : null);
   };
 
   const shown = useMemo(() => {

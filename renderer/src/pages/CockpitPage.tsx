@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { localStore } from '../lib/storage';
 import type { ItemDetail, MeetingDetail } from '../../../shared/api/meetingSchemas';
 import { ApiCallError, call } from '../api/client';
 import { useMeeting, useOfficers } from '../data/hooks';
@@ -12,7 +13,7 @@ import { AgendaNav } from './cockpit/AgendaNav';
 import { ItemView } from './cockpit/ItemView';
 import { ShortcutSheet } from './cockpit/ShortcutSheet';
 import { liveItems, neighbour } from './cockpit/agendaView';
-import { browserStore, confirmSaved, pendingRecordDrafts, readRecordDrafts } from './cockpit/drafts';
+import { confirmSaved, pendingRecordDrafts, readRecordDrafts } from './cockpit/drafts';
 import { isTypingTarget, shortcutFor } from './cockpit/shortcuts';
 import { formatDuration, formatTimeOfDay, itemSeconds, secondsSince } from './cockpit/timer';
 import type { ItemHandle, ItemMethod, Mutate, MutateResult } from './cockpit/types';
@@ -127,7 +128,7 @@ export function CockpitPage({ id }: { id: number }) {
 
   /** Saves backups left by an earlier session (window closed, process killed) for items other than the one on screen. */
   const sweepDrafts = useCallback(async (detail: MeetingDetail) => {
-    const store = browserStore();
+    const store = localStore();
     for (const { itemId, patch } of pendingRecordDrafts(store, detail.items, viewRef.current)) {
       const r = await track(() => call('items.record', { itemId, ...patch }), true);
       if (r.ok) confirmSaved(store, itemId, patch, Object.fromEntries(Object.entries(readRecordDrafts(store, itemId)).filter(([, v]) => v !== null)) as Record<string, string>);

@@ -9,7 +9,8 @@ import { clearFilters, loadView, saveView, type RegisterFilters } from './regist
 import { ageLabel, escalationStatusLabel } from './tracking/escalations';
 import { countText, daysUntil, meetingWhen, overdueBy, ragChartRows } from './tracking/dashboard';
 import { RagChart } from './tracking/RagChart';
-import { browserStorage, SHOW_NAMES_KEY } from './tracking/prefs';
+import { SHOW_NAMES_KEY } from './tracking/prefs';
+import { localStore } from '../lib/storage';
 import { useStoredFlag } from './tracking/hooks';
 import { ThisMonthCard } from './reports/ThisMonthCard';
 import { ClocksCard } from './home/ClocksCard';
@@ -17,7 +18,7 @@ import './tracking/tracking.css';
 
 /** Opens the register with just these filters (the rest of the remembered view, sorting and columns, is kept). */
 function presetRegister(patch: Partial<RegisterFilters>) {
-  const storage = browserStorage();
+  const storage = localStore();
   saveView(storage, { ...clearFilters(loadView(storage)), ...patch });
 }
 

@@ -1,4 +1,5 @@
 import { memo, useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type MouseEvent } from 'react';
+import { localStore } from '../lib/storage';
 import {
   createRow,
   flexRender,
@@ -51,18 +52,10 @@ const EMPTY_INDEX: string[] = [];
 
 const n = (x: number) => x.toLocaleString('en-GB');
 
-function storage(): Storage | null {
-  try {
-    return window.localStorage;
-  } catch {
-    return null;
-  }
-}
-
 /** The view (filters, search, sorting, columns), remembered in localStorage between launches. */
 function useRegisterView() {
-  const [view, setView] = useState<RegisterView>(() => loadView(storage()));
-  useEffect(() => saveView(storage(), view), [view]);
+  const [view, setView] = useState<RegisterView>(() => loadView(localStore()));
+  useEffect(() => saveView(localStore(), view), [view]);
   return [view, setView] as const;
 }
 

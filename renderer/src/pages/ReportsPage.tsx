@@ -5,7 +5,7 @@ import { useToday } from '../data/today';
 import { ErrorBanner } from '../components/Banner';
 import { Field } from '../components/Field';
 import { RAG_COLOURS } from './tracking/dashboard';
-import { browserStorage } from './tracking/prefs';
+import { localStore, storageKey } from '../lib/storage';
 import { useStoredFlag } from './tracking/hooks';
 import { PRESETS, filterProblem, loadFilter, rangeText, saveFilter, withDate, withPreset, type PresetCode, type ReportFilter } from './reports/filters';
 import {
@@ -18,7 +18,7 @@ import { FigureCard } from './reports/FigureCard';
 import './tracking/tracking.css';
 import './reports/reports.css';
 
-export const ALL_TABLES_KEY = 'panel.reports.allTables';
+export const ALL_TABLES_KEY = storageKey('reports.allTables');
 
 /** Colours: RAG from the dashboard; the registers and the P.I. split in two blues and two greens. */
 const REGISTER_COLOURS = { CME: '#1d4f91', PMOE: '#8a5cb8' } as const;
@@ -52,7 +52,7 @@ export function ReportsPage() {
 }
 
 function ReportsView({ today }: { today: string }) {
-  const [filter, setFilter] = useState<ReportFilter>(() => loadFilter(browserStorage(), today));
+  const [filter, setFilter] = useState<ReportFilter>(() => loadFilter(localStore(), today));
   const [applied, setApplied] = useState<ReportFilter>(filter);
   const [allTables, setAllTables] = useStoredFlag(ALL_TABLES_KEY);
   const problem = filterProblem(filter);
@@ -62,7 +62,7 @@ function ReportsView({ today }: { today: string }) {
   useEffect(() => {
     if (filterProblem(filter)) return;
     setApplied(filter);
-    saveFilter(browserStorage(), filter);
+    saveFilter(localStore(), filter);
   }, [filter]);
   // A remembered panel that no longer exists falls back to all panels.
   useEffect(() => {

@@ -1,15 +1,16 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { RegisterRow } from '../../../../shared/api/schemas';
 import { call } from '../../api/client';
-import { browserStorage, loadFlag, saveFlag } from './prefs';
+import { localStore } from '../../lib/storage';
+import { loadFlag, saveFlag } from './prefs';
 
 /** A yes/no preference remembered in localStorage. */
 export function useStoredFlag(key: string): [boolean, (v: boolean) => void] {
-  const [value, setValue] = useState(() => loadFlag(browserStorage(), key));
+  const [value, setValue] = useState(() => loadFlag(localStore(), key));
   const set = useCallback(
     (v: boolean) => {
       setValue(v);
-      saveFlag(browserStorage(), key, v);
+      saveFlag(localStore(), key, v);
     },
     [key],
   );
