@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { type Table } from '@tanstack/react-table';
 import type { RegisterRow } from '../../../../shared/api/schemas';
 import { CASE_STATUSES, CHILD_FLAGS, RAGS } from '../../../../shared/domain/vocab';
