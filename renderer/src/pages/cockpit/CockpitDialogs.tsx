@@ -4,10 +4,10 @@ import { call } from '../../api/client';
 import { formatUk } from '../../lib/format';
 import { Dialog } from '../../components/Dialog';
 import { Field, Select } from '../../components/Field';
-import { AGENDA_SECTIONS, SECTION_LABELS, type AgendaSection } from '../../../../shared/domain/agenda';
+import type { AgendaSection } from '../../../../shared/domain/agenda';
+import { SECTION_OPTIONS } from '../meetings/sectionOptions';
 import { liveItems } from './agendaView';
 
-const SECTION_OPTIONS = AGENDA_SECTIONS.map((code) => ({ code, label: SECTION_LABELS[code] }));
 
 /** `M`: approve the last meeting's draft minutes here (they lock), after a confirmation. */
 export function ApproveMinutesDialog({ open, meeting, onClose, onDone }: { open: boolean; meeting: MeetingDetail; onClose: () => void; onDone: (message: string) => void }) {
