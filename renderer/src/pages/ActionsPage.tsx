@@ -79,7 +79,6 @@ export function ActionsPage() {
     setDialog(null);
     setSelected(new Set());
     setNotice(`${updated} ${updated === 1 ? 'action' : 'actions'} ${what}.`);
-    void list.reload();
   };
 
   const officerOptions = useMemo(() => {
@@ -185,7 +184,6 @@ export function ActionsPage() {
         onDone={(a) => {
           setDialog(null);
           setNotice(`Action added to ${a.caseReference ?? 'the case'}, due ${formatUk(a.dueDate)}.`);
-          void list.reload();
         }}
       />
     </div>

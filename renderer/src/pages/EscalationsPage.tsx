@@ -82,7 +82,6 @@ export function EscalationsPage() {
     setNotice(message);
     // The chain's id is its latest step: keep the chain open after escalating it.
     if (keepOpen) setExpanded((s) => new Set([...s, row.id]));
-    void list.reload();
   };
 
   const live = rows.filter((e) => isLive(e.status));
