@@ -16,6 +16,9 @@ export const usePanels = () => useQuery('panels.list', {});
 export const useCalendar = () => useQuery('calendar.get', {});
 export const useMeetings = () => useQuery('meetings.list', {});
 export const useMeeting = (id: number) => useQuery('meetings.get', { id });
+/** One agenda item's detail (null: none chosen yet); `version` asks again for the same item (after an undo). */
+export const useMeetingItem = (itemId: number | null, version: number) =>
+  useQuery('meetings.item', { itemId: itemId ?? 0 }, { key: `${itemId}:${version}`, enabled: itemId !== null });
 export const useActions = () => useQuery('actions.list', {});
 export const useEscalations = () => useQuery('escalations.list', {});
 export const useLadders = () => useQuery('ladders.get', {});

@@ -14,6 +14,8 @@ export interface Query<T> extends QueryState<T> {
 export interface QueryOptions {
   /** What makes this a new request; defaults to the input as JSON. */
   key?: string;
+  /** false: ask nothing yet (nor on invalidation); what was loaded stays. Default true. */
+  enabled?: boolean;
 }
 
 /**
@@ -23,6 +25,9 @@ export interface QueryOptions {
  */
 export function useQuery<M extends MethodName>(method: M, input: MethodInput<M>, options: QueryOptions = {}): Query<MethodOutput<M>> {
   const key = options.key ?? JSON.stringify(input);
+  const enabled = options.enabled ?? true;
+  const enabledRef = useRef(enabled);
+  enabledRef.current = enabled;
   const [state, setState] = useState<QueryState<MethodOutput<M>>>({ data: null, error: null, loading: true });
   const inputRef = useRef(input);
   inputRef.current = input;
@@ -31,15 +36,17 @@ export function useQuery<M extends MethodName>(method: M, input: MethodInput<M>,
   useEffect(() => {
     const c = new QueryController<MethodOutput<M>>(() => call(method, inputRef.current), setState);
     controller.current = c;
-    const unsubscribe = bus.subscribe(method, () => void c.refetch());
+    const unsubscribe = bus.subscribe(method, () => {
+      if (enabledRef.current) void c.refetch();
+    });
     return () => {
       c.dispose();
       unsubscribe();
     };
   }, [method]);
   useEffect(() => {
-    void controller.current?.refetch();
-  }, [method, key]);
+    if (enabled) void controller.current?.refetch();
+  }, [method, key, enabled]);
   const reload = useCallback(async () => {
     await controller.current?.refetch();
   }, []);

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { localStore } from '../lib/storage';
 import type { ItemDetail, MeetingDetail } from '../../../shared/api/meetingSchemas';
 import { ApiCallError, call } from '../api/client';
-import { useMeeting, useOfficers } from '../data/hooks';
+import { useMeeting, useMeetingItem, useOfficers } from '../data/hooks';
 import { navigate } from '../lib/router';
 import { formatUk } from '../lib/format';
 import { ErrorBanner } from '../components/Banner';
@@ -30,9 +30,12 @@ export function CockpitPage({ id }: { id: number }) {
   const [viewId, setViewId] = useState<number | null>(null);
   const viewRef = useRef<number | null>(null);
   viewRef.current = viewId;
-  const [item, setItem] = useState<ItemDetail | null>(null);
-  const [itemError, setItemError] = useState<string | null>(null);
   const [formKey, setFormKey] = useState(0);
+  // The item on screen, again after an undo (its form remounts); a reply for an item left behind is dropped.
+  const itemQuery = useMeetingItem(viewId, formKey);
+  const item = itemQuery.data;
+  const setItem = itemQuery.setData;
+  const itemError = itemQuery.loading ? null : itemQuery.error;
   const { status, setStatus, problem, track } = useSaveTracker();
   const [pendingRag, setPendingRag] = useState(false);
   const [sheet, setSheet] = useState(false);
@@ -58,23 +61,6 @@ export function CockpitPage({ id }: { id: number }) {
     if (viewRef.current === null) setViewId(d.meeting.currentItemId ?? liveItems(d.items)[0]?.id ?? null);
   }, [d]);
 
-  // Load the item's detail whenever the item (or, after an undo, its form) changes.
-  useEffect(() => {
-    if (viewId === null) return;
-    let stale = false;
-    setItemError(null);
-    call('meetings.item', { itemId: viewId })
-      .then((r) => {
-        if (!stale) setItem(r);
-      })
-      .catch((e: unknown) => {
-        if (!stale) setItemError((e as Error).message);
-      });
-    return () => {
-      stale = true;
-    };
-  }, [viewId, formKey]);
-
   // Clocks tick once a second.
   useEffect(() => {
     const t = setInterval(() => setNow(Date.now()), 1000);
@@ -94,7 +80,7 @@ export function CockpitPage({ id }: { id: number }) {
       if (opts?.agenda !== false) void reloadMeeting();
       return { ok: true, detail: r.value } satisfies MutateResult;
     },
-    [track, reloadMeeting],
+    [track, reloadMeeting, setItem],
   ) as Mutate;
 
   /** Saves backups left by an earlier session (window closed, process killed) for items other than the one on screen. */
