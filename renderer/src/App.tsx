@@ -1,5 +1,7 @@
 import { useRoute, hrefFor, type Route } from './lib/router';
-import { useCall } from './lib/useCall';
+import { useEffect } from 'react';
+import { useAppInfo } from './data/hooks';
+import { TodayProvider } from './data/today';
 import { hasAccess } from './api/client';
 import { FirstRun } from './pages/FirstRun';
 import { RegisterPage } from './pages/RegisterPage';
@@ -36,7 +38,12 @@ const NAV: { route: Route; label: string; also?: Route['page'][] }[] = [
 
 export function App() {
   const route = useRoute();
-  const info = useCall('app.info', {});
+  const info = useAppInfo();
+  // The host's date is read again on each page change, so a window left open overnight moves on.
+  const { reload } = info;
+  useEffect(() => {
+    void reload();
+  }, [route.page, reload]);
 
   if (!hasAccess()) {
     return (
@@ -50,11 +57,12 @@ export function App() {
   if (!info.data) return <main className="first-run" aria-busy="true"><p>Opening the register…</p></main>;
   if (!info.data.setupDone) return <FirstRun defaultName={info.data.userName} onDone={() => void info.reload()} />;
   // The room's screen: no app chrome, nothing but the meeting.
-  if (route.page === 'projector') return <ProjectorPage id={route.id} />;
+  if (route.page === 'projector') return <TodayProvider today={info.data.today}><ProjectorPage id={route.id} /></TodayProvider>;
   // Printable documents (and what PDF printing prints): no app chrome.
-  if (route.page === 'print') return <PrintPage route={route} />;
+  if (route.page === 'print') return <TodayProvider today={info.data.today}><PrintPage route={route} /></TodayProvider>;
 
   return (
+    <TodayProvider today={info.data.today}>
     <div className="app">
       <a className="skip" href="#main">Skip to content</a>
       <header className="sidebar">
@@ -86,5 +94,6 @@ export function App() {
         {route.page === 'reports' && <ReportsPage />}
       </main>
     </div>
+    </TodayProvider>
   );
 }

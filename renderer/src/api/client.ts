@@ -2,6 +2,7 @@ import type { MethodInput, MethodName, MethodOutput } from '../../../shared/api/
 import type { ApiError, Result } from '../../../shared/api/errors';
 import type { DocumentRequest } from '../../../shared/api/documentSchemas';
 import { downloadBlob } from '../lib/download';
+import { readText, sessionStore, storageKey, writeText } from '../lib/storage';
 
 /** What the Electron preload exposes; absent in a plain browser. */
 interface PanelBridge {
@@ -27,17 +28,17 @@ export class ApiCallError extends Error {
   }
 }
 
-const TOKEN_KEY = 'panel.token';
+const TOKEN_KEY = storageKey('token');
 
 /** The browser host hands the token over in the URL fragment once; keep it for this tab and hide it. */
 function browserToken(): string | null {
   const m = /[#&]token=([^&]+)/.exec(window.location.hash);
   if (m?.[1]) {
-    sessionStorage.setItem(TOKEN_KEY, m[1]);
+    writeText(sessionStore(), TOKEN_KEY, m[1]);
     const rest = window.location.hash.replace(/[#&]?token=[^&]+/, '');
     history.replaceState(null, '', window.location.pathname + window.location.search + (rest.length > 1 ? rest : '#/'));
   }
-  return sessionStorage.getItem(TOKEN_KEY);
+  return readText(sessionStore(), TOKEN_KEY);
 }
 const token = typeof window !== 'undefined' && !window.panel ? browserToken() : null;
 

@@ -1,74 +1,40 @@
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { SortableHead } from './tracking/SortableHead';
-import type { ColumnDef, SortingState } from '@tanstack/react-table';
+import type { SortingState } from '@tanstack/react-table';
 import { TrackerCells, useTrackerTable } from './tracking/trackerTable';
 import type { Officer } from '../../../shared/api/schemas';
 import type { TrackerAction } from '../../../shared/api/trackingSchemas';
 import { formatUk } from '../../../shared/domain/dates';
-import { useCall } from '../lib/useCall';
-import { hrefFor } from '../lib/router';
+import { useActions, useOfficers } from '../data/hooks';
 import { ErrorBanner, InfoBanner } from '../components/Banner';
-import {
-  ACTION_SORT_KEYS,
-  ACTION_STATUS_CHOICES,
-  DEFAULT_ACTION_FILTERS,
-  actionFiltersDiffer,
-  actionMenus,
-  actionStatusLabel,
-  carriedFlag,
-  filterActions,
-  isSelectable,
-  printList,
-  raisedAtLabel,
-  reconcileActionFilters,
-  selectAllState,
-  selectedShown,
-  sortActions,
-  teamLabel,
-  toggleAllShown,
-  toggleOne,
-  type ActionColumnId,
-  type ActionFilters,
-  type ActionStatusChoice,
-  type OwnerChoice,
-} from './tracking/actions';
+import { DEFAULT_ACTION_FILTERS, actionFiltersDiffer, actionMenus, filterActions, isSelectable, printList, reconcileActionFilters, selectAllState, selectedShown, sortActions, toggleAllShown, type ActionColumnId, type ActionFilters } from './tracking/actions';
 import { actionsCsv, actionsCsvFileName } from './tracking/csv';
-import { columnBuilder } from './tracking/columns';
 import { downloadText } from '../lib/download';
-import { browserStorage, loadOfficerId, saveOfficerId, SHOW_NAMES_KEY } from './tracking/prefs';
-import { useStoredFlag, useToday } from './tracking/hooks';
+import { localStore } from '../lib/storage';
+import { loadOfficerId, saveOfficerId, SHOW_NAMES_KEY } from './tracking/prefs';
+import { useStoredFlag } from './tracking/hooks';
+import { useToday } from '../data/today';
 import { MarkDoneDialog, NewActionDialog, ReassignDialog } from './tracking/ActionDialogs';
 import './tracking/tracking.css';
+import { MyActionsBar, Filters } from './tracking/ActionsFilters';
+import { actionColumns } from './tracking/actionColumns';
+import { PrintList } from './tracking/ActionsPrintList';
 
 const EMPTY: TrackerAction[] = [];
 const EMPTY_OFFICERS: Officer[] = [];
-
-const COLUMN_LABELS: Record<ActionColumnId, string> = {
-  case: 'Case',
-  action: 'Action',
-  owner: 'Owner',
-  team: 'Team',
-  raised: 'Raised at',
-  due: 'Due',
-  status: 'Status',
-  carried: 'Times carried forward',
-  completed: 'Completed',
-};
-/** First click sorts these descending (the most, the latest). */
-const DESC_FIRST = new Set<ActionColumnId>(['carried', 'completed']);
 
 type Dialog = 'done' | 'reassign' | 'new' | null;
 
 /** The action tracker: every action, from panels and between meetings, with "My actions", print and CSV. */
 export function ActionsPage() {
-  const list = useCall('actions.list', {});
-  const officersCall = useCall('officers.list', { includeLeft: true });
+  const list = useActions();
+  const officersCall = useOfficers();
   const officers = officersCall.data ?? EMPTY_OFFICERS;
   const today = useToday();
   const actions = list.data ?? EMPTY;
   const [showNames, setShowNames] = useStoredFlag(SHOW_NAMES_KEY);
   const [filters, setFilters] = useState<ActionFilters>(() => {
-    const me = loadOfficerId(browserStorage());
+    const me = loadOfficerId(localStore());
     return { ...DEFAULT_ACTION_FILTERS, owner: me ?? 'all' };
   });
   const [sorting, setSorting] = useState<SortingState>([{ id: 'due', desc: false }]);
@@ -92,7 +58,7 @@ export function ActionsPage() {
 
   const setFilter = <K extends keyof ActionFilters>(k: K, v: ActionFilters[K]) => {
     setFilters((f) => ({ ...f, [k]: v }));
-    if (k === 'owner') saveOfficerId(browserStorage(), typeof v === 'number' ? v : null);
+    if (k === 'owner') saveOfficerId(localStore(), typeof v === 'number' ? v : null);
   };
 
   const shown = useMemo(() => {
@@ -113,7 +79,6 @@ export function ActionsPage() {
     setDialog(null);
     setSelected(new Set());
     setNotice(`${updated} ${updated === 1 ? 'action' : 'actions'} ${what}.`);
-    void list.reload();
   };
 
   const officerOptions = useMemo(() => {
@@ -219,7 +184,6 @@ export function ActionsPage() {
         onDone={(a) => {
           setDialog(null);
           setNotice(`Action added to ${a.caseReference ?? 'the case'}, due ${formatUk(a.dueDate)}.`);
-          void list.reload();
         }}
       />
     </div>
@@ -227,221 +191,3 @@ export function ActionsPage() {
 }
 
 // ---------------------------------------------------------------------------------------------
-
-function MyActionsBar({ officers, value, onChange, printCount, onPrint, onCsv, csvCount }: {
-  officers: readonly Officer[];
-  value: number | null;
-  onChange: (id: number | null) => void;
-  printCount: number;
-  onPrint: () => void;
-  onCsv: () => void;
-  csvCount: number;
-}) {
-  const id = useId();
-  return (
-    <div className="trk-my card" role="group" aria-label="My actions">
-      <div className="field">
-        <label htmlFor={id}>Officer</label>
-        <select id={id} value={value === null ? '' : String(value)} onChange={(e) => onChange(e.target.value ? Number(e.target.value) : null)}>
-          <option value="">Everyone</option>
-          {officers.map((o) => (
-            <option key={o.id} value={String(o.id)}>{o.name}{o.active ? '' : ' (left)'}</option>
-          ))}
-        </select>
-      </div>
-      <p className="muted trk-my-hint">
-        {value === null ? 'Choose an officer to see just their actions; the choice is remembered on this computer.' : `${printCount} open ${printCount === 1 ? 'action' : 'actions'} to print.`}
-      </p>
-      <span className="spacer" />
-      <button type="button" onClick={onPrint} disabled={printCount === 0}>Print list</button>
-      <button type="button" onClick={onCsv} disabled={csvCount === 0} title="The actions shown below, as a spreadsheet (CSV)">Download CSV</button>
-    </div>
-  );
-}
-
-function Filters({ filters, setFilter, menus, onClear, showNames, setShowNames }: {
-  filters: ActionFilters;
-  setFilter: <K extends keyof ActionFilters>(k: K, v: ActionFilters[K]) => void;
-  menus: ReturnType<typeof actionMenus>;
-  onClear: () => void;
-  showNames: boolean;
-  setShowNames: (v: boolean) => void;
-}) {
-  const id = useId();
-  const ownerValue = typeof filters.owner === 'number' ? `o:${filters.owner}` : filters.owner;
-  return (
-    <div className="trk-toolbar" role="search" aria-label="Filter the actions">
-      <div className="trk-filters">
-        <div className="field">
-          <label htmlFor={`${id}-owner`}>Owner</label>
-          <select
-            id={`${id}-owner`}
-            value={ownerValue}
-            onChange={(e) => {
-              const v = e.target.value;
-              setFilter('owner', (v === 'all' || v === 'none' ? v : Number(v.slice(2))) as OwnerChoice);
-            }}
-          >
-            <option value="all">All</option>
-            {menus.unowned ? <option value="none">Unassigned</option> : null}
-            {menus.owners.map((o) => (
-              <option key={o.id} value={`o:${o.id}`}>{o.name}</option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-team`}>Team</label>
-          <select id={`${id}-team`} value={filters.team} onChange={(e) => setFilter('team', e.target.value as ActionFilters['team'])}>
-            <option value="all">All</option>
-            {menus.teams.map((t) => (
-              <option key={t.code} value={t.code}>{t.label}</option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-panel`}>Panel</label>
-          <select id={`${id}-panel`} value={filters.panel === 'all' || filters.panel === 'between' ? filters.panel : `p:${filters.panel}`} onChange={(e) => {
-            const v = e.target.value;
-            setFilter('panel', v === 'all' || v === 'between' ? v : v.slice(2));
-          }}>
-            <option value="all">All</option>
-            {menus.between ? <option value="between">Between meetings</option> : null}
-            {menus.panels.map((p) => (
-              <option key={p} value={`p:${p}`}>{p}</option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-status`}>Status</label>
-          <select id={`${id}-status`} value={filters.status} onChange={(e) => setFilter('status', e.target.value as ActionStatusChoice)}>
-            {ACTION_STATUS_CHOICES.map((s) => (
-              <option key={s.code} value={s.code}>{s.label}</option>
-            ))}
-          </select>
-        </div>
-      </div>
-      <div className="trk-toggles">
-        <label className="trk-check">
-          <input type="checkbox" checked={filters.dueThisWeek} onChange={(e) => setFilter('dueThisWeek', e.target.checked)} /> Due this week
-        </label>
-        <label className="trk-check">
-          <input type="checkbox" checked={filters.overdueOnly} onChange={(e) => setFilter('overdueOnly', e.target.checked)} /> Overdue only
-        </label>
-        <span className="spacer" />
-        <label className="trk-check" title="Children's names are hidden unless you tick this (remembered on this computer)">
-          <input type="checkbox" checked={showNames} onChange={(e) => setShowNames(e.target.checked)} /> Show names
-        </label>
-        <button type="button" onClick={onClear} disabled={!actionFiltersDiffer(filters)}>Clear filters</button>
-      </div>
-    </div>
-  );
-}
-
-function actionColumns(showNames: boolean, selected: ReadonlySet<number>, setSelected: (fn: (s: Set<number>) => Set<number>) => void): ColumnDef<TrackerAction, unknown>[] {
-  const col = columnBuilder<TrackerAction, ActionColumnId>(COLUMN_LABELS, ACTION_SORT_KEYS, DESC_FIRST);
-  return [
-    {
-      id: 'select',
-      enableSorting: false,
-      header: 'Select',
-      cell: (ctx) => {
-        const a = ctx.row.original;
-        return (
-          <input
-            type="checkbox"
-            aria-label={`Select action ${a.text}`}
-            checked={isSelectable(a) && selected.has(a.id)}
-            disabled={!isSelectable(a)}
-            onChange={(e) => {
-              const on = e.target.checked;
-              setSelected((s) => toggleOne(s, a.id, on));
-            }}
-          />
-        );
-      },
-    },
-    col('case', (a) =>
-      a.caseId !== null ? (
-        <span className="trk-case">
-          <a href={hrefFor({ page: 'case', id: a.caseId, tab: null })} className="trk-ref">{a.caseReference}</a>
-          {showNames && a.caseName ? <span className="trk-name">{a.caseName}</span> : null}
-        </span>
-      ) : (
-        <span className="muted">—</span>
-      ),
-    ),
-    col('action', (a) => <span className="trk-text">{a.text}</span>),
-    col('owner', (a) => a.ownerName ?? <span className="muted">Unassigned</span>),
-    col('team', (a) => teamLabel(a.ownerTeam)),
-    col('raised', (a) => (
-      <span className="trk-raised" title={raisedAtLabel(a)}>
-        {a.meetingId !== null ? <a href={hrefFor({ page: 'meeting', id: a.meetingId })}>{a.panelName ?? 'Meeting'}</a> : <span>{a.panelName ?? 'Between meetings'}</span>}
-        <span className="muted trk-nowrap">{formatUk(a.raisedOn)}</span>
-      </span>
-    )),
-    col('due', (a) => (
-      <span className="trk-due">
-        <span className="trk-nowrap">{formatUk(a.dueDate)}</span>
-        {a.overdue ? <span className="pill pill-alert">Overdue</span> : a.dueThisWeek ? <span className="pill pill-warn">Due this week</span> : null}
-      </span>
-    )),
-    col('status', (a) => actionStatusLabel(a)),
-    col('carried', (a) => {
-      const flag = carriedFlag(a);
-      return (
-        <span className="trk-carried">
-          <span>{a.carriedCount}</span>
-          {flag ? <span className="pill pill-warn" title={a.suggestion ?? undefined}>{flag}</span> : null}
-        </span>
-      );
-    }),
-    col('completed', (a) =>
-      a.completedOn ? (
-        <span className="trk-completed">
-          <span className="trk-nowrap">{formatUk(a.completedOn)}</span>
-          {a.completionNote ? <span className="muted">{a.completionNote}</span> : null}
-        </span>
-      ) : null,
-    ),
-  ];
-}
-
-/** Only on paper: the chosen officer's open actions (everyone's when no officer is chosen). */
-function PrintList({ actions, ownerName, today, showNames }: { actions: readonly TrackerAction[]; ownerName: string | null; today: string; showNames: boolean }) {
-  return (
-    <section className="trk-print" aria-hidden="true">
-      <h1>Open actions — {ownerName ?? 'everyone'}</h1>
-      <p>Printed {formatUk(today)} · {actions.length} open {actions.length === 1 ? 'action' : 'actions'}</p>
-      {actions.length === 0 ? (
-        <p>No open actions.</p>
-      ) : (
-        <table>
-          <thead>
-            <tr>
-              <th>Case</th>
-              <th>Action</th>
-              {ownerName ? null : <th>Owner</th>}
-              <th>Due</th>
-              <th>Status</th>
-              <th>Raised at</th>
-              <th>Done</th>
-            </tr>
-          </thead>
-          <tbody>
-            {actions.map((a) => (
-              <tr key={a.id}>
-                <td>{a.caseReference}{showNames && a.caseName ? <><br />{a.caseName}</> : null}</td>
-                <td>{a.text}</td>
-                {ownerName ? null : <td>{a.ownerName ?? 'Unassigned'}</td>}
-                <td>{formatUk(a.dueDate)}{a.overdue ? ' (overdue)' : ''}</td>
-                <td>{actionStatusLabel(a)}</td>
-                <td>{raisedAtLabel(a)}</td>
-                <td className="trk-print-box" />
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-    </section>
-  );
-}

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { CaseDetail } from '../../../shared/api/schemas';
-import { useCall } from '../lib/useCall';
+import { useAppInfo, useCase, useCaseTracking, useOfficers } from '../data/hooks';
+import { useToday } from '../data/today';
 import { call } from '../api/client';
 import { navigate } from '../lib/router';
 import { Tabs } from '../components/Tabs';
@@ -18,11 +19,12 @@ import { RagLeadTab, ActionsTab, EscalationsTab } from './case/TrackingTabs';
 const TAB_IDS = ['details', 'checks', 'notes', 'rag', 'actions', 'escalations', 'siblings', 'history'] as const;
 
 export function CasePage({ id, tab }: { id: number; tab: string | null }) {
-  const detail = useCall('cases.get', { id });
-  const officers = useCall('officers.list', { includeLeft: true });
-  const info = useCall('app.info', {});
+  const detail = useCase(id);
+  const officers = useOfficers();
+  const info = useAppInfo();
+  const today = useToday();
   const [version, setVersion] = useState(0);
-  const tracking = useCall('cases.tracking', { caseId: id }, `${id}:${version}`);
+  const tracking = useCaseTracking(id, { key: `${id}:${version}` });
   const [dialog, setDialog] = useState<CaseAction | null>(null);
   const current = (TAB_IDS as readonly string[]).includes(tab ?? '') ? tab! : 'details';
 
@@ -31,7 +33,6 @@ export function CasePage({ id, tab }: { id: number; tab: string | null }) {
   if (detail.error) return <><ErrorBanner message={detail.error} /><a href="#/register">Back to the register</a></>;
   if (!detail.data || !info.data) return <p className="muted" aria-busy="true">Loading case…</p>;
   const d = detail.data;
-  const today = info.data.today;
   const saved = (next: CaseDetail) => {
     detail.setData(next);
     setVersion((v) => v + 1);

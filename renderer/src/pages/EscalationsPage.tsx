@@ -1,61 +1,34 @@
-import { Fragment, useEffect, useId, useMemo, useState } from 'react';
+import { Fragment, useEffect, useMemo, useState } from 'react';
 import { SortableHead } from './tracking/SortableHead';
-import type { ColumnDef, SortingState } from '@tanstack/react-table';
+import type { SortingState } from '@tanstack/react-table';
 import { TrackerCells, useTrackerTable } from './tracking/trackerTable';
 import type { EscalationLogRow } from '../../../shared/api/trackingSchemas';
 import type { Ladder } from '../../../shared/domain/escalation';
-import { formatUk } from '../../../shared/domain/dates';
-import { useCall } from '../lib/useCall';
-import { hrefFor } from '../lib/router';
+import { useEscalations, useLadders } from '../data/hooks';
 import { ErrorBanner, InfoBanner } from '../components/Banner';
 import { Tabs } from '../components/Tabs';
 import { compareKeys } from './tracking/actions';
-import {
-  DEFAULT_ESCALATION_FILTERS,
-  ESCALATION_SORT_KEYS,
-  ESCALATION_STATUS_CHOICES,
-  ageLabel,
-  escalationFiltersDiffer,
-  escalationMenus,
-  escalationReasonLabel,
-  escalationStatusLabel,
-  filterEscalations,
-  isLive,
-  reconcileEscalationFilters,
-  stepLines,
-  type EscalationColumnId,
-  type EscalationFilters,
-  type EscalationStatusChoice,
-} from './tracking/escalations';
+import { DEFAULT_ESCALATION_FILTERS, ESCALATION_SORT_KEYS, escalationFiltersDiffer, escalationMenus, filterEscalations, isLive, reconcileEscalationFilters, type EscalationColumnId, type EscalationFilters } from './tracking/escalations';
 import { EscalateDialog, NewEscalationDialog, ResolveDialog, RespondDialog } from './tracking/EscalationDialogs';
 import { LadderEditor } from './tracking/LadderEditor';
-import { columnBuilder } from './tracking/columns';
 import { escalationsCsv, escalationsCsvFileName } from './tracking/escalationsCsv';
 import { downloadText } from '../lib/download';
 import { SHOW_NAMES_KEY } from './tracking/prefs';
-import { useStoredFlag, useToday } from './tracking/hooks';
+import { useStoredFlag } from './tracking/hooks';
+import { useToday } from '../data/today';
 import './tracking/tracking.css';
+import { EscalationFiltersBar } from './tracking/EscalationFiltersBar';
+import { escalationColumns } from './tracking/escalationColumns';
+import { ChainTimeline } from './tracking/ChainTimeline';
 
 const EMPTY: EscalationLogRow[] = [];
-
-const COLUMN_LABELS: Record<EscalationColumnId, string> = {
-  case: 'Case',
-  reason: 'Reason',
-  level: 'Level',
-  status: 'Status',
-  raised: 'Raised',
-  age: 'Age',
-  due: 'Response due',
-  to: 'Escalated to',
-};
-const DESC_FIRST = new Set<EscalationColumnId>(['age', 'level', 'raised']);
 
 type DialogState = { kind: 'respond' | 'escalate' | 'resolve'; row: EscalationLogRow } | { kind: 'new' } | null;
 
 /** The escalation log: one row per chain, its steps as a timeline, and the authority's ladder. */
 export function EscalationsPage() {
-  const list = useCall('escalations.list', {});
-  const laddersCall = useCall('ladders.get', {});
+  const list = useEscalations();
+  const laddersCall = useLadders();
   const today = useToday();
   const rows = list.data ?? EMPTY;
   const [tab, setTab] = useState('log');
@@ -109,7 +82,6 @@ export function EscalationsPage() {
     setNotice(message);
     // The chain's id is its latest step: keep the chain open after escalating it.
     if (keepOpen) setExpanded((s) => new Set([...s, row.id]));
-    void list.reload();
   };
 
   const live = rows.filter((e) => isLive(e.status));
@@ -209,169 +181,6 @@ export function EscalationsPage() {
       <EscalateDialog row={dialog?.kind === 'escalate' ? dialog.row : null} ladder={ladder} today={today} onClose={() => setDialog(null)} onDone={done} />
       <ResolveDialog row={dialog?.kind === 'resolve' ? dialog.row : null} today={today} onClose={() => setDialog(null)} onDone={done} />
       <NewEscalationDialog open={dialog?.kind === 'new'} ladder={ladder} today={today} onClose={() => setDialog(null)} onDone={(row, message) => done(row, message, false)} />
-    </div>
-  );
-}
-
-function EscalationFiltersBar({ filters, setFilter, menus, onClear, showNames, setShowNames, exportCount, onExport }: {
-  filters: EscalationFilters;
-  setFilter: <K extends keyof EscalationFilters>(k: K, v: EscalationFilters[K]) => void;
-  menus: ReturnType<typeof escalationMenus>;
-  onClear: () => void;
-  showNames: boolean;
-  setShowNames: (v: boolean) => void;
-  /** Rows shown, which are the rows exported. */
-  exportCount: number;
-  onExport: () => void;
-}) {
-  const id = useId();
-  return (
-    <div className="trk-toolbar" role="search" aria-label="Filter the escalations">
-      <div className="trk-filters">
-        <div className="field">
-          <label htmlFor={`${id}-status`}>Status</label>
-          <select id={`${id}-status`} value={filters.status} onChange={(e) => setFilter('status', e.target.value as EscalationStatusChoice)}>
-            {ESCALATION_STATUS_CHOICES.map((s) => (
-              <option key={s.code} value={s.code}>{s.label}</option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-level`}>Level</label>
-          <select id={`${id}-level`} value={String(filters.level)} onChange={(e) => setFilter('level', e.target.value === 'all' ? 'all' : Number(e.target.value))}>
-            <option value="all">All</option>
-            {menus.levels.map((l) => (
-              <option key={l.level} value={String(l.level)}>{l.label}</option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-reason`}>Reason</label>
-          <select id={`${id}-reason`} value={filters.reason} onChange={(e) => setFilter('reason', e.target.value)}>
-            <option value="all">All</option>
-            {menus.reasons.map((r) => (
-              <option key={r.code} value={r.code}>{r.label}</option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-officer`}>Officer</label>
-          <select id={`${id}-officer`} value={filters.officer === 'all' ? 'all' : `o:${filters.officer}`} onChange={(e) => setFilter('officer', e.target.value === 'all' ? 'all' : e.target.value.slice(2))}>
-            <option value="all">All</option>
-            {menus.officers.map((o) => (
-              <option key={o} value={`o:${o}`}>{o}</option>
-            ))}
-          </select>
-        </div>
-      </div>
-      <div className="trk-toggles">
-        <label className="trk-check">
-          <input type="checkbox" checked={filters.overdueOnly} onChange={(e) => setFilter('overdueOnly', e.target.checked)} /> Response overdue only
-        </label>
-        <span className="spacer" />
-        <label className="trk-check" title="Children's names are hidden unless you tick this (remembered on this computer)">
-          <input type="checkbox" checked={showNames} onChange={(e) => setShowNames(e.target.checked)} /> Show names
-        </label>
-        <button type="button" onClick={onClear} disabled={!escalationFiltersDiffer(filters)}>Clear filters</button>
-        <button type="button" onClick={onExport} disabled={exportCount === 0} title="The escalations shown, by case reference, as a spreadsheet (CSV)">Export CSV</button>
-      </div>
-    </div>
-  );
-}
-
-function escalationColumns(showNames: boolean, expanded: ReadonlySet<number>, toggle: (id: number) => void): ColumnDef<EscalationLogRow, unknown>[] {
-  const col = columnBuilder<EscalationLogRow, EscalationColumnId>(COLUMN_LABELS, ESCALATION_SORT_KEYS, DESC_FIRST);
-  return [
-    {
-      id: 'expand',
-      enableSorting: false,
-      header: 'Steps',
-      cell: (ctx) => {
-        const e = ctx.row.original;
-        const open = expanded.has(e.id);
-        return (
-          <button
-            type="button"
-            className="trk-expand"
-            aria-expanded={open}
-            aria-controls={open ? `trk-steps-${e.id}` : undefined}
-            aria-label={`${open ? 'Hide' : 'Show'} steps for ${e.caseReference}`}
-            onClick={() => toggle(e.id)}
-          >
-            <span aria-hidden="true" className="trk-chevron">{open ? '▾' : '▸'}</span> {open ? 'Hide' : 'Show'} steps
-          </button>
-        );
-      },
-    },
-    col('case', (e) => (
-      <span className="trk-case">
-        <a href={hrefFor({ page: 'case', id: e.caseId, tab: null })} className="trk-ref">{e.caseReference}</a>
-        {showNames ? <span className="trk-name">{e.caseName}</span> : null}
-      </span>
-    )),
-    col('reason', (e) => escalationReasonLabel(e.reason)),
-    col('level', (e) => (
-      <span className="trk-level-cell">
-        <span className="trk-level-badge">{e.level}</span> {e.levelTitle}
-      </span>
-    )),
-    col('status', (e) => <span className={`pill trk-status-${e.status}`}>{escalationStatusLabel(e.status)}</span>),
-    col('raised', (e) => <span className="trk-nowrap">{formatUk(e.firstRaisedOn)}</span>),
-    col('age', (e) => <span className="trk-nowrap">{ageLabel(e.ageDays)}</span>),
-    col('due', (e) =>
-      e.responseDue && isLive(e.status) ? (
-        <span className="trk-due">
-          <span className="trk-nowrap">{formatUk(e.responseDue)}</span>
-          {e.responseOverdue ? <span className="pill pill-alert">Overdue</span> : null}
-        </span>
-      ) : (
-        <span className="muted">—</span>
-      ),
-    ),
-    col('to', (e) => e.chain.at(-1)?.escalatedTo ?? <span className="muted" title={`Nobody named: ${e.levelTitle}`}>—</span>),
-  ];
-}
-
-/** The chain as a timeline, first step to last, with what can be done on the latest step. */
-function ChainTimeline({ row, onRespond, onEscalate, onResolve }: { row: EscalationLogRow; onRespond: () => void; onEscalate: () => void; onResolve: () => void }) {
-  const live = isLive(row.status);
-  return (
-    <div className="trk-chain">
-      <ol className="timeline trk-timeline" aria-label={`Steps for ${row.caseReference}`}>
-        {row.chain.map((s, i) => (
-          <li key={s.id} className={`trk-step trk-step-${s.status}`}>
-            <div className="trk-step-head">
-              <strong>Level {s.level} — {s.levelTitle}</strong>
-              <span className={`pill trk-status-${s.status}`}>{escalationStatusLabel(s.status)}</span>
-              {i === row.chain.length - 1 && row.responseOverdue ? <span className="pill pill-alert">Response overdue</span> : null}
-            </div>
-            <dl className="facts trk-step-facts">
-              {stepLines(s).map((l) => (
-                <Fragment key={l.label}>
-                  <dt>{l.label}</dt>
-                  <dd>{l.text}</dd>
-                </Fragment>
-              ))}
-            </dl>
-            {s.meetingId !== null ? <a className="small" href={hrefFor({ page: 'meeting', id: s.meetingId })}>Raised at a panel meeting</a> : null}
-          </li>
-        ))}
-      </ol>
-      <div className="trk-chain-actions">
-        {live ? (
-          <>
-            {row.status === 'open' ? <button type="button" onClick={onRespond}>Record response</button> : null}
-            {row.canEscalate && row.nextLevelTitle ? (
-              <button type="button" onClick={onEscalate}>Escalate to {row.nextLevelTitle}</button>
-            ) : (
-              <span className="pill trk-top">Top of the ladder</span>
-            )}
-            <button type="button" onClick={onResolve}>Resolve</button>
-          </>
-        ) : (
-          <span className="muted">{row.status === 'resolved' ? `Resolved ${formatUk(row.chain.at(-1)?.resolvedOn ?? null)}.` : 'Closed.'}</span>
-        )}
-      </div>
     </div>
   );
 }

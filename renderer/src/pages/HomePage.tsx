@@ -1,7 +1,7 @@
 import { useMemo, type ReactNode } from 'react';
 import type { Dashboard } from '../../../shared/api/trackingSchemas';
 import { formatUk } from '../../../shared/domain/dates';
-import { useCall } from '../lib/useCall';
+import { useDashboard } from '../data/hooks';
 import { hrefFor } from '../lib/router';
 import { ErrorBanner } from '../components/Banner';
 import { RagBadge } from '../components/RagBadge';
@@ -9,7 +9,8 @@ import { clearFilters, loadView, saveView, type RegisterFilters } from './regist
 import { ageLabel, escalationStatusLabel } from './tracking/escalations';
 import { countText, daysUntil, meetingWhen, overdueBy, ragChartRows } from './tracking/dashboard';
 import { RagChart } from './tracking/RagChart';
-import { browserStorage, SHOW_NAMES_KEY } from './tracking/prefs';
+import { SHOW_NAMES_KEY } from './tracking/prefs';
+import { localStore } from '../lib/storage';
 import { useStoredFlag } from './tracking/hooks';
 import { ThisMonthCard } from './reports/ThisMonthCard';
 import { ClocksCard } from './home/ClocksCard';
@@ -17,7 +18,7 @@ import './tracking/tracking.css';
 
 /** Opens the register with just these filters (the rest of the remembered view, sorting and columns, is kept). */
 function presetRegister(patch: Partial<RegisterFilters>) {
-  const storage = browserStorage();
+  const storage = localStore();
   saveView(storage, { ...clearFilters(loadView(storage)), ...patch });
 }
 
@@ -31,7 +32,7 @@ function RegisterLink({ patch, children }: { patch: Partial<RegisterFilters>; ch
 
 /** Home: what needs attention today. */
 export function HomePage() {
-  const dash = useCall('dashboard.get', {});
+  const dash = useDashboard();
   const [showNames, setShowNames] = useStoredFlag(SHOW_NAMES_KEY);
   const d = dash.data;
   return (

@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'react';
 import type { MeetingDetail } from '../../../shared/api/meetingSchemas';
 import { call } from '../api/client';
-import { useCall } from '../lib/useCall';
+import { useMeeting, useOfficers } from '../data/hooks';
 import { hrefFor, navigate } from '../lib/router';
 import { formatDateTime, formatUk } from '../lib/format';
 import { Tabs } from '../components/Tabs';
 import { ErrorBanner, InfoBanner } from '../components/Banner';
-import { useAction } from './case/useAction';
+import { useMutation } from '../data/useMutation';
 import { AgendaTab } from './meetings/AgendaTab';
 import { AttendanceTab } from './meetings/AttendanceTab';
 import { ApproveDialog, EditDetailsDialog } from './meetings/MeetingDialogs';
@@ -19,11 +19,11 @@ type DialogName = 'edit' | 'approve' | null;
 
 /** Preparing one meeting: details, the agenda (built from the register, then edited by hand) and who is coming. */
 export function MeetingPrepPage({ id }: { id: number }) {
-  const detail = useCall('meetings.get', { id });
-  const officers = useCall('officers.list', { includeLeft: true });
+  const detail = useMeeting(id);
+  const officers = useOfficers();
   const [tab, setTab] = useState<'agenda' | 'attendance'>('agenda');
   const [dialog, setDialog] = useState<DialogName>(null);
-  const start = useAction();
+  const start = useMutation();
 
   useEffect(() => setDialog(null), [id]);
 

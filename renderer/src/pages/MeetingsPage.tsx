@@ -1,13 +1,14 @@
 import { useState } from 'react';
 import type { MeetingSummary, Panel } from '../../../shared/api/meetingSchemas';
 import { call } from '../api/client';
-import { useCall } from '../lib/useCall';
+import { useMeetings, usePanels } from '../data/hooks';
+import { useToday } from '../data/today';
 import { hrefFor } from '../lib/router';
 import { formatUk, plural } from '../lib/format';
 import { Dialog } from '../components/Dialog';
 import { Field, Select } from '../components/Field';
 import { ErrorBanner, InfoBanner } from '../components/Banner';
-import { useAction } from './case/useAction';
+import { useMutation } from '../data/useMutation';
 import { STATUS_LABELS, STATUS_PILL, describeCadence, groupMeetings, weekdayDate } from './meetings/format';
 import './meetings/meetings.css';
 
@@ -15,9 +16,8 @@ type Open = { kind: 'schedule' | 'add'; panel: Panel } | null;
 
 /** Every panel's meetings: schedule the next ones from the cadence, add a one-off, open one to prepare it. */
 export function MeetingsPage() {
-  const panels = useCall('panels.list', {});
-  const meetings = useCall('meetings.list', {});
-  const info = useCall('app.info', {});
+  const panels = usePanels();
+  const meetings = useMeetings();
   const [open, setOpen] = useState<Open>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
@@ -27,7 +27,7 @@ export function MeetingsPage() {
     void meetings.reload();
   };
   const groups = meetings.data ? groupMeetings(meetings.data) : null;
-  const today = info.data?.today ?? '';
+  const today = useToday();
   const activePanels = (panels.data ?? []).filter((p) => p.active);
 
   return (
@@ -123,7 +123,7 @@ function MeetingGroup({ title, rows, today, empty }: { title: string; rows: Meet
 
 function ScheduleDialog({ panel, onClose, onDone }: { panel: Panel; onClose: () => void; onDone: (message: string) => void }) {
   const [count, setCount] = useState('6');
-  const a = useAction();
+  const a = useMutation();
   const save = async () => {
     const r = await a.run(() => call('meetings.generate', { panelId: panel.id, count: Number(count) }));
     if (!r) return;
@@ -151,7 +151,7 @@ function AddMeetingDialog({ panels, panel, onClose, onDone }: { panels: Panel[];
   const [time, setTime] = useState(panel.defaultTime);
   const [venue, setVenue] = useState(panel.defaultVenue ?? '');
   const [onlineLink, setOnlineLink] = useState('');
-  const a = useAction();
+  const a = useMutation();
   const pick = (v: string) => {
     setPanelId(v);
     const p = panels.find((x) => String(x.id) === v);

@@ -1,20 +1,20 @@
 import { useState } from 'react';
 import type { Officer } from '../../../shared/api/schemas';
 import { call } from '../api/client';
-import { useCall } from '../lib/useCall';
+import { useOfficers } from '../data/hooks';
 import { Field, Select } from '../components/Field';
 import { ErrorBanner } from '../components/Banner';
 import { TEAMS, labelOf, type Team } from '../../../shared/domain/vocab';
-import { useAction } from './case/useAction';
+import { useMutation } from '../data/useMutation';
 
 interface Form { id: number | null; name: string; jobTitle: string; team: Team | ''; email: string; active: boolean; isManager: boolean }
 const EMPTY: Form = { id: null, name: '', jobTitle: '', team: '', email: '', active: true, isManager: false };
 
 /** Officers and teams: who can lead a case. Officers who leave are kept (their history stays), marked as left. */
 export function OfficersPage() {
-  const list = useCall('officers.list', { includeLeft: true });
+  const list = useOfficers();
   const [form, setForm] = useState<Form>(EMPTY);
-  const a = useAction();
+  const a = useMutation();
 
   const save = async () => {
     if (!form.team) return;

@@ -2,12 +2,12 @@ import { useState } from 'react';
 import type { Panel } from '../../../shared/api/meetingSchemas';
 import { REGISTERS, type Register } from '../../../shared/domain/vocab';
 import { call } from '../api/client';
-import { useCall } from '../lib/useCall';
+import { useCalendar, useOfficers, usePanels } from '../data/hooks';
 import { Tabs } from '../components/Tabs';
 import { Dialog } from '../components/Dialog';
 import { Field } from '../components/Field';
 import { ErrorBanner, InfoBanner } from '../components/Banner';
-import { useAction } from './case/useAction';
+import { useMutation } from '../data/useMutation';
 import { CadenceFields } from './meetings/CadenceFields';
 import { CalendarEditor } from './meetings/CalendarEditor';
 import { PanelEditor } from './meetings/PanelEditor';
@@ -28,8 +28,8 @@ export function PanelsPage() {
 }
 
 function PanelsTab() {
-  const panels = useCall('panels.list', {});
-  const officers = useCall('officers.list', { includeLeft: true });
+  const panels = usePanels();
+  const officers = useOfficers();
   const [adding, setAdding] = useState(false);
   const [added, setAdded] = useState<string | null>(null);
   const replace = (p: Panel) => {
@@ -63,7 +63,7 @@ function PanelsTab() {
 
 function NewPanelDialog({ onClose, onSaved }: { onClose: () => void; onSaved: (p: Panel) => void }) {
   const [form, setForm] = useState<PanelForm>(() => blankPanel());
-  const a = useAction();
+  const a = useMutation();
   const save = async () => {
     const p = await a.run(() => call('panels.save', formToInput(form)));
     if (p) onSaved(p);
@@ -89,7 +89,7 @@ function NewPanelDialog({ onClose, onSaved }: { onClose: () => void; onSaved: (p
 }
 
 function CalendarTab() {
-  const cal = useCall('calendar.get', {});
+  const cal = useCalendar();
   if (cal.error && !cal.data) return <ErrorBanner message={cal.error} />;
   if (!cal.data) return <p className="muted" aria-busy="true">Loading the term calendar…</p>;
   return <CalendarEditor calendar={cal.data} onSaved={cal.setData} />;

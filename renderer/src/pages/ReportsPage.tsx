@@ -1,10 +1,11 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { Reports } from '../../../shared/api/reportSchemas';
-import { useCall } from '../lib/useCall';
+import { usePanels, useReport } from '../data/hooks';
+import { useToday } from '../data/today';
 import { ErrorBanner } from '../components/Banner';
 import { Field } from '../components/Field';
 import { RAG_COLOURS } from './tracking/dashboard';
-import { browserStorage } from './tracking/prefs';
+import { localStore, storageKey } from '../lib/storage';
 import { useStoredFlag } from './tracking/hooks';
 import { PRESETS, filterProblem, loadFilter, rangeText, saveFilter, withDate, withPreset, type PresetCode, type ReportFilter } from './reports/filters';
 import {
@@ -17,7 +18,7 @@ import { FigureCard } from './reports/FigureCard';
 import './tracking/tracking.css';
 import './reports/reports.css';
 
-export const ALL_TABLES_KEY = 'panel.reports.allTables';
+export const ALL_TABLES_KEY = storageKey('reports.allTables');
 
 /** Colours: RAG from the dashboard; the registers and the P.I. split in two blues and two greens. */
 const REGISTER_COLOURS = { CME: '#1d4f91', PMOE: '#8a5cb8' } as const;
@@ -38,38 +39,37 @@ const PI_CHART: Series[] = PI_SERIES.map((s) => ({ key: s.key, label: s.label, c
 
 /** Reports: the figures managers review (seed 001 §6.1, §6.2; seed 002; seed 004), filtered by dates and panel. */
 export function ReportsPage() {
-  const info = useCall('app.info', {});
+  const today = useToday();
   return (
     <div className="trk-page rep-page">
       <div className="page-head">
         <h1>Reports</h1>
         <span className="muted">The figures managers review, as charts and tables</span>
       </div>
-      <ErrorBanner message={info.error} />
-      {info.data ? <ReportsView today={info.data.today} /> : <p className="muted" aria-busy="true" role="status">Opening…</p>}
+      <ReportsView today={today} />
     </div>
   );
 }
 
 function ReportsView({ today }: { today: string }) {
-  const [filter, setFilter] = useState<ReportFilter>(() => loadFilter(browserStorage(), today));
+  const [filter, setFilter] = useState<ReportFilter>(() => loadFilter(localStore(), today));
   const [applied, setApplied] = useState<ReportFilter>(filter);
   const [allTables, setAllTables] = useStoredFlag(ALL_TABLES_KEY);
   const problem = filterProblem(filter);
-  const panels = useCall('panels.list', {});
+  const panels = usePanels();
 
   // Only a valid range is asked for (and remembered); the fields say what is wrong with any other.
   useEffect(() => {
     if (filterProblem(filter)) return;
     setApplied(filter);
-    saveFilter(browserStorage(), filter);
+    saveFilter(localStore(), filter);
   }, [filter]);
   // A remembered panel that no longer exists falls back to all panels.
   useEffect(() => {
     if (panels.data && filter.panelId !== null && !panels.data.some((p) => p.id === filter.panelId)) setFilter({ ...filter, panelId: null });
   }, [panels.data, filter]);
 
-  const rep = useCall('reports.get', { from: applied.from, to: applied.to, panelId: applied.panelId });
+  const rep = useReport({ from: applied.from, to: applied.to, panelId: applied.panelId });
   const r = rep.data;
 
   return (

@@ -3,14 +3,14 @@ import type { MethodOutput } from '../../../shared/api/contract';
 import { call } from '../api/client';
 import { Field } from '../components/Field';
 import { ErrorBanner, InfoBanner } from '../components/Banner';
-import { useAction } from './case/useAction';
+import { useMutation } from '../data/useMutation';
 import { AuthorityForm } from './settings/AuthorityForm';
 import { AuditTrailCard } from './settings/AuditTrail';
 
 export function SettingsPage({ info, onChanged }: { info: MethodOutput<'app.info'>; onChanged: () => void }) {
   const [name, setName] = useState(info.userName);
   const [saved, setSaved] = useState(false);
-  const a = useAction();
+  const a = useMutation();
   // The register's figures were read when the app opened; refresh them for this page.
   useEffect(() => onChanged(), []); // eslint-disable-line react-hooks/exhaustive-deps
   const save = async () => {

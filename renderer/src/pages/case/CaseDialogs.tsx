@@ -8,7 +8,7 @@ import { Field, Select } from '../../components/Field';
 import { ErrorBanner } from '../../components/Banner';
 import { RAGS, CASE_STATUSES, TEAMS, type Rag } from './vocab';
 import { ProposeClosureDialog, DecideClosureDialog } from './ClosureDialogs';
-import { useAction } from './useAction';
+import { useMutation } from '../../data/useMutation';
 
 export type CaseAction = 'rag' | 'lead' | 'status' | 'close' | 'reopen' | 'authorise' | 'decline' | 'unfound_review' | 'archive';
 
@@ -41,7 +41,7 @@ export function CaseDialogs(p: Props) {
 function RagDialog({ detail, onClose, onSaved, suggestedRag }: Props) {
   const [rag, setRag] = useState<Rag | ''>(detail.case.rag ?? '');
   const [reason, setReason] = useState('');
-  const a = useAction();
+  const a = useMutation();
   const save = async () => {
     if (!rag) return;
     const d = await a.run(() => call('cases.setRag', { id: detail.case.id, rag, reason }));
@@ -69,7 +69,7 @@ function RagDialog({ detail, onClose, onSaved, suggestedRag }: Props) {
 function LeadDialog({ detail, officers, onClose, onSaved }: Props) {
   const [officerId, setOfficerId] = useState(detail.case.leadOfficerId ? String(detail.case.leadOfficerId) : '');
   const [reason, setReason] = useState('');
-  const a = useAction();
+  const a = useMutation();
   const active = officers.filter((o) => o.active);
   const save = async () => {
     const d = await a.run(() => call('cases.setLeadOfficer', { id: detail.case.id, officerId: officerId ? Number(officerId) : null, reason: reason || null }));
@@ -102,7 +102,7 @@ function LeadDialog({ detail, officers, onClose, onSaved }: Props) {
 
 function StatusDialog({ detail, onClose, onSaved }: Props) {
   const [status, setStatus] = useState<'referred' | 'checks' | 'at_panel'>(detail.case.status === 'closed' ? 'checks' : detail.case.status);
-  const a = useAction();
+  const a = useMutation();
   const save = async () => {
     const d = await a.run(() => call('cases.setStatus', { id: detail.case.id, status }));
     if (d) onSaved(d);
@@ -126,7 +126,7 @@ function ArchiveDialog({ detail, today, onClose, onSaved }: Props) {
   const [formCompletedOn, setFormCompletedOn] = useState('');
   const [director, setDirector] = useState('');
   const [decidedOn, setDecidedOn] = useState(today);
-  const a = useAction();
+  const a = useMutation();
   const save = async () => {
     const d = await a.run(() => call('cases.archive', { id: detail.case.id, formCompletedOn: formCompletedOn || null, director: director || null, decidedOn }));
     if (d) onSaved(d);
@@ -150,7 +150,7 @@ function ArchiveDialog({ detail, today, onClose, onSaved }: Props) {
 
 function UnfoundReviewDialog({ detail, onClose, onSaved }: Props) {
   const [outcome, setOutcome] = useState('');
-  const a = useAction();
+  const a = useMutation();
   const save = async () => {
     const d = await a.run(() => call('closures.recordUnfoundReview', { id: detail.case.id, outcome }));
     if (d) onSaved(d);
@@ -167,7 +167,7 @@ function UnfoundReviewDialog({ detail, onClose, onSaved }: Props) {
 
 function ReopenDialog({ detail, onClose, onSaved }: Props) {
   const [reason, setReason] = useState('');
-  const a = useAction();
+  const a = useMutation();
   const save = async () => {
     const d = await a.run(() => call('cases.reopen', { id: detail.case.id, reason }));
     if (d) onSaved(d);

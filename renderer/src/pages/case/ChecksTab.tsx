@@ -5,7 +5,7 @@ import { Field, Select } from '../../components/Field';
 import { ErrorBanner } from '../../components/Banner';
 import { CHECK_AGENCIES, CHECK_STAGE_LABELS, entryOf, labelOf, type CheckAgency } from './vocab';
 import { formatUk } from '../../lib/format';
-import { useAction } from './useAction';
+import { useMutation } from '../../data/useMutation';
 
 /** The checks log (seed 001 §4.2, App. 4): each agency or database, when, by whom, and what it showed. */
 export function ChecksTab({ detail, today, userName, onSaved }: { detail: CaseDetail; today: string; userName: string; onSaved: (d: CaseDetail) => void }) {
@@ -14,7 +14,7 @@ export function ChecksTab({ detail, today, userName, onSaved }: { detail: CaseDe
   const [checkedBy, setCheckedBy] = useState(userName);
   const [outcome, setOutcome] = useState('');
   const [located, setLocated] = useState(false);
-  const a = useAction();
+  const a = useMutation();
   const closed = detail.case.status === 'closed';
 
   const add = async () => {

@@ -6,7 +6,7 @@ import { Dialog } from '../../components/Dialog';
 import { Field, Select } from '../../components/Field';
 import { ErrorBanner } from '../../components/Banner';
 import { CLOSURE_REASONS, entryOf, type ClosureReason } from './vocab';
-import { useAction } from './useAction';
+import { useMutation } from '../../data/useMutation';
 
 interface Props {
   detail: CaseDetail;
@@ -23,7 +23,7 @@ export function ProposeClosureDialog({ detail, officers, today, onClose, onSaved
   const [proposedById, setProposedById] = useState(k.leadOfficerId ? String(k.leadOfficerId) : '');
   const [closedOn, setClosedOn] = useState(today);
   const [f, setF] = useState<Record<string, string>>({});
-  const a = useAction();
+  const a = useMutation();
   const set = (key: string) => (v: string) => setF((x) => ({ ...x, [key]: v }));
   const entry = entryOf(CLOSURE_REASONS, reason);
   const safeguarding = isSafeguardingCase(detail.child.flags);
@@ -114,7 +114,7 @@ export function DecideClosureDialog({ detail, onClose, onSaved, decision }: Prop
   const pending = detail.closures.find((c) => c.status === 'pending');
   const [managerId, setManagerId] = useState('');
   const [note, setNote] = useState('');
-  const a = useAction();
+  const a = useMutation();
   if (!pending) return null;
   const save = async () => {
     if (!managerId) return;

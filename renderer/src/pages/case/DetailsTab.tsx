@@ -7,7 +7,7 @@ import {
   CHILD_FLAGS, CME_REASONS, PMOE_REASONS, REFERRAL_SOURCES, URGENCIES, GENDERS, ETHNICITIES, labelOf,
 } from './vocab';
 import { formatUk } from '../../lib/format';
-import { useAction } from './useAction';
+import { useMutation } from '../../data/useMutation';
 
 const Row = ({ label, children }: { label: string; children: ReactNode }) => (
   <>
@@ -109,7 +109,7 @@ const KEY_DATES = [
 function KeyDates({ detail, today, onSaved }: { detail: CaseDetail; today: string; onSaved: (d: CaseDetail) => void }) {
   const initial = Object.fromEntries(KEY_DATES.map(([k]) => [k, detail.case[k] ?? ''])) as Record<(typeof KEY_DATES)[number][0], string>;
   const [dates, setDates] = useState(initial);
-  const a = useAction();
+  const a = useMutation();
   const dirty = KEY_DATES.some(([k]) => dates[k] !== initial[k]);
   const save = async () => {
     const d = await a.run(() => call('cases.update', { id: detail.case.id, changes: Object.fromEntries(KEY_DATES.map(([k]) => [k, dates[k] || null])) }));
@@ -133,7 +133,7 @@ function KeyDates({ detail, today, onSaved }: { detail: CaseDetail; today: strin
 
 function FlagsEditor({ detail, onSaved }: { detail: CaseDetail; onSaved: (d: CaseDetail) => void }) {
   const [flags, setFlags] = useState<ChildFlags>(detail.child.flags);
-  const a = useAction();
+  const a = useMutation();
   const dirty = CHILD_FLAGS.some((f) => flags[f.code] !== detail.child.flags[f.code]);
   const save = async () => {
     const r = await a.run(async () => {
@@ -160,7 +160,7 @@ function FlagsEditor({ detail, onSaved }: { detail: CaseDetail; onSaved: (d: Cas
 function Addresses({ detail, onSaved }: { detail: CaseDetail; onSaved: (d: CaseDetail) => void }) {
   const [adding, setAdding] = useState(false);
   const [form, setForm] = useState({ line1: '', line2: '', town: '', postcode: '', fromDate: '' });
-  const a = useAction();
+  const a = useMutation();
   const save = async () => {
     const r = await a.run(async () => {
       await call('children.addAddress', { childId: detail.child.id, ...form, current: true });
@@ -206,7 +206,7 @@ function Addresses({ detail, onSaved }: { detail: CaseDetail; onSaved: (d: CaseD
 function Adults({ detail, onSaved }: { detail: CaseDetail; onSaved: (d: CaseDetail) => void }) {
   const [adding, setAdding] = useState(false);
   const [form, setForm] = useState({ name: '', relationship: '', phone: '', email: '' });
-  const a = useAction();
+  const a = useMutation();
   const save = async () => {
     const r = await a.run(async () => {
       await call('children.addAdult', { childId: detail.child.id, ...form });

@@ -1,12 +1,12 @@
 import type { Officer } from '../../../../shared/api/schemas';
-import { useCall } from '../../lib/useCall';
+import { useCaseAudit } from '../../data/hooks';
 import { ErrorBanner } from '../../components/Banner';
 import { formatDateTime } from '../../lib/format';
 import { describeAudit } from './history';
 
 /** The audit trail for this case and its child: append-only, newest first. */
 export function HistoryTab({ caseId, officers, version }: { caseId: number; officers: Officer[]; version: number }) {
-  const audit = useCall('audit.forCase', { caseId }, `${caseId}:${version}`);
+  const audit = useCaseAudit(caseId, { key: `${caseId}:${version}` });
   if (audit.error) return <ErrorBanner message={audit.error} />;
   if (!audit.data) return <p className="muted">Loading history…</p>;
   const lines = describeAudit(audit.data, officers);

@@ -4,13 +4,13 @@ import { call } from '../../api/client';
 import { Field } from '../../components/Field';
 import { ErrorBanner } from '../../components/Banner';
 import { formatUk } from '../../lib/format';
-import { useAction } from './useAction';
+import { useMutation } from '../../data/useMutation';
 
 /** The dated chronology of the case. */
 export function NotesTab({ detail, today, onSaved }: { detail: CaseDetail; today: string; onSaved: (d: CaseDetail) => void }) {
   const [notedOn, setNotedOn] = useState(today);
   const [text, setText] = useState('');
-  const a = useAction();
+  const a = useMutation();
   const add = async () => {
     const d = await a.run(() => call('notes.add', { caseId: detail.case.id, notedOn, text }));
     if (d) {

@@ -5,11 +5,11 @@ import { Field } from '../../components/Field';
 import { ErrorBanner } from '../../components/Banner';
 import { CASE_STATUS_LABELS } from './vocab';
 import { formatUk } from '../../lib/format';
-import { useAction } from './useAction';
+import { useMutation } from '../../data/useMutation';
 
 export function SiblingsTab({ detail, onChanged }: { detail: CaseDetail; onChanged: () => void }) {
   const [ref, setRef] = useState('');
-  const a = useAction();
+  const a = useMutation();
   const link = async () => {
     const r = await a.run(() => call('children.linkSibling', { childId: detail.child.id, siblingReference: ref }));
     if (r) {

@@ -8,7 +8,7 @@ import { RagBadge } from '../../components/RagBadge';
 import { ESCALATION_REASONS, type EscalationReasonCode } from '../../../../shared/domain/escalation';
 import { labelOf } from './vocab';
 import { formatUk } from '../../lib/format';
-import { useAction } from './useAction';
+import { useMutation } from '../../data/useMutation';
 
 const STATUS: Record<string, string> = { open: 'Open', done: 'Done', carried_forward: 'Carried forward', dropped: 'No longer needed' };
 const ESC_STATUS: Record<string, string> = { open: 'Open', responded: 'Responded', resolved: 'Resolved', escalated: 'Escalated' };
@@ -78,7 +78,7 @@ export function ActionsTab({ detail, tracking, officers, today, onChanged }: { d
   const [text, setText] = useState('');
   const [ownerId, setOwnerId] = useState(detail.case.leadOfficerId ? String(detail.case.leadOfficerId) : '');
   const [dueDate, setDueDate] = useState('');
-  const a = useAction();
+  const a = useMutation();
   const closed = detail.case.status === 'closed';
   const add = async () => {
     const r = await a.run(() => call('actions.create', { caseId: detail.case.id, text, ownerId: ownerId ? Number(ownerId) : null, dueDate }));
@@ -144,7 +144,7 @@ export function EscalationsTab({ detail, tracking, onChanged }: { detail: CaseDe
   const [responseDue, setResponseDue] = useState('');
   const [mash, setMash] = useState(false);
   const [informed, setInformed] = useState('');
-  const a = useAction();
+  const a = useMutation();
   const raise = async () => {
     const r = await a.run(() =>
       call('escalations.create', {

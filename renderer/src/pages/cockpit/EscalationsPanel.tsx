@@ -1,6 +1,6 @@
 import { useEffect, useImperativeHandle, useMemo, useRef, useState, type Ref } from 'react';
 import { focusIfStill } from './focus';
-import { useCall } from '../../lib/useCall';
+import { useLadders } from '../../data/hooks';
 import { ESCALATION_REASONS, type ItemDetail } from '../../../../shared/api/meetingSchemas';
 import { labelOf } from '../../../../shared/domain/vocab';
 import { formatUk } from '../../lib/format';
@@ -22,7 +22,7 @@ export function EscalationsPanel({ detail, mutate, ref }: { detail: ItemDetail; 
   const itemId = detail.item.id;
   const existing = detail.escalations;
   // The authority's own ladder (Panels & calendar / Escalations), falling back to a default until it loads.
-  const ladders = useCall('ladders.get', {});
+  const ladders = useLadders();
   const ladder: readonly LadderStep[] = useMemo(() => {
     const active = ladders.data?.ladders.find((l) => l.code === ladders.data?.active);
     return active ? active.levels.map((l) => ({ level: l.level, title: l.title })) : DEFAULT_LADDER;

@@ -1,4 +1,5 @@
 import { closureReasonsFor } from '../../../../shared/domain/closure';
+import { localStore } from '../../lib/storage';
 import { useEffect, useImperativeHandle, useRef, useState, type ChangeEvent, type Ref } from 'react';
 import type { ItemDetail } from '../../../../shared/api/meetingSchemas';
 import { OUTCOMES } from '../../../../shared/api/meetingSchemas';
@@ -7,7 +8,7 @@ import { Field, Select } from '../../components/Field';
 import { Dialog } from '../../components/Dialog';
 import { Autosave } from './autosave';
 import { usePicker } from './picker';
-import { RECORD_FIELDS, browserStore, clearDraft, confirmSaved, mergeDrafts, readRecordDrafts, writeDraft, type RecordField, type RecordValues } from './drafts';
+import { RECORD_FIELDS, clearDraft, confirmSaved, mergeDrafts, readRecordDrafts, writeDraft, type RecordField, type RecordValues } from './drafts';
 import { errorFor, generalError, type Mutate, type MutateResult } from './types';
 
 export interface RecordHandle {
@@ -26,7 +27,7 @@ type OutcomeCode = (typeof OUTCOMES)[number]['code'];
 export function RecordForm({ detail, mutate, ref }: { detail: ItemDetail; mutate: Mutate; ref?: Ref<RecordHandle> }) {
   const itemId = detail.item.id;
   const isCase = detail.item.kind === 'case' && detail.case !== null;
-  const [init] = useState(() => mergeDrafts(RECORD_FIELDS, detail.item, readRecordDrafts(browserStore(), itemId)));
+  const [init] = useState(() => mergeDrafts(RECORD_FIELDS, detail.item, readRecordDrafts(localStore(), itemId)));
   const [values, setValues] = useState<RecordValues>(init.values);
   const valuesRef = useRef<RecordValues>(init.values);
   const mutateRef = useRef(mutate);
@@ -38,14 +39,14 @@ export function RecordForm({ detail, mutate, ref }: { detail: ItemDetail; mutate
         save: async (patch) => {
           const r = await mutateRef.current('items.record', { itemId, ...patch }, { agenda: false });
           if (!r.ok) throw new Error(r.message);
-          confirmSaved(browserStore(), itemId, patch, valuesRef.current);
+          confirmSaved(localStore(), itemId, patch, valuesRef.current);
         },
       }),
   );
   const notesRef = useRef<HTMLTextAreaElement>(null);
 
   useEffect(() => {
-    for (const f of init.stale) clearDraft(browserStore(), itemId, f);
+    for (const f of init.stale) clearDraft(localStore(), itemId, f);
     for (const f of init.restored) autosave.change(f, init.values[f]);
     if (init.restored.length > 0) void autosave.flush();
     return () => {
@@ -63,7 +64,7 @@ export function RecordForm({ detail, mutate, ref }: { detail: ItemDetail; mutate
     const v = e.target.value;
     valuesRef.current = { ...valuesRef.current, [f]: v };
     setValues(valuesRef.current);
-    writeDraft(browserStore(), itemId, f, v);
+    writeDraft(localStore(), itemId, f, v);
     autosave.change(f, v);
   };
   const onBlur = () => void autosave.flush();

@@ -5,18 +5,16 @@
  * the save. The merge logic is pure; storage is passed in (localStorage in the app, a Map in tests).
  */
 
-export const DRAFT_PREFIX = 'panel.cockpitDraft.';
+import { storageKey, type KeyValueStore } from '../../lib/storage';
+
+export const DRAFT_PREFIX = storageKey('cockpitDraft.');
 
 /** The fields of an agenda item's record that autosave. */
 export const RECORD_FIELDS = ['discussion', 'decisions', 'outcomeDetail'] as const;
 export type RecordField = (typeof RECORD_FIELDS)[number];
 export type RecordValues = Record<RecordField, string>;
 
-export interface DraftStore {
-  getItem(key: string): string | null;
-  setItem(key: string, value: string): void;
-  removeItem(key: string): void;
-}
+export type DraftStore = KeyValueStore;
 
 export const draftKey = (itemId: number, field: string) => `${DRAFT_PREFIX}${itemId}.${field}`;
 
@@ -122,14 +120,5 @@ export function pendingRecordDrafts(
 export function confirmSaved(store: DraftStore | null, itemId: number, saved: Partial<Record<string, string>>, current: Partial<Record<string, string>>): void {
   for (const [f, v] of Object.entries(saved)) {
     if (v !== undefined && current[f] === v) clearDraft(store, itemId, f);
-  }
-}
-
-/** localStorage if this window has it. */
-export function browserStore(): DraftStore | null {
-  try {
-    return typeof window !== 'undefined' && window.localStorage ? window.localStorage : null;
-  } catch {
-    return null;
   }
 }

@@ -1,23 +1,24 @@
 import { useCallback, useState } from 'react';
-import { browserStore, clearDraft, readDraft, writeDraft } from './drafts';
+import { localStore } from '../../lib/storage';
+import { clearDraft, readDraft, writeDraft } from './drafts';
 
 /**
  * A text box's value that survives the window closing: every change is copied to
  * `panel.cockpitDraft.<itemId>.<field>` and the copy goes when `clear()` is called (after the save).
  */
 export function useDraftText(itemId: number, field: string, initial = ''): [string, (v: string) => void, () => void] {
-  const [value, setValue] = useState(() => readDraft(browserStore(), itemId, field) ?? initial);
+  const [value, setValue] = useState(() => readDraft(localStore(), itemId, field) ?? initial);
   const set = useCallback(
     (v: string) => {
       setValue(v);
-      if (v === '') clearDraft(browserStore(), itemId, field);
-      else writeDraft(browserStore(), itemId, field, v);
+      if (v === '') clearDraft(localStore(), itemId, field);
+      else writeDraft(localStore(), itemId, field, v);
     },
     [itemId, field],
   );
   const clear = useCallback(() => {
     setValue('');
-    clearDraft(browserStore(), itemId, field);
+    clearDraft(localStore(), itemId, field);
   }, [itemId, field]);
   return [value, set, clear];
 }

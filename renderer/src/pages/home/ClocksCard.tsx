@@ -1,5 +1,5 @@
 import { formatUk } from '../../../../shared/domain/dates';
-import { useCall } from '../../lib/useCall';
+import { useHomeAlerts } from '../../data/hooks';
 import { hrefFor } from '../../lib/router';
 
 /** Headings for each kind of run-out clock on Home; the rule behind each lives in shared/domain. */
@@ -13,7 +13,7 @@ const TITLES: Record<string, string> = {
 
 /** Clocks that have run out across the register, and closures waiting: renders what alerts.home says. */
 export function ClocksCard({ showNames }: { showNames: boolean }) {
-  const alerts = useCall('alerts.home', {});
+  const alerts = useHomeAlerts();
   const groups = alerts.data ?? [];
   const total = groups.reduce((n, g) => n + g.count, 0);
   return (

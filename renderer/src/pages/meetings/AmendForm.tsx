@@ -3,7 +3,7 @@ import type { MeetingDetail } from '../../../../shared/api/meetingSchemas';
 import { call } from '../../api/client';
 import { Field } from '../../components/Field';
 import { ErrorBanner } from '../../components/Banner';
-import { useAction } from '../case/useAction';
+import { useMutation } from '../../data/useMutation';
 
 const FIELDS = [
   { code: 'decisions', label: 'Decisions' },
@@ -20,7 +20,7 @@ export function AmendForm({ detail, onSaved }: { detail: MeetingDetail; onSaved:
   const current = items.find((i) => String(i.id) === itemId);
   const [value, setValue] = useState('');
   const [reason, setReason] = useState('');
-  const a = useAction();
+  const a = useMutation();
   const pick = (id: string, f: FieldCode) => {
     setItemId(id);
     setField(f);

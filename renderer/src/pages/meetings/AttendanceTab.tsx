@@ -3,7 +3,7 @@ import type { Attendee, MeetingDetail } from '../../../../shared/api/meetingSche
 import { call } from '../../api/client';
 import { Field } from '../../components/Field';
 import { ErrorBanner } from '../../components/Banner';
-import { useAction } from '../case/useAction';
+import { useMutation } from '../../data/useMutation';
 import { attendanceCounts, attendeeKind } from './format';
 
 type Marked = Exclude<Attendee['status'], 'not_marked'>;
@@ -14,7 +14,7 @@ const STATUSES: { code: Marked; label: string }[] = [
 ];
 
 export function AttendanceTab({ detail, editable, onSaved }: { detail: MeetingDetail; editable: boolean; onSaved: (d: MeetingDetail) => void }) {
-  const a = useAction();
+  const a = useMutation();
   const mark = async (person: Attendee, status: Marked) => {
     // Show the choice at once; the service's answer replaces it.
     onSaved({ ...detail, attendance: detail.attendance.map((x) => (x.id === person.id ? { ...x, status } : x)) });
@@ -92,7 +92,7 @@ function AddAttendeeForm({ detail, onSaved }: { detail: MeetingDetail; onSaved: 
   const [role, setRole] = useState('');
   const [kind, setKind] = useState<'deputy' | 'guest'>('deputy');
   const [deputyFor, setDeputyFor] = useState('');
-  const a = useAction();
+  const a = useMutation();
   const members = detail.attendance.filter((p) => p.kind === 'member');
   const add = async () => {
     const d = await a.run(() =>

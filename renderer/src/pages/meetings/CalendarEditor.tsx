@@ -3,7 +3,7 @@ import type { Calendar } from '../../../../shared/api/meetingSchemas';
 import { DEFAULT_CALENDAR_NOTE, validateCalendar, type ClosureKind } from '../../../../shared/domain/calendar';
 import { call } from '../../api/client';
 import { ErrorBanner, InfoBanner } from '../../components/Banner';
-import { useAction } from '../case/useAction';
+import { useMutation } from '../../data/useMutation';
 import { CLOSURE_KINDS, joinCalendar, locateField, newYear, splitCalendar, toTermCalendar, type YearForm } from './calendarForm';
 import { rowKey } from './panelForm';
 
@@ -12,7 +12,7 @@ export function CalendarEditor({ calendar, onSaved }: { calendar: Calendar; onSa
   const [years, setYears] = useState<YearForm[]>(() => splitCalendar(calendar));
   const [dirty, setDirty] = useState(false);
   const [savedNote, setSavedNote] = useState(false);
-  const a = useAction();
+  const a = useMutation();
   const [addedYear, setAddedYear] = useState<number | null>(null);
   const problems = validateCalendar(toTermCalendar(years));
   const place = locateField(years, a.field);

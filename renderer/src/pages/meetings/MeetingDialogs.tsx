@@ -5,7 +5,7 @@ import { call } from '../../api/client';
 import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
 import { ErrorBanner } from '../../components/Banner';
-import { useAction } from '../case/useAction';
+import { useMutation } from '../../data/useMutation';
 import { OfficerSelect } from './OfficerSelect';
 import { weekdayDate } from './format';
 
@@ -18,7 +18,7 @@ export function EditDetailsDialog({ meeting, officers, onClose, onSaved }: { mee
   const [onlineLink, setOnlineLink] = useState(meeting.onlineLink ?? '');
   const [chairId, setChairId] = useState(meeting.chairId === null ? '' : String(meeting.chairId));
   const [minuteTakerId, setMinuteTakerId] = useState(meeting.minuteTakerId === null ? '' : String(meeting.minuteTakerId));
-  const a = useAction();
+  const a = useMutation();
   const save = async () => {
     const d = await a.run(() =>
       call('meetings.update', {
@@ -53,7 +53,7 @@ export function EditDetailsDialog({ meeting, officers, onClose, onSaved }: { mee
 export function ApproveDialog({ detail, onClose, onSaved }: { detail: MeetingDetail; onClose: () => void; onSaved: (d: MeetingDetail) => void }) {
   const next = detail.nextMeeting;
   const [atNext, setAtNext] = useState(next !== null);
-  const a = useAction();
+  const a = useMutation();
   const save = async () => {
     const d = await a.run(() => call('meetings.approveMinutes', { id: detail.meeting.id, atMeetingId: atNext && next ? next.id : null }));
     if (d) onSaved(d);
@@ -75,7 +75,7 @@ export function ApproveDialog({ detail, onClose, onSaved }: { detail: MeetingDet
 /** Asked only when a case was proposed on a rule the panel must follow (red, due for panel…). */
 export function RemoveItemDialog({ label, itemIds, onClose, onSaved }: { label: string; itemIds: number[]; onClose: () => void; onSaved: (d: MeetingDetail) => void }) {
   const [reason, setReason] = useState('');
-  const a = useAction();
+  const a = useMutation();
   const save = async () => {
     const d = await a.run(() => call('agenda.remove', { itemIds, reason }));
     if (d) onSaved(d);

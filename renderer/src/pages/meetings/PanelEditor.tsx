@@ -6,7 +6,7 @@ import { REGISTERS, type Register } from '../../../../shared/domain/vocab';
 import { call } from '../../api/client';
 import { Field } from '../../components/Field';
 import { ErrorBanner, InfoBanner } from '../../components/Banner';
-import { useAction } from '../case/useAction';
+import { useMutation } from '../../data/useMutation';
 import { CadenceFields } from './CadenceFields';
 import { OfficerSelect } from './OfficerSelect';
 import { moveTo } from './agenda';
@@ -17,7 +17,7 @@ import { formToInput, newStandingCode, panelToForm, rowKey, rowOfField, type Pan
 export function PanelEditor({ panel, officers, onSaved }: { panel: Panel; officers: Officer[]; onSaved: (p: Panel) => void }) {
   const [form, setForm] = useState<PanelForm>(() => panelToForm(panel));
   const [savedNote, setSavedNote] = useState(false);
-  const a = useAction();
+  const a = useMutation();
   const headingId = `panel-${panel.id}-heading`;
   const set = (patch: Partial<PanelForm>) => { setSavedNote(false); setForm((f) => ({ ...f, ...patch })); };
 

@@ -1,7 +1,7 @@
 import { Fragment } from 'react';
 import type { AgendaPackDoc, AgendaPackItem } from '../../../../shared/api/documentSchemas';
 import type { MinutesVariant } from '../../../../shared/api/minutesSchemas';
-import { useCall } from '../../lib/useCall';
+import { useAgendaPack } from '../../data/hooks';
 import { formatUk } from '../../lib/format';
 import { MeetingDocHead, PrintShell, Produced, Rating, Text } from './PrintShell';
 
@@ -11,7 +11,7 @@ import { MeetingDocHead, PrintShell, Produced, Rating, Text } from './PrintShell
  * and escalations, and the last panel's minute. The redacted variant arrives redacted.
  */
 export function AgendaPackPrint({ meetingId, variant }: { meetingId: number; variant: MinutesVariant }) {
-  const pack = useCall('agendaPack.get', { meetingId, variant });
+  const pack = useAgendaPack({ meetingId, variant });
   const doc = pack.data;
   const label = doc ? `${doc.meeting.panelName} – ${formatUk(doc.meeting.date)}` : '';
   const other: MinutesVariant = variant === 'full' ? 'redacted' : 'full';

@@ -1,6 +1,6 @@
 import { Fragment } from 'react';
 import type { ArchivingFormDoc } from '../../../../shared/api/documentSchemas';
-import { useCall } from '../../lib/useCall';
+import { useArchivingForm } from '../../data/hooks';
 import { formatUk } from '../../lib/format';
 import { Authority, PrintShell, Produced } from './PrintShell';
 
@@ -16,7 +16,7 @@ const GROUPS: { key: ArchivingFormDoc['checks'][number]['group']; label: string 
  * Commissioning Director to sign. It names the child, so it has no redacted variant.
  */
 export function ArchivingFormPrint({ caseId }: { caseId: number }) {
-  const form = useCall('archivingForm.get', { caseId });
+  const form = useArchivingForm(caseId);
   const doc = form.data;
   const title = doc ? `Long-term CME case ${doc.reference}` : '';
   return (

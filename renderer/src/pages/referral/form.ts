@@ -3,6 +3,7 @@
  * enters is lost or reformatted while they work. `toInput` turns it into a `ReferralInput`;
  * `validateReferral` says what is wrong with it. No React here.
  */
+import { readJson, removeKey, sessionStore, storageKey, writeJson } from '../../lib/storage';
 import { CHECK_AGENCIES, CHILD_FLAGS, noChildFlags, type ChildFlags } from '../../../../shared/domain/vocab';
 
 export type RegisterCode = 'CME' | 'PMOE';
@@ -167,7 +168,7 @@ export function isBlankForm(form: ReferralForm, today: string): boolean {
 // ---------------------------------------------------------------------------------------------
 // Draft kept in sessionStorage so leaving the page (or a reload) loses nothing.
 
-export const DRAFT_KEY = 'panel.referralDraft.v1';
+export const DRAFT_KEY = storageKey('referralDraft.v1');
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -211,29 +212,17 @@ export function formFromDraft(raw: unknown, today: string): ReferralForm | null 
 }
 
 export function loadDraft(today: string): ReferralForm | null {
-  try {
-    const text = sessionStorage.getItem(DRAFT_KEY);
-    return text ? formFromDraft(JSON.parse(text), today) : null;
-  } catch {
-    return null;
-  }
+  return readJson(sessionStore(), DRAFT_KEY, (raw) => formFromDraft(raw, today));
 }
 
+/** Storage full or disabled: the form still works, it just is not kept. */
 export function saveDraft(form: ReferralForm, today: string): void {
-  try {
-    if (isBlankForm(form, today)) sessionStorage.removeItem(DRAFT_KEY);
-    else sessionStorage.setItem(DRAFT_KEY, JSON.stringify(form));
-  } catch {
-    // Storage full or disabled: the form still works, it just is not kept.
-  }
+  if (isBlankForm(form, today)) removeKey(sessionStore(), DRAFT_KEY);
+  else writeJson(sessionStore(), DRAFT_KEY, form);
 }
 
 export function clearDraft(): void {
-  try {
-    sessionStorage.removeItem(DRAFT_KEY);
-  } catch {
-    // ignore
-  }
+  removeKey(sessionStore(), DRAFT_KEY);
 }
 
 // ---------------------------------------------------------------------------------------------

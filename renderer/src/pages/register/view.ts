@@ -6,9 +6,10 @@
  *
  * Pure: no React, no DOM (the storage helpers take the Storage as an argument).
  */
+import { readText, storageKey, writeText, type KeyValueStore } from '../../lib/storage';
 import { CASE_STATUSES, CHILD_FLAGS, RAGS, REGISTERS, isCodeOf, type CaseStatus, type ChildFlagCode, type Rag, type Register } from '../../../../shared/domain/vocab';
 
-export const VIEW_STORAGE_KEY = 'panel.registerView.v1';
+export const VIEW_STORAGE_KEY = storageKey('registerView.v1');
 
 /** Column ids, in display order. The column definitions (columns.tsx) use exactly these. */
 export const COLUMN_IDS = [
@@ -212,19 +213,15 @@ export function serialiseView(v: RegisterView): string {
 }
 
 /** Reads the remembered view; storage that is missing, blocked or corrupt gives the default view. */
-export function loadView(storage: Pick<Storage, 'getItem'> | null | undefined): RegisterView {
+export function loadView(storage: Pick<KeyValueStore, 'getItem'> | null | undefined): RegisterView {
   try {
-    return parseView(storage?.getItem(VIEW_STORAGE_KEY));
+    return parseView(readText(storage, VIEW_STORAGE_KEY));
   } catch {
     return defaultView();
   }
 }
 
 /** Remembers the view; a full or blocked storage is not worth interrupting the officer for. */
-export function saveView(storage: Pick<Storage, 'setItem'> | null | undefined, v: RegisterView): void {
-  try {
-    storage?.setItem(VIEW_STORAGE_KEY, serialiseView(v));
-  } catch {
-    /* ignore */
-  }
+export function saveView(storage: Pick<KeyValueStore, 'setItem'> | null | undefined, v: RegisterView): void {
+  writeText(storage, VIEW_STORAGE_KEY, serialiseView(v));
 }

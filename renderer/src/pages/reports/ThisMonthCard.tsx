@@ -1,5 +1,5 @@
 import { firstOfMonth } from '../../../../shared/domain/figures';
-import { useCall } from '../../lib/useCall';
+import { useReport } from '../../data/hooks';
 import { hrefFor } from '../../lib/router';
 import { monthLabel, piThisMonth } from './tables';
 import './reports.css';
@@ -9,7 +9,7 @@ import './reports.css';
  * residing in the area and left it), from the first of the month to today, and a way into Reports.
  */
 export function ThisMonthCard({ today }: { today: string }) {
-  const rep = useCall('reports.get', { from: firstOfMonth(today), to: today });
+  const rep = useReport({ from: firstOfMonth(today), to: today });
   const pi = rep.data ? piThisMonth(rep.data, 'CME') : null;
   const title = `CME this month (${monthLabel(today.slice(0, 7), true)})`;
   return (

@@ -3,11 +3,12 @@
  * and a panel (or all). Remembered on this computer; a preset is remembered as the preset, so
  * "Last 12 months" still means the last 12 months next week. Pure: today and the Storage are arguments.
  */
+import { storageKey, writeJson, type KeyValueStore } from '../../lib/storage';
 import { addDays, addMonths, formatUk, isIsoDate } from '../../../../shared/domain/dates';
 import { firstOfMonth, monthsBetween } from '../../../../shared/domain/figures';
 import { MAX_REPORT_MONTHS } from '../../../../shared/api/reportSchemas';
 
-export const REPORT_FILTER_KEY = 'panel.reports.filter';
+export const REPORT_FILTER_KEY = storageKey('reports.filter');
 
 export const PRESETS = [
   { code: 'last12', label: 'Last 12 months' },
@@ -75,8 +76,8 @@ export function filterProblem(f: Pick<ReportFilter, 'from' | 'to'>): { field: 'f
   return null;
 }
 
-type Reader = Pick<Storage, 'getItem'> | null | undefined;
-type Writer = Pick<Storage, 'setItem'> | null | undefined;
+type Reader = Pick<KeyValueStore, 'getItem'> | null | undefined;
+type Writer = Pick<KeyValueStore, 'setItem'> | null | undefined;
 
 /** The remembered filter, with presets re-read for today; anything odd gives the default. */
 export function loadFilter(storage: Reader, today: string): ReportFilter {
@@ -97,11 +98,7 @@ export function loadFilter(storage: Reader, today: string): ReportFilter {
 }
 
 export function saveFilter(storage: Writer, f: ReportFilter): void {
-  try {
-    storage?.setItem(REPORT_FILTER_KEY, JSON.stringify(f));
-  } catch {
-    /* a full or blocked storage is not worth interrupting anyone for */
-  }
+  writeJson(storage, REPORT_FILTER_KEY, f);
 }
 
 /** "01/12/2025 to 25/11/2026" */

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { MethodOutput } from '../../../../shared/api/contract';
 import { call } from '../../api/client';
-import { useCall } from '../../lib/useCall';
+import { useAuditAtOpen } from '../../data/hooks';
 import { ErrorBanner, InfoBanner } from '../../components/Banner';
 import { hrefFor } from '../../lib/router';
 
@@ -13,7 +13,7 @@ function Result({ check }: { check: Check }) {
 
 /** Settings: the audit trail's hash chain, as checked when the register was opened, and on demand. */
 export function AuditTrailCard() {
-  const atOpen = useCall('audit.verify', { atOpen: true });
+  const atOpen = useAuditAtOpen();
   const [now, setNow] = useState<Check | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -45,7 +45,7 @@ export function AuditTrailCard() {
 
 /** The app's warning, on every page, when the check at open found the audit trail altered. */
 export function AuditAlert() {
-  const atOpen = useCall('audit.verify', { atOpen: true });
+  const atOpen = useAuditAtOpen();
   if (!atOpen.data || atOpen.data.ok) return null;
   return (
     <div role="alert" className="banner banner-error">

@@ -1,20 +1,20 @@
 import { useEffect, useState, type ChangeEvent } from 'react';
 import { call } from '../../api/client';
-import { useCall } from '../../lib/useCall';
+import { useAuthority } from '../../data/hooks';
 import { Field } from '../../components/Field';
 import { ErrorBanner, InfoBanner } from '../../components/Banner';
-import { useAction } from '../case/useAction';
+import { useMutation } from '../../data/useMutation';
 
 const MAX_LOGO_BYTES = 350_000;
 
 /** The authority's name and logo, printed at the head of the minutes. */
 export function AuthorityForm() {
-  const current = useCall('settings.getAuthority', {});
+  const current = useAuthority();
   const [name, setName] = useState('');
   const [logo, setLogo] = useState<string | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
-  const a = useAction();
+  const a = useMutation();
   useEffect(() => {
     if (current.data) {
       setName(current.data.name);

@@ -4,7 +4,8 @@ import type { TrackerAction } from '../../../../shared/api/trackingSchemas';
 import { addDays } from '../../../../shared/domain/dates';
 import { call } from '../../api/client';
 import { Field } from '../../components/Field';
-import { useAction } from '../case/useAction';
+import { useMutation } from '../../data/useMutation';
+import { ACTION_WRITES } from '../../data/writes';
 import { Dialog } from '../../components/Dialog';
 import { findCaseByReference } from './actions';
 import { activeOfficers } from './caseload';
@@ -27,7 +28,7 @@ export function OfficerOptions({ officers, none }: { officers: readonly Officer[
 /** "Mark done" for the ticked actions, with an optional completion note. */
 export function MarkDoneDialog({ ids, open, onClose, onDone }: { ids: number[]; open: boolean; onClose: () => void; onDone: (updated: number) => void }) {
   const [note, setNote] = useState('');
-  const a = useAction();
+  const a = useMutation({ invalidates: ACTION_WRITES });
   useEffect(() => {
     if (open) {
       setNote('');
@@ -52,7 +53,7 @@ export function MarkDoneDialog({ ids, open, onClose, onDone }: { ids: number[]; 
 export function ReassignDialog({ ids, officers, open, onClose, onDone }: { ids: number[]; officers: readonly Officer[]; open: boolean; onClose: () => void; onDone: (updated: number) => void }) {
   const [to, setTo] = useState('');
   const [missing, setMissing] = useState(false);
-  const a = useAction();
+  const a = useMutation({ invalidates: ACTION_WRITES });
   useEffect(() => {
     if (open) {
       setTo('');
@@ -100,7 +101,7 @@ export function NewActionDialog({ open, officers, today, defaultOwner, onClose, 
   const blank = (): NewActionForm => ({ reference: '', text: '', owner: defaultOwner ? String(defaultOwner) : '', due: addDays(today, 14) });
   const [form, setForm] = useState<NewActionForm>(blank);
   const [tried, setTried] = useState(false);
-  const a = useAction();
+  const a = useMutation({ invalidates: ACTION_WRITES });
   const register = useRegisterRows(open);
   useEffect(() => {
     if (open) {

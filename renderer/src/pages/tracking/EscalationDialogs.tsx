@@ -3,7 +3,8 @@ import type { EscalationLogRow } from '../../../../shared/api/trackingSchemas';
 import { ESCALATION_REASONS, type EscalationReasonCode, type Ladder } from '../../../../shared/domain/escalation';
 import { call } from '../../api/client';
 import { Field } from '../../components/Field';
-import { useAction } from '../case/useAction';
+import { useMutation, type Mutation } from '../../data/useMutation';
+import { ESCALATION_WRITES } from '../../data/writes';
 import { Dialog } from '../../components/Dialog';
 import { findCaseByReference } from './actions';
 import { MASH_NOTIFICATION_HINT, MASH_NOTIFICATION_LABEL, ladderLevelOptions, personAt } from './escalations';
@@ -12,7 +13,7 @@ import { useRegisterRows } from './hooks';
 type Done = (row: EscalationLogRow, message: string) => void;
 
 /** Field errors the dialog shows beside a field; anything else goes in the banner. */
-const general = (a: ReturnType<typeof useAction>, fields: string[]) => (a.field && fields.includes(a.field) ? null : a.error);
+const general = (a: Mutation, fields: string[]) => (a.field && fields.includes(a.field) ? null : a.error);
 
 /** What differs between recording a response and resolving: the words, and the method called. */
 interface TextDateSpec {
@@ -35,7 +36,7 @@ function TextDateDialog({ spec, row, today, onClose, onDone }: { spec: TextDateS
   const [text, setText] = useState('');
   const [date, setDate] = useState(today);
   const [tried, setTried] = useState(false);
-  const a = useAction();
+  const a = useMutation({ invalidates: ESCALATION_WRITES });
   useEffect(() => {
     if (row) {
       setText('');
@@ -101,7 +102,7 @@ export function EscalateDialog({ row, ladder, today, onClose, onDone }: { row: E
   const [asked, setAsked] = useState('');
   const [due, setDue] = useState('');
   const [tried, setTried] = useState(false);
-  const a = useAction();
+  const a = useMutation({ invalidates: ESCALATION_WRITES });
   useEffect(() => {
     if (row) {
       setTo(personAt(ladder, row.level + 1));
@@ -154,7 +155,7 @@ export function NewEscalationDialog({ open, ladder, today, onClose, onDone }: { 
   const blank = (): NewForm => ({ reference: '', mash: false, reason: '', level: '1', to: personAt(ladder, 1), asked: '', due: '', informed: '' });
   const [form, setForm] = useState<NewForm>(blank);
   const [tried, setTried] = useState(false);
-  const a = useAction();
+  const a = useMutation({ invalidates: ESCALATION_WRITES });
   const register = useRegisterRows(open);
   const informedRef = useRef<HTMLTextAreaElement>(null);
   useEffect(() => {

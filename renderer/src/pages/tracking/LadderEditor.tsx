@@ -3,7 +3,7 @@ import type { Ladders } from '../../../../shared/api/trackingSchemas';
 import { call } from '../../api/client';
 import { ErrorBanner, InfoBanner } from '../../components/Banner';
 import { Field } from '../../components/Field';
-import { useAction } from '../case/useAction';
+import { useMutation } from '../../data/useMutation';
 import {
   addLadder,
   addLevel,
@@ -30,7 +30,7 @@ export function LadderEditor({ ladders, onSaved }: { ladders: Ladders; onSaved: 
   const [saved, setSaved] = useState<string | null>(null);
   const [newName, setNewName] = useState('');
   const [adding, setAdding] = useState(false);
-  const a = useAction();
+  const a = useMutation();
   useEffect(() => setDraft(toDraft(ladders)), [ladders]);
 
   const current = draft.ladders.find((l) => l.code === draft.active) ?? draft.ladders[0];

@@ -1,23 +1,16 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { RegisterRow } from '../../../../shared/api/schemas';
-import { todayIso } from '../../../../shared/domain/dates';
-import { call } from '../../api/client';
-import { useCall } from '../../lib/useCall';
-import { browserStorage, loadFlag, saveFlag } from './prefs';
-
-/** The register's "today" (app.info: the host's date, which tests and demos may fix). */
-export function useToday(): string {
-  const info = useCall('app.info', {});
-  return info.data?.today ?? todayIso();
-}
+import { useQuery } from '../../data/useQuery';
+import { localStore } from '../../lib/storage';
+import { loadFlag, saveFlag } from './prefs';
 
 /** A yes/no preference remembered in localStorage. */
 export function useStoredFlag(key: string): [boolean, (v: boolean) => void] {
-  const [value, setValue] = useState(() => loadFlag(browserStorage(), key));
+  const [value, setValue] = useState(() => loadFlag(localStore(), key));
   const set = useCallback(
     (v: boolean) => {
       setValue(v);
-      saveFlag(browserStorage(), key, v);
+      saveFlag(localStore(), key, v);
     },
     [key],
   );
@@ -25,25 +18,10 @@ export function useStoredFlag(key: string): [boolean, (v: boolean) => void] {
 }
 
 /**
- * The register rows, loaded the first time `needed` is true (a dialog that asks for a case
- * reference), kept for the page's life. Used to turn a typed reference into a case id.
+ * The register rows, loaded once `needed` is true (a dialog that asks for a case reference) and kept
+ * while the page is open. Used to turn a typed reference into a case id.
  */
 export function useRegisterRows(needed: boolean): { rows: RegisterRow[] | null; error: string | null } {
-  const [rows, setRows] = useState<RegisterRow[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    if (!needed || rows) return;
-    let live = true;
-    call('register.list', {})
-      .then((r) => {
-        if (live) setRows(r);
-      })
-      .catch((e: unknown) => {
-        if (live) setError(`The register could not be loaded to find the case: ${(e as Error).message}`);
-      });
-    return () => {
-      live = false;
-    };
-  }, [needed, rows]);
-  return { rows, error };
+  const q = useQuery('register.list', {}, { enabled: needed });
+  return { rows: q.data, error: q.error ? `The register could not be loaded to find the case: ${q.error}` : null };
 }

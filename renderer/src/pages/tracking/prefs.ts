@@ -3,58 +3,33 @@
  * shown in the tracker lists (a privacy toggle, off by default, shared by Home and Actions) and
  * whose actions "My actions" shows. Values read back are validated; anything odd gives the default.
  *
- * Pure: the Storage is an argument.
+ * Pure: the store is an argument (localStore() in the app, see lib/storage).
  */
+import { removeKey, readText, storageKey, writeText, type KeyValueStore } from '../../lib/storage';
 
-export const SHOW_NAMES_KEY = 'panel.tracking.showNames';
-export const MY_ACTIONS_KEY = 'panel.tracking.myActionsOfficer';
+export const SHOW_NAMES_KEY = storageKey('tracking.showNames');
+export const MY_ACTIONS_KEY = storageKey('tracking.myActionsOfficer');
 
-type Reader = Pick<Storage, 'getItem'> | null | undefined;
-type Writer = Pick<Storage, 'setItem' | 'removeItem'> | null | undefined;
+type Reader = Pick<KeyValueStore, 'getItem'> | null | undefined;
+type Writer = Pick<KeyValueStore, 'setItem' | 'removeItem'> | null | undefined;
 
 /** "true" → true; anything else (missing, corrupt, blocked storage) → false. */
 export function loadFlag(storage: Reader, key: string): boolean {
-  try {
-    return storage?.getItem(key) === 'true';
-  } catch {
-    return false;
-  }
+  return readText(storage, key) === 'true';
 }
 
 export function saveFlag(storage: Writer, key: string, value: boolean): void {
-  try {
-    if (value) storage?.setItem(key, 'true');
-    else storage?.removeItem(key);
-  } catch {
-    /* a full or blocked storage is not worth interrupting anyone for */
-  }
+  if (value) writeText(storage, key, 'true');
+  else removeKey(storage, key);
 }
 
 /** A positive whole officer id, or null ("Everyone"). */
 export function loadOfficerId(storage: Reader, key: string = MY_ACTIONS_KEY): number | null {
-  try {
-    const raw = storage?.getItem(key);
-    if (raw === null || raw === undefined || !/^[1-9]\d{0,9}$/.test(raw)) return null;
-    return Number(raw);
-  } catch {
-    return null;
-  }
+  const raw = readText(storage, key);
+  return raw !== null && /^[1-9]\d{0,9}$/.test(raw) ? Number(raw) : null;
 }
 
 export function saveOfficerId(storage: Writer, id: number | null, key: string = MY_ACTIONS_KEY): void {
-  try {
-    if (id === null) storage?.removeItem(key);
-    else storage?.setItem(key, String(id));
-  } catch {
-    /* ignore */
-  }
-}
-
-/** window.localStorage, or null where it is blocked. */
-export function browserStorage(): Storage | null {
-  try {
-    return typeof window === 'undefined' ? null : window.localStorage;
-  } catch {
-    return null;
-  }
+  if (id === null) removeKey(storage, key);
+  else writeText(storage, key, String(id));
 }

@@ -1,0 +1,33 @@
+/**
+ * Per-domain queries: what each screen loads, named for what it is. Mutations name the queries they
+ * make out of date in `invalidates` (see useMutation).
+ */
+import type { MethodInput } from '../../../shared/api/contract';
+import { useQuery, type QueryOptions } from './useQuery';
+
+export const useAppInfo = () => useQuery('app.info', {});
+export const useRegister = () => useQuery('register.list', {});
+export const useCase = (id: number) => useQuery('cases.get', { id });
+export const useCaseTracking = (caseId: number, options?: QueryOptions) => useQuery('cases.tracking', { caseId }, options);
+export const useCaseAudit = (caseId: number, options?: QueryOptions) => useQuery('audit.forCase', { caseId }, options);
+/** Every officer, including those who have left (old records still name them). */
+export const useOfficers = () => useQuery('officers.list', { includeLeft: true });
+export const usePanels = () => useQuery('panels.list', {});
+export const useCalendar = () => useQuery('calendar.get', {});
+export const useMeetings = () => useQuery('meetings.list', {});
+export const useMeeting = (id: number) => useQuery('meetings.get', { id });
+/** One agenda item's detail (null: none chosen yet); `version` asks again for the same item (after an undo). */
+export const useMeetingItem = (itemId: number | null, version: number) =>
+  useQuery('meetings.item', { itemId: itemId ?? 0 }, { key: `${itemId}:${version}`, enabled: itemId !== null });
+export const useActions = () => useQuery('actions.list', {});
+export const useEscalations = () => useQuery('escalations.list', {});
+export const useLadders = () => useQuery('ladders.get', {});
+export const useCaseload = () => useQuery('caseload.get', {});
+export const useDashboard = () => useQuery('dashboard.get', {});
+export const useHomeAlerts = () => useQuery('alerts.home', {});
+export const useReport = (input: MethodInput<'reports.get'>) => useQuery('reports.get', input);
+export const useAuthority = () => useQuery('settings.getAuthority', {});
+export const useAuditAtOpen = () => useQuery('audit.verify', { atOpen: true });
+export const useMinutes = (input: MethodInput<'minutes.get'>) => useQuery('minutes.get', input);
+export const useAgendaPack = (input: MethodInput<'agendaPack.get'>) => useQuery('agendaPack.get', input);
+export const useArchivingForm = (caseId: number) => useQuery('archivingForm.get', { caseId });
