@@ -28,6 +28,7 @@ import { recordArchiveDecision } from '../../electron/services/closures/archivin
 import type { Db } from '../open';
 import { auditedUpdate, type WriteContext } from '../audit';
 import { Rng } from './random';
+import { strOrNull } from '../../electron/services/rows';
 import type { AgendaItem, MeetingDetail, Panel } from '../../shared/api/meetingSchemas';
 import { addDays, addMonths, compareIso, dayOfWeek, diffDays, formatUk, parseIso, toIso } from '../../shared/domain/dates';
 import { generateSchedule } from '../../shared/domain/schedule';
@@ -369,7 +370,7 @@ function caseInfo(db: Db, id: number): CaseInfo {
        FROM cases c JOIN children ch ON ch.id = c.child_id LEFT JOIN officers o ON o.id = c.lead_officer_id WHERE c.id = ?`,
     )
     .get(id) as Row;
-  const s = (v: unknown) => (v === null || v === undefined ? null : String(v));
+  const s = strOrNull;
   return {
     id,
     childId: Number(r.child_id),
