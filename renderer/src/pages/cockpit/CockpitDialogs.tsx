@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { sameCaseReference } from '../../../../shared/domain/caseReference';
 import type { MeetingDetail } from '../../../../shared/api/meetingSchemas';
 import { call } from '../../api/client';
 import { formatUk } from '../../lib/format';
@@ -64,7 +65,7 @@ export function AddCaseDialog({ open, meetingId, onClose, onAdded }: { open: boo
     setBusy(true);
     try {
       const next = await call('agenda.addCase', { meetingId, reference: ref, section });
-      const added = liveItems(next.items).filter((i) => i.kind === 'case' && i.caseReference?.toUpperCase() === ref.toUpperCase());
+      const added = liveItems(next.items).filter((i) => i.kind === 'case' && i.caseReference !== null && i.caseReference !== undefined && sameCaseReference(i.caseReference, ref));
       const target = added[added.length - 1];
       if (target) onAdded(next, target.id);
       else setError(`${ref} was not added to the agenda.`);
