@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { MemoryStore } from '../../helpers/memoryStore';
 import {
   RECORD_FIELDS,
   clearDraft,
@@ -12,18 +13,6 @@ import {
 } from '../../../renderer/src/pages/cockpit/drafts';
 import { Autosave } from '../../../renderer/src/pages/cockpit/autosave';
 
-class MapStore implements DraftStore {
-  readonly map = new Map<string, string>();
-  getItem(k: string) {
-    return this.map.get(k) ?? null;
-  }
-  setItem(k: string, v: string) {
-    this.map.set(k, v);
-  }
-  removeItem(k: string) {
-    this.map.delete(k);
-  }
-}
 
 describe('draftKey', () => {
   it('is panel.cockpitDraft.<itemId>.<field>', () => {
@@ -60,7 +49,7 @@ describe('mergeDrafts', () => {
 
 describe('storage helpers', () => {
   it('write, read, clear', () => {
-    const s = new MapStore();
+    const s = new MemoryStore();
     expect(writeDraft(s, 1, 'discussion', 'x')).toBe(true);
     expect(readDraft(s, 1, 'discussion')).toBe('x');
     clearDraft(s, 1, 'discussion');
@@ -75,7 +64,7 @@ describe('storage helpers', () => {
     expect(writeDraft(null, 1, 'f', 'v')).toBe(false);
   });
   it('confirmSaved clears only what is still the saved text', () => {
-    const s = new MapStore();
+    const s = new MemoryStore();
     writeDraft(s, 3, 'discussion', 'abc');
     writeDraft(s, 3, 'decisions', 'typed after the save');
     confirmSaved(s, 3, { discussion: 'abc', decisions: 'typed' }, { discussion: 'abc', decisions: 'typed after the save' });
@@ -86,7 +75,7 @@ describe('storage helpers', () => {
 
 describe('pendingRecordDrafts', () => {
   it('finds unsaved text for other items and clears stale backups', () => {
-    const s = new MapStore();
+    const s = new MemoryStore();
     writeDraft(s, 1, 'discussion', 'lost when the laptop died');
     writeDraft(s, 2, 'decisions', 'same as server');
     writeDraft(s, 3, 'discussion', 'the item on screen');

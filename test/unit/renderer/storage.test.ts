@@ -1,18 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { MemoryStore } from '../../helpers/memoryStore';
 import { readJson, readText, removeKey, storageKey, writeJson, writeText, type KeyValueStore } from '../../../renderer/src/lib/storage';
 
-class MapStore implements KeyValueStore {
-  readonly map = new Map<string, string>();
-  getItem(k: string) {
-    return this.map.get(k) ?? null;
-  }
-  setItem(k: string, v: string) {
-    this.map.set(k, v);
-  }
-  removeItem(k: string) {
-    this.map.delete(k);
-  }
-}
 
 /** Storage as a full quota or a disabled browser storage behaves: every call throws. */
 const refusing: KeyValueStore = {
@@ -36,7 +25,7 @@ describe('storage helper', () => {
   });
 
   it('round-trips JSON and text', () => {
-    const s = new MapStore();
+    const s = new MemoryStore();
     expect(writeJson(s, 'panel.x', [1, 2, 3])).toBe(true);
     expect(readJson(s, 'panel.x', acceptNumbers)).toEqual([1, 2, 3]);
     expect(writeText(s, 'panel.t', 'hello')).toBe(true);
@@ -46,7 +35,7 @@ describe('storage helper', () => {
   });
 
   it('corrupt JSON or a value of the wrong shape reads as nothing kept', () => {
-    const s = new MapStore();
+    const s = new MemoryStore();
     s.setItem('panel.x', '{not json');
     expect(readJson(s, 'panel.x', acceptNumbers)).toBeNull();
     s.setItem('panel.x', '{"a":1}');
@@ -71,6 +60,6 @@ describe('storage helper', () => {
   it('a value JSON cannot write (a cycle) is refused, not thrown', () => {
     const cyclic: Record<string, unknown> = {};
     cyclic.self = cyclic;
-    expect(writeJson(new MapStore(), 'panel.x', cyclic)).toBe(false);
+    expect(writeJson(new MemoryStore(), 'panel.x', cyclic)).toBe(false);
   });
 });
