@@ -5,8 +5,7 @@ import type { AgendaPackCase, AgendaPackDoc, AgendaPackItem } from '../../../sha
 import { OUTCOMES } from '../../../shared/api/meetingSchemas';
 import { compareIso, formatUk } from '../../../shared/domain/dates';
 import { CASE_STATUS_LABELS, CHECK_AGENCIES, CHILD_FLAGS, CME_REASONS, PMOE_REASONS, labelOf, type Rag } from '../../../shared/domain/vocab';
-import type { RedactionOwner } from '../../../shared/domain/redaction';
-import { documentRedactor, ownerOf } from './redaction';
+import { documentRedactor, documentText, ownerOf } from './redaction';
 import { isOverdue, type ActionStatus } from '../../../shared/domain/actions';
 import { getCaseDetail } from '../register/cases';
 import { documentChildName, documentMeeting, getAuthority, itemSectionAndReasons } from './minutes';
@@ -49,10 +48,7 @@ export function buildAgendaPack(db: Db, meetingId: number, variant: MinutesVaria
   // attendees of this meeting and of the quoted ones keep their names.
   const sources = new Set([meetingId, ...[...lastMinutes.values()].map((l) => Number(l.meeting_id))]);
   const redactor = redacted ? documentRedactor(db, [...sources]) : null;
-  const tAll = (v: unknown, own?: RedactionOwner): string | null => {
-    const s = str(v);
-    return s === null || !redactor ? s : redactor(s, own);
-  };
+  const tAll = documentText(redactor);
 
   // Who is invited: the meeting's attendance list (the panel's members, deputies and guests).
   const invited: MinutesAttendee[] = (db.prepare('SELECT * FROM attendance WHERE meeting_id = ? ORDER BY position, id').all(meetingId) as Row[]).map((a) => ({

@@ -9,8 +9,8 @@ import { SECTION_LABELS } from '../../../shared/domain/agenda';
 import { ageOn, compareIso, formatUk } from '../../../shared/domain/dates';
 import { yearGroup, yearGroupLabel } from '../../../shared/domain/schoolAge';
 import { CLOSURE_REASONS, labelOf, type Rag } from '../../../shared/domain/vocab';
-import { initials, type RedactionOwner } from '../../../shared/domain/redaction';
-import { documentRedactor, ownerOf } from './redaction';
+import { initials } from '../../../shared/domain/redaction';
+import { documentRedactor, documentText, ownerOf } from './redaction';
 import { ratingAtMeeting } from '../../../shared/domain/figures';
 import { getSetting } from '../context';
 import { meetingRow } from '../meetings/meetings';
@@ -128,12 +128,8 @@ export function buildMinutes(db: Db, meetingId: number, variant: MinutesVariant,
   const redacted = variant === 'redacted';
   // The whole register's people; officers and this meeting's attendees (professionals in role) keep their names.
   const redactor = redacted ? documentRedactor(db, [meetingId]) : null;
-  const tAll = (v: unknown, own?: RedactionOwner): string | null => {
-    const s = str(v);
-    return s === null || !redactor ? s : redactor(s, own);
-  };
-  // Outside a case item nobody's name reads as initials: every register person is a neutral token.
-  const t = (v: unknown): string | null => tAll(v);
+  // Without `own` (outside a case item) nobody's name reads as initials: every register person is a neutral token.
+  const t = documentText(redactor);
   const childName = (r: Row) => documentChildName({ forenames: String(r.forenames), surname: String(r.surname), knownAs: str(r.known_as) }, redacted);
 
   // Attendance ------------------------------------------------------------------------------
@@ -252,7 +248,7 @@ export function buildMinutes(db: Db, meetingId: number, variant: MinutesVariant,
     const caseId = Number(r.case_id);
     // In a case item the child's own full name may read as their initials; anyone else's is a neutral token.
     const own = ownerOf(r);
-    const tc = (v: unknown): string | null => tAll(v, own);
+    const tc = (v: unknown): string | null => t(v, own);
     const wasDiscussed = !held || r.discussed === 1;
     if (!wasDiscussed) notReached.push({ number, reference: String(r.reference) });
 

@@ -1,4 +1,4 @@
-import { strOrNull } from '../rows';
+import { strOrNull, textOrNull } from '../rows';
 import type { Db } from '../../../db/open';
 import { buildRedactionIndex, initials, redactorFor, type RedactionIndex, type RedactionOwner, type RedactionPerson, type Redactor } from '../../../shared/domain/redaction';
 import type { Row } from '../rows';
@@ -62,6 +62,17 @@ export function documentRedactor(db: Db, meetingIds: number[]): Redactor {
   const attendance = db.prepare('SELECT name FROM attendance WHERE meeting_id = ?');
   for (const id of meetingIds) for (const a of attendance.all(id) as { name: string }[]) keep.push(a.name);
   return redactorFor(registerRedactionIndex(db), { keep });
+}
+
+/**
+ * A document's field writer: a column's text as it should be printed, redacted when the document
+ * is (`redactor` null for the full variant). Blank reads as null.
+ */
+export function documentText(redactor: Redactor | null): (v: unknown, own?: RedactionOwner) => string | null {
+  return (v, own) => {
+    const s = textOrNull(v);
+    return s === null || !redactor ? s : redactor(s, own);
+  };
 }
 
 /** The child a case item is about, so their own full name may become their initials. */
