@@ -6,6 +6,7 @@ import { labelForPath } from '../shared/api/fieldLabels';
 import type { Db } from '../db/open';
 import type { WriteContext } from '../db/audit';
 import { storageError } from '../db/storageErrors';
+import { readOnly } from '../db/readOnly';
 
 export type Handlers = { [M in MethodName]: (args: MethodArgs<M>, ctx: WriteContext) => MethodOutput<M> };
 
@@ -23,7 +24,7 @@ export type Dispatch = (method: string, rawArgs: unknown) => Result<unknown>;
 
 /**
  * The single entry point both hosts call: unknown method -> error; validate input; run the
- * handler (writes inside one transaction); wrap the outcome as { ok, value | error }.
+ * handler (writes inside one transaction, reads on a connection that refuses writes); wrap the outcome as { ok, value | error }.
  */
 export function createDispatcher(options: DispatcherOptions): Dispatch {
   const { db, handlers, context } = options;
@@ -42,7 +43,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatch {
       const handler = handlers[method] as (args: unknown, ctx: WriteContext) => unknown;
       const ctx: WriteContext = { ...context(), op: randomUUID() };
       const run = () => handler(parsed.data, ctx);
-      const value = spec.write ? db.transaction(run)() : run();
+      const value = spec.write ? db.transaction(run)() : readOnly(db, run);
       if (options.checkOutputs) {
         const out = (spec.output as z.ZodType).safeParse(value);
         if (!out.success) throw new Error(`Output of ${method} does not match the contract: ${out.error.message}`);

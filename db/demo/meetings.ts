@@ -36,6 +36,7 @@ import { dueForPanelOn } from '../../shared/domain/clocks';
 import { CHECK_AGENCIES, CME_REASONS, PMOE_REASONS, labelOf } from '../../shared/domain/vocab';
 import { ensureDefaultCalendar, termCalendar } from '../../electron/services/settings/calendar';
 import { listPanels } from '../../electron/services/meetings/panels';
+import { ensureDefaultPanels, staffPanels } from '../../electron/services/meetings/defaultPanels';
 import {
   addAttendee,
   addCaseToAgenda,
@@ -471,7 +472,10 @@ export function loadDemoMeetings(db: Db, ctx: WriteContext, options: DemoMeeting
   // Panels and term calendar, as a new register gets them, dated well before the first meeting.
   const setup = new Clock(ctx.actor, ctx.source).at(addDays(today, -240), '09:00');
   ensureDefaultCalendar(db, setup.ctx());
-  const panels = listPanels(db, setup.ctx()).filter((p) => p.active);
+  // A register opened through the app already has the panels, made before the demo's officers.
+  ensureDefaultPanels(db, setup.ctx());
+  staffPanels(db, setup.ctx());
+  const panels = listPanels(db).filter((p) => p.active);
   const calendar = termCalendar(db);
 
   const slots: Slot[] = [];

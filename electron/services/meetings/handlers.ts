@@ -10,9 +10,9 @@ import { projectorView, projectorControl } from './projector';
 import { undoLast } from './undo';
 
 const scheduleHandlers: DomainHandlerFactory<typeof scheduleMethods> = (db, { today }) => ({
-  'panels.list': (_a, ctx) => listPanels(db, ctx),
+  'panels.list': () => listPanels(db),
   'panels.save': (a, ctx) => savePanel(db, ctx, a),
-  'meetings.list': ({ panelId }, ctx) => listMeetings(db, ctx, panelId),
+  'meetings.list': ({ panelId }) => listMeetings(db, panelId),
   'meetings.generate': (a, ctx) => generateMeetings(db, ctx, a, today()),
   'meetings.create': (a, ctx) => createMeeting(db, ctx, a),
   'meetings.update': (a, ctx) => updateMeeting(db, ctx, a, today()),

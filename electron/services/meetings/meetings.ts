@@ -9,7 +9,7 @@ import { generateSchedule } from '../../../shared/domain/schedule';
 import { planAgenda, agendaSkeleton, capacityFor, isMandatory, AGENDA_SECTIONS, type AgendaCase } from '../../../shared/domain/agenda';
 import { clocksFor } from '../register/caseClocks';
 import { toCase, toChild, type Row, numOrNull, strOrNull as s, strOrNull } from '../rows';
-import { getPanel, ensureDefaultPanels } from './panels';
+import { getPanel } from './panels';
 import { termCalendar } from '../settings/calendar';
 import { caseByReference } from '../register/cases';
 import { meetingStatusProblem, type MeetingAct, type MeetingState } from '../../../shared/domain/meetingStatus';
@@ -51,8 +51,7 @@ const toSummary = (r: Row): MeetingSummary => ({
   approvedOn: strOrNull(r.approved_on),
 });
 
-export function listMeetings(db: Db, ctx: WriteContext, panelId: number | null | undefined): MeetingSummary[] {
-  ensureDefaultPanels(db, ctx);
+export function listMeetings(db: Db, panelId: number | null | undefined): MeetingSummary[] {
   const rows = panelId
     ? (db.prepare(`${SUMMARY_SQL} WHERE m.panel_id = ? ORDER BY m.date, m.time`).all(panelId) as Row[])
     : (db.prepare(`${SUMMARY_SQL} ORDER BY m.date, m.time`).all() as Row[]);
