@@ -47,6 +47,7 @@ export function createApp(db: Db, options: AppOptions): App {
   const dispatch = createDispatcher({
     db,
     handlers,
+    today,
     context,
     checkOutputs: options.checkOutputs,
     log: options.log,

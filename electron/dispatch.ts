@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { contract, isMethodName, type MethodArgs, type MethodName, type MethodOutput } from '../shared/api/contract';
 import { AppError, type Result } from '../shared/api/errors';
 import { labelForPath } from '../shared/api/fieldLabels';
+import { futureDateProblem } from '../shared/api/pastDates';
 import type { Db } from '../db/open';
 import type { WriteContext } from '../db/audit';
 import { storageError } from '../db/storageErrors';
@@ -13,6 +14,8 @@ export type Handlers = { [M in MethodName]: (args: MethodArgs<M>, ctx: WriteCont
 export interface DispatcherOptions {
   db: Db;
   handlers: Handlers;
+  /** The host's today: dates that must have happened are checked against it. */
+  today: () => string;
   /** Who is writing: read per call so a change of user name applies at once. */
   context: () => WriteContext;
   /** Validate outputs against the contract too (tests and development). */
@@ -38,6 +41,10 @@ export function createDispatcher(options: DispatcherOptions): Dispatch {
       const issue = parsed.error.issues[0]!;
       const field = issue.path.map(String).join('.');
       return { ok: false, error: { code: 'invalid_input', message: `${labelForPath(issue.path)} ${issue.message}`, field } };
+    }
+    const future = futureDateProblem(spec.input as z.ZodType, parsed.data, options.today());
+    if (future) {
+      return { ok: false, error: { code: 'invalid_input', message: `${labelForPath(future.path)} ${future.message}`, field: future.path.map(String).join('.') } };
     }
     try {
       const handler = handlers[method] as (args: unknown, ctx: WriteContext) => unknown;
