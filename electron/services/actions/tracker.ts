@@ -6,7 +6,7 @@ import type { TrackerAction } from '../../../shared/api/trackingSchemas';
 import { AppError, invalid, notFound } from '../../../shared/api/errors';
 import { isOverdue, isDueThisWeek, carriedTooOften, suggestEscalation, newActionProblem, type ActionStatus } from '../../../shared/domain/actions';
 import { getOfficer } from '../settings/officers';
-import { toAction } from '../meetings/meetings';
+import { toAction } from '../meetings/meetingRows';
 import type { Row } from '../rows';
 
 const TRACKER_SQL = `
@@ -61,7 +61,8 @@ export function createAction(db: Db, ctx: WriteContext, f: { caseId: number; tex
   return getTrackerAction(db, id, today);
 }
 
-export function completeAction(db: Db, ctx: WriteContext, id: number, completedOn: string, note: string | null, today: string): TrackerAction {
+export function completeAction(db: Db, ctx: WriteContext, args: MethodArgs<'actions.complete'>, today: string): TrackerAction {
+  const { id, completedOn, note } = args;
   const a = db.prepare('SELECT * FROM actions WHERE id = ?').get(id) as Row | undefined;
   if (!a) throw notFound(`There is no action with record number ${id}.`);
   if (a.status === 'done' || a.status === 'dropped') throw new AppError('conflict', 'This action is already finished.');

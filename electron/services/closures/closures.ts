@@ -13,6 +13,7 @@ import { compareIso, formatUk } from '../../../shared/domain/dates';
 import { assessClosure, authoriserProblem, nextUnfoundReview, type ClosureCase, type ClosureEvidence } from '../../../shared/domain/closure';
 import { labelOf, CLOSURE_REASONS, type ClosureReason } from '../../../shared/domain/vocab';
 import { getOfficer } from '../settings/officers';
+import { addNoteRow } from '../register/cases';
 import type { Row } from '../rows';
 
 export interface ProposalFields extends ClosureEvidence {
@@ -110,7 +111,8 @@ function pendingRow(db: Db, caseId: number): Row | undefined {
 }
 
 /** Close the case row itself. Only this module calls it, after the rules have passed. */
-function applyClosure(db: Db, ctx: WriteContext, row: Row, reason: ClosureReason, closedOn: string, detail: string | null): void {
+function applyClosure(db: Db, ctx: WriteContext, row: Row, closure: { reason: ClosureReason; closedOn: string; detail: string | null }): void {
+  const { reason, closedOn, detail } = closure;
   const caseId = Number(row.id);
   auditedUpdate(db, ctx, 'cases', { entity: 'case', caseId, childId: Number(row.child_id) }, caseId, {
     status: 'closed',
@@ -123,10 +125,9 @@ function applyClosure(db: Db, ctx: WriteContext, row: Row, reason: ClosureReason
   });
 }
 
-function note(db: Db, ctx: WriteContext, row: Row, on: string, text: string): void {
-  auditedInsert(db, ctx, 'notes', { entity: 'note', caseId: Number(row.id), childId: Number(row.child_id) }, {
-    case_id: Number(row.id), noted_on: on, author: ctx.actor, text, created_at: ctx.now(),
-  });
+/** A note on the case's record of what the closure path did. */
+function note(db: Db, ctx: WriteContext, row: Row, notedOn: string, text: string): void {
+  addNoteRow(db, ctx, { caseId: Number(row.id), childId: Number(row.child_id), notedOn, text });
 }
 
 /**
@@ -135,7 +136,8 @@ function note(db: Db, ctx: WriteContext, row: Row, on: string, text: string): vo
  * marked for the next panel's proposed closures, until a manager authorises.
  * A new proposal replaces a pending one (e.g. to record the receiving LA's acceptance).
  */
-export function proposeCaseClosure(db: Db, ctx: WriteContext, caseId: number, p: ProposalFields, today: string, meetingId: number | null = null): { closed: boolean } {
+export function proposeCaseClosure(db: Db, ctx: WriteContext, p: ProposalFields & { id: number; meetingId?: number | null }, today: string): { closed: boolean } {
+  const { id: caseId, meetingId = null } = p;
   const { row, facts } = caseFacts(db, caseId);
   if (row.status === 'closed') throw new AppError('conflict', `Case ${String(row.reference)} is already closed. Reopen it first (Reopen case, with a reason).`);
   const proposer = getOfficer(db, p.proposedById);
@@ -175,7 +177,7 @@ export function proposeCaseClosure(db: Db, ctx: WriteContext, caseId: number, p:
   });
   const label = labelOf(CLOSURE_REASONS, p.reason);
   if (closesNow) {
-    applyClosure(db, ctx, row, p.reason, p.closedOn, closureDetail(p));
+    applyClosure(db, ctx, row, { reason: p.reason, closedOn: p.closedOn, detail: closureDetail(p) });
     return { closed: true };
   }
   auditedUpdate(db, ctx, 'cases', { entity: 'case', caseId, childId: Number(row.child_id) }, caseId, { closure_proposed: 1 });
@@ -212,7 +214,7 @@ export function authoriseClosure(db: Db, ctx: WriteContext, args: MethodArgs<'cl
   });
   // The closure date is the date of the outcome (e.g. the last day of school age, 000 §7(h)); the
   // authorisation date is kept on the proposal. Until now the case was open on the register.
-  applyClosure(db, ctx, row, p.reason as ClosureReason, String(p.closed_on), closureDetail(evidence));
+  applyClosure(db, ctx, row, { reason: p.reason as ClosureReason, closedOn: String(p.closed_on), detail: closureDetail(evidence) });
   note(db, ctx, row, today, `Closure authorised by ${authoriser.name} (manager); proposed by ${String(p.proposed_by_name)} on ${formatUk(String(p.proposed_on))}.${decisionNote ? ` ${decisionNote}` : ''}`);
 }
 

@@ -9,7 +9,7 @@ import { documentRedactor, documentText, ownerOf } from './redaction';
 import { isOverdue, type ActionStatus } from '../../../shared/domain/actions';
 import { getCaseDetail } from '../register/cases';
 import { documentChildName, documentMeeting, getAuthority, itemSectionAndReasons } from './minutes';
-import { meetingRow } from '../meetings/meetings';
+import { meetingRow } from '../meetings/meetingRows';
 import { figuresNote } from '../reports/figuresNote';
 import type { Row } from '../rows';
 

@@ -13,7 +13,7 @@ import { initials } from '../../../shared/domain/redaction';
 import { documentRedactor, documentText, ownerOf } from './redaction';
 import { ratingAtMeeting } from '../../../shared/domain/figures';
 import { getSetting } from '../context';
-import { meetingRow } from '../meetings/meetings';
+import { meetingRow } from '../meetings/meetingRows';
 import { DISCUSSED_SQL } from '../register/discussed';
 import { figuresNote } from '../reports/figuresNote';
 import type { Row } from '../rows';

@@ -143,7 +143,8 @@ export function respondEscalation(db: Db, ctx: WriteContext, args: MethodArgs<'e
 }
 
 /** Takes the escalation up the authority's ladder: this step is closed as escalated, the next opens. */
-export function escalateFurther(db: Db, ctx: WriteContext, id: number, f: { escalatedTo: string | null; asked: string; responseDue: string | null }, today: string): EscalationLogRow {
+export function escalateFurther(db: Db, ctx: WriteContext, f: MethodArgs<'escalations.escalate'>, today: string): EscalationLogRow {
+  const { id } = f;
   const r = step(db, id);
   move(r, 'escalated');
   const ladder = activeLadder(db);
