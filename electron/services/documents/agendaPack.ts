@@ -1,3 +1,4 @@
+import type { MethodArgs } from '../../../shared/api/contract';
 import { textOrNull as str } from '../rows';
 import type { Db } from '../../../db/open';
 import { MINUTES_MARKING, type MinutesAttendee, type MinutesVariant } from '../../../shared/api/minutesSchemas';
@@ -26,7 +27,8 @@ export const AGENDA_VARIANT_LABELS: Readonly<Record<MinutesVariant, string>> = {
  * the last panel minuted. Like the minutes, the redacted variant is redacted here, on the server,
  * so the print view never holds a child's name, address, contact details or date of birth.
  */
-export function buildAgendaPack(db: Db, meetingId: number, variant: MinutesVariant, today: string, now: string = new Date().toISOString()): AgendaPackDoc {
+export function buildAgendaPack(db: Db, args: MethodArgs<'agendaPack.get'>, today: string, now: string = new Date().toISOString()): AgendaPackDoc {
+  const { meetingId, variant } = args;
   const m = meetingRow(db, meetingId);
   const meetingDate = String(m.date);
   const panel = db.prepare('SELECT name, register, standing_items FROM panels WHERE id = ?').get(m.panel_id) as { name: string; register: 'CME' | 'PMOE'; standing_items: string };
@@ -76,7 +78,7 @@ export function buildAgendaPack(db: Db, meetingId: number, variant: MinutesVaria
       case 'escalations':
         return openEscalationCount ? `${openEscalationCount} escalation${openEscalationCount === 1 ? '' : 's'} open on the ${panel.register} register.` : 'No escalations open.';
       case 'figures':
-        return figuresNote(db, Number(m.panel_id), panel.register, meetingDate, today);
+        return figuresNote(db, { panelId: Number(m.panel_id), register: panel.register, date: meetingDate }, today);
       case 'next_meeting':
         return next ? `${formatUk(String(next.date))} at ${String(next.time)}.` : 'To be agreed.';
       default:

@@ -4,7 +4,7 @@ import type { Db } from '../../../db/open';
 import { auditedSetting, type WriteContext } from '../../../db/audit';
 import { invalid } from '../../../shared/api/errors';
 import { OUTCOMES, ESCALATION_REASONS } from '../../../shared/api/meetingSchemas';
-import { MINUTES_MARKING, VARIANT_LABELS, type DocumentMeeting, type MinutesDoc, type MinutesItem, type MinutesVariant, type RagCounts } from '../../../shared/api/minutesSchemas';
+import { MINUTES_MARKING, VARIANT_LABELS, type DocumentMeeting, type MinutesDoc, type MinutesItem, type RagCounts } from '../../../shared/api/minutesSchemas';
 import { SECTION_LABELS } from '../../../shared/domain/agenda';
 import { ageOn, compareIso, formatUk } from '../../../shared/domain/dates';
 import { yearGroup, yearGroupLabel } from '../../../shared/domain/schoolAge';
@@ -116,7 +116,8 @@ function actionAsAt(db: Db, action: Row, meetingId: number, when: 'before' | 'cr
  * redaction happens here: children are named by initials and every free-text field goes through
  * the redactor, so nothing identifying reaches the print view.
  */
-export function buildMinutes(db: Db, meetingId: number, variant: MinutesVariant, today: string, now: string = new Date().toISOString()): MinutesDoc {
+export function buildMinutes(db: Db, args: MethodArgs<'minutes.get'>, today: string, now: string = new Date().toISOString()): MinutesDoc {
+  const { meetingId, variant } = args;
   const m = meetingRow(db, meetingId);
   const meetingDate = String(m.date);
   // Ages as at the meeting (or today, for a meeting still to come).
@@ -186,7 +187,7 @@ export function buildMinutes(db: Db, meetingId: number, variant: MinutesVariant,
         return approvedHere.length ? `The minutes of the meeting${approvedHere.length > 1 ? 's' : ''} of ${approvedHere.map((x) => formatUk(x.date)).join(', ')} were approved.` : null;
       case 'figures':
         // The figures the agenda pack carried for this meeting (the same numbers as Reports).
-        return figuresNote(db, Number(m.panel_id), panel.register, meetingDate, asAt);
+        return figuresNote(db, { panelId: Number(m.panel_id), register: panel.register, date: meetingDate }, asAt);
       case 'escalations':
         return escalated.length ? `Escalations raised at this meeting: ${escalated.map((x) => x.reference).join(', ')} (see the case items).` : null;
       case 'next_meeting':

@@ -32,7 +32,7 @@ export function nextReference(db: Db, register: 'CME' | 'PMOE', year: number): {
   return { seq, reference: formatCaseReference(register, year, seq) };
 }
 
-export function insertCase(db: Db, ctx: WriteContext, register: 'CME' | 'PMOE', childId: number, c: CaseFields): { id: number; reference: string } {
+export function insertCase(db: Db, ctx: WriteContext, { register, childId, fields: c }: { register: 'CME' | 'PMOE'; childId: number; fields: CaseFields }): { id: number; reference: string } {
   const year = isoParts(c.dateNotified).year;
   const { seq, reference } = nextReference(db, register, year);
   const cols: Row = {};
@@ -101,7 +101,7 @@ export function createReferral(db: Db, ctx: WriteContext, r: Referral) {
   if (r.newAddress) insertAddress(db, ctx, { ...r.newAddress, childId, current: false });
   for (const a of r.adults) insertAdult(db, ctx, { ...a, childId });
 
-  const created = insertCase(db, ctx, r.register, childId, r.case);
+  const created = insertCase(db, ctx, { register: r.register, childId, fields: r.case });
   for (const a of r.preReferralActions) addCheckRow(db, ctx, { ...a, caseId: created.id, childId });
 
   const siblingCases: string[] = [];
@@ -117,7 +117,7 @@ export function createReferral(db: Db, ctx: WriteContext, r: Referral) {
       if (r.address) insertAddress(db, ctx, { ...r.address, childId: sibId, current: true });
       for (const a of r.adults) insertAdult(db, ctx, { ...a, childId: sibId });
       if (s.refer && isOfCompulsorySchoolAge(s.dateOfBirth, r.case.dateNotified)) {
-        siblingCases.push(insertCase(db, ctx, r.register, sibId, r.case).reference);
+        siblingCases.push(insertCase(db, ctx, { register: r.register, childId: sibId, fields: r.case }).reference);
       }
     }
   }

@@ -87,7 +87,7 @@ export function getReports(db: Db, args: ReportArgs, today: string): Reports {
   }
 
   // Meetings in range: each case item's rating after the meeting, and its movement ------------
-  const meetings = meetingFigures(db, registers, panel?.id ?? null, from, to);
+  const meetings = meetingFigures(db, { registers, panelId: panel?.id ?? null, from, to });
 
   const monthly = new Map(monthBuckets(from, to).map((m) => [m, { month: m, cme: zeroPi(), pmoe: zeroPi() }]));
   const leftArea = (register: unknown, closureReason: unknown, departureDate: unknown, reason: unknown) =>
@@ -252,7 +252,8 @@ export function getReports(db: Db, args: ReportArgs, today: string): Reports {
  * that day — and the rating before (the first change's "from", else the same). The same reading
  * of rag_history as the minutes' RAG summary (minutes.ts), so the two agree.
  */
-function meetingFigures(db: Db, registers: Register[], panelId: number | null, from: string, to: string): MeetingFigures[] {
+function meetingFigures(db: Db, scope: { registers: Register[]; panelId: number | null; from: string; to: string }): MeetingFigures[] {
+  const { registers, panelId, from, to } = scope;
   const list = db
     .prepare(
       `SELECT m.id, m.date, p.name AS panel_name, p.register FROM meetings m JOIN panels p ON p.id = m.panel_id
