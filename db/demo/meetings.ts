@@ -28,7 +28,7 @@ import { recordArchiveDecision } from '../../electron/services/closures/archivin
 import type { Db } from '../open';
 import { auditedUpdate, type WriteContext } from '../audit';
 import { Rng } from './random';
-import { strOrNull } from '../../electron/services/rows';
+import { strOrNull, numOrNull, ragOrNull } from '../../electron/services/rows';
 import type { MethodArgs } from '../../shared/api/contract';
 import type { AgendaItem, MeetingDetail, Panel } from '../../shared/api/meetingSchemas';
 import { addDays, addMonths, compareIso, dayOfWeek, diffDays, formatUk, parseIso, toIso } from '../../shared/domain/dates';
@@ -373,7 +373,7 @@ function caseInfo(db: Db, id: number): CaseInfo {
     reference: String(r.reference),
     register: r.register as Register,
     status: String(r.status),
-    rag: (r.rag ?? null) as Rag | null,
+    rag: ragOrNull(r.rag),
     notified: String(r.date_notified),
     located: s(r.date_located),
     reason: s(r.reason),
@@ -381,10 +381,10 @@ function caseInfo(db: Db, id: number): CaseInfo {
     lastAttendance: s(r.last_attendance),
     pmoeSchool: s(r.pmoe_school),
     pmoeReason: s(r.pmoe_reason),
-    hours: r.hours_per_week === null ? null : Number(r.hours_per_week),
+    hours: numOrNull(r.hours_per_week),
     destination: s(r.destination),
     source: String(r.source),
-    leadId: r.lead_officer_id === null ? null : Number(r.lead_officer_id),
+    leadId: numOrNull(r.lead_officer_id),
     leadName: s(r.lead_name),
     leadActive: r.lead_active === 1,
     closedOn: s(r.closed_on),

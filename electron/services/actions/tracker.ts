@@ -1,4 +1,4 @@
-import { numOrNull, strOrNull } from '../rows';
+import { numOrNull, strOrNull, codeOrNull } from '../rows';
 import type { MethodArgs } from '../../../shared/api/contract';
 import type { Db } from '../../../db/open';
 import { auditedInsert, auditedUpdate, type WriteContext } from '../../../db/audit';
@@ -8,6 +8,7 @@ import { isOverdue, isDueThisWeek, carriedTooOften, suggestEscalation, newAction
 import { getOfficer } from '../settings/officers';
 import { toAction } from '../meetings/meetingRows';
 import type { Row } from '../rows';
+import type { Team } from '../../../shared/domain/vocab';
 
 const TRACKER_SQL = `
   SELECT x.*, c.reference, ch.forenames, ch.surname, o.name AS owner_name, o.team AS owner_team, m.date AS meeting_date, p.name AS panel_name
@@ -23,7 +24,7 @@ function toTracker(r: Row, today: string): TrackerAction {
   return {
     ...a,
     caseName: r.forenames ? `${String(r.forenames)} ${String(r.surname)}` : null,
-    ownerTeam: (r.owner_team ?? null) as TrackerAction['ownerTeam'],
+    ownerTeam: codeOrNull<Team>(r.owner_team),
     panelName: strOrNull(r.panel_name),
     overdue: isOverdue({ status, dueDate: a.dueDate }, today),
     dueThisWeek: isDueThisWeek({ status, dueDate: a.dueDate }, today),

@@ -1,4 +1,4 @@
-import { numOrNull, strOrNull } from '../rows';
+import { numOrNull, strOrNull, ragOrNull } from '../rows';
 import type { MethodArgs } from '../../../shared/api/contract';
 import type { Db } from '../../../db/open';
 import { auditedUpdate, type WriteContext } from '../../../db/audit';
@@ -36,7 +36,7 @@ function needsReallocation(db: Db): Caseload['needsReallocation'] {
     return e;
   };
   for (const r of rows) {
-    entry(Number(r.officer_id), String(r.name)).cases.push({ caseId: Number(r.id), reference: String(r.reference), register: r.register as 'CME' | 'PMOE', rag: (r.rag ?? null) as 'red' | null, childName: `${String(r.forenames)} ${String(r.surname)}` });
+    entry(Number(r.officer_id), String(r.name)).cases.push({ caseId: Number(r.id), reference: String(r.reference), register: r.register as 'CME' | 'PMOE', rag: ragOrNull(r.rag), childName: `${String(r.forenames)} ${String(r.surname)}` });
   }
   const actions = db
     .prepare(

@@ -3,7 +3,7 @@
  * where the rules in shared/domain/closure.ts ask for it → closed. Used by the case page and by the
  * meeting cockpit (items.ts closeFromItem), so both follow the same rules.
  */
-import { numOrNull, strOrNull as s } from '../rows';
+import { numOrNull, strOrNull } from '../rows';
 import type { MethodArgs } from '../../../shared/api/contract';
 import type { Db } from '../../../db/open';
 import { auditedInsert, auditedUpdate, type WriteContext } from '../../../db/audit';
@@ -39,7 +39,7 @@ function caseFacts(db: Db, caseId: number): { row: Row; facts: ClosureCase } {
       register: row.register as ClosureCase['register'],
       dateNotified: String(row.date_notified),
       dateOfBirth: String(row.date_of_birth),
-      dateLocated: s(row.date_located),
+      dateLocated: strOrNull(row.date_located),
       flags: {
         childProtectionPlan: row.child_protection_plan === 1,
         childInNeed: row.child_in_need === 1,
@@ -55,17 +55,17 @@ function caseFacts(db: Db, caseId: number): { row: Row; facts: ClosureCase } {
 function evidenceOf(r: Row): ClosureEvidence {
   return {
     evidence: String(r.evidence),
-    detail: s(r.detail),
-    s2sUploadedOn: s(r.s2s_uploaded_on),
-    reasonableStepsLetterOn: s(r.reasonable_steps_letter_on),
-    socialCareReferral: s(r.social_care_referral),
-    safeguardingConclusion: s(r.safeguarding_conclusion),
-    otherLa: s(r.other_la),
-    otherLaContact: s(r.other_la_contact),
-    otherLaReferredOn: s(r.other_la_referred_on),
-    otherLaAcceptedOn: s(r.other_la_accepted_on),
-    overseasCountry: s(r.overseas_country),
-    overseasVerifiedHow: s(r.overseas_verified_how),
+    detail: strOrNull(r.detail),
+    s2sUploadedOn: strOrNull(r.s2s_uploaded_on),
+    reasonableStepsLetterOn: strOrNull(r.reasonable_steps_letter_on),
+    socialCareReferral: strOrNull(r.social_care_referral),
+    safeguardingConclusion: strOrNull(r.safeguarding_conclusion),
+    otherLa: strOrNull(r.other_la),
+    otherLaContact: strOrNull(r.other_la_contact),
+    otherLaReferredOn: strOrNull(r.other_la_referred_on),
+    otherLaAcceptedOn: strOrNull(r.other_la_accepted_on),
+    overseasCountry: strOrNull(r.overseas_country),
+    overseasVerifiedHow: strOrNull(r.overseas_verified_how),
   };
 }
 
@@ -73,7 +73,7 @@ function managersExcept(db: Db, proposerId: number): ClosureProposal['authoriser
   return (db.prepare('SELECT id, name, job_title FROM officers WHERE is_manager = 1 AND active = 1 AND id <> ? ORDER BY name').all(proposerId) as Row[]).map((o) => ({
     id: Number(o.id),
     name: String(o.name),
-    jobTitle: s(o.job_title),
+    jobTitle: strOrNull(o.job_title),
   }));
 }
 
@@ -91,14 +91,14 @@ export function listClosures(db: Db, caseId: number): ClosureProposal[] {
       reason: r.reason as ClosureReason,
       closedOn: String(r.closed_on),
       ...evidenceOf(r),
-      chaseOn: s(r.chase_on),
+      chaseOn: strOrNull(r.chase_on),
       proposedById: Number(r.proposed_by_id),
       proposedByName: String(r.proposed_by_name),
       proposedOn: String(r.proposed_on),
       meetingId: numOrNull(r.meeting_id),
-      decidedByName: s(r.decided_by_name),
-      decidedOn: s(r.decided_on),
-      decisionNote: s(r.decision_note),
+      decidedByName: strOrNull(r.decided_by_name),
+      decidedOn: strOrNull(r.decided_on),
+      decisionNote: strOrNull(r.decision_note),
       waitingFor: pending ? a.waitingFor : [],
       authorisationReasons: a.authorisationReasons,
       authorisers: pending ? managersExcept(db, Number(r.proposed_by_id)) : [],

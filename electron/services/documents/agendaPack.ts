@@ -1,5 +1,5 @@
 import type { MethodArgs } from '../../../shared/api/contract';
-import { textOrNull as str } from '../rows';
+import { textOrNull } from '../rows';
 import type { Db } from '../../../db/open';
 import { MINUTES_MARKING, type MinutesAttendee, type MinutesVariant } from '../../../shared/api/minutesSchemas';
 import type { AgendaPackCase, AgendaPackDoc, AgendaPackItem } from '../../../shared/api/documentSchemas';
@@ -103,7 +103,7 @@ export function buildAgendaPack(db: Db, args: MethodArgs<'agendaPack.get'>, toda
     const number = items.length + 1;
     if (r.kind !== 'case') {
       // Before the meeting the item's text is the panel's; afterwards it is what was minuted, which is not the agenda's.
-      const note = m.status === 'scheduled' ? (str(r.discussion) ?? standingNote(String(r.code))) : standingNote(String(r.code));
+      const note = m.status === 'scheduled' ? (textOrNull(r.discussion) ?? standingNote(String(r.code))) : standingNote(String(r.code));
       items.push({ number, kind: 'standing', title: tAll(r.title) ?? '', note: tAll(note), case: null });
       continue;
     }
@@ -144,7 +144,7 @@ export function buildAgendaPack(db: Db, args: MethodArgs<'agendaPack.get'>, toda
       checks: { count: d.checks.length, last: d.checks.slice(0, 3).map((c) => ({ agency: labelOf(CHECK_AGENCIES, c.agency), checkedOn: c.checkedOn, outcome: t(c.outcome) ?? '' })) },
       openActions,
       openEscalations: (escalationsOf.all(k.id) as Row[]).map((e) => ({
-        level: Number(e.level), levelTitle: t(e.level_title) ?? '', raisedOn: String(e.raised_on), responseDue: str(e.response_due), status: String(e.status),
+        level: Number(e.level), levelTitle: t(e.level_title) ?? '', raisedOn: String(e.raised_on), responseDue: textOrNull(e.response_due), status: String(e.status),
       })),
       lastMinute: last
         ? { meetingDate: String(last.date), discussion: t(last.discussion), decisions: t(last.decisions), outcome: last.outcome ? labelOf(OUTCOMES, String(last.outcome)) : null }

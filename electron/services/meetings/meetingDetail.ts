@@ -2,7 +2,7 @@
 import type { Db } from '../../../db/open';
 import type { ActionRow, AgendaItem, Attendee, MeetingDetail, MeetingSummary } from '../../../shared/api/meetingSchemas';
 import { capacityFor, isMandatory } from '../../../shared/domain/agenda';
-import { type Row, numOrNull, strOrNull } from '../rows';
+import { type Row, numOrNull, strOrNull, ragOrNull } from '../rows';
 import { getPanel } from './panels';
 import { DISCUSSED_SQL } from '../register/discussed';
 import { ACTION_SQL, SUMMARY_SQL, meetingRow, summary, toAction, toItem, toSummary } from './meetingRows';
@@ -78,7 +78,7 @@ export function getMeeting(db: Db, id: number): MeetingDetail {
       .all(id) as Row[]).map((r) => {
       const reasons = JSON.parse(String(r.reasons)) as { code: string; text: string }[];
       return {
-        caseId: Number(r.case_id), reference: String(r.reference), caseName: `${String(r.forenames)} ${String(r.surname)}`, rag: (r.rag ?? null) as AgendaItem['caseRag'],
+        caseId: Number(r.case_id), reference: String(r.reference), caseName: `${String(r.forenames)} ${String(r.surname)}`, rag: ragOrNull(r.rag),
         rank: Number(r.rank), section: String(r.section), reasons, mandatory: isMandatory(reasons),
       };
     }),

@@ -5,7 +5,7 @@ import { type WriteContext } from '../../../db/audit';
 import type { ActionRow, AgendaItem, MeetingSummary } from '../../../shared/api/meetingSchemas';
 import { AppError, notFound } from '../../../shared/api/errors';
 import { isMandatory } from '../../../shared/domain/agenda';
-import { type Row, numOrNull, strOrNull } from '../rows';
+import { type Row, numOrNull, strOrNull, ragOrNull } from '../rows';
 import { meetingStatusProblem, type MeetingAct, type MeetingState } from '../../../shared/domain/meetingStatus';
 
 export const meetingSource = (id: number) => `meeting:${id}`;
@@ -61,7 +61,7 @@ export function toItem(r: Row): AgendaItem {
     decisions: strOrNull(r.decisions),
     outcome: strOrNull(r.outcome),
     outcomeDetail: strOrNull(r.outcome_detail),
-    ragBefore: (r.rag_before ?? null) as AgendaItem['ragBefore'],
+    ragBefore: ragOrNull(r.rag_before),
     mandatory: r.added_by_hand !== 1 && isMandatory(JSON.parse(String(r.reasons ?? '[]')) as { code: string }[]),
     elapsedSeconds: Number(r.elapsed_seconds ?? 0),
     startedAt: strOrNull(r.started_at),
@@ -69,7 +69,7 @@ export function toItem(r: Row): AgendaItem {
     discussed: r.done === 1 || r.discussed === 1,
     caseReference: strOrNull(r.reference),
     caseName: r.forenames ? `${String(r.forenames)} ${String(r.surname)}` : null,
-    caseRag: (r.case_rag ?? null) as AgendaItem['caseRag'],
+    caseRag: ragOrNull(r.case_rag),
     actionsAgreed: Number(r.actions_agreed ?? 0),
   };
 }

@@ -1,4 +1,4 @@
-import { numOrNull, strOrNull } from '../rows';
+import { numOrNull, strOrNull, ragOrNull } from '../rows';
 import type { Db } from '../../../db/open';
 import { initials } from '../../../shared/domain/redaction';
 import type { ProjectorView } from '../../../shared/api/meetingSchemas';
@@ -65,7 +65,7 @@ export function projectorView(db: Db, args: MethodArgs<'projector.view'>, today:
       ageYears: isCase ? ageOn(String(cur.date_of_birth), today) : null,
       yearGroupLabel: isCase ? yearGroupLabel(yearGroup(String(cur.date_of_birth), today)) : null,
       register: isCase ? String(cur.register) : null,
-      rag: isCase ? ((cur.rag ?? null) as 'red' | 'amber' | 'green' | null) : null,
+      rag: isCase ? ragOrNull(cur.rag) : null,
       reasons: (JSON.parse(String(cur.reasons ?? '[]')) as { text: string }[]).map((r) => t(r.text)),
       actions,
       elapsedSeconds: Number(cur.elapsed_seconds),
