@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { compareIso, formatUk, isIsoDate, type IsoDate } from '../domain/dates';
+import { defOf, innerOf } from './schemaWalk';
 
 /**
  * Dates that must not be after today (a date of birth, a referral, a check, a completion). The
@@ -19,9 +20,6 @@ export interface FutureDateProblem {
   message: string;
 }
 
-type Def = { type: string; [k: string]: unknown };
-const defOf = (s: unknown): Def => (s as { _zod: { def: Def } })._zod.def;
-
 /** The first marked date in `value` (parsed by `schema`) that is after `today`, with its path. */
 export function futureDateProblem(schema: z.ZodType, value: unknown, today: IsoDate, path: (string | number)[] = []): FutureDateProblem | null {
   if (value === null || value === undefined) return null;
@@ -30,6 +28,8 @@ export function futureDateProblem(schema: z.ZodType, value: unknown, today: IsoD
   }
   const d = defOf(schema);
   const walk = (s: unknown, v: unknown, p: (string | number)[]) => futureDateProblem(s as z.ZodType, v, today, p);
+  const inner = innerOf(d);
+  if (inner) return walk(inner, value, path);
   switch (d.type) {
     case 'object': {
       if (typeof value !== 'object') return null;
@@ -47,18 +47,6 @@ export function futureDateProblem(schema: z.ZodType, value: unknown, today: IsoD
       }
       return null;
     }
-    case 'optional':
-    case 'nullable':
-    case 'default':
-    case 'prefault':
-    case 'catch':
-    case 'readonly':
-    case 'nonoptional':
-      return walk(d.innerType, value, path);
-    case 'pipe':
-      return walk(d.in, value, path);
-    case 'lazy':
-      return walk((d.getter as () => unknown)(), value, path);
     case 'union':
       // Only the options the value is one of: another option's dates are not this value's.
       for (const o of d.options as z.ZodType[]) {

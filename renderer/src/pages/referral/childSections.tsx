@@ -3,7 +3,7 @@ import { CHILD_FLAGS, ETHNICITIES, GENDERS } from '../../../../shared/domain/voc
 import { useToday } from '../../data/today';
 import { SIBLING_FLAGS, emptySibling } from './form';
 import { ageHint, siblingReferralNote } from './validate';
-import { Checkbox, SelectInput, TextInput, useForm } from './controls';
+import { Checkbox, RemoveRowButton, SelectInput, TextInput, useForm } from './controls';
 import { DuplicatePanel } from './DuplicatePanel';
 import type { DuplicateCheck } from './useDuplicateCheck';
 
@@ -123,14 +123,7 @@ export function SiblingsFields() {
                   <input type="checkbox" checked={s.refer} onChange={(e) => set(`siblings.${i}.refer`, e.target.checked)} />
                   <span>Also refer this sibling</span>
                 </label>
-                <button
-                  type="button"
-                  className="danger"
-                  aria-label={`Remove sibling ${n}`}
-                  onClick={() => set('siblings', form.siblings.filter((_, j) => j !== i))}
-                >
-                  Remove
-                </button>
+                <RemoveRowButton list="siblings" index={i} label={`sibling ${n}`} className="danger" />
               </div>
             </div>
             {note ? <p className="small muted">{note}</p> : null}

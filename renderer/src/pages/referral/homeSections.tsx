@@ -1,5 +1,5 @@
 import { emptyAdult } from './form';
-import { TextArea, TextInput, useForm } from './controls';
+import { RemoveRowButton, TextArea, TextInput, useForm } from './controls';
 
 /*
  * The new-referral form's sections about home: where the child lives, where they are going
@@ -58,14 +58,7 @@ export function AdultsFields() {
             <TextInput label="Relationship" ariaLabel={`Adult ${n} relationship`} path={`adults.${i}.relationship`} hint={i === 0 ? 'e.g. mother, carer' : null} />
             <TextInput label="Phone" ariaLabel={`Adult ${n} phone`} path={`adults.${i}.phone`} type="tel" />
             <TextInput label="E-mail" ariaLabel={`Adult ${n} e-mail`} path={`adults.${i}.email`} type="email" />
-            <button
-              type="button"
-              className="danger row-remove"
-              aria-label={`Remove adult ${n}`}
-              onClick={() => set('adults', form.adults.filter((_, j) => j !== i))}
-            >
-              Remove
-            </button>
+            <RemoveRowButton list="adults" index={i} label={`adult ${n}`} />
           </div>
         );
       })}

@@ -2,7 +2,7 @@ import { schoolOnRollRequired } from '../../../../shared/domain/pmoeRoll';
 import { CME_REASONS, PMOE_REASONS, REFERRAL_SOURCES, URGENCIES } from '../../../../shared/domain/vocab';
 import { useToday } from '../../data/today';
 import { ACTION_TYPES, emptyAction } from './form';
-import { SelectInput, TextArea, TextInput, useForm } from './controls';
+import { RemoveRowButton, SelectInput, TextArea, TextInput, useForm } from './controls';
 
 /*
  * The new-referral form's sections about the referral: its fields by register, what was done
@@ -61,14 +61,7 @@ export function PreReferralFields() {
             <TextInput label="Date" ariaLabel={`Action ${n} date`} path={`preReferralActions.${i}.checkedOn`} type="date" max={today} required />
             <TextInput label="By whom" ariaLabel={`Action ${n} by whom`} path={`preReferralActions.${i}.checkedBy`} required />
             <TextInput label="Outcome" ariaLabel={`Action ${n} outcome`} path={`preReferralActions.${i}.outcome`} required />
-            <button
-              type="button"
-              className="danger row-remove"
-              aria-label={`Remove action ${n}`}
-              onClick={() => set('preReferralActions', form.preReferralActions.filter((_, j) => j !== i))}
-            >
-              Remove
-            </button>
+            <RemoveRowButton list="preReferralActions" index={i} label={`action ${n}`} />
           </div>
         );
       })}
