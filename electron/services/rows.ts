@@ -18,10 +18,16 @@ export const FLAG_COLUMNS: Record<keyof ChildFlags, string> = Object.fromEntries
   string
 >;
 
-/** `idColumn` lets a joined row carry the child's id under another name (e.g. ch_id). */
-export function toChild(r: Row, idColumn = 'id'): Child {
+/** The child's flags from their 0/1 columns (a flag whose column the query left out reads as not set). */
+export function flagsOf(r: Row): ChildFlags {
   const flags = {} as ChildFlags;
   for (const k of FLAG_KEYS) flags[k] = r[FLAG_COLUMNS[k]] === 1;
+  return flags;
+}
+
+/** `idColumn` lets a joined row carry the child's id under another name (e.g. ch_id). */
+export function toChild(r: Row, idColumn = 'id'): Child {
+  const flags = flagsOf(r);
   return {
     id: Number(r[idColumn]),
     forenames: String(r.forenames),

@@ -3,7 +3,7 @@
  * where the rules in shared/domain/closure.ts ask for it → closed. Used by the case page and by the
  * meeting cockpit (items.ts closeFromItem), so both follow the same rules.
  */
-import { numOrNull, strOrNull } from '../rows';
+import { flagsOf, numOrNull, strOrNull } from '../rows';
 import type { MethodArgs } from '../../../shared/api/contract';
 import type { Db } from '../../../db/open';
 import { auditedInsert, auditedUpdate, type WriteContext } from '../../../db/audit';
@@ -40,13 +40,7 @@ function caseFacts(db: Db, caseId: number): { row: Row; facts: ClosureCase } {
       dateNotified: String(row.date_notified),
       dateOfBirth: String(row.date_of_birth),
       dateLocated: strOrNull(row.date_located),
-      flags: {
-        childProtectionPlan: row.child_protection_plan === 1,
-        childInNeed: row.child_in_need === 1,
-        lookedAfter: row.looked_after === 1,
-        missingFromHomeOrCare: row.missing_from_home_or_care === 1,
-        atRiskOfExploitation: row.at_risk_of_exploitation === 1,
-      },
+      flags: flagsOf(row),
       checksDone,
     },
   };
