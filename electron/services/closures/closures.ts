@@ -120,8 +120,8 @@ function applyClosure(db: Db, ctx: WriteContext, row: Row, closure: { reason: Cl
 }
 
 /** A note on the case's record of what the closure path did. */
-function note(db: Db, ctx: WriteContext, row: Row, notedOn: string, text: string): void {
-  addNoteRow(db, ctx, { caseId: Number(row.id), childId: Number(row.child_id), notedOn, text });
+function note(db: Db, ctx: WriteContext, n: { row: Row; on: string; text: string }): void {
+  addNoteRow(db, ctx, { caseId: Number(n.row.id), childId: Number(n.row.child_id), notedOn: n.on, text: n.text });
 }
 
 /**
@@ -176,7 +176,7 @@ export function proposeCaseClosure(db: Db, ctx: WriteContext, p: ProposalFields 
   }
   auditedUpdate(db, ctx, 'cases', { entity: 'case', caseId, childId: Number(row.child_id) }, caseId, { closure_proposed: 1 });
   const waiting = [...a.waitingFor, ...(a.authorisationReasons.length ? ['authorisation by a manager'] : [])];
-  note(db, ctx, row, today, `Closure proposed by ${proposer.name} (${label}). Case stays open until: ${waiting.join('; ')}.`);
+  note(db, ctx, { row, on: today, text: `Closure proposed by ${proposer.name} (${label}). Case stays open until: ${waiting.join('; ')}.` });
   return { closed: false };
 }
 
@@ -209,7 +209,7 @@ export function authoriseClosure(db: Db, ctx: WriteContext, args: MethodArgs<'cl
   // The closure date is the date of the outcome (e.g. the last day of school age, 000 §7(h)); the
   // authorisation date is kept on the proposal. Until now the case was open on the register.
   applyClosure(db, ctx, row, { reason: p.reason as ClosureReason, closedOn: String(p.closed_on), detail: closureDetail(evidence) });
-  note(db, ctx, row, today, `Closure authorised by ${authoriser.name} (manager); proposed by ${String(p.proposed_by_name)} on ${formatUk(String(p.proposed_on))}.${decisionNote ? ` ${decisionNote}` : ''}`);
+  note(db, ctx, { row, on: today, text: `Closure authorised by ${authoriser.name} (manager); proposed by ${String(p.proposed_by_name)} on ${formatUk(String(p.proposed_on))}.${decisionNote ? ` ${decisionNote}` : ''}` });
 }
 
 /** A manager declines (sends back) the pending closure, saying why: the case stays open. */
@@ -225,7 +225,7 @@ export function declineClosure(db: Db, ctx: WriteContext, args: MethodArgs<'clos
     status: 'declined', decided_by_id: decider.id, decided_by_name: decider.name, decided_on: today, decision_note: reason,
   });
   auditedUpdate(db, ctx, 'cases', { entity: 'case', caseId, childId: Number(row.child_id) }, caseId, { closure_proposed: 0 });
-  note(db, ctx, row, today, `Closure declined by ${decider.name}: ${reason}`);
+  note(db, ctx, { row, on: today, text: `Closure declined by ${decider.name}: ${reason}` });
 }
 
 /** The twice-yearly review of an unfound case (003 App. D): what was checked, and the next review date. */
@@ -236,5 +236,5 @@ export function recordUnfoundReview(db: Db, ctx: WriteContext, args: MethodArgs<
     throw new AppError('conflict', `Case ${String(row.reference)} is not closed as not found, so it has no unfound review. If the child has been found, reopen the case.`);
   }
   auditedUpdate(db, ctx, 'cases', { entity: 'case', caseId, childId: Number(row.child_id) }, caseId, { unfound_review_due: nextUnfoundReview(today) });
-  note(db, ctx, row, today, `Unfound case reviewed: ${outcome} Next review ${formatUk(nextUnfoundReview(today))}.`);
+  note(db, ctx, { row, on: today, text: `Unfound case reviewed: ${outcome} Next review ${formatUk(nextUnfoundReview(today))}.` });
 }
