@@ -1,7 +1,7 @@
 // A meeting's rows: reading them (a missing one is a clear not-found), mapping them to the contract,
 // the status gate every change passes, and the live version the projector polls.
 import type { Db } from '../../../db/open';
-import { type WriteContext } from '../../../db/audit';
+import type { WriteContext } from '../../../db/audit';
 import type { ActionRow, AgendaItem, MeetingSummary } from '../../../shared/api/meetingSchemas';
 import { AppError, notFound } from '../../../shared/api/errors';
 import { isMandatory } from '../../../shared/domain/agenda';
@@ -22,6 +22,7 @@ export function meetingRow(db: Db, id: number): Row {
   if (!r) throw notFound(`There is no meeting with record number ${id}. Go back to Meetings and choose it again.`);
   return r;
 }
+
 export const SUMMARY_SQL = `
   SELECT m.*, p.name AS panel_name, p.register,
     (SELECT count(*) FROM agenda_items a WHERE a.meeting_id = m.id AND a.kind = 'case' AND a.removed = 0) AS case_items
