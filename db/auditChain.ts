@@ -1,3 +1,4 @@
+import { strOrNull } from './nulls';
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 
@@ -88,7 +89,7 @@ export function verifyAuditChain(db: Db): AuditCheck {
     const want = auditHash(prev, r);
     // A missing id (a deleted row) shows as the next row's link not following.
     if (r.hash !== want || Number(r.id) !== expectedId) {
-      const firstBroken = { id: Number(r.id), at: r.at === null ? null : String(r.at), actor: r.actor === null ? null : String(r.actor), entity: r.entity === null ? null : String(r.entity) };
+      const firstBroken = { id: Number(r.id), at: strOrNull(r.at), actor: strOrNull(r.actor), entity: strOrNull(r.entity) };
       return {
         ok: false,
         rows,

@@ -3,6 +3,7 @@ import type { WriteContext } from '../db/audit';
 import { createDispatcher, type Dispatch, type Handlers } from './dispatch';
 import { createHandlers } from './services';
 import { contextFor } from './services/context';
+import { prepareRegister } from './services/app/prepare';
 
 /**
  * The app behind both hosts: the services over one open register, and the dispatcher every call
@@ -40,11 +41,14 @@ export function todayInEngland(now: Date = new Date()): string {
 
 export function createApp(db: Db, options: AppOptions): App {
   const today = options.today ?? (() => todayInEngland());
+  const context = options.context ?? contextFor(db);
+  prepareRegister(db, context());
   const handlers = createHandlers(db, { today, version: options.version, dbPath: options.dbPath });
   const dispatch = createDispatcher({
     db,
     handlers,
-    context: options.context ?? contextFor(db),
+    today,
+    context,
     checkOutputs: options.checkOutputs,
     log: options.log,
   });

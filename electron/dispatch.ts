@@ -3,15 +3,19 @@ import type { z } from 'zod';
 import { contract, isMethodName, type MethodArgs, type MethodName, type MethodOutput } from '../shared/api/contract';
 import { AppError, type Result } from '../shared/api/errors';
 import { labelForPath } from '../shared/api/fieldLabels';
+import { futureDateProblem } from '../shared/api/pastDates';
 import type { Db } from '../db/open';
 import type { WriteContext } from '../db/audit';
 import { storageError } from '../db/storageErrors';
+import { readOnly } from '../db/readOnly';
 
 export type Handlers = { [M in MethodName]: (args: MethodArgs<M>, ctx: WriteContext) => MethodOutput<M> };
 
 export interface DispatcherOptions {
   db: Db;
   handlers: Handlers;
+  /** The host's today: dates that must have happened are checked against it. */
+  today: () => string;
   /** Who is writing: read per call so a change of user name applies at once. */
   context: () => WriteContext;
   /** Validate outputs against the contract too (tests and development). */
@@ -23,7 +27,7 @@ export type Dispatch = (method: string, rawArgs: unknown) => Result<unknown>;
 
 /**
  * The single entry point both hosts call: unknown method -> error; validate input; run the
- * handler (writes inside one transaction); wrap the outcome as { ok, value | error }.
+ * handler (writes inside one transaction, reads on a connection that refuses writes); wrap the outcome as { ok, value | error }.
  */
 export function createDispatcher(options: DispatcherOptions): Dispatch {
   const { db, handlers, context } = options;
@@ -38,11 +42,15 @@ export function createDispatcher(options: DispatcherOptions): Dispatch {
       const field = issue.path.map(String).join('.');
       return { ok: false, error: { code: 'invalid_input', message: `${labelForPath(issue.path)} ${issue.message}`, field } };
     }
+    const future = futureDateProblem(spec.input as z.ZodType, parsed.data, options.today());
+    if (future) {
+      return { ok: false, error: { code: 'invalid_input', message: `${labelForPath(future.path)} ${future.message}`, field: future.path.map(String).join('.') } };
+    }
     try {
       const handler = handlers[method] as (args: unknown, ctx: WriteContext) => unknown;
       const ctx: WriteContext = { ...context(), op: randomUUID() };
       const run = () => handler(parsed.data, ctx);
-      const value = spec.write ? db.transaction(run)() : run();
+      const value = spec.write ? db.transaction(run)() : readOnly(db, run);
       if (options.checkOutputs) {
         const out = (spec.output as z.ZodType).safeParse(value);
         if (!out.success) throw new Error(`Output of ${method} does not match the contract: ${out.error.message}`);

@@ -28,7 +28,8 @@ import { recordArchiveDecision } from '../../electron/services/closures/archivin
 import type { Db } from '../open';
 import { auditedUpdate, type WriteContext } from '../audit';
 import { Rng } from './random';
-import { strOrNull } from '../../electron/services/rows';
+import { strOrNull, numOrNull, ragOrNull } from '../../electron/services/rows';
+import type { MethodArgs } from '../../shared/api/contract';
 import type { AgendaItem, MeetingDetail, Panel } from '../../shared/api/meetingSchemas';
 import { addDays, addMonths, compareIso, dayOfWeek, diffDays, formatUk, parseIso, toIso } from '../../shared/domain/dates';
 import { generateSchedule } from '../../shared/domain/schedule';
@@ -36,20 +37,15 @@ import { dueForPanelOn } from '../../shared/domain/clocks';
 import { CHECK_AGENCIES, CME_REASONS, PMOE_REASONS, labelOf } from '../../shared/domain/vocab';
 import { ensureDefaultCalendar, termCalendar } from '../../electron/services/settings/calendar';
 import { listPanels } from '../../electron/services/meetings/panels';
-import {
-  addAttendee,
-  addCaseToAgenda,
-  approveMinutes,
-  buildAgenda,
-  closeMeeting,
-  createMeeting,
-  getMeeting,
-  gotoItem,
-  inMeeting,
-  markAttendance,
-  bump,
-  startMeeting,
-} from '../../electron/services/meetings/meetings';
+import { ensureDefaultPanels, staffPanels } from '../../electron/services/meetings/defaultPanels';
+import { createMeeting } from '../../electron/services/meetings/schedule';
+import { getMeeting } from '../../electron/services/meetings/meetingDetail';
+import { inMeeting, bump } from '../../electron/services/meetings/meetingRows';
+import { buildAgenda } from '../../electron/services/meetings/agendaBuild';
+import { addCaseToAgenda } from '../../electron/services/meetings/agenda';
+import { addAttendee, markAttendance } from '../../electron/services/meetings/attendance';
+import { startMeeting, gotoItem } from '../../electron/services/meetings/live';
+import { approveMinutes, closeMeeting } from '../../electron/services/meetings/approval';
 import { addAction, raiseEscalation, recordItem, reviewAction, setItemLead, setItemRag } from '../../electron/services/meetings/items';
 import { completeAction } from '../../electron/services/actions/tracker';
 import { escalateFurther, getLadders, resolveEscalation, respondEscalation } from '../../electron/services/escalations/escalations';
@@ -377,7 +373,7 @@ function caseInfo(db: Db, id: number): CaseInfo {
     reference: String(r.reference),
     register: r.register as Register,
     status: String(r.status),
-    rag: (r.rag ?? null) as Rag | null,
+    rag: ragOrNull(r.rag),
     notified: String(r.date_notified),
     located: s(r.date_located),
     reason: s(r.reason),
@@ -385,10 +381,10 @@ function caseInfo(db: Db, id: number): CaseInfo {
     lastAttendance: s(r.last_attendance),
     pmoeSchool: s(r.pmoe_school),
     pmoeReason: s(r.pmoe_reason),
-    hours: r.hours_per_week === null ? null : Number(r.hours_per_week),
+    hours: numOrNull(r.hours_per_week),
     destination: s(r.destination),
     source: String(r.source),
-    leadId: r.lead_officer_id === null ? null : Number(r.lead_officer_id),
+    leadId: numOrNull(r.lead_officer_id),
     leadName: s(r.lead_name),
     leadActive: r.lead_active === 1,
     closedOn: s(r.closed_on),
@@ -471,7 +467,10 @@ export function loadDemoMeetings(db: Db, ctx: WriteContext, options: DemoMeeting
   // Panels and term calendar, as a new register gets them, dated well before the first meeting.
   const setup = new Clock(ctx.actor, ctx.source).at(addDays(today, -240), '09:00');
   ensureDefaultCalendar(db, setup.ctx());
-  const panels = listPanels(db, setup.ctx()).filter((p) => p.active);
+  // A register opened through the app already has the panels, made before the demo's officers.
+  ensureDefaultPanels(db, setup.ctx());
+  staffPanels(db, setup.ctx());
+  const panels = listPanels(db).filter((p) => p.active);
   const calendar = termCalendar(db);
 
   const slots: Slot[] = [];
@@ -536,7 +535,7 @@ export function loadDemoMeetings(db: Db, ctx: WriteContext, options: DemoMeeting
       auditedUpdate(db, inMeeting(clock.ctx(chair), id), 'agenda_items', { entity: 'agenda_item', caseId }, itemId, { removed: 1, removed_reason: reason });
     }
     bump(db, id);
-    detail = getMeeting(db, id, date);
+    detail = getMeeting(db, id);
     if (register === 'CME') {
       // A case or two since closed, brought by the lead officer to "proposed closures".
       const closing = db
@@ -548,7 +547,7 @@ export function loadDemoMeetings(db: Db, ctx: WriteContext, options: DemoMeeting
       const room = 24 - detail.items.filter((i) => i.kind === 'case' && !i.removed).length;
       for (const k of dice.shuffle(closing).slice(0, Math.min(room, dice.int(1, 2)))) {
         clock.tick(dice.int(20, 90));
-        detail = addCaseToAgenda(db, clock.ctx(officerName(caseInfo(db, caseIdOf(db, k.reference)).leadId) ?? chair), { meetingId: id, reference: k.reference, section: 'proposed_closures' }, date);
+        detail = addCaseToAgenda(db, clock.ctx(officerName(caseInfo(db, caseIdOf(db, k.reference)).leadId) ?? chair), { meetingId: id, reference: k.reference, section: 'proposed_closures' });
       }
     }
 
@@ -557,7 +556,7 @@ export function loadDemoMeetings(db: Db, ctx: WriteContext, options: DemoMeeting
     const apologies = dice.shuffle(detail.attendance.filter((a) => a.kind === 'member' && a.officerId !== null && a.officerId !== panel.defaultChairId && a.officerId !== panel.defaultMinuteTakerId)).slice(0, dice.int(1, 3));
     for (const a of apologies) {
       clock.tick(15);
-      detail = markAttendance(db, clock.ctx(), a.id, 'apologies', date);
+      detail = markAttendance(db, clock.ctx(), { id: a.id, status: 'apologies' });
     }
     const deputies: string[] = [];
     const covered = apologies[0];
@@ -566,7 +565,7 @@ export function loadDemoMeetings(db: Db, ctx: WriteContext, options: DemoMeeting
       const stand = byTeam(team).find((o) => !detail.attendance.some((x) => x.officerId === o.id));
       if (stand) {
         clock.tick(15);
-        detail = addAttendee(db, clock.ctx(), { meetingId: id, name: stand.name, role: stand.title, kind: 'deputy', deputyFor: covered.role, officerId: stand.id }, date);
+        detail = addAttendee(db, clock.ctx(), { meetingId: id, name: stand.name, role: stand.title, kind: 'deputy', deputyFor: covered.role, officerId: stand.id });
         deputies.push(`${stand.name} attended for the ${covered.role.replace(/^Chair \((.*)\)$/, '$1')}.`);
       }
     }
@@ -576,7 +575,7 @@ export function loadDemoMeetings(db: Db, ctx: WriteContext, options: DemoMeeting
       auditedUpdate(db, inMeeting(clock.ctx(), id), 'attendance', { entity: 'attendance' }, a.id, { status: 'present' });
     }
     clock.at(date, '10:00');
-    detail = startMeeting(db, clock.ctx(), id, date);
+    detail = startMeeting(db, clock.ctx(), { id });
     const items = detail.items.filter((i) => !i.removed);
     // Time per item, squeezed so the meeting ends by about 11:55.
     const wants = items.map((i) => (i.kind === 'case' ? dice.int(180, 480) : dice.int(90, 300)));
@@ -591,7 +590,7 @@ export function loadDemoMeetings(db: Db, ctx: WriteContext, options: DemoMeeting
     items.forEach((item, n) => {
       const budget = Math.round((wants[n] ?? 240) * scale);
       const startMs = clock.ms();
-      if (n > 0) gotoItem(db, id, item.id, clock.iso());
+      if (n > 0) gotoItem(db, { id, itemId: item.id }, clock.iso());
       const c = clock.ctx();
       const step = () => clock.tick(Math.max(5, Math.floor(budget / 8)));
       if (item.kind === 'standing') {
@@ -599,7 +598,7 @@ export function loadDemoMeetings(db: Db, ctx: WriteContext, options: DemoMeeting
         let matters = '';
         if (item.code === 'previous_minutes') {
           if (prev) {
-            approveMinutes(db, c, prev.id, id, date);
+            approveMinutes(db, c, { id: prev.id, atMeetingId: id }, date);
             step();
           }
           // Actions on cases not discussed today are reviewed here, as matters arising.
@@ -622,7 +621,7 @@ export function loadDemoMeetings(db: Db, ctx: WriteContext, options: DemoMeeting
             matters = ` Matters arising on other cases: ${pending.length} action${pending.length === 1 ? '' : 's'} reviewed (${parts.join(', ')}).`;
           }
         }
-        recordItem(db, clock.ctx(), item.id, { discussion: text + matters, done: true }, date);
+        recordItem(db, clock.ctx(), { itemId: item.id, discussion: text + matters, done: true }, date);
       } else if (item.caseId !== null) {
         const out = runCaseItem(db, dice, clock, {
           item, register, date, nextDate: slot.next, meetingId: id, officers, chair, step,
@@ -640,14 +639,14 @@ export function loadDemoMeetings(db: Db, ctx: WriteContext, options: DemoMeeting
               const st = (db.prepare('SELECT status FROM actions WHERE id = ?').get(a.id) as { status: string } | undefined)?.status;
               if (st !== 'open' && st !== 'carried_forward') return;
               between.at(on, `${String(dice.int(9, 16)).padStart(2, '0')}:${String(dice.int(0, 59)).padStart(2, '0')}`);
-              completeAction(db, between.ctx(a.ownerName ?? ctx.actor), a.id, on, dice.pick(DONE_NOTES), on);
+              completeAction(db, between.ctx(a.ownerName ?? ctx.actor), { id: a.id, completedOn: on, note: dice.pick(DONE_NOTES) }, on);
             });
           }
         }
       }
       clock.setMs(Math.max(startMs + budget * 1000, clock.ms() + 20_000));
     });
-    closeMeeting(db, clock.ctx(), id, date);
+    closeMeeting(db, clock.ctx(), { id });
 
     // Escalation follow-ups between meetings.
     if (escalationPlan?.raisedId) {
@@ -674,7 +673,7 @@ export function loadDemoMeetings(db: Db, ctx: WriteContext, options: DemoMeeting
           const ladder = getLadders(db);
           // The next rung up from where the escalation was raised (level 1).
           const top = ladder.ladders.find((l) => l.code === ladder.active)?.levels[1];
-          escalateFurther(db, c, raised, { escalatedTo: top?.person ?? top?.title ?? null, asked: 'Decide on funding an out-of-borough specialist placement.', responseDue: addDays(on, 21) }, on);
+          escalateFurther(db, c, { id: raised, escalatedTo: top?.person ?? top?.title ?? null, asked: 'Decide on funding an out-of-borough specialist placement.', responseDue: addDays(on, 21) }, on);
           return `Escalation on ${escalationPlan.reference} taken to the next level: no specialist place found; a funding decision is needed.`;
         });
         escalationTasks.set(register, tasks);
@@ -686,7 +685,7 @@ export function loadDemoMeetings(db: Db, ctx: WriteContext, options: DemoMeeting
     const keptCases = new Set(caseItems.map((i) => i.caseId as number));
     lastMeeting.set(register, { id, date, kept: keptCases });
     history.set(register, [...(history.get(register) ?? []), { date, kept: keptCases }]);
-    const d = getMeeting(db, id, date);
+    const d = getMeeting(db, id);
     result.meetings.push({
       id, register, date, status: '',
       caseItems: d.items.filter((i) => i.kind === 'case' && !i.removed).length,
@@ -701,7 +700,7 @@ export function loadDemoMeetings(db: Db, ctx: WriteContext, options: DemoMeeting
       const circulated = weekday(addDays(date, dice.int(3, 7)));
       const on = circulated < today ? circulated : date;
       const at = new Clock(chair, ctx.source).at(on, '16:00');
-      approveMinutes(db, at.ctx(), id, null, on);
+      approveMinutes(db, at.ctx(), { id, atMeetingId: null }, on);
     }
   }
   runPlanned(today);
@@ -733,7 +732,7 @@ function buildHistoricAgenda(db: Db, ctx: WriteContext, meetingId: number, regis
   const set = db.prepare('UPDATE cases SET status = ? WHERE id = ?');
   for (const k of later) set.run('closed', k.id);
   try {
-    return buildAgenda(db, ctx, meetingId, meetingDate);
+    return buildAgenda(db, ctx, { id: meetingId }, meetingDate);
   } finally {
     for (const k of later) set.run(k.status, k.id);
   }
@@ -882,7 +881,7 @@ function runCaseItem(db: Db, dice: Rng, clock: Clock, a: CaseItemArgs): { newAct
 
   // What the panel decides: a long-term case not found gets the archiving decision instead of
   // routine actions; otherwise mostly "continue", with the occasional referral or letter.
-  let outcome = 'continue';
+  let outcome: MethodArgs<'items.record'>['outcome'] = 'continue';
   let outcomeDetail: string | null = null;
   let archiving: 'archived' | 's2s' | null = null;
   const outcomeLines: string[] = [];
@@ -972,12 +971,12 @@ function runCaseItem(db: Db, dice: Rng, clock: Clock, a: CaseItemArgs): { newAct
 
   if (closedSince) {
     clock.tick(20);
-    recordItem(db, clock.ctx(), item.id, { discussion, decisions: decisions.join(' '), outcome, outcomeDetail, done: true }, date);
+    recordItem(db, clock.ctx(), { itemId: item.id, discussion, decisions: decisions.join(' '), outcome, outcomeDetail, done: true }, date);
     return { newActions: [], dropped };
   }
   if (archiving === 'archived') {
     // The panel presents the form; the named Director decides and it is recorded that day (001 §6.2).
-    recordArchiveDecision(db, inMeeting(clock.ctx(), a.meetingId), caseId, { formCompletedOn: date, director: DEMO_DIRECTOR, decidedOn: date }, { note: false });
+    recordArchiveDecision(db, inMeeting(clock.ctx(), a.meetingId), { id: caseId, formCompletedOn: date, director: DEMO_DIRECTOR, decidedOn: date }, { note: false });
     a.step();
   }
 
@@ -1020,7 +1019,7 @@ function runCaseItem(db: Db, dice: Rng, clock: Clock, a: CaseItemArgs): { newAct
   const newActions: { id: number; ownerName: string | null }[] = [];
   for (const t of templates) {
     const owner = ownerFor(dice, a.officers, t.team, k.leadId);
-    const detail = addAction(db, clock.ctx(), item.id, { text: t.text, ownerId: owner?.id ?? null, dueDate: due }, date);
+    const detail = addAction(db, clock.ctx(), { itemId: item.id, text: t.text, ownerId: owner?.id ?? null, ownerText: null, dueDate: due }, date);
     const added = detail.actionsAgreed[detail.actionsAgreed.length - 1];
     if (added) newActions.push({ id: added.id, ownerName: added.ownerName });
     a.step();
@@ -1038,7 +1037,7 @@ function runCaseItem(db: Db, dice: Rng, clock: Clock, a: CaseItemArgs): { newAct
       e.kind === 'no_progress' ? 'Approve a joint visit with the police and a final round of checks before the case is presented for archiving.'
         : e.kind === 'school_duties' ? `${k.lastSchool ?? 'The school'} removed the pupil from roll without the required enquiries; ask the Head of Service to write to the head teacher and governors.`
           : 'No suitable specialist provision available; ask the Head of Service to agree interim tuition and seek places out of borough.';
-    const detail = raiseEscalation(db, clock.ctx(a.chair), item.id, {
+    const detail = raiseEscalation(db, clock.ctx(a.chair), { itemId: item.id,
       reason: e.kind, level: l1?.level ?? 1, levelTitle: l1?.title ?? 'Relevant Head of Service', escalatedTo: l1?.person ?? l1?.title ?? null, asked, responseDue: addDays(date, 14),
     }, date);
     e.raisedId = detail.escalations[detail.escalations.length - 1]?.id ?? null;
@@ -1048,7 +1047,7 @@ function runCaseItem(db: Db, dice: Rng, clock: Clock, a: CaseItemArgs): { newAct
   }
 
   clock.tick(10);
-  recordItem(db, clock.ctx(), item.id, { discussion, decisions: decisions.join(' '), outcome, outcomeDetail, done: true }, date);
+  recordItem(db, clock.ctx(), { itemId: item.id, discussion, decisions: decisions.join(' '), outcome, outcomeDetail, done: true }, date);
   return { newActions, dropped };
 }
 

@@ -1,16 +1,15 @@
 // Mapping between the database's snake_case rows and the contract's camelCase objects.
 import type { Address, Adult, Case, Check, Child, ChildFlags, Note, Officer } from '../../shared/api/schemas';
 import { FLAG_KEYS } from '../../shared/api/schemas';
+import type { Rag } from '../../shared/domain/vocab';
+import { strOrNull, numOrNull, codeOrNull } from '../../db/nulls';
 
 export type Row = Record<string, unknown>;
 
-/** The one set of null helpers for reading rows: a nullable column stays null, else becomes a string or number. */
-export const strOrNull = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
-export const numOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
-/** Free text where an empty string means nothing was written. */
-export const textOrNull = (v: unknown): string | null => (v === '' ? null : strOrNull(v));
-const s = strOrNull;
-const n = numOrNull;
+export { strOrNull, numOrNull, textOrNull, codeOrNull } from '../../db/nulls';
+
+/** A RAG rating column (CHECK-constrained to red, amber or green), or null when unrated. */
+export const ragOrNull = (v: unknown): Rag | null => codeOrNull<Rag>(v);
 
 export const snake = (k: string) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
@@ -19,24 +18,30 @@ export const FLAG_COLUMNS: Record<keyof ChildFlags, string> = Object.fromEntries
   string
 >;
 
-/** `idColumn` lets a joined row carry the child's id under another name (e.g. ch_id). */
-export function toChild(r: Row, idColumn = 'id'): Child {
+/** The child's flags from their 0/1 columns (a flag whose column the query left out reads as not set). */
+export function flagsOf(r: Row): ChildFlags {
   const flags = {} as ChildFlags;
   for (const k of FLAG_KEYS) flags[k] = r[FLAG_COLUMNS[k]] === 1;
+  return flags;
+}
+
+/** `idColumn` lets a joined row carry the child's id under another name (e.g. ch_id). */
+export function toChild(r: Row, idColumn = 'id'): Child {
+  const flags = flagsOf(r);
   return {
     id: Number(r[idColumn]),
     forenames: String(r.forenames),
     surname: String(r.surname),
-    knownAs: s(r.known_as),
-    formerNames: s(r.former_names),
+    knownAs: strOrNull(r.known_as),
+    formerNames: strOrNull(r.former_names),
     dateOfBirth: String(r.date_of_birth),
     gender: String(r.gender) as Child['gender'],
-    ethnicity: s(r.ethnicity),
-    upn: s(r.upn),
-    familyId: n(r.family_id),
+    ethnicity: strOrNull(r.ethnicity),
+    upn: strOrNull(r.upn),
+    familyId: numOrNull(r.family_id),
     flags,
-    lookedAfterLa: s(r.looked_after_la),
-    socialWorker: s(r.social_worker),
+    lookedAfterLa: strOrNull(r.looked_after_la),
+    socialWorker: strOrNull(r.social_worker),
   };
 }
 
@@ -76,40 +81,40 @@ export function toCase(r: Row): Case {
     status: r.status as Case['status'],
     dateNotified: String(r.date_notified),
     source: String(r.source),
-    referrerName: s(r.referrer_name),
-    referrerAgency: s(r.referrer_agency),
-    referrerContact: s(r.referrer_contact),
-    reason: s(r.reason),
+    referrerName: strOrNull(r.referrer_name),
+    referrerAgency: strOrNull(r.referrer_agency),
+    referrerContact: strOrNull(r.referrer_contact),
+    reason: strOrNull(r.reason),
     urgency: String(r.urgency),
-    lastSchool: s(r.last_school),
-    lastAttendance: s(r.last_attendance),
-    pmoeSchool: s(r.pmoe_school),
-    pmoeReason: s(r.pmoe_reason),
-    hoursPerWeek: n(r.hours_per_week),
-    provider: s(r.provider),
-    timetableReviewDate: s(r.timetable_review_date),
-    timetableEndDate: s(r.timetable_end_date),
-    departureDate: s(r.departure_date),
-    destination: s(r.destination),
-    professionalInvolvement: s(r.professional_involvement),
-    additionalInfo: s(r.additional_info),
-    dateAssessed: s(r.date_assessed),
-    dateProvisionDetermined: s(r.date_provision_determined),
-    dateEnteredProvision: s(r.date_entered_provision),
-    dateLocated: s(r.date_located),
-    leadOfficerId: n(r.lead_officer_id),
-    leadOfficerName: s(r.lead_officer_name),
-    rag: (r.rag ?? null) as Case['rag'],
-    ragReason: s(r.rag_reason),
-    closedOn: s(r.closed_on),
-    closureReason: s(r.closure_reason),
-    closureDetail: s(r.closure_detail),
+    lastSchool: strOrNull(r.last_school),
+    lastAttendance: strOrNull(r.last_attendance),
+    pmoeSchool: strOrNull(r.pmoe_school),
+    pmoeReason: strOrNull(r.pmoe_reason),
+    hoursPerWeek: numOrNull(r.hours_per_week),
+    provider: strOrNull(r.provider),
+    timetableReviewDate: strOrNull(r.timetable_review_date),
+    timetableEndDate: strOrNull(r.timetable_end_date),
+    departureDate: strOrNull(r.departure_date),
+    destination: strOrNull(r.destination),
+    professionalInvolvement: strOrNull(r.professional_involvement),
+    additionalInfo: strOrNull(r.additional_info),
+    dateAssessed: strOrNull(r.date_assessed),
+    dateProvisionDetermined: strOrNull(r.date_provision_determined),
+    dateEnteredProvision: strOrNull(r.date_entered_provision),
+    dateLocated: strOrNull(r.date_located),
+    leadOfficerId: numOrNull(r.lead_officer_id),
+    leadOfficerName: strOrNull(r.lead_officer_name),
+    rag: ragOrNull(r.rag),
+    ragReason: strOrNull(r.rag_reason),
+    closedOn: strOrNull(r.closed_on),
+    closureReason: strOrNull(r.closure_reason),
+    closureDetail: strOrNull(r.closure_detail),
     closureProposed: r.closure_proposed === 1,
     archived: r.archived === 1,
-    unfoundReviewDue: s(r.unfound_review_due),
-    archiveFormCompletedOn: s(r.archive_form_completed_on),
-    archiveDirector: s(r.archive_director),
-    archiveDecidedOn: s(r.archive_decided_on),
+    unfoundReviewDue: strOrNull(r.unfound_review_due),
+    archiveFormCompletedOn: strOrNull(r.archive_form_completed_on),
+    archiveDirector: strOrNull(r.archive_director),
+    archiveDecidedOn: strOrNull(r.archive_decided_on),
     createdAt: String(r.created_at),
   };
 }
@@ -117,9 +122,9 @@ export function toCase(r: Row): Case {
 export const toOfficer = (r: Row): Officer => ({
   id: Number(r.id),
   name: String(r.name),
-  jobTitle: s(r.job_title),
+  jobTitle: strOrNull(r.job_title),
   team: r.team as Officer['team'],
-  email: s(r.email),
+  email: strOrNull(r.email),
   active: r.active === 1,
   isManager: r.is_manager === 1,
   openCases: Number(r.open_cases ?? 0),
@@ -128,21 +133,21 @@ export const toOfficer = (r: Row): Officer => ({
 export const toAddress = (r: Row): Address => ({
   id: Number(r.id),
   line1: String(r.line1),
-  line2: s(r.line2),
-  town: s(r.town),
-  postcode: s(r.postcode),
-  fromDate: s(r.from_date),
-  toDate: s(r.to_date),
+  line2: strOrNull(r.line2),
+  town: strOrNull(r.town),
+  postcode: strOrNull(r.postcode),
+  fromDate: strOrNull(r.from_date),
+  toDate: strOrNull(r.to_date),
   current: r.is_current === 1,
 });
 
 export const toAdult = (r: Row): Adult => ({
   id: Number(r.id),
   name: String(r.name),
-  relationship: s(r.relationship),
-  phone: s(r.phone),
-  email: s(r.email),
-  notes: s(r.notes),
+  relationship: strOrNull(r.relationship),
+  phone: strOrNull(r.phone),
+  email: strOrNull(r.email),
+  notes: strOrNull(r.notes),
 });
 
 export const toCheck = (r: Row): Check => ({

@@ -1,8 +1,8 @@
 /**
  * Calendar-date helpers. Every date in the domain is an ISO `YYYY-MM-DD` string (`IsoDate`).
  * All arithmetic is done on UTC midnights so that daylight-saving changes and the machine's
- * time zone can never shift a date by one day. Nothing here reads the clock except `todayIso`
- * when it is called without an argument.
+ * time zone can never shift a date by one day. Nothing here reads the clock: the app's one
+ * today comes from the host (createApp), and `todayIso` turns a moment the caller gives into a date.
  */
 
 export type IsoDate = string;
@@ -119,8 +119,8 @@ export function compareIso(a: IsoDate, b: IsoDate): -1 | 0 | 1 {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** The local calendar date of `now` (default: the current moment) — the user's "today". */
-export function todayIso(now: Date = new Date()): IsoDate {
+/** The local calendar date of the moment `now`. */
+export function todayIso(now: Date): IsoDate {
   if (Number.isNaN(now.getTime())) throw new RangeError('Invalid Date');
   return `${pad(now.getFullYear(), 4)}-${pad(now.getMonth() + 1, 2)}-${pad(now.getDate(), 2)}`;
 }

@@ -13,7 +13,7 @@ describe.skipIf(!chromiumAvailable)('closing an unlocated child needs a manager,
   let caseId = 0;
   let reference = '';
   let meetingId = 0;
-  const today = todayIso();
+  const today = todayIso(new Date());
 
   beforeAll(async () => {
     host = await startHost();

@@ -107,11 +107,25 @@ export const pdfText = (pdf: string, page?: number): string =>
 
 export const pdfPages = (pdf: string): number => Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))![1]);
 
-/** A new register filled with the demo at first run by `userName`, open in Chromium. */
-export async function openDemoApp(userName: string): Promise<{ host: Host; browser: Browser; page: Page }> {
+export interface AppInChromium { host: Host; browser: Browser; page: Page }
+
+/** A new register's host, and Chromium with the app open on it (first run). */
+export async function startAppInChromium(): Promise<AppInChromium> {
   const host = await startHost();
   const browser = await launchBrowser();
   const page = await openApp(browser, host);
+  return { host, browser, page };
+}
+
+/** Closes what startAppInChromium opened; either may be missing when setting up failed. */
+export async function stopAppInChromium(app: { host?: Host | undefined; browser?: Browser | undefined }): Promise<void> {
+  await app.browser?.close();
+  await app.host?.stop();
+}
+
+/** A new register filled with the demo at first run by `userName`, open in Chromium. */
+export async function openDemoApp(userName: string): Promise<AppInChromium> {
+  const { host, browser, page } = await startAppInChromium();
   await api(host, 'app.setUserName', { name: userName });
   await api(host, 'app.setup', { mode: 'demo' });
   await page.reload();

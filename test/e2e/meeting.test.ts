@@ -1,6 +1,6 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { startHost, launchBrowser, openApp, api, shot, chromiumAvailable, type Host } from './harness';
+import { startHost, startAppInChromium, stopAppInChromium, api, shot, chromiumAvailable, type Host } from './harness';
 
 interface ItemDetail {
   item: { id: number; discussion: string | null };
@@ -28,14 +28,9 @@ describe.skipIf(!chromiumAvailable)('a CME panel meeting, end to end in Chromium
   const caseItems: number[] = [];
 
   beforeAll(async () => {
-    host = await startHost();
-    browser = await launchBrowser();
-    page = await openApp(browser, host);
+    ({ host, browser, page } = await startAppInChromium());
   });
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
-  });
+  afterAll(() => stopAppInChromium({ host, browser }));
 
   const item = (id: number) => api<ItemDetail>(host, 'meetings.item', { itemId: id });
   const meeting = () => api<MeetingDetail>(host, 'meetings.get', { id: meetingId });

@@ -1,6 +1,6 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { startHost, launchBrowser, openApp, api, shot, chromiumAvailable, type Host } from './harness';
+import { startAppInChromium, stopAppInChromium, api, shot, chromiumAvailable, type Host } from './harness';
 
 // A new user, on a new register, from first run to a closed case — through the real UI in Chromium.
 describe.skipIf(!chromiumAvailable)('the register, end to end in Chromium', () => {
@@ -9,14 +9,9 @@ describe.skipIf(!chromiumAvailable)('the register, end to end in Chromium', () =
   let page: Page;
 
   beforeAll(async () => {
-    host = await startHost();
-    browser = await launchBrowser();
-    page = await openApp(browser, host);
+    ({ host, browser, page } = await startAppInChromium());
   });
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
-  });
+  afterAll(() => stopAppInChromium({ host, browser }));
 
   it('first run: names the user and starts an empty register', async () => {
     await page.getByLabel('Your name').fill('Jo Minute');

@@ -154,6 +154,15 @@ describe('the source tree', () => {
     }
   });
 
+  it('shared/ never reads the clock: "today" is the host\'s one today, passed in (issue 15)', () => {
+    const clockReads = files
+      .filter((f) => f.startsWith('shared/'))
+      .flatMap((f) => fs.readFileSync(path.join(root, f), 'utf8').split('\n').map((line, i) => ({ at: `${f}:${i + 1}`, line })))
+      .filter(({ line }) => /new Date\(\)|Date\.now\(/.test(line))
+      .map(({ at }) => at);
+    expect(clockReads).toEqual([]);
+  });
+
   it('keeps every import within its layer', () => {
     const problems = files.flatMap((file) => importsOf(file).map((spec) => violation(file, spec)).filter((v): v is string => v !== null));
     expect(problems).toEqual([]);

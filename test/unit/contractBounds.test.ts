@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { openTestApp, cmeReferral } from '../helpers/tempDb';
 import { contract } from '../../shared/api/contract';
 import { isDateSchema } from '../../shared/api/schemas';
+import { defOf, innerOf, type SchemaDef } from '../../shared/api/schemaWalk';
 
 // Issue 11: every array and string a caller can send is bounded, and every date has a range.
 // This WALKS every method's input schema, so a method added later without bounds fails here.
@@ -10,13 +11,14 @@ import { isDateSchema } from '../../shared/api/schemas';
 /** A field whose name says it holds a date. */
 const DATE_NAME = /[a-z](?:Date|On)$|^(?:date|dob|dateOfBirth|from|to|on|since|until|asAt|starts|ends)$/;
 
-type Def = { type: string; [k: string]: unknown };
-const defOf = (s: unknown): Def => (s as { _zod: { def: Def } })._zod.def;
+type Def = SchemaDef;
 const checksOf = (d: Def) => ((d.checks as { _zod: { def: { check: string } } }[] | undefined) ?? []).map((c) => c._zod.def.check);
 const bounded = (d: Def) => checksOf(d).some((c) => c === 'max_length' || c === 'length_equals');
 
 export function unbounded(schema: unknown, path: string, key = '', problems: string[] = []): string[] {
   const d = defOf(schema);
+  const inner = innerOf(d);
+  if (inner) return unbounded(inner, path, key, problems);
   switch (d.type) {
     case 'string':
       if (isDateSchema(schema)) break;
@@ -34,18 +36,6 @@ export function unbounded(schema: unknown, path: string, key = '', problems: str
     case 'record':
       problems.push(`${path}: a record takes any number of keys`);
       break;
-    case 'optional':
-    case 'nullable':
-    case 'default':
-    case 'prefault':
-    case 'catch':
-    case 'readonly':
-    case 'nonoptional':
-      unbounded(d.innerType, path, key, problems);
-      break;
-    case 'pipe':
-      unbounded(d.in, path, key, problems);
-      break;
     case 'union':
       for (const o of d.options as unknown[]) unbounded(o, path, key, problems);
       break;
@@ -55,9 +45,6 @@ export function unbounded(schema: unknown, path: string, key = '', problems: str
       break;
     case 'tuple':
       (d.items as unknown[]).forEach((x, i) => unbounded(x, `${path}[${i}]`, key, problems));
-      break;
-    case 'lazy':
-      unbounded((d.getter as () => unknown)(), path, key, problems);
       break;
     case 'any':
     case 'unknown':

@@ -5,6 +5,6 @@ import { listActions, createAction, completeAction, bulkActions } from './tracke
 export const actionsHandlers: DomainHandlerFactory<typeof actionsMethods> = (db, { today }) => ({
   'actions.list': ({ caseId }) => listActions(db, today(), caseId),
   'actions.create': (a, ctx) => createAction(db, ctx, a, today()),
-  'actions.complete': ({ id, completedOn, note }, ctx) => completeAction(db, ctx, id, completedOn, note, today()),
+  'actions.complete': (a, ctx) => completeAction(db, ctx, a, today()),
   'actions.bulk': (a, ctx) => bulkActions(db, ctx, a, today()),
 });

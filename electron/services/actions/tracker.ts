@@ -1,4 +1,4 @@
-import { numOrNull, strOrNull } from '../rows';
+import { numOrNull, strOrNull, codeOrNull } from '../rows';
 import type { MethodArgs } from '../../../shared/api/contract';
 import type { Db } from '../../../db/open';
 import { auditedInsert, auditedUpdate, type WriteContext } from '../../../db/audit';
@@ -6,8 +6,9 @@ import type { TrackerAction } from '../../../shared/api/trackingSchemas';
 import { AppError, invalid, notFound } from '../../../shared/api/errors';
 import { isOverdue, isDueThisWeek, carriedTooOften, suggestEscalation, newActionProblem, type ActionStatus } from '../../../shared/domain/actions';
 import { getOfficer } from '../settings/officers';
-import { toAction } from '../meetings/meetings';
+import { toAction } from '../meetings/meetingRows';
 import type { Row } from '../rows';
+import type { Team } from '../../../shared/domain/vocab';
 
 const TRACKER_SQL = `
   SELECT x.*, c.reference, ch.forenames, ch.surname, o.name AS owner_name, o.team AS owner_team, m.date AS meeting_date, p.name AS panel_name
@@ -23,7 +24,7 @@ function toTracker(r: Row, today: string): TrackerAction {
   return {
     ...a,
     caseName: r.forenames ? `${String(r.forenames)} ${String(r.surname)}` : null,
-    ownerTeam: (r.owner_team ?? null) as TrackerAction['ownerTeam'],
+    ownerTeam: codeOrNull<Team>(r.owner_team),
     panelName: strOrNull(r.panel_name),
     overdue: isOverdue({ status, dueDate: a.dueDate }, today),
     dueThisWeek: isDueThisWeek({ status, dueDate: a.dueDate }, today),
@@ -61,7 +62,8 @@ export function createAction(db: Db, ctx: WriteContext, f: { caseId: number; tex
   return getTrackerAction(db, id, today);
 }
 
-export function completeAction(db: Db, ctx: WriteContext, id: number, completedOn: string, note: string | null, today: string): TrackerAction {
+export function completeAction(db: Db, ctx: WriteContext, args: MethodArgs<'actions.complete'>, today: string): TrackerAction {
+  const { id, completedOn, note } = args;
   const a = db.prepare('SELECT * FROM actions WHERE id = ?').get(id) as Row | undefined;
   if (!a) throw notFound(`There is no action with record number ${id}.`);
   if (a.status === 'done' || a.status === 'dropped') throw new AppError('conflict', 'This action is already finished.');

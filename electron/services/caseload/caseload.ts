@@ -1,4 +1,4 @@
-import { numOrNull, strOrNull } from '../rows';
+import { numOrNull, strOrNull, ragOrNull } from '../rows';
 import type { MethodArgs } from '../../../shared/api/contract';
 import type { Db } from '../../../db/open';
 import { auditedUpdate, type WriteContext } from '../../../db/audit';
@@ -36,7 +36,7 @@ function needsReallocation(db: Db): Caseload['needsReallocation'] {
     return e;
   };
   for (const r of rows) {
-    entry(Number(r.officer_id), String(r.name)).cases.push({ caseId: Number(r.id), reference: String(r.reference), register: r.register as 'CME' | 'PMOE', rag: (r.rag ?? null) as 'red' | null, childName: `${String(r.forenames)} ${String(r.surname)}` });
+    entry(Number(r.officer_id), String(r.name)).cases.push({ caseId: Number(r.id), reference: String(r.reference), register: r.register as 'CME' | 'PMOE', rag: ragOrNull(r.rag), childName: `${String(r.forenames)} ${String(r.surname)}` });
   }
   const actions = db
     .prepare(
@@ -89,7 +89,7 @@ export function reallocate(db: Db, ctx: WriteContext, args: MethodArgs<'cases.re
     const k = db.prepare('SELECT id, child_id, lead_officer_id, status FROM cases WHERE id = ?').get(id) as Row | undefined;
     if (!k || k.status === 'closed' || k.lead_officer_id === toOfficerId) continue;
     auditedUpdate(db, ctx, 'cases', { entity: 'case', caseId: id, childId: Number(k.child_id) }, id, { lead_officer_id: toOfficerId });
-    recordAllocation(db, ctx, id, numOrNull(k.lead_officer_id), toOfficerId, reason, today);
+    recordAllocation(db, ctx, { caseId: id, from: numOrNull(k.lead_officer_id), to: toOfficerId, reason, onDate: today });
     // The outgoing lead's open actions on the case go with it, so none is left under their name.
     if (k.lead_officer_id !== null) {
       const mine = db.prepare(`SELECT id FROM actions WHERE case_id = ? AND owner_id = ? AND status IN ('open', 'carried_forward')`).all(id, k.lead_officer_id) as { id: number }[];

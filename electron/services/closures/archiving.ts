@@ -1,3 +1,4 @@
+import type { MethodArgs } from '../../../shared/api/contract';
 import type { Db } from '../../../db/open';
 import { auditedInsert, auditedUpdate, type WriteContext } from '../../../db/audit';
 import { invalid } from '../../../shared/api/errors';
@@ -11,10 +12,11 @@ import { caseRow } from '../register/cases';
  * open but dormant. Refused, naming the field, unless shared/domain/archiving.ts allows it.
  */
 export function recordArchiveDecision(
-  db: Db, ctx: WriteContext, caseId: number, d: { formCompletedOn: string | null; director: string | null; decidedOn: string },
+  db: Db, ctx: WriteContext, d: MethodArgs<'cases.archive'>,
   // The demo's minutes already carry the decision, so it leaves out the case note.
   options: { note?: boolean } = {},
 ): void {
+  const caseId = d.id;
   const row: Row = caseRow(db, caseId);
   const first = archiveProblems(
     { reference: String(row.reference), register: row.register as 'CME' | 'PMOE', status: row.status as 'closed', dateNotified: String(row.date_notified), archived: row.archived === 1 },

@@ -3,7 +3,7 @@
  * where the rules in shared/domain/closure.ts ask for it → closed. Used by the case page and by the
  * meeting cockpit (items.ts closeFromItem), so both follow the same rules.
  */
-import { numOrNull, strOrNull as s } from '../rows';
+import { flagsOf, numOrNull, strOrNull } from '../rows';
 import type { MethodArgs } from '../../../shared/api/contract';
 import type { Db } from '../../../db/open';
 import { auditedInsert, auditedUpdate, type WriteContext } from '../../../db/audit';
@@ -13,6 +13,7 @@ import { compareIso, formatUk } from '../../../shared/domain/dates';
 import { assessClosure, authoriserProblem, nextUnfoundReview, type ClosureCase, type ClosureEvidence } from '../../../shared/domain/closure';
 import { labelOf, CLOSURE_REASONS, type ClosureReason } from '../../../shared/domain/vocab';
 import { getOfficer } from '../settings/officers';
+import { addNoteRow } from '../register/cases';
 import type { Row } from '../rows';
 
 export interface ProposalFields extends ClosureEvidence {
@@ -38,14 +39,8 @@ function caseFacts(db: Db, caseId: number): { row: Row; facts: ClosureCase } {
       register: row.register as ClosureCase['register'],
       dateNotified: String(row.date_notified),
       dateOfBirth: String(row.date_of_birth),
-      dateLocated: s(row.date_located),
-      flags: {
-        childProtectionPlan: row.child_protection_plan === 1,
-        childInNeed: row.child_in_need === 1,
-        lookedAfter: row.looked_after === 1,
-        missingFromHomeOrCare: row.missing_from_home_or_care === 1,
-        atRiskOfExploitation: row.at_risk_of_exploitation === 1,
-      },
+      dateLocated: strOrNull(row.date_located),
+      flags: flagsOf(row),
       checksDone,
     },
   };
@@ -54,17 +49,17 @@ function caseFacts(db: Db, caseId: number): { row: Row; facts: ClosureCase } {
 function evidenceOf(r: Row): ClosureEvidence {
   return {
     evidence: String(r.evidence),
-    detail: s(r.detail),
-    s2sUploadedOn: s(r.s2s_uploaded_on),
-    reasonableStepsLetterOn: s(r.reasonable_steps_letter_on),
-    socialCareReferral: s(r.social_care_referral),
-    safeguardingConclusion: s(r.safeguarding_conclusion),
-    otherLa: s(r.other_la),
-    otherLaContact: s(r.other_la_contact),
-    otherLaReferredOn: s(r.other_la_referred_on),
-    otherLaAcceptedOn: s(r.other_la_accepted_on),
-    overseasCountry: s(r.overseas_country),
-    overseasVerifiedHow: s(r.overseas_verified_how),
+    detail: strOrNull(r.detail),
+    s2sUploadedOn: strOrNull(r.s2s_uploaded_on),
+    reasonableStepsLetterOn: strOrNull(r.reasonable_steps_letter_on),
+    socialCareReferral: strOrNull(r.social_care_referral),
+    safeguardingConclusion: strOrNull(r.safeguarding_conclusion),
+    otherLa: strOrNull(r.other_la),
+    otherLaContact: strOrNull(r.other_la_contact),
+    otherLaReferredOn: strOrNull(r.other_la_referred_on),
+    otherLaAcceptedOn: strOrNull(r.other_la_accepted_on),
+    overseasCountry: strOrNull(r.overseas_country),
+    overseasVerifiedHow: strOrNull(r.overseas_verified_how),
   };
 }
 
@@ -72,7 +67,7 @@ function managersExcept(db: Db, proposerId: number): ClosureProposal['authoriser
   return (db.prepare('SELECT id, name, job_title FROM officers WHERE is_manager = 1 AND active = 1 AND id <> ? ORDER BY name').all(proposerId) as Row[]).map((o) => ({
     id: Number(o.id),
     name: String(o.name),
-    jobTitle: s(o.job_title),
+    jobTitle: strOrNull(o.job_title),
   }));
 }
 
@@ -90,14 +85,14 @@ export function listClosures(db: Db, caseId: number): ClosureProposal[] {
       reason: r.reason as ClosureReason,
       closedOn: String(r.closed_on),
       ...evidenceOf(r),
-      chaseOn: s(r.chase_on),
+      chaseOn: strOrNull(r.chase_on),
       proposedById: Number(r.proposed_by_id),
       proposedByName: String(r.proposed_by_name),
       proposedOn: String(r.proposed_on),
       meetingId: numOrNull(r.meeting_id),
-      decidedByName: s(r.decided_by_name),
-      decidedOn: s(r.decided_on),
-      decisionNote: s(r.decision_note),
+      decidedByName: strOrNull(r.decided_by_name),
+      decidedOn: strOrNull(r.decided_on),
+      decisionNote: strOrNull(r.decision_note),
       waitingFor: pending ? a.waitingFor : [],
       authorisationReasons: a.authorisationReasons,
       authorisers: pending ? managersExcept(db, Number(r.proposed_by_id)) : [],
@@ -110,7 +105,8 @@ function pendingRow(db: Db, caseId: number): Row | undefined {
 }
 
 /** Close the case row itself. Only this module calls it, after the rules have passed. */
-function applyClosure(db: Db, ctx: WriteContext, row: Row, reason: ClosureReason, closedOn: string, detail: string | null): void {
+function applyClosure(db: Db, ctx: WriteContext, row: Row, closure: { reason: ClosureReason; closedOn: string; detail: string | null }): void {
+  const { reason, closedOn, detail } = closure;
   const caseId = Number(row.id);
   auditedUpdate(db, ctx, 'cases', { entity: 'case', caseId, childId: Number(row.child_id) }, caseId, {
     status: 'closed',
@@ -123,10 +119,9 @@ function applyClosure(db: Db, ctx: WriteContext, row: Row, reason: ClosureReason
   });
 }
 
-function note(db: Db, ctx: WriteContext, row: Row, on: string, text: string): void {
-  auditedInsert(db, ctx, 'notes', { entity: 'note', caseId: Number(row.id), childId: Number(row.child_id) }, {
-    case_id: Number(row.id), noted_on: on, author: ctx.actor, text, created_at: ctx.now(),
-  });
+/** A note on the case's record of what the closure path did. */
+function note(db: Db, ctx: WriteContext, n: { row: Row; on: string; text: string }): void {
+  addNoteRow(db, ctx, { caseId: Number(n.row.id), childId: Number(n.row.child_id), notedOn: n.on, text: n.text });
 }
 
 /**
@@ -135,7 +130,8 @@ function note(db: Db, ctx: WriteContext, row: Row, on: string, text: string): vo
  * marked for the next panel's proposed closures, until a manager authorises.
  * A new proposal replaces a pending one (e.g. to record the receiving LA's acceptance).
  */
-export function proposeCaseClosure(db: Db, ctx: WriteContext, caseId: number, p: ProposalFields, today: string, meetingId: number | null = null): { closed: boolean } {
+export function proposeCaseClosure(db: Db, ctx: WriteContext, p: ProposalFields & { id: number; meetingId?: number | null }, today: string): { closed: boolean } {
+  const { id: caseId, meetingId = null } = p;
   const { row, facts } = caseFacts(db, caseId);
   if (row.status === 'closed') throw new AppError('conflict', `Case ${String(row.reference)} is already closed. Reopen it first (Reopen case, with a reason).`);
   const proposer = getOfficer(db, p.proposedById);
@@ -175,12 +171,12 @@ export function proposeCaseClosure(db: Db, ctx: WriteContext, caseId: number, p:
   });
   const label = labelOf(CLOSURE_REASONS, p.reason);
   if (closesNow) {
-    applyClosure(db, ctx, row, p.reason, p.closedOn, closureDetail(p));
+    applyClosure(db, ctx, row, { reason: p.reason, closedOn: p.closedOn, detail: closureDetail(p) });
     return { closed: true };
   }
   auditedUpdate(db, ctx, 'cases', { entity: 'case', caseId, childId: Number(row.child_id) }, caseId, { closure_proposed: 1 });
   const waiting = [...a.waitingFor, ...(a.authorisationReasons.length ? ['authorisation by a manager'] : [])];
-  note(db, ctx, row, today, `Closure proposed by ${proposer.name} (${label}). Case stays open until: ${waiting.join('; ')}.`);
+  note(db, ctx, { row, on: today, text: `Closure proposed by ${proposer.name} (${label}). Case stays open until: ${waiting.join('; ')}.` });
   return { closed: false };
 }
 
@@ -212,8 +208,8 @@ export function authoriseClosure(db: Db, ctx: WriteContext, args: MethodArgs<'cl
   });
   // The closure date is the date of the outcome (e.g. the last day of school age, 000 §7(h)); the
   // authorisation date is kept on the proposal. Until now the case was open on the register.
-  applyClosure(db, ctx, row, p.reason as ClosureReason, String(p.closed_on), closureDetail(evidence));
-  note(db, ctx, row, today, `Closure authorised by ${authoriser.name} (manager); proposed by ${String(p.proposed_by_name)} on ${formatUk(String(p.proposed_on))}.${decisionNote ? ` ${decisionNote}` : ''}`);
+  applyClosure(db, ctx, row, { reason: p.reason as ClosureReason, closedOn: String(p.closed_on), detail: closureDetail(evidence) });
+  note(db, ctx, { row, on: today, text: `Closure authorised by ${authoriser.name} (manager); proposed by ${String(p.proposed_by_name)} on ${formatUk(String(p.proposed_on))}.${decisionNote ? ` ${decisionNote}` : ''}` });
 }
 
 /** A manager declines (sends back) the pending closure, saying why: the case stays open. */
@@ -229,7 +225,7 @@ export function declineClosure(db: Db, ctx: WriteContext, args: MethodArgs<'clos
     status: 'declined', decided_by_id: decider.id, decided_by_name: decider.name, decided_on: today, decision_note: reason,
   });
   auditedUpdate(db, ctx, 'cases', { entity: 'case', caseId, childId: Number(row.child_id) }, caseId, { closure_proposed: 0 });
-  note(db, ctx, row, today, `Closure declined by ${decider.name}: ${reason}`);
+  note(db, ctx, { row, on: today, text: `Closure declined by ${decider.name}: ${reason}` });
 }
 
 /** The twice-yearly review of an unfound case (003 App. D): what was checked, and the next review date. */
@@ -240,5 +236,5 @@ export function recordUnfoundReview(db: Db, ctx: WriteContext, args: MethodArgs<
     throw new AppError('conflict', `Case ${String(row.reference)} is not closed as not found, so it has no unfound review. If the child has been found, reopen the case.`);
   }
   auditedUpdate(db, ctx, 'cases', { entity: 'case', caseId, childId: Number(row.child_id) }, caseId, { unfound_review_due: nextUnfoundReview(today) });
-  note(db, ctx, row, today, `Unfound case reviewed: ${outcome} Next review ${formatUk(nextUnfoundReview(today))}.`);
+  note(db, ctx, { row, on: today, text: `Unfound case reviewed: ${outcome} Next review ${formatUk(nextUnfoundReview(today))}.` });
 }

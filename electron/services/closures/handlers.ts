@@ -5,13 +5,13 @@ import { recordArchiveDecision } from './archiving';
 import { proposeCaseClosure, authoriseClosure, declineClosure, recordUnfoundReview } from './closures';
 
 export const closuresHandlers: DomainHandlerFactory<typeof closuresMethods> = (db, { today }) => ({
-  'cases.archive': ({ id, ...d }, ctx) => {
-    recordArchiveDecision(db, ctx, id, d);
-    return getCaseDetail(db, id, today());
+  'cases.archive': (a, ctx) => {
+    recordArchiveDecision(db, ctx, a);
+    return getCaseDetail(db, a.id, today());
   },
-  'closures.propose': ({ id, ...p }, ctx) => {
-    proposeCaseClosure(db, ctx, id, p, today());
-    return getCaseDetail(db, id, today());
+  'closures.propose': (a, ctx) => {
+    proposeCaseClosure(db, ctx, a, today());
+    return getCaseDetail(db, a.id, today());
   },
   'closures.authorise': (a, ctx) => {
     authoriseClosure(db, ctx, a, today());
@@ -25,5 +25,5 @@ export const closuresHandlers: DomainHandlerFactory<typeof closuresMethods> = (d
     recordUnfoundReview(db, ctx, a, today());
     return getCaseDetail(db, a.id, today());
   },
-  'cases.proposeClosure': ({ id, proposed }, ctx) => proposeClosure(db, ctx, id, proposed, today()),
+  'cases.proposeClosure': (a, ctx) => proposeClosure(db, ctx, a, today()),
 });

@@ -1,4 +1,5 @@
-import { textOrNull as str } from '../rows';
+import type { MethodArgs } from '../../../shared/api/contract';
+import { textOrNull } from '../rows';
 import type { Db } from '../../../db/open';
 import { MINUTES_MARKING, type MinutesAttendee, type MinutesVariant } from '../../../shared/api/minutesSchemas';
 import type { AgendaPackCase, AgendaPackDoc, AgendaPackItem } from '../../../shared/api/documentSchemas';
@@ -9,7 +10,7 @@ import { documentRedactor, documentText, ownerOf } from './redaction';
 import { isOverdue, type ActionStatus } from '../../../shared/domain/actions';
 import { getCaseDetail } from '../register/cases';
 import { documentChildName, documentMeeting, getAuthority, itemSectionAndReasons } from './minutes';
-import { meetingRow } from '../meetings/meetings';
+import { meetingRow } from '../meetings/meetingRows';
 import { figuresNote } from '../reports/figuresNote';
 import type { Row } from '../rows';
 
@@ -26,7 +27,8 @@ export const AGENDA_VARIANT_LABELS: Readonly<Record<MinutesVariant, string>> = {
  * the last panel minuted. Like the minutes, the redacted variant is redacted here, on the server,
  * so the print view never holds a child's name, address, contact details or date of birth.
  */
-export function buildAgendaPack(db: Db, meetingId: number, variant: MinutesVariant, today: string, now: string = new Date().toISOString()): AgendaPackDoc {
+export function buildAgendaPack(db: Db, args: MethodArgs<'agendaPack.get'>, today: string, now: string = new Date().toISOString()): AgendaPackDoc {
+  const { meetingId, variant } = args;
   const m = meetingRow(db, meetingId);
   const meetingDate = String(m.date);
   const panel = db.prepare('SELECT name, register, standing_items FROM panels WHERE id = ?').get(m.panel_id) as { name: string; register: 'CME' | 'PMOE'; standing_items: string };
@@ -76,7 +78,7 @@ export function buildAgendaPack(db: Db, meetingId: number, variant: MinutesVaria
       case 'escalations':
         return openEscalationCount ? `${openEscalationCount} escalation${openEscalationCount === 1 ? '' : 's'} open on the ${panel.register} register.` : 'No escalations open.';
       case 'figures':
-        return figuresNote(db, Number(m.panel_id), panel.register, meetingDate, today);
+        return figuresNote(db, { panelId: Number(m.panel_id), register: panel.register, date: meetingDate }, today);
       case 'next_meeting':
         return next ? `${formatUk(String(next.date))} at ${String(next.time)}.` : 'To be agreed.';
       default:
@@ -101,7 +103,7 @@ export function buildAgendaPack(db: Db, meetingId: number, variant: MinutesVaria
     const number = items.length + 1;
     if (r.kind !== 'case') {
       // Before the meeting the item's text is the panel's; afterwards it is what was minuted, which is not the agenda's.
-      const note = m.status === 'scheduled' ? (str(r.discussion) ?? standingNote(String(r.code))) : standingNote(String(r.code));
+      const note = m.status === 'scheduled' ? (textOrNull(r.discussion) ?? standingNote(String(r.code))) : standingNote(String(r.code));
       items.push({ number, kind: 'standing', title: tAll(r.title) ?? '', note: tAll(note), case: null });
       continue;
     }
@@ -142,7 +144,7 @@ export function buildAgendaPack(db: Db, meetingId: number, variant: MinutesVaria
       checks: { count: d.checks.length, last: d.checks.slice(0, 3).map((c) => ({ agency: labelOf(CHECK_AGENCIES, c.agency), checkedOn: c.checkedOn, outcome: t(c.outcome) ?? '' })) },
       openActions,
       openEscalations: (escalationsOf.all(k.id) as Row[]).map((e) => ({
-        level: Number(e.level), levelTitle: t(e.level_title) ?? '', raisedOn: String(e.raised_on), responseDue: str(e.response_due), status: String(e.status),
+        level: Number(e.level), levelTitle: t(e.level_title) ?? '', raisedOn: String(e.raised_on), responseDue: textOrNull(e.response_due), status: String(e.status),
       })),
       lastMinute: last
         ? { meetingDate: String(last.date), discussion: t(last.discussion), decisions: t(last.decisions), outcome: last.outcome ? labelOf(OUTCOMES, String(last.outcome)) : null }

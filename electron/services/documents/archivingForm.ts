@@ -1,3 +1,4 @@
+import type { MethodArgs } from '../../../shared/api/contract';
 import type { Db } from '../../../db/open';
 import { MINUTES_MARKING } from '../../../shared/api/minutesSchemas';
 import type { ArchivingCheckRow, ArchivingFormDoc } from '../../../shared/api/documentSchemas';
@@ -41,7 +42,8 @@ export function requireArchivable(c: { reference: string; register: string }): v
  * and the whole checks log as the summary of the officer's intervention. Signatures are left to
  * be written on the printed form. Cases stay open but dormant after archiving (seed 001 §6.2).
  */
-export function buildArchivingForm(db: Db, caseId: number, today: string, now: string = new Date().toISOString()): ArchivingFormDoc {
+export function buildArchivingForm(db: Db, args: MethodArgs<'archivingForm.get'>, today: string, now: string = new Date().toISOString()): ArchivingFormDoc {
+  const { caseId } = args;
   const d = getCaseDetail(db, caseId, today);
   const k = d.case;
   requireArchivable(k);

@@ -6,7 +6,7 @@ import { formatUk } from '../../../shared/domain/dates';
 import { fileNamePart } from '../../../shared/domain/fileNames';
 import { AGENDA_VARIANT_LABELS } from './agendaPack';
 import { requireArchivable } from './archivingForm';
-import { meetingRow } from '../meetings/meetings';
+import { meetingRow } from '../meetings/meetingRows';
 
 
 /**

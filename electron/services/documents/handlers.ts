@@ -6,8 +6,8 @@ import { buildArchivingForm } from './archivingForm';
 import { describeDocument } from './documents';
 
 export const documentsHandlers: DomainHandlerFactory<typeof documentsMethods> = (db, { today }) => ({
-  'minutes.get': ({ meetingId, variant }) => buildMinutes(db, meetingId, variant, today()),
-  'agendaPack.get': ({ meetingId, variant }) => buildAgendaPack(db, meetingId, variant, today()),
-  'archivingForm.get': ({ caseId }) => buildArchivingForm(db, caseId, today()),
+  'minutes.get': (a) => buildMinutes(db, a, today()),
+  'agendaPack.get': (a) => buildAgendaPack(db, a, today()),
+  'archivingForm.get': (a) => buildArchivingForm(db, a, today()),
   'documents.describe': (req) => describeDocument(db, req),
 });

@@ -1,10 +1,10 @@
-import { numOrNull, textOrNull as str } from '../rows';
+import { numOrNull, textOrNull, ragOrNull } from '../rows';
 import type { MethodArgs } from '../../../shared/api/contract';
 import type { Db } from '../../../db/open';
 import { auditedSetting, type WriteContext } from '../../../db/audit';
 import { invalid } from '../../../shared/api/errors';
 import { OUTCOMES, ESCALATION_REASONS } from '../../../shared/api/meetingSchemas';
-import { MINUTES_MARKING, VARIANT_LABELS, type DocumentMeeting, type MinutesDoc, type MinutesItem, type MinutesVariant, type RagCounts } from '../../../shared/api/minutesSchemas';
+import { MINUTES_MARKING, VARIANT_LABELS, type DocumentMeeting, type MinutesDoc, type MinutesItem, type RagCounts } from '../../../shared/api/minutesSchemas';
 import { SECTION_LABELS } from '../../../shared/domain/agenda';
 import { ageOn, compareIso, formatUk } from '../../../shared/domain/dates';
 import { yearGroup, yearGroupLabel } from '../../../shared/domain/schoolAge';
@@ -13,7 +13,7 @@ import { initials } from '../../../shared/domain/redaction';
 import { documentRedactor, documentText, ownerOf } from './redaction';
 import { ratingAtMeeting } from '../../../shared/domain/figures';
 import { getSetting } from '../context';
-import { meetingRow } from '../meetings/meetings';
+import { meetingRow } from '../meetings/meetingRows';
 import { DISCUSSED_SQL } from '../register/discussed';
 import { figuresNote } from '../reports/figuresNote';
 import type { Row } from '../rows';
@@ -73,8 +73,8 @@ export function documentMeeting(m: Row, panel: { name: string; register: 'CME' |
     register: panel.register,
     date: String(m.date),
     time: String(m.time),
-    venue: str(m.venue),
-    onlineLink: str(m.online_link),
+    venue: textOrNull(m.venue),
+    onlineLink: textOrNull(m.online_link),
     chair: officer(m.chair_id),
     minuteTaker: officer(m.minute_taker_id),
     status: String(m.status) as DocumentMeeting['status'],
@@ -116,7 +116,8 @@ function actionAsAt(db: Db, action: Row, meetingId: number, when: 'before' | 'cr
  * redaction happens here: children are named by initials and every free-text field goes through
  * the redactor, so nothing identifying reaches the print view.
  */
-export function buildMinutes(db: Db, meetingId: number, variant: MinutesVariant, today: string, now: string = new Date().toISOString()): MinutesDoc {
+export function buildMinutes(db: Db, args: MethodArgs<'minutes.get'>, today: string, now: string = new Date().toISOString()): MinutesDoc {
+  const { meetingId, variant } = args;
   const m = meetingRow(db, meetingId);
   const meetingDate = String(m.date);
   // Ages as at the meeting (or today, for a meeting still to come).
@@ -130,7 +131,7 @@ export function buildMinutes(db: Db, meetingId: number, variant: MinutesVariant,
   const redactor = redacted ? documentRedactor(db, [meetingId]) : null;
   // Without `own` (outside a case item) nobody's name reads as initials: every register person is a neutral token.
   const t = documentText(redactor);
-  const childName = (r: Row) => documentChildName({ forenames: String(r.forenames), surname: String(r.surname), knownAs: str(r.known_as) }, redacted);
+  const childName = (r: Row) => documentChildName({ forenames: String(r.forenames), surname: String(r.surname), knownAs: textOrNull(r.known_as) }, redacted);
 
   // Attendance ------------------------------------------------------------------------------
   const attendance: MinutesDoc['attendance'] = { present: [], apologies: [], absent: [], guests: [], notMarked: [] };
@@ -186,7 +187,7 @@ export function buildMinutes(db: Db, meetingId: number, variant: MinutesVariant,
         return approvedHere.length ? `The minutes of the meeting${approvedHere.length > 1 ? 's' : ''} of ${approvedHere.map((x) => formatUk(x.date)).join(', ')} were approved.` : null;
       case 'figures':
         // The figures the agenda pack carried for this meeting (the same numbers as Reports).
-        return figuresNote(db, Number(m.panel_id), panel.register, meetingDate, asAt);
+        return figuresNote(db, { panelId: Number(m.panel_id), register: panel.register, date: meetingDate }, asAt);
       case 'escalations':
         return escalated.length ? `Escalations raised at this meeting: ${escalated.map((x) => x.reference).join(', ')} (see the case items).` : null;
       case 'next_meeting':
@@ -209,7 +210,7 @@ export function buildMinutes(db: Db, meetingId: number, variant: MinutesVariant,
         dueDate: was.dueDate,
         outcome: a.outcome as 'done' | 'carried_forward' | 'dropped',
         reason: t(a.reason),
-        newDueDate: str(a.new_due_date),
+        newDueDate: textOrNull(a.new_due_date),
       };
     });
   const caseRefOf = db.prepare('SELECT reference FROM cases WHERE id = ?');
@@ -229,7 +230,7 @@ export function buildMinutes(db: Db, meetingId: number, variant: MinutesVariant,
     const number = items.length + 1;
     if (r.kind !== 'case') {
       // A standing item nobody wrote anything under says what the register knows.
-      const said = str(r.discussion) ?? standingDefault(String(r.code));
+      const said = textOrNull(r.discussion) ?? standingDefault(String(r.code));
       const reviews = reviewsOf.all(r.id, meetingId) as Row[];
       for (const a of reviews) {
         if (a.outcome === 'carried_forward') {
@@ -258,13 +259,13 @@ export function buildMinutes(db: Db, meetingId: number, variant: MinutesVariant,
     let ragAfter: Rag | null;
     let ragReason: string | null;
     if (changes.length > 0) {
-      ragBefore = (changes[0]!.from_rag ?? null) as Rag | null;
+      ragBefore = ragOrNull(changes[0]!.from_rag);
       ragAfter = changes.at(-1)!.to_rag as Rag;
       ragReason = tc(changes.at(-1)!.reason);
     } else {
       const inForce = ragInForce.get(caseId, meetingDate, meetingId) as Row | undefined;
       const hasHistory = hasRagHistory.get(caseId) !== undefined;
-      ragBefore = ragAfter = ratingAtMeeting({ inForce: (inForce?.to_rag ?? null) as Rag | null, itemRagBefore: (r.rag_before ?? null) as Rag | null, current: (r.case_rag ?? null) as Rag | null, hasHistory });
+      ragBefore = ragAfter = ratingAtMeeting({ inForce: ragOrNull(inForce?.to_rag), itemRagBefore: ragOrNull(r.rag_before), current: ragOrNull(r.case_rag), hasHistory });
       ragReason = tc(inForce ? inForce.reason : ragAfter && !hasHistory ? r.case_rag_reason : null);
     }
     if (wasDiscussed) {
@@ -308,7 +309,7 @@ export function buildMinutes(db: Db, meetingId: number, variant: MinutesVariant,
       levelTitle: tc(e.level_title) ?? '',
       escalatedTo: tc(e.escalated_to),
       asked: tc(e.asked),
-      responseDue: str(e.response_due),
+      responseDue: textOrNull(e.response_due),
       raisedBy: String(e.raised_by),
     }));
     const dob = String(r.date_of_birth);
@@ -362,7 +363,7 @@ export function buildMinutes(db: Db, meetingId: number, variant: MinutesVariant,
     .all(meetingId) as Row[]).map((a) => ({
     at: String(a.at),
     actor: String(a.actor),
-    item: str(a.title),
+    item: textOrNull(a.title),
     field: a.field === 'outcome_detail' ? 'outcome detail' : String(a.field),
     reason: t(a.reason) ?? '',
   }));
@@ -375,11 +376,11 @@ export function buildMinutes(db: Db, meetingId: number, variant: MinutesVariant,
     authority: getAuthority(db),
     meeting: {
       ...documentMeeting(m, panel, officer),
-      statusLabel: statusLabel(status, str(m.approved_on)),
-      approvedOn: str(m.approved_on),
+      statusLabel: statusLabel(status, textOrNull(m.approved_on)),
+      approvedOn: textOrNull(m.approved_on),
       approvedAt: approvedAt ? `${panel.name} on ${formatUk(approvedAt.date)}` : null,
-      startedAt: str(m.started_at),
-      closedAt: str(m.closed_at),
+      startedAt: textOrNull(m.started_at),
+      closedAt: textOrNull(m.closed_at),
     },
     attendance,
     items,
@@ -387,7 +388,7 @@ export function buildMinutes(db: Db, meetingId: number, variant: MinutesVariant,
     notReached,
     actionsByOwner,
     ragSummary: { cases: items.filter((i) => i.case !== null && !i.case.notReached).length, before, after, movement },
-    nextMeeting: next ? { date: String(next.date), time: String(next.time), venue: str(next.venue) } : null,
+    nextMeeting: next ? { date: String(next.date), time: String(next.time), venue: textOrNull(next.venue) } : null,
     amendments,
     generatedAt: now,
   };

@@ -1,4 +1,4 @@
-import { numOrNull, strOrNull as s } from '../rows';
+import { numOrNull, strOrNull } from '../rows';
 import type { MethodArgs } from '../../../shared/api/contract';
 import type { Db } from '../../../db/open';
 import { auditedInsert, auditedUpdate, auditedSetting, type WriteContext } from '../../../db/audit';
@@ -76,14 +76,14 @@ function toLogRow(db: Db, steps: Row[], today: string, ladder: Ladder): Escalati
     raisedOn: String(last.raised_on),
     firstRaisedOn: String(first.raised_on),
     ageDays: escalationAge(String(first.raised_on), status === 'resolved' && last.resolved_on ? String(last.resolved_on) : today),
-    responseDue: s(last.response_due),
-    responseOverdue: isResponseOverdue({ status, responseDue: s(last.response_due) }, today),
+    responseDue: strOrNull(last.response_due),
+    responseOverdue: isResponseOverdue({ status, responseDue: strOrNull(last.response_due) }, today),
     canEscalate: (status === 'open' || status === 'responded') && next !== null,
     nextLevelTitle: next?.title ?? null,
     chain: steps.map((r) => ({
-      id: Number(r.id), level: Number(r.level), levelTitle: String(r.level_title), escalatedTo: s(r.escalated_to), asked: s(r.asked),
-      raisedBy: String(r.raised_by), raisedOn: String(r.raised_on), responseDue: s(r.response_due), response: s(r.response), respondedOn: s(r.responded_on),
-      outcome: s(r.outcome), status: r.status as EscalationStatus, resolvedOn: s(r.resolved_on), peopleInformed: s(r.people_informed),
+      id: Number(r.id), level: Number(r.level), levelTitle: String(r.level_title), escalatedTo: strOrNull(r.escalated_to), asked: strOrNull(r.asked),
+      raisedBy: String(r.raised_by), raisedOn: String(r.raised_on), responseDue: strOrNull(r.response_due), response: strOrNull(r.response), respondedOn: strOrNull(r.responded_on),
+      outcome: strOrNull(r.outcome), status: r.status as EscalationStatus, resolvedOn: strOrNull(r.resolved_on), peopleInformed: strOrNull(r.people_informed),
       meetingId: numOrNull(r.meeting_id),
     })),
   };
@@ -143,7 +143,8 @@ export function respondEscalation(db: Db, ctx: WriteContext, args: MethodArgs<'e
 }
 
 /** Takes the escalation up the authority's ladder: this step is closed as escalated, the next opens. */
-export function escalateFurther(db: Db, ctx: WriteContext, id: number, f: { escalatedTo: string | null; asked: string; responseDue: string | null }, today: string): EscalationLogRow {
+export function escalateFurther(db: Db, ctx: WriteContext, f: MethodArgs<'escalations.escalate'>, today: string): EscalationLogRow {
+  const { id } = f;
   const r = step(db, id);
   move(r, 'escalated');
   const ladder = activeLadder(db);

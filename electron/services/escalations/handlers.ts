@@ -6,7 +6,7 @@ export const escalationsHandlers: DomainHandlerFactory<typeof escalationsMethods
   'escalations.list': () => listEscalations(db, today()),
   'escalations.create': (a, ctx) => createEscalation(db, ctx, a, today()),
   'escalations.respond': (a, ctx) => respondEscalation(db, ctx, a, today()),
-  'escalations.escalate': ({ id, ...f }, ctx) => escalateFurther(db, ctx, id, f, today()),
+  'escalations.escalate': (a, ctx) => escalateFurther(db, ctx, a, today()),
   'escalations.resolve': (a, ctx) => resolveEscalation(db, ctx, a, today()),
   'ladders.get': () => getLadders(db),
   'ladders.save': (a, ctx) => saveLadders(db, ctx, a),

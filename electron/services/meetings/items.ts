@@ -7,11 +7,10 @@ import type { ActionRow, EscalationRow, ItemCase, ItemDetail } from '../../../sh
 import { AppError, invalid } from '../../../shared/api/errors';
 import { addDays, compareIso, formatUk } from '../../../shared/domain/dates';
 import { FLAG_KEYS } from '../../../shared/api/schemas';
-import type { ClosureReason } from '../../../shared/domain/vocab';
 import { getCaseDetail } from '../register/cases';
 import { proposeCaseClosure } from '../closures/closures';
 import { getOfficer } from '../settings/officers';
-import { inMeeting, itemRow, meetingRow, requireMeeting, toItem, toAction, ACTION_SQL, bump } from './meetings';
+import { inMeeting, itemRow, meetingRow, requireMeeting, toItem, toAction, ACTION_SQL, bump } from './meetingRows';
 import type { Row } from '../rows';
 import { DISCUSSED_SQL } from '../register/discussed';
 import { recordRag, recordAllocation } from '../register/history';
@@ -23,7 +22,8 @@ import { newActionProblem } from '../../../shared/domain/actions';
 const requireRecordable = (m: Row): void => requireMeeting(m, 'record');
 
 
-function itemCase(db: Db, caseId: number, meetingId: number, meetingDate: string, today: string): ItemCase {
+function itemCase(db: Db, at: { caseId: number; meetingId: number; meetingDate: string }, today: string): ItemCase {
+  const { caseId, meetingId, meetingDate } = at;
   const d = getCaseDetail(db, caseId, today);
   const reviewed = new Map(
     (db.prepare('SELECT action_id, outcome FROM action_reviews WHERE meeting_id = ?').all(meetingId) as { action_id: number; outcome: ActionRow['reviewedHere'] }[]).map((r) => [r.action_id, r.outcome]),
@@ -85,7 +85,7 @@ export function getItem(db: Db, itemId: number, today: string): ItemDetail {
     .get(itemId) as Row;
   return {
     item: toItem(full),
-    case: it.case_id === null ? null : itemCase(db, Number(it.case_id), Number(m.id), String(m.date), today),
+    case: it.case_id === null ? null : itemCase(db, { caseId: Number(it.case_id), meetingId: Number(m.id), meetingDate: String(m.date) }, today),
     actionsAgreed: (db.prepare(`${ACTION_SQL} WHERE x.agenda_item_id = ? ORDER BY x.id`).all(itemId) as Row[]).map((r) => toAction(r)),
     escalations: (db.prepare('SELECT * FROM escalations WHERE agenda_item_id = ? ORDER BY id').all(itemId) as Row[]).map(toEscalation),
     defaultDueDate: defaultDueDate(db, m),
@@ -140,7 +140,8 @@ const done = (db: Db, x: Ctx, today: string) => {
   return getItem(db, Number(x.it.id), today);
 };
 
-export function recordItem(db: Db, ctx: WriteContext, itemId: number, f: { discussion?: string | null | undefined; decisions?: string | null | undefined; outcome?: string | null | undefined; outcomeDetail?: string | null | undefined; done?: boolean | undefined }, today: string): ItemDetail {
+export function recordItem(db: Db, ctx: WriteContext, f: MethodArgs<'items.record'>, today: string): ItemDetail {
+  const { itemId } = f;
   const x = open(db, ctx, itemId);
   const cols: Row = {};
   if (f.discussion !== undefined) cols.discussion = f.discussion;
@@ -166,7 +167,7 @@ export function setItemRag(db: Db, ctx: WriteContext, args: MethodArgs<'items.se
   // nothing to the record and is not audited separately (issue 11).
   if (x.it.rag_before === null && k.rag !== null) db.prepare('UPDATE agenda_items SET rag_before = ? WHERE id = ?').run(k.rag, itemId);
   auditedUpdate(db, x.c, 'cases', { entity: 'case', caseId, childId: Number(k.child_id) }, caseId, { rag, rag_reason: reason });
-  recordRag(db, x.c, caseId, (k.rag ?? null) as string | null, rag, reason, String(x.m.date));
+  recordRag(db, x.c, { caseId, from: strOrNull(k.rag), to: rag, reason, onDate: String(x.m.date) });
   return done(db, x, today);
 }
 
@@ -181,7 +182,7 @@ export function setItemLead(db: Db, ctx: WriteContext, args: MethodArgs<'items.s
   const k = db.prepare('SELECT lead_officer_id, child_id FROM cases WHERE id = ?').get(caseId) as Row;
   if (x.it.lead_before_id === null && k.lead_officer_id !== null) db.prepare('UPDATE agenda_items SET lead_before_id = ? WHERE id = ?').run(k.lead_officer_id, itemId);
   auditedUpdate(db, x.c, 'cases', { entity: 'case', caseId, childId: Number(k.child_id) }, caseId, { lead_officer_id: officerId });
-  recordAllocation(db, x.c, caseId, numOrNull(k.lead_officer_id), officerId, reason, String(x.m.date));
+  recordAllocation(db, x.c, { caseId, from: numOrNull(k.lead_officer_id), to: officerId, reason, onDate: String(x.m.date) });
   return done(db, x, today);
 }
 
@@ -190,31 +191,30 @@ export function setItemLead(db: Db, ctx: WriteContext, args: MethodArgs<'items.s
  * page (closures.ts), with the meeting as its source. Where a manager must authorise (e.g. a child
  * not found), the case stays open and on the agenda until a manager does.
  */
-export function closeFromItem(
-  db: Db, ctx: WriteContext, itemId: number, reason: ClosureReason, detail: string | null, today: string,
-  opts: { proposedById?: number | null; evidence?: string | null } = {},
-): ItemDetail {
+export function closeFromItem(db: Db, ctx: WriteContext, args: MethodArgs<'items.close'>, today: string): ItemDetail {
+  const { itemId, reason, detail, evidence } = args;
   const x = open(db, ctx, itemId);
   const caseId = requireCase(x);
   const k = db.prepare('SELECT lead_officer_id FROM cases WHERE id = ?').get(caseId) as Row;
-  const proposedById = opts.proposedById ?? (numOrNull(k.lead_officer_id));
+  const proposedById = args.proposedById ?? numOrNull(k.lead_officer_id);
   if (proposedById === null) {
     throw invalid('proposedById', 'This case has no lead officer to propose the closure. Allocate a lead officer first (Lead officer), then close.');
   }
   const meetingDate = String(x.m.date);
-  const { closed } = proposeCaseClosure(db, x.c, caseId, {
-    reason, closedOn: meetingDate <= today ? meetingDate : today, proposedById, detail,
-    evidence: opts.evidence ?? `Panel decision at the meeting on ${formatUk(meetingDate)}${detail ? `: ${detail}` : ''}.`,
+  const { closed } = proposeCaseClosure(db, x.c, {
+    id: caseId, meetingId: Number(x.m.id), reason, closedOn: meetingDate <= today ? meetingDate : today, proposedById, detail,
+    evidence: evidence ?? `Panel decision at the meeting on ${formatUk(meetingDate)}${detail ? `: ${detail}` : ''}.`,
     s2sUploadedOn: null, reasonableStepsLetterOn: null, socialCareReferral: null, safeguardingConclusion: null,
     otherLa: null, otherLaContact: null, otherLaReferredOn: null, otherLaAcceptedOn: null, overseasCountry: null, overseasVerifiedHow: null,
-  }, today, Number(x.m.id));
+  }, today);
   const outcomeDetail = closed ? detail : `Closure proposed; the case stays open until a manager authorises it.${detail ? ` ${detail}` : ''}`;
   auditedUpdate(db, x.c, 'agenda_items', { entity: 'agenda_item', caseId }, itemId, { outcome: 'close', outcome_detail: outcomeDetail });
   return done(db, x, today);
 }
 
 /** An action agreed at panel always has an owner (000 §7 d "agree actions"): an officer, or a person or agency named. */
-export function addAction(db: Db, ctx: WriteContext, itemId: number, f: { text: string; ownerId: number | null; ownerText?: string | null | undefined; dueDate: string }, today: string): ItemDetail {
+export function addAction(db: Db, ctx: WriteContext, f: MethodArgs<'items.createAction'>, today: string): ItemDetail {
+  const { itemId } = f;
   const x = open(db, ctx, itemId);
   const caseId = requireCase(x);
   const ownerText = f.ownerText?.trim() || null;
@@ -254,7 +254,8 @@ export function reviewAction(db: Db, ctx: WriteContext, args: MethodArgs<'items.
   return done(db, x, today);
 }
 
-export function raiseEscalation(db: Db, ctx: WriteContext, itemId: number, f: { reason: string; level: number; levelTitle: string; escalatedTo: string | null; asked: string | null; responseDue: string | null }, today: string): ItemDetail {
+export function raiseEscalation(db: Db, ctx: WriteContext, f: MethodArgs<'items.createEscalation'>, today: string): ItemDetail {
+  const { itemId } = f;
   const x = open(db, ctx, itemId);
   const caseId = requireCase(x);
   // The same ladder check as between meetings (escalations.create).

@@ -1,11 +1,13 @@
-import { numOrNull, strOrNull } from '../rows';
+import { numOrNull, strOrNull, ragOrNull } from '../rows';
 import type { Db } from '../../../db/open';
 import { initials } from '../../../shared/domain/redaction';
 import type { ProjectorView } from '../../../shared/api/meetingSchemas';
 import { SECTION_LABELS } from '../../../shared/domain/agenda';
 import { ageOn } from '../../../shared/domain/dates';
 import { yearGroup, yearGroupLabel } from '../../../shared/domain/schoolAge';
-import { meetingRow, bump, inMeeting } from './meetings';
+import { meetingRow, bump, inMeeting } from './meetingRows';
+import { gotoItem } from './live';
+import type { MethodArgs } from '../../../shared/api/contract';
 import { auditedUpdate, type WriteContext } from '../../../db/audit';
 import { documentRedactor, ownerOf } from '../documents/redaction';
 import type { Row } from '../rows';
@@ -19,7 +21,8 @@ import { DISCUSSED_SQL } from '../register/discussed';
  * the same redactor as the redacted minutes, here on the server, so the wall never shows a name,
  * address, contact, UPN or date of birth the minute-taker typed.
  */
-export function projectorView(db: Db, id: number, sinceVersion: number | null | undefined, today: string): ProjectorView | { unchanged: true; version: number } {
+export function projectorView(db: Db, args: MethodArgs<'projector.view'>, today: string): ProjectorView | { unchanged: true; version: number } {
+  const { id, sinceVersion } = args;
   const m = meetingRow(db, id);
   const version = Number(m.live_version);
   if (sinceVersion !== null && sinceVersion !== undefined && sinceVersion === version) return { unchanged: true, version };
@@ -62,7 +65,7 @@ export function projectorView(db: Db, id: number, sinceVersion: number | null | 
       ageYears: isCase ? ageOn(String(cur.date_of_birth), today) : null,
       yearGroupLabel: isCase ? yearGroupLabel(yearGroup(String(cur.date_of_birth), today)) : null,
       register: isCase ? String(cur.register) : null,
-      rag: isCase ? ((cur.rag ?? null) as 'red' | 'amber' | 'green' | null) : null,
+      rag: isCase ? ragOrNull(cur.rag) : null,
       reasons: (JSON.parse(String(cur.reasons ?? '[]')) as { text: string }[]).map((r) => t(r.text)),
       actions,
       elapsedSeconds: Number(cur.elapsed_seconds),
@@ -90,7 +93,9 @@ export function projectorView(db: Db, id: number, sinceVersion: number | null | 
 }
 
 /** The chair's keys on the projector window: next / previous / blank / names for this item. */
-export function projectorControl(db: Db, ctx: WriteContext, id: number, action: string, goto: (itemId: number) => void): { version: number } {
+export function projectorControl(db: Db, ctx: WriteContext, args: MethodArgs<'projector.control'>): { version: number } {
+  const { id, action } = args;
+  const goto = (itemId: number) => gotoItem(db, { id, itemId }, ctx.now());
   const m = meetingRow(db, id);
   const ids = (db.prepare('SELECT id FROM agenda_items WHERE meeting_id = ? AND removed = 0 ORDER BY position, id').all(id) as { id: number }[]).map((r) => r.id);
   const at = m.current_item_id === null ? -1 : ids.indexOf(Number(m.current_item_id));

@@ -1,7 +1,7 @@
 import { numOrNull } from '../rows';
 import type { Db } from '../../../db/open';
 import { auditedInsert, auditedUpdate, auditedDelete, type WriteContext } from '../../../db/audit';
-import { meetingSource, bump } from './meetings';
+import { meetingSource, bump } from './meetingRows';
 import type { Row } from '../rows';
 
 /** Audit entity -> its table. Only register and minutes data recorded in a meeting can be undone. */

@@ -32,7 +32,7 @@ export function nextReference(db: Db, register: 'CME' | 'PMOE', year: number): {
   return { seq, reference: formatCaseReference(register, year, seq) };
 }
 
-export function insertCase(db: Db, ctx: WriteContext, register: 'CME' | 'PMOE', childId: number, c: CaseFields): { id: number; reference: string } {
+export function insertCase(db: Db, ctx: WriteContext, { register, childId, fields: c }: { register: 'CME' | 'PMOE'; childId: number; fields: CaseFields }): { id: number; reference: string } {
   const year = isoParts(c.dateNotified).year;
   const { seq, reference } = nextReference(db, register, year);
   const cols: Row = {};
@@ -97,12 +97,12 @@ export function createReferral(db: Db, ctx: WriteContext, r: Referral) {
     }
     childId = insertChild(db, ctx, { ...r.child, flags: { ...noChildFlags(), ...r.child.flags } }, null);
   }
-  if (r.address) insertAddress(db, ctx, childId, r.address, true);
-  if (r.newAddress) insertAddress(db, ctx, childId, r.newAddress, false);
-  for (const a of r.adults) insertAdult(db, ctx, childId, a);
+  if (r.address) insertAddress(db, ctx, { ...r.address, childId, current: true });
+  if (r.newAddress) insertAddress(db, ctx, { ...r.newAddress, childId, current: false });
+  for (const a of r.adults) insertAdult(db, ctx, { ...a, childId });
 
-  const created = insertCase(db, ctx, r.register, childId, r.case);
-  for (const a of r.preReferralActions) addCheckRow(db, ctx, created.id, childId, a);
+  const created = insertCase(db, ctx, { register: r.register, childId, fields: r.case });
+  for (const a of r.preReferralActions) addCheckRow(db, ctx, { ...a, caseId: created.id, childId });
 
   const siblingCases: string[] = [];
   if (r.siblings.length > 0) {
@@ -114,10 +114,10 @@ export function createReferral(db: Db, ctx: WriteContext, r: Referral) {
         { forenames: s.forenames, surname: s.surname, knownAs: null, formerNames: null, dateOfBirth: s.dateOfBirth, gender: s.gender, ethnicity: s.ethnicity, upn: null, flags: { ...noChildFlags(), ...s.flags }, lookedAfterLa: null, socialWorker: null },
         familyId,
       );
-      if (r.address) insertAddress(db, ctx, sibId, r.address, true);
-      for (const a of r.adults) insertAdult(db, ctx, sibId, a);
+      if (r.address) insertAddress(db, ctx, { ...r.address, childId: sibId, current: true });
+      for (const a of r.adults) insertAdult(db, ctx, { ...a, childId: sibId });
       if (s.refer && isOfCompulsorySchoolAge(s.dateOfBirth, r.case.dateNotified)) {
-        siblingCases.push(insertCase(db, ctx, r.register, sibId, r.case).reference);
+        siblingCases.push(insertCase(db, ctx, { register: r.register, childId: sibId, fields: r.case }).reference);
       }
     }
   }

@@ -119,7 +119,7 @@ export function setRag(db: Db, ctx: WriteContext, args: MethodArgs<'cases.setRag
   const row = caseRow(db, id);
   requireOpen(row, `change its RAG rating to ${labelOf(RAGS, rag)}`);
   auditedUpdate(db, ctx, 'cases', link(id, Number(row.child_id)), id, { rag, rag_reason: reason });
-  recordRag(db, ctx, id, (row.rag ?? null) as string | null, rag, reason, today);
+  recordRag(db, ctx, { caseId: id, from: strOrNull(row.rag), to: rag, reason, onDate: today });
   return getCaseDetail(db, id, today);
 }
 
@@ -134,13 +134,14 @@ export function setLeadOfficer(db: Db, ctx: WriteContext, args: MethodArgs<'case
     }
   }
   auditedUpdate(db, ctx, 'cases', link(id, Number(row.child_id)), id, { lead_officer_id: officerId });
-  recordAllocation(db, ctx, id, numOrNull(row.lead_officer_id), officerId, reason, today);
-  if (reason) addNoteRow(db, ctx, id, Number(row.child_id), today, `Lead officer changed: ${reason}`);
+  recordAllocation(db, ctx, { caseId: id, from: numOrNull(row.lead_officer_id), to: officerId, reason, onDate: today });
+  if (reason) addNoteRow(db, ctx, { caseId: id, childId: Number(row.child_id), notedOn: today, text: `Lead officer changed: ${reason}` });
   return getCaseDetail(db, id, today);
 }
 
 /** The lead officer proposes closure: the case goes to the next panel's proposed closures. */
-export function proposeClosure(db: Db, ctx: WriteContext, id: number, proposed: boolean, today: string): CaseDetail {
+export function proposeClosure(db: Db, ctx: WriteContext, args: MethodArgs<'cases.proposeClosure'>, today: string): CaseDetail {
+  const { id, proposed } = args;
   const row = caseRow(db, id);
   requireOpen(row, 'propose it for closure');
   auditedUpdate(db, ctx, 'cases', link(id, Number(row.child_id)), id, { closure_proposed: proposed });
@@ -161,13 +162,14 @@ export function reopenCase(db: Db, ctx: WriteContext, args: MethodArgs<'cases.re
   if (row.status !== 'closed') throw new AppError('conflict', `Case ${String(row.reference)} is already open.`);
   const childId = Number(row.child_id);
   auditedUpdate(db, ctx, 'cases', link(id, childId), id, { status: 'checks', closed_on: null, closure_reason: null, closure_detail: null, unfound_review_due: null });
-  addNoteRow(db, ctx, id, childId, today, `Case reopened: ${reason}`);
+  addNoteRow(db, ctx, { caseId: id, childId, notedOn: today, text: `Case reopened: ${reason}` });
   return getCaseDetail(db, id, today);
 }
 
 export interface CheckFields { agency: string; checkedOn: string; checkedBy: string; outcome: string; located: boolean }
 
-export function addCheckRow(db: Db, ctx: WriteContext, caseId: number, childId: number, f: CheckFields): number {
+export function addCheckRow(db: Db, ctx: WriteContext, f: CheckFields & { caseId: number; childId: number }): number {
+  const { caseId, childId } = f;
   return auditedInsert(db, ctx, 'checks', { entity: 'check', caseId, childId }, {
     case_id: caseId, agency: f.agency, checked_on: f.checkedOn, checked_by: f.checkedBy, outcome: f.outcome, located: f.located, created_at: ctx.now(),
   });
@@ -178,7 +180,7 @@ export function addCheck(db: Db, ctx: WriteContext, args: MethodArgs<'checks.add
   const row = caseRow(db, caseId);
   requireOpen(row, 'add a check');
   const childId = Number(row.child_id);
-  addCheckRow(db, ctx, caseId, childId, f);
+  addCheckRow(db, ctx, { ...f, caseId, childId });
   // A check that finds the child locates the case; the first check moves a referral on to "checks".
   const changes: Row = {};
   if (f.located && !row.date_located) changes.date_located = f.checkedOn;
@@ -187,7 +189,10 @@ export function addCheck(db: Db, ctx: WriteContext, args: MethodArgs<'checks.add
   return getCaseDetail(db, caseId, today);
 }
 
-export function addNoteRow(db: Db, ctx: WriteContext, caseId: number, childId: number, notedOn: string, text: string): number {
+/** A dated note on a case, written by whoever is making the change. */
+export interface NoteEntry { caseId: number; childId: number; notedOn: string; text: string }
+
+export function addNoteRow(db: Db, ctx: WriteContext, { caseId, childId, notedOn, text }: NoteEntry): number {
   return auditedInsert(db, ctx, 'notes', { entity: 'note', caseId, childId }, {
     case_id: caseId, noted_on: notedOn, author: ctx.actor, text, created_at: ctx.now(),
   });
@@ -196,7 +201,7 @@ export function addNoteRow(db: Db, ctx: WriteContext, caseId: number, childId: n
 export function addNote(db: Db, ctx: WriteContext, args: MethodArgs<'notes.add'>, today: string): CaseDetail {
   const { caseId, notedOn, text } = args;
   const row = caseRow(db, caseId);
-  addNoteRow(db, ctx, caseId, Number(row.child_id), notedOn, text);
+  addNoteRow(db, ctx, { caseId, childId: Number(row.child_id), notedOn, text });
   return getCaseDetail(db, caseId, today);
 }
 

@@ -76,7 +76,8 @@ export function updateChild(db: Db, ctx: WriteContext, args: MethodArgs<'childre
 
 export interface AddressFields { line1: string; line2: string | null; town: string | null; postcode: string | null; fromDate: string | null; toDate: string | null }
 
-export function insertAddress(db: Db, ctx: WriteContext, childId: number, a: AddressFields, current: boolean): Address {
+export function insertAddress(db: Db, ctx: WriteContext, a: AddressFields & { childId: number; current: boolean }): Address {
+  const { childId, current } = a;
   if (a.fromDate && a.toDate && compareIso(a.toDate, a.fromDate) < 0) {
     throw invalid('toDate', `To date ${formatUk(a.toDate)} is before the from date (${formatUk(a.fromDate)}).`);
   }
@@ -94,7 +95,8 @@ export function insertAddress(db: Db, ctx: WriteContext, childId: number, a: Add
 
 export interface AdultFields { name: string; relationship: string | null; phone: string | null; email: string | null; notes: string | null }
 
-export function insertAdult(db: Db, ctx: WriteContext, childId: number, a: AdultFields): Adult {
+export function insertAdult(db: Db, ctx: WriteContext, a: AdultFields & { childId: number }): Adult {
+  const { childId } = a;
   const id = auditedInsert(db, ctx, 'adults', { entity: 'adult', childId }, {
     child_id: childId, name: a.name, relationship: a.relationship, phone: a.phone, email: a.email, notes: a.notes, created_at: ctx.now(),
   });

@@ -9,13 +9,19 @@ export const meetingOf = (ctx: WriteContext): number | null => {
   return m ? Number(m[1]) : null;
 };
 
-export function recordRag(db: Db, ctx: WriteContext, caseId: number, from: string | null, to: string, reason: string, onDate: string): void {
+/** A change of RAG rating on a case's timeline: from what, to what, why, and on which day. */
+export interface RagEntry { caseId: number; from: string | null; to: string; reason: string; onDate: string }
+
+export function recordRag(db: Db, ctx: WriteContext, { caseId, from, to, reason, onDate }: RagEntry): void {
   auditedInsert(db, ctx, 'rag_history', { entity: 'rag_history', caseId }, {
     case_id: caseId, on_date: onDate, from_rag: from, to_rag: to, reason, actor: ctx.actor, meeting_id: meetingOf(ctx), created_at: ctx.now(),
   });
 }
 
-export function recordAllocation(db: Db, ctx: WriteContext, caseId: number, from: number | null, to: number | null, reason: string | null, onDate: string): void {
+/** A change of lead officer on a case's timeline (nothing is recorded when the lead stays the same). */
+export interface AllocationEntry { caseId: number; from: number | null; to: number | null; reason: string | null; onDate: string }
+
+export function recordAllocation(db: Db, ctx: WriteContext, { caseId, from, to, reason, onDate }: AllocationEntry): void {
   if (from === to) return;
   auditedInsert(db, ctx, 'lead_allocations', { entity: 'lead_allocation', caseId }, {
     case_id: caseId, from_officer_id: from, to_officer_id: to, on_date: onDate, actor: ctx.actor, meeting_id: meetingOf(ctx), reason, created_at: ctx.now(),

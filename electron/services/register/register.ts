@@ -5,7 +5,7 @@ import type { ChildFlags, RegisterRow } from '../../../shared/api/schemas';
 import { FLAG_KEYS } from '../../../shared/api/schemas';
 import { clocksFor } from './caseClocks';
 import { takenToPanelSql } from './discussed';
-import { FLAG_COLUMNS, numOrNull, strOrNull as str } from '../rows';
+import { FLAG_COLUMNS, numOrNull, strOrNull, ragOrNull } from '../rows';
 import { ragMovement } from '../../../shared/domain/actions';
 import type { Rag } from '../../../shared/domain/vocab';
 
@@ -77,11 +77,11 @@ export function listRegister(db: Db, today: string): RegisterRow[] {
         register,
         status,
         dateNotified: String(r[I.notified]),
-        dateLocated: str(r[I.located]),
-        closedOn: str(r[I.closedOn]),
+        dateLocated: strOrNull(r[I.located]),
+        closedOn: strOrNull(r[I.closedOn]),
         hoursPerWeek: numOrNull(r[I.hours]),
-        pmoeReason: str(r[I.pmoeReason]),
-        provider: str(r[I.provider]),
+        pmoeReason: strOrNull(r[I.pmoeReason]),
+        provider: strOrNull(r[I.provider]),
         archived: r[I.archived] === 1,
         takenToPanel: r[I.taken] === 1,
       },
@@ -97,18 +97,18 @@ export function listRegister(db: Db, today: string): RegisterRow[] {
       childId: Number(r[I.childId]),
       forenames: String(r[I.forenames]),
       surname: String(r[I.surname]),
-      knownAs: str(r[I.knownAs]),
-      postcode: str(r[I.postcode]),
-      formerNames: str(r[I.formerNames]),
-      upn: str(r[I.upn]),
+      knownAs: strOrNull(r[I.knownAs]),
+      postcode: strOrNull(r[I.postcode]),
+      formerNames: strOrNull(r[I.formerNames]),
+      upn: strOrNull(r[I.upn]),
       dateOfBirth,
       ageYears: clocks.ageYears,
       yearGroup: clocks.yearGroup,
       dateNotified: String(r[I.notified]),
-      rag: (r[I.rag] ?? null) as RegisterRow['rag'],
+      rag: ragOrNull(r[I.rag]),
       leadOfficerId: numOrNull(r[I.leadId]),
-      leadOfficerName: str(r[I.leadName]),
-      school: register === 'PMOE' ? str(r[I.pmoeSchool]) : str(r[I.lastSchool]),
+      leadOfficerName: strOrNull(r[I.leadName]),
+      school: register === 'PMOE' ? strOrNull(r[I.pmoeSchool]) : strOrNull(r[I.lastSchool]),
       flags: set,
       daysOpen: clocks.daysOpen,
       dueForPanel: clocks.dueForPanel,
@@ -116,9 +116,9 @@ export function listRegister(db: Db, today: string): RegisterRow[] {
       endOfCsaReached: clocks.endOfCsaReached,
       concerns: clocks.concerns.length,
       urgency: String(r[I.urgency]),
-      closedOn: str(r[I.closedOn]),
-      closureReason: str(r[I.closureReason]),
-      ragMovement: r[I.rag] === null ? null : ragMovement((r[I.ragBefore] ?? null) as Rag | null, r[I.rag] as Rag),
+      closedOn: strOrNull(r[I.closedOn]),
+      closureReason: strOrNull(r[I.closureReason]),
+      ragMovement: r[I.rag] === null ? null : ragMovement(ragOrNull(r[I.ragBefore]), r[I.rag] as Rag),
     };
   });
 }

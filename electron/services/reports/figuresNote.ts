@@ -7,7 +7,8 @@ import { getReports } from './reports';
  * whole month before the meeting, opened and closed, residing and left the area — and the open
  * register now by RAG, with its long-term cases (§6.2). The same numbers as the Reports screen.
  */
-export function figuresNote(db: Db, panelId: number, register: 'CME' | 'PMOE', meetingDate: string, today: string): string {
+export function figuresNote(db: Db, meeting: { panelId: number; register: 'CME' | 'PMOE'; date: string }, today: string): string {
+  const { panelId, register, date: meetingDate } = meeting;
   const monthStart = addMonths(`${meetingDate.slice(0, 7)}-01`, -1);
   if (compareIso(monthStart, today) > 0) return 'The register’s figures (see Reports).';
   const end = addDays(addMonths(monthStart, 1), -1);

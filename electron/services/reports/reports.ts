@@ -3,7 +3,7 @@
  * aggregated here — in SQL where the rows are many (cases), in JS over already-grouped rows where the
  * rule lives in shared/domain/figures.ts — so the screen never receives the register itself.
  */
-import { numOrNull, strOrNull as str } from '../rows';
+import { numOrNull, strOrNull } from '../rows';
 import type { Db } from '../../../db/open';
 import type { PiCounts, RagMix, RegisterCount, Reports, Pace, MeetingFigures } from '../../../shared/api/reportSchemas';
 import { invalid } from '../../../shared/api/errors';
@@ -31,7 +31,7 @@ const regKey = (r: unknown): 'cme' | 'pmoe' => (r === 'CME' ? 'cme' : 'pmoe');
 function byRegister(rows: Row[], label: (code: string) => string): RegisterCount[] {
   const out = new Map<string, RegisterCount>();
   for (const r of rows) {
-    const code = str(r.code) ?? 'not_recorded';
+    const code = strOrNull(r.code) ?? 'not_recorded';
     const e = out.get(code) ?? { code, label: code === 'not_recorded' ? 'Not recorded' : label(code), cme: 0, pmoe: 0, total: 0 };
     e[regKey(r.register)] += Number(r.n);
     e.total += Number(r.n);
@@ -76,7 +76,7 @@ export function getReports(db: Db, args: ReportArgs, today: string): Reports {
     mix[asRag(r.rag) ?? 'none'] += count;
     mix.total += count;
     const oid = numOrNull(r.id);
-    const team = str(r.team);
+    const team = strOrNull(r.team);
     const e = officers.get(oid) ?? {
       officerId: oid, name: oid === null ? 'Not allocated' : String(r.name), team: oid === null ? null : team,
       teamLabel: oid === null ? 'Not allocated' : labelOf(TEAMS, team), active: oid === null ? true : r.active === 1, cme: 0, pmoe: 0, total: 0,
@@ -87,11 +87,11 @@ export function getReports(db: Db, args: ReportArgs, today: string): Reports {
   }
 
   // Meetings in range: each case item's rating after the meeting, and its movement ------------
-  const meetings = meetingFigures(db, registers, panel?.id ?? null, from, to);
+  const meetings = meetingFigures(db, { registers, panelId: panel?.id ?? null, from, to });
 
   const monthly = new Map(monthBuckets(from, to).map((m) => [m, { month: m, cme: zeroPi(), pmoe: zeroPi() }]));
   const leftArea = (register: unknown, closureReason: unknown, departureDate: unknown, reason: unknown) =>
-    residence({ closureReason: str(closureReason), departureDate: str(departureDate), reason: register === 'CME' ? str(reason) : null }, today) === 'left';
+    residence({ closureReason: strOrNull(closureReason), departureDate: strOrNull(departureDate), reason: register === 'CME' ? strOrNull(reason) : null }, today) === 'left';
 
   // 2. Notified in range: opened per month (residing / left, 001 §6.1), pace, sources, reasons --
   const located: number[] = [];
@@ -173,7 +173,7 @@ export function getReports(db: Db, args: ReportArgs, today: string): Reports {
     const dates = ends.map((e) => e.onDate);
     for (const register of registers) {
       const counts = countLongTermAt(
-        grouped.filter((g) => g.register === register).map((g) => ({ dateNotified: String(g.date_notified), closedOn: str(g.closed_on), n: Number(g.n) })),
+        grouped.filter((g) => g.register === register).map((g) => ({ dateNotified: String(g.date_notified), closedOn: strOrNull(g.closed_on), n: Number(g.n) })),
         dates,
       );
       counts.forEach((c, i) => {
@@ -252,7 +252,8 @@ export function getReports(db: Db, args: ReportArgs, today: string): Reports {
  * that day — and the rating before (the first change's "from", else the same). The same reading
  * of rag_history as the minutes' RAG summary (minutes.ts), so the two agree.
  */
-function meetingFigures(db: Db, registers: Register[], panelId: number | null, from: string, to: string): MeetingFigures[] {
+function meetingFigures(db: Db, scope: { registers: Register[]; panelId: number | null; from: string; to: string }): MeetingFigures[] {
+  const { registers, panelId, from, to } = scope;
   const list = db
     .prepare(
       `SELECT m.id, m.date, p.name AS panel_name, p.register FROM meetings m JOIN panels p ON p.id = m.panel_id

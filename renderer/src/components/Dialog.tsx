@@ -1,5 +1,6 @@
-import { useEffect, useId, useRef, type FormEvent, type ReactNode } from 'react';
+import { useId, type FormEvent, type ReactNode } from 'react';
 import { ErrorBanner } from './Banner';
+import { useModal } from './useModal';
 
 /** A modal form on the native <dialog>: focus is trapped, Escape cancels, named by its heading. */
 export function Dialog({ title, open, onClose, onSubmit, submitLabel, busy, error, wide, children }: {
@@ -14,14 +15,8 @@ export function Dialog({ title, open, onClose, onSubmit, submitLabel, busy, erro
   wide?: boolean;
   children: ReactNode;
 }) {
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModal(open);
   const titleId = useId();
-  useEffect(() => {
-    const d = ref.current;
-    if (!d) return;
-    if (open && !d.open) d.showModal();
-    if (!open && d.open) d.close();
-  }, [open]);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!busy) onSubmit();

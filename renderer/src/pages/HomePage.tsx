@@ -77,6 +77,17 @@ function Cards({ d, showNames }: { d: Dashboard; showNames: boolean }) {
   const reallocCases = d.needsReallocation.reduce((s, l) => s + l.cases.length, 0);
   const name = (n: string | null) => (showNames && n ? <span className="trk-name"> {n}</span> : null);
   const caseLink = (id: number | null, ref: string | null) => (id !== null && ref ? <a className="trk-ref" href={hrefFor({ page: 'case', id, tab: null })}>{ref}</a> : <span className="muted">—</span>);
+  /** One case in a card's list: its reference (a link), the child's name when shown, what it is about, and a line under it. */
+  const caseLine = (l: { key: number; caseId: number | null; reference: string | null; childName: string | null; main: ReactNode; meta: ReactNode }) => (
+    <li key={l.key}>
+      <div className="trk-list-main">
+        {caseLink(l.caseId, l.reference)}
+        {name(l.childName)}
+        {l.main}
+      </div>
+      <div className="trk-list-meta">{l.meta}</div>
+    </li>
+  );
 
   return (
     <div className="trk-cards">
@@ -86,18 +97,13 @@ function Cards({ d, showNames }: { d: Dashboard; showNames: boolean }) {
           <Empty>No overdue actions. Everything agreed is on time.</Empty>
         ) : (
           <ul className="trk-list">
-            {d.overdueActions.map((a) => (
-              <li key={a.id}>
-                <div className="trk-list-main">
-                  {caseLink(a.caseId, a.caseReference)}
-                  {name(a.caseName)}
-                  <span className="trk-list-text">{a.text}</span>
-                </div>
-                <div className="trk-list-meta">
-                  {a.ownerName ?? 'Unassigned'} · due {formatUk(a.dueDate)} <span className="pill pill-alert">{overdueBy(a.dueDate, d.today)}</span>
-                </div>
-              </li>
-            ))}
+            {d.overdueActions.map((a) =>
+              caseLine({
+                key: a.id, caseId: a.caseId, reference: a.caseReference, childName: a.caseName,
+                main: <span className="trk-list-text">{a.text}</span>,
+                meta: <>{a.ownerName ?? 'Unassigned'} · due {formatUk(a.dueDate)} <span className="pill pill-alert">{overdueBy(a.dueDate, d.today)}</span></>,
+              }),
+            )}
           </ul>
         )}
         {d.overdueActionCount > d.overdueActions.length ? <p className="muted small">and {d.overdueActionCount - d.overdueActions.length} more</p> : null}
@@ -108,20 +114,19 @@ function Cards({ d, showNames }: { d: Dashboard; showNames: boolean }) {
           <Empty>No escalations are waiting on anyone.</Empty>
         ) : (
           <ul className="trk-list">
-            {d.escalationsAwaiting.map((e) => (
-              <li key={e.id}>
-                <div className="trk-list-main">
-                  {caseLink(e.caseId, e.caseReference)}
-                  {name(e.caseName)}
-                  <span className="trk-list-text">Level {e.level} — {e.levelTitle}</span>
-                </div>
-                <div className="trk-list-meta">
-                  {e.ageDays === 0 ? 'Raised today' : `Open ${ageLabel(e.ageDays)}`}
-                  {e.responseDue ? ` · response due ${formatUk(e.responseDue)}` : ''}{' '}
-                  {e.responseOverdue ? <span className="pill pill-alert">Overdue</span> : e.status === 'responded' ? <span className="pill">{escalationStatusLabel(e.status)}</span> : null}
-                </div>
-              </li>
-            ))}
+            {d.escalationsAwaiting.map((e) =>
+              caseLine({
+                key: e.id, caseId: e.caseId, reference: e.caseReference, childName: e.caseName,
+                main: <span className="trk-list-text">Level {e.level} — {e.levelTitle}</span>,
+                meta: (
+                  <>
+                    {e.ageDays === 0 ? 'Raised today' : `Open ${ageLabel(e.ageDays)}`}
+                    {e.responseDue ? ` · response due ${formatUk(e.responseDue)}` : ''}{' '}
+                    {e.responseOverdue ? <span className="pill pill-alert">Overdue</span> : e.status === 'responded' ? <span className="pill">{escalationStatusLabel(e.status)}</span> : null}
+                  </>
+                ),
+              }),
+            )}
           </ul>
         )}
       </Card>
@@ -131,16 +136,9 @@ function Cards({ d, showNames }: { d: Dashboard; showNames: boolean }) {
           <Empty>No cases are waiting to go to panel.</Empty>
         ) : (
           <ul className="trk-list trk-list-compact">
-            {d.dueForPanel.map((c) => (
-              <li key={c.caseId}>
-                <div className="trk-list-main">
-                  {caseLink(c.caseId, c.reference)}
-                  {name(c.childName)}
-                  <RagBadge rag={c.rag} />
-                </div>
-                <div className="trk-list-meta">{countText(c.daysOpen, 'day')} open</div>
-              </li>
-            ))}
+            {d.dueForPanel.map((c) =>
+              caseLine({ key: c.caseId, caseId: c.caseId, reference: c.reference, childName: c.childName, main: <RagBadge rag={c.rag} />, meta: `${countText(c.daysOpen, 'day')} open` }),
+            )}
           </ul>
         )}
         {d.dueForPanelCount > d.dueForPanel.length ? <p className="muted small">and {d.dueForPanelCount - d.dueForPanel.length} more</p> : null}
@@ -181,16 +179,12 @@ function Cards({ d, showNames }: { d: Dashboard; showNames: boolean }) {
           <Empty>No open case has reached the end of compulsory school age.</Empty>
         ) : (
           <ul className="trk-list trk-list-compact">
-            {d.endOfCsa.slice(0, 8).map((c) => (
-              <li key={c.caseId}>
-                <div className="trk-list-main">
-                  {caseLink(c.caseId, c.reference)}
-                  {name(c.childName)}
-                  <span className="muted">{c.register}</span>
-                </div>
-                <div className="trk-list-meta"><span className="pill pill-warn">Closure due</span></div>
-              </li>
-            ))}
+            {d.endOfCsa.slice(0, 8).map((c) =>
+              caseLine({
+                key: c.caseId, caseId: c.caseId, reference: c.reference, childName: c.childName,
+                main: <span className="muted">{c.register}</span>, meta: <span className="pill pill-warn">Closure due</span>,
+              }),
+            )}
           </ul>
         )}
         {d.endOfCsa.length > 8 ? <p className="muted small">and {d.endOfCsa.length - 8} more</p> : null}

@@ -8,7 +8,9 @@ import { formKeyFor, toInput } from './referral/toInput';
 import { validateReferral, type FieldErrors } from './referral/validate';
 import { FormContext, type FormApi } from './referral/controls';
 import { useDuplicateCheck } from './referral/useDuplicateCheck';
-import { AdditionalInfoFields, AdultsFields, ChildFields, CurrentAddressFields, DestinationFields, FlagsFields, PreReferralFields, ProfessionalFields, ReferralFields, RegisterChoice, SiblingsFields } from './referral/sections';
+import { ChildFields, FlagsFields, RegisterChoice, SiblingsFields } from './referral/childSections';
+import { AdditionalInfoFields, PreReferralFields, ProfessionalFields, ReferralFields } from './referral/referralSections';
+import { AdultsFields, CurrentAddressFields, DestinationFields } from './referral/homeSections';
 import './NewReferralPage.css';
 
 export function NewReferralPage() {

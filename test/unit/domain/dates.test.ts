@@ -182,8 +182,9 @@ describe('todayIso', () => {
     expect(todayIso(now)).toBe(expected);
   });
 
-  it('defaults to now', () => {
-    expect(isIsoDate(todayIso())).toBe(true);
+  it('takes the moment from its caller: shared code never reads the clock (issue 15)', () => {
+    expect(todayIso.length).toBe(1);
+    expect(isIsoDate(todayIso(new Date()))).toBe(true);
   });
 });
 

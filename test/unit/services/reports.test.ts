@@ -57,7 +57,6 @@ describe('reports.get: every figure on a register with known answers', () => {
       make('E', cme('2026-01-10', 'police', 'left_without_destination', {}, 'Eli')),
       make('F', cme('2026-02-05', 'health', 'whereabouts_unknown', { dateLocated: '2026-02-25' }, 'Finn')),
       make('I', cme('2025-11-20', 'public', 'other', {}, 'Isla')),
-      make('J', cme('2026-10-01', 'ehe', 'ehe_unsuitable', {}, 'Jay')),
       make('G', pmoe('2026-03-05', 'school', 'reduced_timetable', { dateEnteredProvision: '2026-04-16' }, 'Gus')),
       make('H', pmoe('2026-05-20', 'health', 'medical', {}, 'Hana')),
     ]);
@@ -79,6 +78,8 @@ describe('reports.get: every figure on a register with known answers', () => {
 
     // Sitting 2: today 20/11/2026 — escalation X goes up a level; Y raised; Z raised and resolved.
     a = openTestApp({ file, today: '2026-11-20' });
+    // J is notified after sitting 1's today, so it is referred now (a referral can't be dated after today).
+    ids.J = a.ok('referrals.create', cme('2026-10-01', 'ehe', 'ehe_unsuitable', {}, 'Jay')).caseId as number;
     // F's move is closed once Essex accepted (000 §9), a date after sitting 1.
     a.ok('closures.propose', { proposedById: priya, evidence: 'Essex CME officer confirmed', id: ids.F, closedOn: '2026-09-15', reason: 'moved_other_la', otherLa: 'Essex', otherLaContact: 'Essex CME team', otherLaReferredOn: '2026-09-01', otherLaAcceptedOn: '2026-09-15' });
     a.ok('escalations.escalate', { id: x.id, asked: 'Head of Service to direct admission' });

@@ -1,15 +1,9 @@
-import { useEffect, useRef } from 'react';
+import { useModal } from '../../components/useModal';
 import { PROJECTOR_KEYS, SHORTCUTS } from './shortcuts';
 
 /** The list of keys (opened with ?). */
 export function ShortcutSheet({ open, onClose }: { open: boolean; onClose: () => void }) {
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const d = ref.current;
-    if (!d) return;
-    if (open && !d.open) d.showModal();
-    if (!open && d.open) d.close();
-  }, [open]);
+  const ref = useModal(open);
   return (
     <dialog ref={ref} className="ck-sheet" onClose={onClose} aria-labelledby="ck-sheet-title">
       {open ? (

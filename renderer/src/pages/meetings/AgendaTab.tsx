@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
+import { useState } from 'react';
 import type { AgendaItem, MeetingDetail } from '../../../../shared/api/meetingSchemas';
 import { call } from '../../api/client';
 import { hrefFor } from '../../lib/router';
@@ -7,7 +7,8 @@ import { ErrorBanner } from '../../components/Banner';
 import { RagBadge } from '../../components/RagBadge';
 import { useMutation } from '../../data/useMutation';
 import { RemoveItemDialog } from './MeetingDialogs';
-import { agendaBlocks, caseItemCount, dropIndex, itemLabel, moveItem, movedMessage, sortItems, stepIndex, type AgendaRow } from './agenda';
+import { agendaBlocks, caseItemCount, itemLabel, sortItems, type AgendaRow } from './agenda';
+import { useAgendaReorder } from './useAgendaReorder';
 import { AlsoEligible, AddCaseForm, MattersArising } from './AgendaParts';
 
 interface Props {
@@ -17,9 +18,6 @@ interface Props {
   onSaved: (d: MeetingDetail) => void;
   onReload: () => void;
 }
-
-type FocusTarget = { id: number; on: 'row' | 'up' | 'down' };
-type Over = { id: number; placement: 'before' | 'after' };
 
 export function AgendaTab({ detail, editable, onSaved, onReload }: Props) {
   const items = sortItems(detail.items);
@@ -31,87 +29,8 @@ export function AgendaTab({ detail, editable, onSaved, onReload }: Props) {
   // Removed cases fold away out of the running order; the list below shows them with their reasons.
   const [showRemoved, setShowRemoved] = useState(false);
   const [announce, setAnnounce] = useState('');
-  const [dragId, setDragIdState] = useState<number | null>(null);
-  // The handlers read the ref: a drag's first dragover can come before React has re-rendered.
-  const dragRef = useRef<number | null>(null);
-  const setDragId = (v: number | null) => { dragRef.current = v; setDragIdState(v); };
-  const [over, setOver] = useState<Over | null>(null);
-  const rows = useRef(new Map<number, HTMLLIElement>());
-  const focusAfter = useRef<FocusTarget | null>(null);
-  // Moves go to the service one after another; the screen shows each at once.
-  const queue = useRef<Promise<unknown>>(Promise.resolve());
-  const pending = useRef(0);
-  const latest = useRef(detail);
-  latest.current = detail;
-
-  useEffect(() => {
-    const f = focusAfter.current;
-    if (!f) return;
-    const row = rows.current.get(f.id);
-    if (!row) return;
-    focusAfter.current = null;
-    const button = f.on === 'row' ? null : row.querySelector<HTMLButtonElement>(`[data-move='${f.on}']`);
-    (button && !button.disabled ? button : row).focus();
-  });
-
-  const move = (item: AgendaItem, toIndex: number, focusOn: FocusTarget['on']) => {
-    const current = sortItems(latest.current.items);
-    const from = current.findIndex((i) => i.id === item.id);
-    if (from < 0 || toIndex === from || toIndex < 0 || toIndex >= current.length) return;
-    const optimistic = { ...latest.current, items: moveItem(current, item.id, toIndex) };
-    latest.current = optimistic;
-    onSaved(optimistic);
-    focusAfter.current = { id: item.id, on: focusOn };
-    setAnnounce(movedMessage(toIndex, current.length));
-    pending.current += 1;
-    queue.current = queue.current
-      .then(() => moving.run(() => call('agenda.move', { itemId: item.id, toIndex })))
-      .then((d) => {
-        pending.current -= 1;
-        if (d === null) {
-          onReload();
-          return;
-        }
-        if (pending.current === 0) onSaved(d);
-      });
-  };
-
-  // Removed cases are not in the running order, so a step skips over them.
-  const step = (row: AgendaRow, delta: -1 | 1, focusOn: FocusTarget['on']) => {
-    let to = stepIndex(row.index, delta, items.length);
-    while (to !== null && items[to]!.removed) to = stepIndex(to, delta, items.length);
-    if (to !== null) move(row.item, to, focusOn);
-  };
-
-  const onRowKey = (e: KeyboardEvent<HTMLLIElement>, row: AgendaRow) => {
-    if (!editable || !e.altKey || (e.key !== 'ArrowUp' && e.key !== 'ArrowDown')) return;
-    e.preventDefault();
-    step(row, e.key === 'ArrowUp' ? -1 : 1, 'row');
-  };
-
-  const placementOf = (e: DragEvent<HTMLLIElement>): 'before' | 'after' => {
-    const r = e.currentTarget.getBoundingClientRect();
-    return e.clientY < r.top + r.height / 2 ? 'before' : 'after';
-  };
-  const dragOver = (e: DragEvent<HTMLLIElement>, row: AgendaRow) => {
-    if (dragRef.current === null) return;
-    e.preventDefault();
-    e.dataTransfer.dropEffect = 'move';
-    const placement = placementOf(e);
-    if (over?.id !== row.item.id || over.placement !== placement) setOver({ id: row.item.id, placement });
-  };
-  const drop = (e: DragEvent<HTMLLIElement>, row: AgendaRow) => {
-    if (dragRef.current === null) return;
-    e.preventDefault();
-    const dragged = items.find((i) => i.id === dragRef.current);
-    const placement = placementOf(e);
-    setDragId(null);
-    setOver(null);
-    if (!dragged) return;
-    const from = items.indexOf(dragged);
-    const to = dropIndex(from, row.index, placement);
-    if (to !== null) move(dragged, to, 'row');
-  };
+  const reorder = useAgendaReorder({ detail, editable, moving, onSaved, onReload, announce: setAnnounce });
+  const { dragId, over } = reorder;
 
   const buildAgenda = async () => {
     const d = await build.run(() => call('meetings.buildAgenda', { id: detail.meeting.id }));
@@ -145,7 +64,7 @@ export function AgendaTab({ detail, editable, onSaved, onReload }: Props) {
     const d = await moving.run(() => call('agenda.restore', { itemId: item.id }));
     if (d) {
       onSaved(d);
-      focusAfter.current = { id: item.id, on: 'row' };
+      reorder.focusRowAfterSave(item.id);
     }
   };
 
@@ -158,13 +77,13 @@ export function AgendaTab({ detail, editable, onSaved, onReload }: Props) {
     return (
       <li
         key={item.id}
-        ref={(el) => { if (el) rows.current.set(item.id, el); else rows.current.delete(item.id); }}
+        ref={reorder.rowRef(item.id)}
         className={cls}
         tabIndex={editable ? 0 : undefined}
         aria-describedby={editable ? 'agenda-move-hint' : undefined}
-        onKeyDown={(e) => onRowKey(e, row)}
-        onDragOver={editable ? (e) => dragOver(e, row) : undefined}
-        onDrop={editable ? (e) => drop(e, row) : undefined}
+        onKeyDown={(e) => reorder.onRowKey(e, row)}
+        onDragOver={editable ? (e) => reorder.dragOver(e, row) : undefined}
+        onDrop={editable ? (e) => reorder.drop(e, row) : undefined}
       >
         {editable ? (
           <span
@@ -172,14 +91,8 @@ export function AgendaTab({ detail, editable, onSaved, onReload }: Props) {
             draggable
             title="Drag to move"
             aria-hidden="true"
-            onDragStart={(e) => {
-              e.dataTransfer.setData('text/plain', String(item.id));
-              e.dataTransfer.effectAllowed = 'move';
-              const li = rows.current.get(item.id);
-              if (li) e.dataTransfer.setDragImage(li, 16, 16);
-              setDragId(item.id);
-            }}
-            onDragEnd={() => { setDragId(null); setOver(null); }}
+            onDragStart={(e) => reorder.dragStart(e, item)}
+            onDragEnd={reorder.dragEnd}
           >
             ⠿
           </span>
@@ -222,10 +135,10 @@ export function AgendaTab({ detail, editable, onSaved, onReload }: Props) {
         </div>
         {editable ? (
           <div className="agenda-controls">
-            <button type="button" className="small-btn" data-move="up" aria-label={`Move ${label} up`} disabled={item.removed || index === items.findIndex((i) => !i.removed)} onClick={() => step(row, -1, 'up')}>
+            <button type="button" className="small-btn" data-move="up" aria-label={`Move ${label} up`} disabled={item.removed || index === items.findIndex((i) => !i.removed)} onClick={() => reorder.step(row, -1, 'up')}>
               <span aria-hidden="true">↑</span> Up
             </button>
-            <button type="button" className="small-btn" data-move="down" aria-label={`Move ${label} down`} disabled={item.removed || index === items.length - 1 - [...items].reverse().findIndex((i) => !i.removed)} onClick={() => step(row, 1, 'down')}>
+            <button type="button" className="small-btn" data-move="down" aria-label={`Move ${label} down`} disabled={item.removed || index === items.length - 1 - [...items].reverse().findIndex((i) => !i.removed)} onClick={() => reorder.step(row, 1, 'down')}>
               <span aria-hidden="true">↓</span> Down
             </button>
             {item.removed ? (

@@ -3,7 +3,7 @@ import type { AgendaPackDoc, AgendaPackItem } from '../../../../shared/api/docum
 import type { MinutesVariant } from '../../../../shared/api/minutesSchemas';
 import { useAgendaPack } from '../../data/hooks';
 import { formatUk } from '../../lib/format';
-import { MeetingDocHead, PrintShell, Produced, Rating, Text } from './PrintShell';
+import { MeetingDocHead, PeopleList, PrintShell, Produced, Rating, Text } from './PrintShell';
 
 /**
  * The agenda pack, sent before a panel: #/print/agenda/<meetingId>/<full|redacted>. The running
@@ -42,15 +42,7 @@ function PackBody({ doc, label }: { doc: AgendaPackDoc; label: string }) {
       {doc.invited.length > 0 && (
         <section className="m-block">
           <h2>Invited</h2>
-          <ul className="p-invited">
-            {doc.invited.map((p, i) => (
-              <li key={i}>
-                <strong>{p.name}</strong>
-                {p.role && <span className="role">, {p.role}</span>}
-                {p.note && <span className="note"> ({p.note})</span>}
-              </li>
-            ))}
-          </ul>
+          <PeopleList people={doc.invited} className="p-invited" />
         </section>
       )}
 

@@ -2,7 +2,7 @@ import { Fragment } from 'react';
 import type { MinutesDoc, MinutesItem, MinutesVariant } from '../../../../shared/api/minutesSchemas';
 import { useMinutes } from '../../data/hooks';
 import { formatUk, formatDateTime } from '../../lib/format';
-import { Fact, MeetingDocHead, PrintShell, Produced, Text } from './PrintShell';
+import { Fact, MeetingDocHead, PeopleList, PrintShell, Produced, Text } from './PrintShell';
 import { ReviewTable, CaseItem } from './MinutesCaseItem';
 import { ActionTable, RagSummary } from './MinutesSummary';
 
@@ -135,15 +135,7 @@ function Attendance({ doc }: { doc: MinutesDoc }) {
             {people.length === 0 ? (
               <p className="none">None</p>
             ) : (
-              <ul>
-                {people.map((p, i) => (
-                  <li key={i}>
-                    <strong>{p.name}</strong>
-                    {p.role && <span className="role">, {p.role}</span>}
-                    {p.note && <span className="note"> ({p.note})</span>}
-                  </li>
-                ))}
-              </ul>
+              <PeopleList people={people} />
             )}
           </div>
         ))}

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { Rag } from '../../../../shared/domain/vocab';
+import type { MinutesAttendee } from '../../../../shared/api/minutesSchemas';
 import { RAG_LABELS } from '../../../../shared/domain/vocab';
 import { savePdf, type DocumentRequest } from '../../api/client';
 import { formatUk, formatDateTime } from '../../lib/format';
@@ -210,5 +211,20 @@ export function Produced({ parts, at }: { parts: string[]; at: string }) {
     <p className="m-generated">
       {parts.join(' · ')} · produced by Panel on {formatDateTime(at)}
     </p>
+  );
+}
+
+/** People at or invited to a meeting, as the minutes and the agenda pack list them: name, role, note. */
+export function PeopleList({ people, className }: { people: readonly MinutesAttendee[]; className?: string }) {
+  return (
+    <ul className={className}>
+      {people.map((p, i) => (
+        <li key={i}>
+          <strong>{p.name}</strong>
+          {p.role && <span className="role">, {p.role}</span>}
+          {p.note && <span className="note"> ({p.note})</span>}
+        </li>
+      ))}
+    </ul>
   );
 }

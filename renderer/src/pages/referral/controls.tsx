@@ -158,3 +158,20 @@ export function Checkbox({ label, path, ariaLabel, onChange }: { label: string; 
     </label>
   );
 }
+
+/** The Remove button of one repeated row of the form (a sibling, a responsible adult, an action). */
+export function RemoveRowButton({ list, index, label, className = 'danger row-remove' }: {
+  list: 'siblings' | 'adults' | 'preReferralActions';
+  index: number;
+  /** Names the row for a screen reader: "sibling 2" gives "Remove sibling 2". */
+  label: string;
+  className?: string;
+}) {
+  const { form, set } = useForm();
+  const rows: readonly unknown[] = form[list];
+  return (
+    <button type="button" className={className} aria-label={`Remove ${label}`} onClick={() => set(list, rows.filter((_, j) => j !== index))}>
+      Remove
+    </button>
+  );
+}

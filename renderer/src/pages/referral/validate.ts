@@ -153,13 +153,12 @@ export function validateReferral(form: ReferralForm, today: IsoDate): FieldError
     if (blank(p.outcome)) set(`preReferralActions.${i}.outcome`, `${n} outcome is required: say what happened.`);
   });
 
-  // Anything else the shared schema objects to (lengths, formats). Its future-date rule reads the
-  // clock, so those are left to the checks above, which use `today`.
+  // Anything else the shared schema objects to (lengths, formats). Dates in the future are the
+  // checks above, against the host's `today` (the schema has no clock).
   const { input, rows } = toInput(form);
   const parsed = ReferralInput.safeParse(input);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
-      if (issue.message.includes('is in the future')) continue;
       const key = formKeyFor(issue.path.map(String).join('.'), rows);
       const formPath = key.split('.').map((s) => (/^\d+$/.test(s) ? Number(s) : s));
       set(key, humaniseIssue(issue, formPath));

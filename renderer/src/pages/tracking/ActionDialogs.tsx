@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { Officer } from '../../../../shared/api/schemas';
 import type { TrackerAction } from '../../../../shared/api/trackingSchemas';
 import { addDays } from '../../../../shared/domain/dates';
@@ -6,6 +6,7 @@ import { call } from '../../api/client';
 import { Field } from '../../components/Field';
 import { useMutation } from '../../data/useMutation';
 import { ACTION_WRITES } from '../../data/writes';
+import { useOnOpen } from '../../components/useModal';
 import { Dialog } from '../../components/Dialog';
 import { findCaseByReference } from './actions';
 import { activeOfficers } from './caseload';
@@ -29,12 +30,10 @@ export function OfficerOptions({ officers, none }: { officers: readonly Officer[
 export function MarkDoneDialog({ ids, open, onClose, onDone }: { ids: number[]; open: boolean; onClose: () => void; onDone: (updated: number) => void }) {
   const [note, setNote] = useState('');
   const a = useMutation({ invalidates: ACTION_WRITES });
-  useEffect(() => {
-    if (open) {
-      setNote('');
-      a.reset();
-    }
-  }, [open]); // eslint-disable-line react-hooks/exhaustive-deps
+  useOnOpen(open, () => {
+    setNote('');
+    a.reset();
+  });
   const save = async () => {
     const r = await a.run(() => call('actions.bulk', { ids, op: 'done', note: note.trim() || null }));
     if (r) onDone(r.updated);
@@ -54,13 +53,11 @@ export function ReassignDialog({ ids, officers, open, onClose, onDone }: { ids: 
   const [to, setTo] = useState('');
   const [missing, setMissing] = useState(false);
   const a = useMutation({ invalidates: ACTION_WRITES });
-  useEffect(() => {
-    if (open) {
-      setTo('');
-      setMissing(false);
-      a.reset();
-    }
-  }, [open]); // eslint-disable-line react-hooks/exhaustive-deps
+  useOnOpen(open, () => {
+    setTo('');
+    setMissing(false);
+    a.reset();
+  });
   const save = async () => {
     if (!to) {
       setMissing(true);
@@ -103,13 +100,11 @@ export function NewActionDialog({ open, officers, today, defaultOwner, onClose, 
   const [tried, setTried] = useState(false);
   const a = useMutation({ invalidates: ACTION_WRITES });
   const register = useRegisterRows(open);
-  useEffect(() => {
-    if (open) {
-      setForm(blank());
-      setTried(false);
-      a.reset();
-    }
-  }, [open]); // eslint-disable-line react-hooks/exhaustive-deps
+  useOnOpen(open, () => {
+    setForm(blank());
+    setTried(false);
+    a.reset();
+  });
 
   const lookup = register.rows ? findCaseByReference(register.rows, form.reference) : null;
   const refError = !tried ? null : register.rows === null ? null : lookup && !lookup.ok ? lookup.message : a.errorFor('caseId');

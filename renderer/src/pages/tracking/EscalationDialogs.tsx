@@ -5,6 +5,7 @@ import { call } from '../../api/client';
 import { Field } from '../../components/Field';
 import { useMutation, type Mutation } from '../../data/useMutation';
 import { ESCALATION_WRITES } from '../../data/writes';
+import { useOnOpen } from '../../components/useModal';
 import { Dialog } from '../../components/Dialog';
 import { findCaseByReference } from './actions';
 import { MASH_NOTIFICATION_HINT, MASH_NOTIFICATION_LABEL, ladderLevelOptions, personAt } from './escalations';
@@ -103,15 +104,13 @@ export function EscalateDialog({ row, ladder, today, onClose, onDone }: { row: E
   const [due, setDue] = useState('');
   const [tried, setTried] = useState(false);
   const a = useMutation({ invalidates: ESCALATION_WRITES });
-  useEffect(() => {
-    if (row) {
-      setTo(personAt(ladder, row.level + 1));
-      setAsked('');
-      setDue('');
-      setTried(false);
-      a.reset();
-    }
-  }, [row]); // eslint-disable-line react-hooks/exhaustive-deps
+  useOnOpen(row, () => {
+    if (row) setTo(personAt(ladder, row.level + 1));
+    setAsked('');
+    setDue('');
+    setTried(false);
+    a.reset();
+  });
   const save = async () => {
     setTried(true);
     if (!row || asked.trim() === '' || (due !== '' && due < today)) return;
@@ -158,13 +157,11 @@ export function NewEscalationDialog({ open, ladder, today, onClose, onDone }: { 
   const a = useMutation({ invalidates: ESCALATION_WRITES });
   const register = useRegisterRows(open);
   const informedRef = useRef<HTMLTextAreaElement>(null);
-  useEffect(() => {
-    if (open) {
-      setForm(blank());
-      setTried(false);
-      a.reset();
-    }
-  }, [open]); // eslint-disable-line react-hooks/exhaustive-deps
+  useOnOpen(open, () => {
+    setForm(blank());
+    setTried(false);
+    a.reset();
+  });
 
   const set = <K extends keyof NewForm>(k: K, v: NewForm[K]) => setForm((f) => ({ ...f, [k]: v }));
   const lookup = register.rows ? findCaseByReference(register.rows, form.reference, { allowClosed: true }) : null;

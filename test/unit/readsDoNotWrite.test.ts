@@ -1,0 +1,69 @@
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { openTestApp, TODAY, type TestApp } from '../helpers/tempDb';
+import { loadDemo } from '../../db/demo/register';
+import { readOnly } from '../../db/readOnly';
+import { contract } from '../../shared/api/contract';
+
+// A method the contract calls a read must not change the register (issue 15): the dispatcher runs
+// reads on a connection that refuses writes, and every read, called on a register with meetings,
+// leaves every table as it was.
+describe('read methods cannot write', () => {
+  let app: TestApp;
+  const args: Record<string, unknown> = {};
+
+  /** Every row of every table, so "nothing changed" means exactly that. */
+  const snapshot = () => {
+    const tables = app.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[];
+    return JSON.stringify(tables.map((t) => [t.name, app.db.prepare(`SELECT * FROM "${t.name}"`).all()]));
+  };
+
+  beforeAll(() => {
+    app = openTestApp();
+    app.db.transaction(() => loadDemo(app.db, { actor: 'Demo', source: 'demo', now: () => `${TODAY}T09:00:00Z` }, { today: TODAY, cases: 200 }))();
+    const meeting = (app.ok('meetings.list') as { id: number; status: string }[]).find((m) => m.status === 'approved')!;
+    const detail = app.ok('meetings.get', { id: meeting.id });
+    const item = detail.items.find((i: { kind: string }) => i.kind === 'case');
+    const cme = (app.ok('register.list') as { caseId: number; register: string; status: string }[]).find((r) => r.register === 'CME')!;
+    const child = app.ok('cases.get', { id: cme.caseId }).child;
+    Object.assign(args, {
+      'children.checkDuplicates': { forenames: child.forenames, surname: child.surname, dateOfBirth: child.dateOfBirth },
+      'cases.get': { id: cme.caseId },
+      'audit.forCase': { caseId: cme.caseId },
+      'cases.tracking': { caseId: cme.caseId },
+      'actions.list': { caseId: cme.caseId },
+      'reports.get': { from: '2026-09-01', to: TODAY },
+      'meetings.list': { panelId: detail.meeting.panelId },
+      'meetings.get': { id: meeting.id },
+      'meetings.item': { itemId: item.id },
+      'projector.view': { id: meeting.id },
+      'minutes.get': { meetingId: meeting.id, variant: 'redacted' },
+      'agendaPack.get': { meetingId: meeting.id, variant: 'full' },
+      'archivingForm.get': { caseId: cme.caseId },
+      'documents.describe': { kind: 'minutes', id: meeting.id },
+      'audit.verify': { atOpen: false },
+    });
+  });
+  afterAll(() => app?.close());
+
+  const reads = Object.entries(contract).filter(([, spec]) => !spec.write).map(([name]) => name);
+
+  it.each(reads)('%s answers and changes nothing', (method) => {
+    const before = snapshot();
+    const r = app.dispatch(method, args[method] ?? {});
+    expect(r).toMatchObject({ ok: true });
+    expect(snapshot()).toBe(before);
+  });
+
+  it('the path reads run on refuses a write, and the register takes writes again after it', () => {
+    const write = () => app.db.prepare("UPDATE settings SET value = value WHERE key = 'user_name'").run();
+    expect(() => readOnly(app.db, write)).toThrow(/readonly/i);
+    expect(() => write()).not.toThrow();
+  });
+
+  it('a new register has its two panels as soon as it is opened, before anything reads them', () => {
+    const fresh = openTestApp();
+    const panels = fresh.db.prepare('SELECT name FROM panels ORDER BY id').all();
+    expect(panels).toEqual([{ name: 'CME panel' }, { name: 'PMOE panel' }]);
+    fresh.close();
+  });
+});
