@@ -3,6 +3,7 @@ import type { WriteContext } from '../db/audit';
 import { createDispatcher, type Dispatch, type Handlers } from './dispatch';
 import { createHandlers } from './services';
 import { contextFor } from './services/context';
+import type { RegisterKeys } from './services/handlers';
 
 /**
  * The app behind both hosts: the services over one open register, and the dispatcher every call
@@ -20,6 +21,8 @@ export interface AppOptions {
   /** Check every output against the contract too (development and tests). */
   checkOutputs?: boolean;
   log?: (message: string, err: unknown) => void;
+  /** The unlocked register's key, for users.* (electron/session); absent for a register opened without signing in. */
+  keys?: RegisterKeys;
 }
 
 export interface App {
@@ -40,7 +43,7 @@ export function todayInEngland(now: Date = new Date()): string {
 
 export function createApp(db: Db, options: AppOptions): App {
   const today = options.today ?? (() => todayInEngland());
-  const handlers = createHandlers(db, { today, version: options.version, dbPath: options.dbPath });
+  const handlers = createHandlers(db, { today, version: options.version, dbPath: options.dbPath, keys: options.keys });
   const dispatch = createDispatcher({
     db,
     handlers,

@@ -13,7 +13,6 @@ export function FirstRun({ defaultName, onDone }: { defaultName: string; onDone:
     setBusy(mode);
     setError(null);
     try {
-      await call('app.setUserName', { name });
       await call('app.setup', { mode });
       onDone();
     } catch (e) {
