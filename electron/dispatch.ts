@@ -36,14 +36,15 @@ export function createDispatcher(options: DispatcherOptions): Dispatch {
       return { ok: false, error: { code: 'unknown_method', message: `Panel has no operation called "${String(method)}".` } };
     }
     const spec = contract[method];
-    const parsed = validateInput(method, rawArgs);
-    if (!parsed.ok) return parsed;
     const handler = (handlers as Partial<Record<MethodName, unknown>>)[method] as ((args: unknown, ctx: WriteContext) => unknown) | undefined;
     if (!handler) return { ok: false, error: { code: 'unknown_method', message: `"${method}" is answered by the sign-in screen, not the register.` } };
     try {
       const ctx: WriteContext = { ...context(), op: randomUUID() };
-      // The one role check (issue 13): the signed-in user's role against shared/api/permissions.ts.
+      // The one role check (issue 13), before the arguments are even read: the signed-in user's role
+      // against shared/api/permissions.ts.
       if (ctx.user && !allowed(method, ctx.user.role)) return { ok: false, error: refusal(method, ctx.user.role) };
+      const parsed = validateInput(method, rawArgs);
+      if (!parsed.ok) return parsed;
       const run = () => handler(parsed.value, ctx);
       const value = spec.write ? db.transaction(run)() : run();
       if (options.checkOutputs) {

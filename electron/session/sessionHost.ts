@@ -39,6 +39,8 @@ export interface SessionHostOptions {
   clock?: () => number;
   /** How often the idle lock is checked between calls (ms); 0 turns the timer off (tests check on each call). */
   idleCheckMs?: number;
+  /** Overrides the idle time set in the register, in seconds (the browser host's end-to-end tests of the lock). */
+  idleSeconds?: number;
   /** Told after the app locks (the desktop closes its projector window). */
   onLock?: (reason: LockReason) => void;
 }
@@ -110,8 +112,9 @@ export function createSessionHost(options: SessionHostOptions): SessionHost {
     options.onLock?.(reason);
   }
 
+  const idleMs = () => (options.idleSeconds ? options.idleSeconds * 1000 : idleMinutes * 60_000);
   function checkIdle(): void {
-    if (open && clock() - open.lastActivity >= idleMinutes * 60_000) lock('idle');
+    if (open && clock() - open.lastActivity >= idleMs()) lock('idle');
   }
   const timer = options.idleCheckMs === 0 ? null : setInterval(checkIdle, options.idleCheckMs ?? 15_000);
   timer?.unref?.();

@@ -2,14 +2,24 @@ import { useEffect } from 'react';
 import type { MethodOutput } from '../../../shared/api/contract';
 import { AuthorityForm } from './settings/AuthorityForm';
 import { AuditTrailCard } from './settings/AuditTrail';
+import { YouCard } from './settings/YouCard';
+import { UsersCard } from './settings/UsersCard';
+import { IdleLockForm } from './settings/IdleLockForm';
+import { useCan, useSignedInUser } from '../data/session';
+import type { SessionStatus } from '../../../shared/api/session';
 
-export function SettingsPage({ info, onChanged }: { info: MethodOutput<'app.info'>; onChanged: () => void }) {
+export function SettingsPage({ info, idleMinutes, onChanged }: { info: MethodOutput<'app.info'>; idleMinutes: SessionStatus['idleMinutes']; onChanged: () => void }) {
+  const user = useSignedInUser();
+  const can = useCan();
   // The register's figures were read when the app opened; refresh them for this page.
   useEffect(() => onChanged(), []); // eslint-disable-line react-hooks/exhaustive-deps
   return (
     <>
       <h1>Settings</h1>
-      <AuthorityForm />
+      {user ? <YouCard user={user} /> : null}
+      {user && can('users.list') ? <UsersCard meId={user.id} /> : null}
+      <IdleLockForm minutes={idleMinutes} canEdit={can('session.setIdleMinutes')} />
+      {can('settings.setAuthority') ? <AuthorityForm /> : null}
       <AuditTrailCard />
       <section className="card" style={{ maxWidth: 640 }}>
         <h2 style={{ marginTop: 0 }}>This register</h2>

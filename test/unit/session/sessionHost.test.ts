@@ -8,6 +8,7 @@ import { keyringPath, readKeyring } from '../../../db/keyring';
 import { openDatabase } from '../../../db/open';
 import { cmeReferral, openTestApp, tempDir, TODAY } from '../../helpers/tempDb';
 import type { Result } from '../../../shared/api/errors';
+import { LOST_PUPIL_CHECKS } from '../../../shared/domain/closure';
 
 // Issue 13: the register encrypted at rest, opened by signing in; key wrapping per user; idle lock.
 
@@ -229,5 +230,43 @@ describe('encryption of the rollback journal', () => {
     expect(db.prepare('SELECT name FROM t').get()).toEqual({ name: `${NAME.forenames} ${NAME.surname}` });
     db.close();
     expect(holdsName(rawBytes(file))).toBe(false);
+  });
+});
+
+describe('closure authorisation by the signed-in manager', () => {
+  it('an officer proposes; the manager who proposed another cannot authorise it; a second manager does, named from sign-in', () => {
+    const r = rig();
+    r.call('session.setup', MANAGER);
+    r.call('users.create', { name: 'Priya Shah', role: 'officer', password: 'copper kettle morning' });
+    r.call('users.create', { name: 'Gareth Lowden', role: 'manager', password: 'seven blue herons' });
+    const priya = r.call('officers.create', { name: 'Priya Shah', team: 'cme' }).id;
+    const nadia = r.call('officers.create', { name: 'Nadia Okafor', team: 'inclusion', isManager: true }).id;
+    const caseId = r.call('referrals.create', cmeReferral()).caseId;
+    for (const agency of LOST_PUPIL_CHECKS) r.call('checks.add', { caseId, agency, checkedOn: '2026-10-20', checkedBy: 'Priya Shah', outcome: 'No trace', located: false });
+    const lost = {
+      id: caseId, reason: 'unresolved_lost', closedOn: '2026-11-24', evidence: 'All enquiries exhausted',
+      s2sUploadedOn: '2026-10-28', reasonableStepsLetterOn: '2026-10-29', socialCareReferral: 'MASH consulted: not known',
+    };
+
+    // The officer proposes, and may not authorise (the role table refuses before anything else).
+    r.call('session.signOut');
+    r.call('session.signIn', { name: 'Priya Shah', password: 'copper kettle morning' });
+    r.call('closures.propose', { ...lost, proposedById: priya });
+    expect(r.host.dispatch('closures.authorise', { id: caseId })).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringMatching(/officer can't make this change/) } });
+
+    // Nadia (a manager) proposes again herself: as the proposer she can't authorise, whatever officer id is sent.
+    r.call('session.signOut');
+    r.call('session.signIn', MANAGER);
+    r.call('closures.propose', { ...lost, proposedById: nadia });
+    expect(r.host.dispatch('closures.authorise', { id: caseId, authorisedById: 999 })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/Nadia Okafor proposed this closure/) } });
+
+    // Gareth, signed in, authorises: the proposal and the audit name him.
+    r.call('session.signOut');
+    r.call('session.signIn', { name: 'Gareth Lowden', password: 'seven blue herons' });
+    const d = r.call('closures.authorise', { id: caseId, note: 'Agreed' });
+    expect(d.case.status).toBe('closed');
+    expect(d.closures[0]).toMatchObject({ status: 'authorised', proposedByName: 'Nadia Okafor', decidedByName: 'Gareth Lowden' });
+    const actors = r.host.db()!.prepare("SELECT DISTINCT actor FROM audit WHERE case_id = ? AND entity = 'closure_proposal' AND field = 'status' AND new_value = 'authorised'").all(caseId);
+    expect(actors).toEqual([{ actor: 'Gareth Lowden' }]);
   });
 });
