@@ -2,7 +2,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startHost, api, chromiumAvailable, pdfToolsAvailable, pdfText as text, pdfPages as pageCount, type Host } from './harness';
+import { startHost, api, chromiumAvailable, pdfToolsAvailable, pdfText as text, pdfPages as pageCount, type Host, actAs } from './harness';
 import { tempDir } from '../helpers/tempDb';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -53,7 +53,7 @@ describe.skipIf(!chromiumAvailable || !pdfToolsAvailable)('minutes as PDF', () =
 
   beforeAll(async () => {
     host = await startHost();
-    await api(host, 'app.setUserName', { name: 'Jo Minute' });
+    await actAs(host, 'Jo Minute');
     await api(host, 'app.setup', { mode: 'demo' });
     await api(host, 'settings.setAuthority', { name: 'Northbridge Borough Council' });
     const panels = await api<{ id: number; register: string }[]>(host, 'panels.list');
