@@ -205,7 +205,11 @@ export function createSessionHost(options: SessionHostOptions): SessionHost {
   }
 
   const handlers = {
-    'session.status': () => status(),
+    'session.status': ({ active }: MethodArgs<'session.status'>) => {
+      const now = status();
+      if (active && open) open.lastActivity = clock();
+      return now;
+    },
 
     'session.setup': ({ name, password }: MethodArgs<'session.setup'>) => {
       if (!needsSetup()) throw new AppError('conflict', 'This register already has users. Sign in instead.');

@@ -61,7 +61,8 @@ export const IDLE_MINUTES_DEFAULT = 15;
 export const IDLE_MINUTES_MAX = 240;
 
 export const sessionMethods = {
-  'session.status': method(z.object({}).default({}), SessionStatus, false),
+  /** active: the person has typed or clicked since the last check (a long note being typed keeps Panel open; a window polling doesn't). */
+  'session.status': method(z.object({ active: z.boolean().default(false) }).default({ active: false }), SessionStatus, false),
   /** First run: the first user, a manager; answers the recovery key to print (shown this once). */
   'session.setup': method(z.object({ name: userName, password }), z.object({ status: SessionStatus, recoveryKey: z.string() }), true),
   'session.signIn': method(z.object({ name: userName, password: typedPassword }), SessionStatus, false),

@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { MethodName } from '../../../shared/api/contract';
 import type { SessionStatus } from '../../../shared/api/session';
 import { allowed } from '../../../shared/api/permissions';
@@ -17,15 +17,20 @@ export interface Session {
 }
 
 /**
- * Whether someone is signed in, and who. Polls `session.status` (which does not count as activity,
- * so it never keeps an idle app open) and listens for any call answered "locked".
+ * Whether someone is signed in, and who. Polls `session.status` (which by itself does not count as
+ * activity, so a window left open never keeps an idle app unlocked; it says when the person has
+ * typed or clicked since) and listens for any call answered "locked".
  */
 export function useSessionStatus(): Session {
   const [status, set] = useState<SessionStatus | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // Typing or clicking counts as use even when nothing is saved yet (a long note): the next check says so.
+  const usedSince = useRef(false);
   const refresh = useCallback(async () => {
+    const active = usedSince.current;
+    usedSince.current = false;
     try {
-      set(await call('session.status', {}));
+      set(await call('session.status', { active }));
       setError(null);
     } catch (e) {
       setError((e as Error).message);
@@ -35,9 +40,15 @@ export function useSessionStatus(): Session {
     void refresh();
     const timer = setInterval(() => void refresh(), STATUS_POLL_MS);
     const off = onLocked(() => void refresh());
+    const used = () => {
+      usedSince.current = true;
+    };
+    const events = ['keydown', 'pointerdown', 'wheel'] as const;
+    for (const e of events) window.addEventListener(e, used, { passive: true, capture: true });
     return () => {
       clearInterval(timer);
       off();
+      for (const e of events) window.removeEventListener(e, used, { capture: true });
     };
   }, [refresh]);
   return { status, error, refresh, set };

@@ -202,6 +202,11 @@ describe('session host: sign-in, users and roles', () => {
     r.call('register.list', {});
     r.advance(4 * 60_000);
     expect(r.call('session.status').state).toBe('open');
+    // Someone typing a long note (nothing saved yet) is using Panel: the window's check says so.
+    r.advance(30_000);
+    expect(r.call('session.status', { active: true }).state).toBe('open');
+    r.advance(4 * 60_000);
+    expect(r.call('session.status').state).toBe('open');
     r.advance(60_000);
     // session.status is what a window polls with: it sees the lock but doesn't hold it off.
     expect(r.call('session.status')).toMatchObject({ state: 'locked', lockedBecause: 'idle', idleMinutes: 5 });
