@@ -28,7 +28,7 @@ export function SettingsPage({ info, idleMinutes, onChanged }: { info: MethodOut
           <dt>Cases</dt><dd>{info.caseCount.toLocaleString('en-GB')}</dd>
           <dt>Panel version</dt><dd>{info.version} (schema {info.schemaVersion})</dd>
         </dl>
-        <p className="muted small">The register is stored only on this computer. Back it up with your authority’s usual file backups.</p>
+        <p className="muted small">The register is stored only on this computer, encrypted. Back it up together with its keyring (the file beside it ending .keyring.json): one without the other cannot be opened.</p>
       </section>
     </>
   );
