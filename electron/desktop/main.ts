@@ -77,7 +77,13 @@ function lockedRegister(dbPath: string): SessionHost {
     fail('Panel could not open the register', `Panel could not make the folder for the register at ${dbPath}: ${err instanceof Error ? err.message : String(err)}`);
   }
   // Too new, damaged, read-only, busy, disk full: the sign-in screen shows what to do when signing in opens it.
-  return createSessionHost({ dbPath, version: appVersion(), nativeBinding, checkOutputs: isDev, log: (message, err) => console.error(message, err) });
+  return createSessionHost({
+    dbPath, version: appVersion(), nativeBinding, checkOutputs: isDev, log: (message, err) => console.error(message, err),
+    // Locked means nothing of the register on any screen: the projector window in the room closes too.
+    onLock: () => {
+      for (const win of BrowserWindow.getAllWindows()) if (win !== mainWindow && !win.isDestroyed()) win.close();
+    },
+  });
 }
 
 function showAbout(): void {
