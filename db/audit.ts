@@ -1,5 +1,6 @@
 import type { Db } from './open';
 import { appendAudit } from './auditChain';
+import type { SessionUser } from '../shared/api/session';
 
 /** Who is writing and on whose behalf; every audited write carries it. */
 export interface WriteContext {
@@ -10,6 +11,12 @@ export interface WriteContext {
   now: () => string;
   /** Groups the audit rows of one operation, so it can be undone as a whole. */
   op?: string;
+  /**
+   * The signed-in user (issue 13; `actor` is their name). Set by the hosts' session layer; the
+   * dispatcher checks their role against shared/api/permissions.ts. Absent only for scripts and
+   * unit tests that drive the services directly.
+   */
+  user?: SessionUser;
 }
 
 export interface AuditLink {

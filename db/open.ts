@@ -4,6 +4,7 @@ import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
 import { AppError } from '../shared/api/errors';
 import { sealAudit, verifyAuditChain, type AuditCheck } from './auditChain';
 import { damagedMessage, storageError } from './storageErrors';
+import { applyKey } from './encryption';
 
 export type Db = Database.Database;
 
@@ -12,6 +13,11 @@ export interface OpenOptions {
   nativeBinding?: string;
   /** Stop at this schema version (tests that migrate from an earlier version). */
   targetVersion?: number;
+  /**
+   * The register's key (db/keyring.ts unwraps it at sign-in): the file, its WAL and its journal are
+   * then encrypted (db/encryption.ts). Without one the file is plain, as the unit tests' files are.
+   */
+  key?: Buffer;
 }
 
 const auditChecks = new WeakMap<Db, AuditCheck>();
@@ -33,6 +39,13 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     throw storageError(err, file) ?? err;
   }
   try {
+    if (options.key) {
+      applyKey(db, options.key);
+      // A plain SQLite build ignores PRAGMA cipher: refuse to write names into a file it won't encrypt.
+      if (db.pragma('cipher', { simple: true }) !== 'sqlcipher') {
+        throw new AppError('unavailable', 'This build of Panel cannot encrypt the register (its SQLite has no cipher support). Reinstall Panel.');
+      }
+    }
     checkIntegrity(db, file);
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');

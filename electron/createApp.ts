@@ -4,6 +4,7 @@ import { createDispatcher, type Dispatch, type Handlers } from './dispatch';
 import { createHandlers } from './services';
 import { contextFor } from './services/context';
 import { prepareRegister } from './services/app/prepare';
+import type { RegisterKeys } from './services/handlers';
 
 /**
  * The app behind both hosts: the services over one open register, and the dispatcher every call
@@ -18,9 +19,13 @@ export interface AppOptions {
   today?: () => string;
   /** Who is writing, read per call. Defaults to the register's user name and the clock. */
   context?: () => WriteContext;
+  /** Who writes what a register needs on opening (its default panels), when not `context`: the first user at setup. */
+  prepareAs?: WriteContext;
   /** Check every output against the contract too (development and tests). */
   checkOutputs?: boolean;
   log?: (message: string, err: unknown) => void;
+  /** The unlocked register's key, for users.* (electron/session); absent for a register opened without signing in. */
+  keys?: RegisterKeys;
 }
 
 export interface App {
@@ -42,8 +47,8 @@ export function todayInEngland(now: Date = new Date()): string {
 export function createApp(db: Db, options: AppOptions): App {
   const today = options.today ?? (() => todayInEngland());
   const context = options.context ?? contextFor(db);
-  prepareRegister(db, context());
-  const handlers = createHandlers(db, { today, version: options.version, dbPath: options.dbPath });
+  prepareRegister(db, () => options.prepareAs ?? context());
+  const handlers = createHandlers(db, { today, version: options.version, dbPath: options.dbPath, keys: options.keys });
   const dispatch = createDispatcher({
     db,
     handlers,

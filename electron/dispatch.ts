@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { contract, isMethodName, type MethodArgs, type MethodName, type MethodOutput } from '../shared/api/contract';
+import { allowed } from '../shared/api/permissions';
+import { ROLE_LABELS } from '../shared/api/session';
 import { AppError, type Result } from '../shared/api/errors';
 import { labelForPath } from '../shared/api/fieldLabels';
 import { futureDateProblem } from '../shared/api/pastDates';
@@ -9,7 +11,9 @@ import type { WriteContext } from '../db/audit';
 import { storageError } from '../db/storageErrors';
 import { readOnly } from '../db/readOnly';
 
-export type Handlers = { [M in MethodName]: (args: MethodArgs<M>, ctx: WriteContext) => MethodOutput<M> };
+/** `session.*` (signing in and out) is answered by the hosts' session layer (electron/session), before any register is open. */
+export type ServiceMethodName = Exclude<MethodName, `session.${string}`>;
+export type Handlers = { [M in ServiceMethodName]: (args: MethodArgs<M>, ctx: WriteContext) => MethodOutput<M> };
 
 export interface DispatcherOptions {
   db: Db;
@@ -36,20 +40,20 @@ export function createDispatcher(options: DispatcherOptions): Dispatch {
       return { ok: false, error: { code: 'unknown_method', message: `Panel has no operation called "${String(method)}".` } };
     }
     const spec = contract[method];
-    const parsed = (spec.input as z.ZodType).safeParse(rawArgs ?? {});
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      const field = issue.path.map(String).join('.');
-      return { ok: false, error: { code: 'invalid_input', message: `${labelForPath(issue.path)} ${issue.message}`, field } };
-    }
-    const future = futureDateProblem(spec.input as z.ZodType, parsed.data, options.today());
-    if (future) {
-      return { ok: false, error: { code: 'invalid_input', message: `${labelForPath(future.path)} ${future.message}`, field: future.path.map(String).join('.') } };
-    }
+    const handler = (handlers as Partial<Record<MethodName, unknown>>)[method] as ((args: unknown, ctx: WriteContext) => unknown) | undefined;
+    if (!handler) return { ok: false, error: { code: 'unknown_method', message: `"${method}" is answered by the sign-in screen, not the register.` } };
     try {
-      const handler = handlers[method] as (args: unknown, ctx: WriteContext) => unknown;
       const ctx: WriteContext = { ...context(), op: randomUUID() };
-      const run = () => handler(parsed.data, ctx);
+      // The one role check (issue 13), before the arguments are even read: the signed-in user's role
+      // against shared/api/permissions.ts.
+      if (ctx.user && !allowed(method, ctx.user.role)) return { ok: false, error: refusal(method, ctx.user.role) };
+      const parsed = validateInput(method, rawArgs);
+      if (!parsed.ok) return parsed;
+      const future = futureDateProblem(spec.input as z.ZodType, parsed.value, options.today());
+      if (future) {
+        return { ok: false, error: { code: 'invalid_input', message: `${labelForPath(future.path)} ${future.message}`, field: future.path.map(String).join('.') } };
+      }
+      const run = () => handler(parsed.value, ctx);
       const value = spec.write ? db.transaction(run)() : readOnly(db, run);
       if (options.checkOutputs) {
         const out = (spec.output as z.ZodType).safeParse(value);
@@ -73,4 +77,20 @@ export function createDispatcher(options: DispatcherOptions): Dispatch {
       };
     }
   };
+}
+
+/** Checks a call's arguments against the contract; the message names the field and what to do. */
+export function validateInput(method: MethodName, rawArgs: unknown): Result<unknown> {
+  const parsed = (contract[method].input as z.ZodType).safeParse(rawArgs ?? {});
+  if (parsed.success) return { ok: true, value: parsed.data };
+  const issue = parsed.error.issues[0]!;
+  const field = issue.path.map(String).join('.');
+  return { ok: false, error: { code: 'invalid_input', message: `${labelForPath(issue.path)} ${issue.message}`, field } };
+}
+
+/** Why a role may not make a call, in words the person can act on. */
+export function refusal(method: MethodName, role: keyof typeof ROLE_LABELS): { code: 'forbidden'; message: string } {
+  const who = ROLE_LABELS[role].toLowerCase();
+  const what = contract[method].write ? 'make this change' : 'see this';
+  return { code: 'forbidden', message: `A ${who} can't ${what} (${method}). Ask a manager${role === 'manager' ? '' : ' to do it, or to change your role'}.` };
 }

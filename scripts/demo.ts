@@ -4,13 +4,21 @@
  *   npx tsx scripts/demo.ts [--db PATH] [--cases N] [--seed N] [--replace] [--user NAME]
  *   npm run demo -- --cases 50000
  *
- * Default database: $PANEL_DB, else ./panel-demo.db. Refuses a database that already holds cases
- * unless --replace is given (which deletes the file and its -wal/-shm first).
+ * Default database: $PANEL_DB, else ./panel-demo.db. Refuses an existing register unless --replace
+ * is given (which deletes the file, its -wal/-shm and its keyring first).
+ *
+ * The register is encrypted like any other (issue 13): the demo sets it up through the same session
+ * layer as the app, with demo users who all have the demo password, printed at the end with the
+ * recovery key. Never use the demo password for a real register.
  */
 import { existsSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { openDatabase, type Db } from '../db/open';
+import type { Db } from '../db/open';
 import { auditedInsert, type WriteContext } from '../db/audit';
+import { hasContent } from '../db/encryption';
+import { keyringPath } from '../db/keyring';
+import { createSessionHost } from '../electron/session/sessionHost';
+import type { Role } from '../shared/api/session';
 import { loadDemo } from '../db/demo/register';
 import { todayInEngland } from '../electron/createApp';
 
@@ -27,7 +35,16 @@ const USAGE = `Usage: npm run demo -- [--db PATH] [--cases N] [--seed N] [--repl
   --cases N    total cases (default 1,300: about 300 open and 1,000 closed)
   --seed N     random seed; the same seed gives the same register (default 1)
   --replace    delete an existing register at PATH first
-  --user NAME  the user name to store if none is set (default "Demo user")`;
+  --user NAME  the first manager's name (default "Nadia Kowalczyk", a manager among the demo officers)`;
+
+/** Everyone who can sign in to the demo register, all with DEMO_PASSWORD (names from the demo's officers). */
+export const DEMO_PASSWORD = 'northbridge demo';
+const DEMO_USERS: readonly { name: string; role: Role }[] = [
+  { name: 'Gareth Lowden', role: 'manager' },
+  { name: 'Dana Whitcombe', role: 'officer' },
+  { name: 'Lucy Penhallow', role: 'officer' },
+  { name: 'Alison Tregear', role: 'panel_member' },
+];
 
 function fail(message: string): never {
   console.error(message);
@@ -35,7 +52,7 @@ function fail(message: string): never {
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { db: process.env.PANEL_DB || './panel-demo.db', cases: undefined, seed: 1, replace: false, user: 'Demo user' };
+  const args: Args = { db: process.env.PANEL_DB || './panel-demo.db', cases: undefined, seed: 1, replace: false, user: 'Nadia Kowalczyk' };
   const value = (i: number, flag: string): string => {
     const v = argv[i + 1];
     if (v === undefined || v.startsWith('--')) fail(`${flag} needs a value.\n\n${USAGE}`);
@@ -68,33 +85,22 @@ function parseArgs(argv: string[]): Args {
   return args;
 }
 
-function caseCount(db: Db): number {
-  return (db.prepare('SELECT count(*) AS n FROM cases').get() as { n: number }).n;
-}
-
 function main(): void {
   const args = parseArgs(process.argv.slice(2));
   const file = resolve(args.db);
 
   if (args.replace) {
-    for (const f of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(f)) rmSync(f);
+    for (const f of [file, `${file}-wal`, `${file}-shm`, keyringPath(file)]) if (existsSync(f)) rmSync(f);
+  }
+  if (hasContent(file) || existsSync(keyringPath(file))) {
+    fail(`${file} is already a register; nothing was changed.\nUse --replace to delete it and load demo data afresh, or --db to choose another file.`);
   }
 
-  let db: Db;
-  try {
-    db = openDatabase(file);
-  } catch (err) {
-    fail(`Cannot open ${file}: ${err instanceof Error ? err.message : String(err)}`);
-  }
-
-  const existing = caseCount(db);
-  if (existing > 0) {
-    db.close();
-    fail(
-      `${file} already holds ${existing.toLocaleString('en-GB')} cases; nothing was changed.\n` +
-        `Use --replace to delete it and load demo data afresh, or --db to choose another file.`,
-    );
-  }
+  const host = createSessionHost({ dbPath: file, version: 'demo', idleCheckMs: 0 });
+  const setup = host.dispatch('session.setup', { name: args.user, password: DEMO_PASSWORD });
+  if (!setup.ok) fail(`Cannot set up ${file}: ${setup.error.message}`);
+  const { recoveryKey } = setup.value as { recoveryKey: string };
+  const db: Db = host.db()!;
 
   // A bigger page cache for this one connection: the load is one large transaction.
   db.pragma('cache_size = -262144');
@@ -108,7 +114,6 @@ function main(): void {
       if (!has.get(key)) auditedInsert(db, ctx, 'settings', { entity: 'setting' }, { key, value });
     };
     setIfAbsent('setup_done', '1');
-    setIfAbsent('user_name', args.user);
     return loadDemo(db, ctx, { today, seed: args.seed, ...(args.cases !== undefined ? { cases: args.cases } : {}) });
   })();
   const seconds = (performance.now() - started) / 1000;
@@ -121,8 +126,13 @@ function main(): void {
        FROM cases`,
     )
     .get() as { open: number; closed: number; cme: number; pmoe: number; children: number };
+  const users = [{ name: args.user, role: 'manager' as Role }, ...DEMO_USERS.filter((u) => u.name !== args.user)];
+  for (const u of users.slice(1)) {
+    const r = host.dispatch('users.create', { ...u, password: DEMO_PASSWORD });
+    if (!r.ok) fail(`Cannot add the demo user ${u.name}: ${r.error.message}`);
+  }
   db.pragma('wal_checkpoint(TRUNCATE)');
-  db.close();
+  host.close();
 
   const n = (x: number) => x.toLocaleString('en-GB');
   console.log(
@@ -130,7 +140,10 @@ function main(): void {
       `${n(counts.cme)} CME, ${n(counts.pmoe)} PMOE) for ${n(counts.children)} children, with ${result.officerCount} officers, ` +
       `as at ${today} (seed ${args.seed}) in ${seconds.toFixed(1)} s.`,
   );
-  console.log(`Register: ${file}`);
+  console.log(`Register: ${file} (encrypted; keyring ${keyringPath(file)})`);
+  console.log(`Users (all with the demo password "${DEMO_PASSWORD}"):`);
+  for (const u of users) console.log(`  ${u.name.padEnd(18)} ${u.role.replace('_', ' ')}`);
+  console.log(`Recovery key: ${recoveryKey}`);
   console.log(`Next: npm run start:browser -- --db ${file.includes(' ') ? JSON.stringify(file) : file}`);
 }
 

@@ -126,20 +126,24 @@ let electronVersion;
 
 async function main() {
   let sqliteVersion;
+  let sqlitePackage;
   try {
     electronVersion = readJson(path.join(root, 'node_modules', 'electron', 'package.json')).version;
-    sqliteVersion = readJson(path.join(root, 'node_modules', 'better-sqlite3', 'package.json')).version;
+    // "better-sqlite3" is an alias of better-sqlite3-multiple-ciphers (the encrypting build): the
+    // real package name is part of the record, so a cached build of plain better-sqlite3 of the same
+    // version number is never taken for it.
+    ({ version: sqliteVersion, name: sqlitePackage } = readJson(path.join(root, 'node_modules', 'better-sqlite3', 'package.json')));
   } catch (err) {
     giveUp(`node_modules is incomplete (${err.message}); run "npm install" first`);
   }
 
-  const record = `electron ${electronVersion}\nbetter-sqlite3 ${sqliteVersion}\nplatform ${process.platform}-${process.arch}\n`;
+  const record = `electron ${electronVersion}\n${sqlitePackage} ${sqliteVersion}\nplatform ${process.platform}-${process.arch}\n`;
   if (!force && fs.existsSync(outFile) && fs.existsSync(versionFile) && fs.readFileSync(versionFile, 'utf8') === record) {
-    log(`up to date (better-sqlite3 ${sqliteVersion} for Electron ${electronVersion}, ${process.platform}-${process.arch}).`);
+    log(`up to date (${sqlitePackage} ${sqliteVersion} for Electron ${electronVersion}, ${process.platform}-${process.arch}).`);
     return;
   }
 
-  log(`building better-sqlite3 ${sqliteVersion} for Electron ${electronVersion} (${process.platform}-${process.arch}); this takes a minute or two...`);
+  log(`building ${sqlitePackage} ${sqliteVersion} for Electron ${electronVersion} (${process.platform}-${process.arch}); this takes a minute or two...`);
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'panel-electron-abi-'));
   try {
     const moduleDir = path.join(tmp, 'node_modules', 'better-sqlite3');
@@ -148,7 +152,7 @@ async function main() {
     fs.cpSync(source, moduleDir, { recursive: true, filter: (src) => path.relative(source, src).split(path.sep)[0] !== 'build' });
     fs.writeFileSync(
       path.join(tmp, 'package.json'),
-      JSON.stringify({ name: 'panel-electron-abi', version: '0.0.0', private: true, dependencies: { 'better-sqlite3': sqliteVersion } }, null, 2),
+      JSON.stringify({ name: 'panel-electron-abi', version: '0.0.0', private: true, dependencies: { 'better-sqlite3': sqlitePackage === 'better-sqlite3' ? sqliteVersion : `npm:${sqlitePackage}@${sqliteVersion}` } }, null, 2),
     );
 
     const env = cleanEnv();

@@ -1,7 +1,9 @@
 // Panel's documents as PDF, printed by headless Chromium from the same print views the app shows:
-//   npm run minutes       -- --meeting ID [--variant full|redacted] --out FILE [--db PATH]
-//   npm run agenda-pack   -- --meeting ID [--variant full|redacted] --out FILE [--db PATH]
-//   npm run archiving-form -- --case ID --out FILE [--db PATH]
+//   npm run minutes       -- --meeting ID [--variant full|redacted] --out FILE [--db PATH] [--user NAME]
+//   npm run agenda-pack   -- --meeting ID [--variant full|redacted] --out FILE [--db PATH] [--user NAME]
+//   npm run archiving-form -- --case ID --out FILE [--db PATH] [--user NAME]
+// An encrypted register needs a user: --user NAME (or PANEL_USER) and PANEL_PASSWORD, or the
+// password typed when asked (scripts/signIn.ts).
 // Starts the browser host in this process on a free port (loopback, one-off token), opens the
 // document's print view, waits for it to be laid out and prints A4 with the protective marking,
 // the title and the variant in the header and footer of every page.
@@ -18,6 +20,9 @@ import { createApp } from '../electron/createApp';
 import { startBrowserHost } from '../electron/server/http';
 import { defaultDatabasePath } from '../electron/server/paths';
 import { launchPdfBrowser } from '../electron/server/pdf';
+import { keyringPath } from '../db/keyring';
+import { signInFromCommandLine } from './signIn';
+import type { Dispatch } from '../electron/dispatch';
 import { printDocument, type DocumentPdf } from '../electron/server/documentPdf';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -41,19 +46,25 @@ export interface DocumentPdfOptions {
   out: string;
   browser?: Browser;
   today?: string;
+  /** Who signs in, for a register path with a keyring (an encrypted register). */
+  user?: string;
 }
 
 /** Writes one document to `out` as PDF; returns pages, size, time taken and what it was. */
 export async function writeDocumentPdf(opts: DocumentPdfOptions): Promise<DocumentPdf & { out: string }> {
   ensureRendererBuilt();
-  const ownDb = typeof opts.db === 'string';
-  const db = typeof opts.db === 'string' ? openDatabase(opts.db) : opts.db;
-  const dbPath = typeof opts.db === 'string' ? opts.db : db.name;
+  const pinned = opts.today;
+  const today = pinned ? () => pinned : undefined;
+  const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };
+  // An encrypted register (it has a keyring) is opened by signing in; an open Db or a plain file directly.
+  const session = typeof opts.db === 'string' && fs.existsSync(keyringPath(opts.db))
+    ? await signInFromCommandLine(opts.db, { user: opts.user, version: pkg.version, today })
+    : null;
+  const db = session ? null : typeof opts.db === 'string' ? openDatabase(opts.db) : opts.db;
+  const dbPath = typeof opts.db === 'string' ? opts.db : opts.db.name;
   const browser = opts.browser ?? (await launchPdfBrowser());
   try {
-    const pinned = opts.today;
-    const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };
-    const { dispatch } = createApp(db, { today: pinned ? () => pinned : undefined, version: pkg.version, dbPath, log: (m, e) => console.error(m, e) });
+    const dispatch: Dispatch = session ? session.dispatch : createApp(db!, { today, version: pkg.version, dbPath, log: (m, e) => console.error(m, e) }).dispatch;
     const host = await startBrowserHost({ dispatch, staticDir, port: 0 });
     try {
       const request = { kind: opts.kind, id: opts.id, variant: opts.variant };
@@ -63,7 +74,8 @@ export async function writeDocumentPdf(opts: DocumentPdfOptions): Promise<Docume
     }
   } finally {
     if (!opts.browser) await browser.close();
-    if (ownDb) db.close();
+    session?.close();
+    if (db && typeof opts.db === 'string') db.close();
   }
 }
 
@@ -76,6 +88,7 @@ const USAGE =
   'Usage: npm run minutes -- --meeting ID [--variant full|redacted] --out FILE.pdf [--db PATH]\n' +
   '       npm run agenda-pack -- --meeting ID [--variant full|redacted] --out FILE.pdf [--db PATH]\n' +
   '       npm run archiving-form -- --case ID --out FILE.pdf [--db PATH]\n' +
+  '  --user NAME signs in to an encrypted register (password from PANEL_PASSWORD, or asked for).\n' +
   '  --variant redacted (the default) names children by reference and initials, for circulation; full names them.';
 
 async function main(): Promise<void> {
@@ -92,7 +105,7 @@ async function main(): Promise<void> {
     console.error(`There is no register at ${dbPath}. Give its path with --db.`);
     process.exit(1);
   }
-  const r = await writeDocumentPdf({ db: dbPath, kind, id, variant, out: path.resolve(out) });
+  const r = await writeDocumentPdf({ db: dbPath, kind, id, variant, out: path.resolve(out), user: arg('user') });
   console.log(`Wrote ${r.out}: ${r.info.title}, ${r.info.variantLabel.toLowerCase()}, ${r.pages} page${r.pages === 1 ? '' : 's'}, ${Math.round(r.bytes / 1024)} KB, in ${(r.ms / 1000).toFixed(1)} s.`);
 }
 

@@ -1,17 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Menu, screen, session, type MenuItemConstructorOptions } from 'electron';
-import { openDatabase, type Db } from '../../db/open';
-import { AppError } from '../../shared/api/errors';
-import { createApp } from '../createApp';
+import { app, BrowserWindow, dialog, ipcMain, Menu, powerMonitor, screen, session, type MenuItemConstructorOptions } from 'electron';
+import { createSessionHost, type SessionHost } from '../session/sessionHost';
 import { isAppFrameUrl, registerIpc } from './ipc';
 import { registerPdfIpc } from './pdf';
 import { electronNativeBindingPath } from './nativeBinding';
 import { hardenSession, hardenWebContents, secureWebPreferences } from './security';
 
 /**
- * The desktop host: one window, one IPC channel, one database connection. Everything the app
+ * The desktop host: one window, one IPC channel, one register opened by signing in (issue 13:
+ * it starts locked, and locks again when left idle, on sign out, and when the OS locks or sleeps). Everything the app
  * does lives in electron/services behind the dispatcher; this file only wires Electron to it.
  *
  * Bundled to dist/electron/main.cjs, so `__dirname` is dist/electron and the app root (the
@@ -33,7 +32,7 @@ if (app.getName() !== APP_NAME) {
 // UK dates in <input type="date"> and number formats, whatever the machine's own locale.
 app.commandLine.appendSwitch('lang', 'en-GB');
 
-let db: Db | undefined;
+let sessionHost: SessionHost | undefined;
 let mainWindow: BrowserWindow | undefined;
 
 function appVersion(): string {
@@ -60,7 +59,8 @@ function fail(title: string, message: string): never {
   throw new StartupAborted(message);
 }
 
-function openRegister(dbPath: string): Db {
+/** The locked register: nothing is opened (or decrypted) until someone signs in. */
+function lockedRegister(dbPath: string): SessionHost {
   const nativeBinding = electronNativeBindingPath(appRoot, { isPackaged: app.isPackaged, resourcesPath: process.resourcesPath });
   if (!fs.existsSync(nativeBinding)) {
     fail(
@@ -73,20 +73,17 @@ function openRegister(dbPath: string): Db {
   }
   try {
     fs.mkdirSync(path.dirname(dbPath), { recursive: true });
-    return openDatabase(dbPath, { nativeBinding });
   } catch (err) {
-    // Too new, damaged (failed its integrity check), read-only, busy, disk full: the message says what to do.
-    if (err instanceof AppError) {
-      return fail('Panel cannot open this register', err.message);
-    }
-    const reason = err instanceof Error ? err.message : String(err);
-    return fail(
-      'Panel could not open the register',
-      `Panel could not open the register at ${dbPath}: ${reason}\n\n` +
-        'Check that the file is not open in another program and that you can write to its folder, then start Panel again. ' +
-        'If it keeps happening, tell your administrator.',
-    );
+    fail('Panel could not open the register', `Panel could not make the folder for the register at ${dbPath}: ${err instanceof Error ? err.message : String(err)}`);
   }
+  // Too new, damaged, read-only, busy, disk full: the sign-in screen shows what to do when signing in opens it.
+  return createSessionHost({
+    dbPath, version: appVersion(), nativeBinding, checkOutputs: isDev, log: (message, err) => console.error(message, err),
+    // Locked means nothing of the register on any screen: the projector window in the room closes too.
+    onLock: () => {
+      for (const win of BrowserWindow.getAllWindows()) if (win !== mainWindow && !win.isDestroyed()) win.close();
+    },
+  });
 }
 
 function showAbout(): void {
@@ -174,10 +171,12 @@ function start(): void {
   }
 
   const dbPath = databasePath();
-  const register = openRegister(dbPath);
-  db = register;
-
-  const { dispatch } = createApp(register, { version: appVersion(), dbPath, checkOutputs: isDev, log: (message, err) => console.error(message, err) });
+  const host = lockedRegister(dbPath);
+  sessionHost = host;
+  const { dispatch } = host;
+  // Lock with the computer: a register left open on a locked or sleeping laptop is not open to the next person.
+  powerMonitor.on('lock-screen', () => host.lock('os_lock'));
+  powerMonitor.on('suspend', () => host.lock('os_lock'));
   const isTrustedFrame = (frame: { url: string } | null) => frame !== null && isAppFrameUrl(frame.url, appUrl);
   registerIpc(ipcMain, dispatch, isTrustedFrame);
   registerPdfIpc(ipcMain, dispatch, appUrl, isTrustedFrame, () => mainWindow);
@@ -201,8 +200,8 @@ if (!app.requestSingleInstanceLock()) {
   app.on('window-all-closed', () => app.quit());
 
   app.on('will-quit', () => {
-    if (db?.open) db.close();
-    db = undefined;
+    sessionHost?.close();
+    sessionHost = undefined;
   });
 
   if (process.platform === 'win32') app.setAppUserModelId('uk.gov.panel.app');
@@ -216,7 +215,7 @@ if (!app.requestSingleInstanceLock()) {
         console.error('Panel could not start', err);
         dialog.showErrorBox('Panel cannot start', `Panel could not start: ${err instanceof Error ? err.message : String(err)}`);
       }
-      if (db?.open) db.close();
+      sessionHost?.close();
       app.exit(1);
     });
 }

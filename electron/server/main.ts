@@ -2,9 +2,7 @@
 import path from 'node:path';
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { openDatabase } from '../../db/open';
-import { AppError } from '../../shared/api/errors';
-import { createApp } from '../createApp';
+import { createSessionHost } from '../session/sessionHost';
 import { startBrowserHost } from './http';
 import { createDocumentPrinter } from './documentPdf';
 import { defaultDatabasePath } from './paths';
@@ -23,19 +21,17 @@ async function main(): Promise<void> {
   const port = Number(arg('port') ?? process.env.PANEL_PORT ?? 5178);
   const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };
 
-  let db;
-  try {
-    db = openDatabase(dbPath);
-  } catch (err) {
-    console.error(err instanceof AppError ? err.message : `Could not open the register at ${dbPath}: ${(err as Error).message}`);
-    process.exit(1);
-  }
-  const { dispatch } = createApp(db, {
-    version: pkg.version,
+  // Locked until someone signs in in the page (issue 13): the register is encrypted and only the keyring's passwords open it.
+  // PANEL_IDLE_SECONDS overrides the idle lock (end-to-end tests of the lock; the setting is in minutes).
+  const idleSeconds = Number(process.env.PANEL_IDLE_SECONDS ?? 0);
+  const session = createSessionHost({
     dbPath,
+    version: pkg.version,
     checkOutputs: process.env.PANEL_CHECK_OUTPUTS === '1',
     log: (m, e) => console.error(m, e),
+    ...(idleSeconds > 0 ? { idleSeconds, idleCheckMs: 500 } : {}),
   });
+  const { dispatch } = session;
   const printer = createDocumentPrinter(dispatch);
   const host = await startBrowserHost({
     dispatch,
@@ -55,7 +51,7 @@ async function main(): Promise<void> {
 
   const stop = () => {
     void Promise.allSettled([printer.close(), host.close()]).finally(() => {
-      db.close();
+      session.close();
       process.exit(0);
     });
   };

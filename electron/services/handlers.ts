@@ -1,16 +1,26 @@
 import type { Db } from '../../db/open';
-import type { MethodName } from '../../shared/api/contract';
-import type { Handlers } from '../dispatch';
+import type { Handlers, ServiceMethodName } from '../dispatch';
 
 export interface ServiceOptions {
   /** Today's date (ISO), injectable so tests can pin the clock. */
   today: () => string;
   version: string;
   dbPath: string;
+  /** The keyring, when a user is signed in (the session layer): users.* wrap the register's key with it. */
+  keys?: RegisterKeys;
+}
+
+/** What users.* may do with the unlocked register's key: wrap a copy for a password, drop a copy, print a new recovery key. */
+export interface RegisterKeys {
+  setPassword(user: { userId: number; name: string }, password: string): void;
+  dropUser(userId: number): void;
+  newRecoveryKey(): string;
+  /** The user has a wrapped copy (a password) in the keyring. */
+  canSignIn(userId: number): boolean;
 }
 
 /** A domain's handlers: exactly the methods of its contract slice (shared/api/<domain>.ts). */
-export type DomainHandlers<Slice> = { [M in keyof Slice & MethodName]: Handlers[M] };
+export type DomainHandlers<Slice> = { [M in keyof Slice & ServiceMethodName]: Handlers[M] };
 
 /** What every domain's handler map is built from. */
 export type DomainHandlerFactory<Slice> = (db: Db, opts: ServiceOptions) => DomainHandlers<Slice>;

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import * as S from './schemas';
 import { method } from './method';
 
 /** The app itself: what it is, who is using it, first-run set-up, and the audit trail check. */
@@ -17,7 +16,6 @@ export const appMethods = {
     }),
     false,
   ),
-  'app.setUserName': method(z.object({ name: S.text(80) }), z.object({ userName: z.string() }), true),
   'app.setup': method(
     z.object({ mode: z.enum(['empty', 'demo']) }),
     z.object({ caseCount: z.number() }),

@@ -8,8 +8,9 @@ export const closuresMethods = {
   // (shared/domain/closure.ts). There is no other way to close a case.
   'cases.archive': method(z.object({ id: S.id, formCompletedOn: S.optionalPastDate, director: S.optionalText(160), decidedOn: S.pastDate }), S.CaseDetail, true),
   'closures.propose': method(S.ClosureProposalInput, S.CaseDetail, true),
-  'closures.authorise': method(z.object({ id: S.id, authorisedById: S.id, note: S.optionalText(1000) }), S.CaseDetail, true),
-  'closures.decline': method(z.object({ id: S.id, decidedById: S.id, reason: S.text(1000) }), S.CaseDetail, true),
+  /** The authoriser is the signed-in manager; authorisedById names one only where nobody signs in (scripts, tests). */
+  'closures.authorise': method(z.object({ id: S.id, authorisedById: S.id.optional(), note: S.optionalText(1000) }), S.CaseDetail, true),
+  'closures.decline': method(z.object({ id: S.id, decidedById: S.id.optional(), reason: S.text(1000) }), S.CaseDetail, true),
   'closures.recordUnfoundReview': method(z.object({ id: S.id, outcome: S.text(2000) }), S.CaseDetail, true),
   'cases.proposeClosure': method(z.object({ id: S.id, proposed: z.boolean() }), S.CaseDetail, true),
 } as const;

@@ -11,6 +11,7 @@ import { escalationsMethods } from './escalations';
 import { reportsMethods } from './reports';
 import { meetingsMethods } from './meetings';
 import { documentsMethods } from './documents';
+import { sessionMethods, usersMethods } from './session';
 export { METHOD_NAMES, isMethodName, type MethodName } from './methods';
 
 /**
@@ -31,6 +32,8 @@ export const contract = {
   ...reportsMethods,
   ...meetingsMethods,
   ...documentsMethods,
+  ...sessionMethods,
+  ...usersMethods,
 } as const satisfies Record<MethodName, { input: z.ZodType; output: z.ZodType; write: boolean }>;
 
 // The slices define exactly the names in methods.ts (which the preload checks calls against): no more, no fewer.

@@ -5,6 +5,8 @@ export type ErrorCode =
   | 'conflict'
   | 'unknown_method'
   | 'forbidden'
+  /** The app is locked (not signed in, or locked after being left idle): sign in, then try again. */
+  | 'locked'
   | 'database_too_new'
   /** The register file failed its integrity check: Panel neither opens nor writes to it. */
   | 'database_damaged'

@@ -4,7 +4,6 @@
  */
 export const METHOD_NAMES = [
   'app.info',
-  'app.setUserName',
   'app.setup',
   'officers.list',
   'officers.create',
@@ -88,6 +87,19 @@ export const METHOD_NAMES = [
   'documents.describe',
   'settings.getAuthority',
   'settings.setAuthority',
+  'session.status',
+  'session.setup',
+  'session.signIn',
+  'session.recover',
+  'session.signOut',
+  'session.changePassword',
+  'session.setIdleMinutes',
+  'users.list',
+  'users.create',
+  'users.setRole',
+  'users.resetPassword',
+  'users.remove',
+  'users.newRecoveryKey',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

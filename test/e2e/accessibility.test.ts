@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { api, chromiumAvailable, openDemoApp, shot, type Host } from './harness';
+import { api, chromiumAvailable, launchBrowser, openApp, openDemoApp, shot, startHost, type Host } from './harness';
 
 // axe-core's own bundle, injected into each page: WCAG 2.2 AA (and the A rules under it).
 const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -89,5 +89,42 @@ describe.skipIf(!chromiumAvailable)('every screen passes axe-core (WCAG 2.2 AA):
       await shot(page, `axe-${name}`);
       expect(await seriousViolations(page), name).toEqual([]);
     }
+  });
+});
+
+// Issue 13: the screens before anyone is signed in.
+describe.skipIf(!chromiumAvailable)('the sign-in screens pass axe-core (WCAG 2.2 AA)', () => {
+  let host: Host;
+  let browser: Browser;
+  let page: Page;
+  beforeAll(async () => {
+    host = await startHost(undefined, 0, { signIn: false });
+    browser = await launchBrowser();
+    page = await openApp(browser, host);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await host?.stop();
+  });
+
+  const check = async (name: string, heading: string) => {
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText()).toBe(heading);
+    await shot(page, `axe-${name}`);
+    expect(await seriousViolations(page), name).toEqual([]);
+  };
+
+  it('first run (create the first manager), the recovery key, sign-in, and the recovery-key form', async () => {
+    await check('setup', 'Welcome to Panel');
+    await page.getByLabel('Your name').fill('Axe Tester');
+    await page.getByLabel('Password', { exact: true }).fill('axe tester password');
+    await page.getByLabel('Password again').fill('axe tester password');
+    await page.getByRole('button', { name: 'Create manager and recovery key' }).click();
+    await check('recovery-key', 'Print the recovery key');
+    await api(host, 'session.signOut');
+    await page.reload();
+    await check('sign-in', 'Sign in to Panel');
+    await page.getByText('Forgotten your password?').click();
+    await page.getByRole('button', { name: 'Use the recovery key' }).click();
+    await check('recover', 'Open the register with the recovery key');
   });
 });

@@ -1,6 +1,6 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { startHost, launchBrowser, openApp, api, shot, chromiumAvailable, type Host } from './harness';
+import { startHost, launchBrowser, openApp, api, shot, chromiumAvailable, type Host, actAs } from './harness';
 import { LOST_PUPIL_CHECKS } from '../../shared/domain/closure';
 import { todayIso, addDays } from '../../shared/domain/dates';
 
@@ -19,7 +19,7 @@ describe.skipIf(!chromiumAvailable)('closing an unlocated child needs a manager,
     host = await startHost();
     browser = await launchBrowser();
     page = await openApp(browser, host);
-    await api(host, 'app.setUserName', { name: 'Lucy Penhallow' });
+    await actAs(host, 'Lucy Penhallow');
     await api(host, 'app.setup', { mode: 'empty' });
     const priya = await api<{ id: number }>(host, 'officers.create', { name: 'Priya Shah', jobTitle: 'CME Officer', team: 'cme' });
     await api(host, 'officers.create', { name: 'Nadia Kowalczyk', jobTitle: 'Inclusion Manager', team: 'inclusion', isManager: true });
@@ -61,7 +61,7 @@ describe.skipIf(!chromiumAvailable)('closing an unlocated child needs a manager,
     expect(text).toContain('Proposed by Priya Shah');
     expect(text).toContain('Needs a manager to authorise (not Priya Shah)');
     expect(text).toContain('line management for confirmation of closure.');
-    expect(text).toContain('Who can authorise: Nadia Kowalczyk (Inclusion Manager)');
+    expect(text).toContain('Who can authorise: a manager signed in to Panel (managers on the Officers page: Nadia Kowalczyk), not the proposer.');
     expect(await page.locator('.case-head').innerText()).not.toMatch(/Status: Closed/);
     await shot(page, 'closure-waiting');
   });
@@ -77,10 +77,13 @@ describe.skipIf(!chromiumAvailable)('closing an unlocated child needs a manager,
   });
 
   it('a manager authorises, and only then the case closes, with both names kept', async () => {
+    // Issue 13: the authoriser is whoever is signed in, and must be a manager.
+    await actAs(host, 'Nadia Kowalczyk');
     await page.goto(`${host.url}#/case/${caseId}`);
+    await page.reload();
     await page.getByRole('button', { name: 'Authorise closure…' }).click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByLabel('Manager').selectOption({ label: 'Nadia Kowalczyk — Inclusion Manager' });
+    expect(await dialog.innerText()).toContain('Authorised by Nadia Kowalczyk (manager)');
     await dialog.getByRole('button', { name: 'Authorise closure' }).click();
     await expect.poll(() => page.locator('.case-head').innerText()).toContain('Closed — Not found after all enquiries (lost pupil)');
     await expect.poll(() => page.getByRole('region', { name: 'Unfound review' }).innerText()).toContain('reviewed twice a year.');

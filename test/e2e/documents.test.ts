@@ -2,7 +2,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import type { Browser, Download, Locator, Page } from 'playwright-core';
-import { startHost, launchBrowser, openApp, api, shot, chromiumAvailable, pdfToolsAvailable, pdfText as text, pdfPages as pageCount, SHOTS, type Host } from './harness';
+import { startHost, launchBrowser, openApp, api, shot, chromiumAvailable, pdfToolsAvailable, pdfText as text, pdfPages as pageCount, SHOTS, type Host, actAs } from './harness';
 import { tempDir } from '../helpers/tempDb';
 
 
@@ -72,7 +72,7 @@ describe.skipIf(!chromiumAvailable || !pdfToolsAvailable)('documents saved as PD
 
   beforeAll(async () => {
     host = await startHost();
-    await api(host, 'app.setUserName', { name: 'Jo Minute' });
+    await actAs(host, 'Jo Minute');
     await api(host, 'app.setup', { mode: 'demo' });
     await api(host, 'settings.setAuthority', { name: 'Northbridge Borough Council' });
     officers = (await api<{ name: string }[]>(host, 'officers.list')).map((o) => o.name);

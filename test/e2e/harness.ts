@@ -20,13 +20,28 @@ export interface Host {
 
 const root = path.resolve(import.meta.dirname, '../..');
 
-/** Starts the real browser host (tsx electron/server/main.ts) on a free port and a database file. */
-/** `port` 0 picks a free one; pass a previous host's port to restart it where the browser expects it. */
-export async function startHost(dbPath = path.join(tempDir('panel-e2e-'), 'panel.db'), port = 0): Promise<Host> {
+/** The manager every end-to-end register is set up with (the host starts locked: issue 13). */
+export const E2E_MANAGER = { name: 'Esme Manager', password: 'end to end password' };
+/** The password of every other user the tests add (actAs). */
+export const E2E_PASSWORD = 'end to end password';
+
+export interface HostOptions {
+  /** false: leave the host locked (the sign-in tests); default: set up or sign in as E2E_MANAGER. */
+  signIn?: boolean;
+  /** Extra environment, e.g. PANEL_IDLE_SECONDS for the idle-lock test. */
+  env?: Record<string, string>;
+}
+
+/**
+ * Starts the real browser host (tsx electron/server/main.ts) on a free port and a database file,
+ * then signs in (the session is the host's, so every page opened on it is signed in too).
+ * `port` 0 picks a free one; pass a previous host's port to restart it where the browser expects it.
+ */
+export async function startHost(dbPath = path.join(tempDir('panel-e2e-'), 'panel.db'), port = 0, options: HostOptions = {}): Promise<Host> {
   // One process (tsx as a loader, not its CLI, which runs the script in a child) so a SIGKILL is a real crash.
   const child = spawn(process.execPath, ['--import', 'tsx', 'electron/server/main.ts', '--db', dbPath, '--port', String(port)], {
     cwd: root,
-    env: { ...process.env, PANEL_CHECK_OUTPUTS: '1' },
+    env: { ...process.env, PANEL_CHECK_OUTPUTS: '1', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -44,7 +59,7 @@ export async function startHost(dbPath = path.join(tempDir('panel-e2e-'), 'panel
     child.stdout!.on('data', check);
     child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`Browser host exited (${code}):\n${out}`)); });
   });
-  return {
+  const host: Host = {
     ...ready,
     dbPath,
     process: child,
@@ -56,6 +71,23 @@ export async function startHost(dbPath = path.join(tempDir('panel-e2e-'), 'panel
         child.kill(signal);
       }),
   };
+  if (options.signIn !== false) await signIn(host);
+  return host;
+}
+
+/** Sets the register up with E2E_MANAGER (a new register) or signs in as them (a restarted host). */
+export async function signIn(host: Host, user: { name: string; password: string } = E2E_MANAGER): Promise<void> {
+  const status = await api<{ state: string }>(host, 'session.status');
+  if (status.state === 'setup') await api(host, 'session.setup', user);
+  else await api(host, 'session.signIn', user);
+}
+
+/** Signs in as `name` (a user with `role`, added by the manager if new): what the pages do is then recorded under that name. */
+export async function actAs(host: Host, name: string, role: 'manager' | 'officer' | 'panel_member' = 'manager'): Promise<void> {
+  await signIn(host);
+  const users = await api<{ name: string }[]>(host, 'users.list');
+  if (!users.some((u) => u.name === name)) await api(host, 'users.create', { name, role, password: E2E_PASSWORD });
+  await api(host, 'session.signIn', { name, password: E2E_PASSWORD });
 }
 
 export async function launchBrowser(): Promise<Browser> {
@@ -123,10 +155,10 @@ export async function stopAppInChromium(app: { host?: Host | undefined; browser?
   await app.host?.stop();
 }
 
-/** A new register filled with the demo at first run by `userName`, open in Chromium. */
+/** A new register filled with the demo at first run by `userName` (a signed-in manager), open in Chromium. */
 export async function openDemoApp(userName: string): Promise<AppInChromium> {
   const { host, browser, page } = await startAppInChromium();
-  await api(host, 'app.setUserName', { name: userName });
+  await actAs(host, userName);
   await api(host, 'app.setup', { mode: 'demo' });
   await page.reload();
   return { host, browser, page };

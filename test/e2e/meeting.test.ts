@@ -1,6 +1,6 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { startHost, startAppInChromium, stopAppInChromium, api, shot, chromiumAvailable, type Host } from './harness';
+import { startHost, launchBrowser, openApp, api, shot, chromiumAvailable, type Host, actAs } from './harness';
 
 interface ItemDetail {
   item: { id: number; discussion: string | null };
@@ -28,9 +28,15 @@ describe.skipIf(!chromiumAvailable)('a CME panel meeting, end to end in Chromium
   const caseItems: number[] = [];
 
   beforeAll(async () => {
-    ({ host, browser, page } = await startAppInChromium());
+    host = await startHost();
+    await actAs(host, 'Jo Minute');
+    browser = await launchBrowser();
+    page = await openApp(browser, host);
   });
-  afterAll(() => stopAppInChromium({ host, browser }));
+  afterAll(async () => {
+    await browser?.close();
+    await host?.stop();
+  });
 
   const item = (id: number) => api<ItemDetail>(host, 'meetings.item', { itemId: id });
   const meeting = () => api<MeetingDetail>(host, 'meetings.get', { id: meetingId });
@@ -45,7 +51,6 @@ describe.skipIf(!chromiumAvailable)('a CME panel meeting, end to end in Chromium
   const saved = () => expect.poll(() => page.getByRole('status').first().innerText(), { timeout: 10_000 }).toMatch(/^Saved/);
 
   it('loads the demo register at first run and schedules the next CME panels', async () => {
-    await page.getByLabel('Your name').fill('Jo Minute');
     await page.getByRole('button', { name: /Load demo register/ }).click();
     await page.getByRole('link', { name: 'Meetings', exact: true }).click();
     const cme = page.getByRole('region', { name: 'CME panel' });

@@ -2,7 +2,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startHost, api, chromiumAvailable, pdfToolsAvailable, pdfText as text, pdfPages as pageCount, type Host } from './harness';
+import { startHost, api, chromiumAvailable, pdfToolsAvailable, pdfText as text, pdfPages as pageCount, type Host, actAs, E2E_PASSWORD } from './harness';
 import { tempDir } from '../helpers/tempDb';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -27,8 +27,10 @@ const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 function runMinutes(host: Host, meetingId: number, variant: string, out: string): Promise<{ code: number | null; output: string; ms: number }> {
   const started = Date.now();
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/pdf.ts', '--doc', 'minutes', '--meeting', String(meetingId), '--variant', variant, '--out', out, '--db', host.dbPath], {
+    // The register is encrypted: the command signs in (issue 13), its password from the environment.
+    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/pdf.ts', '--doc', 'minutes', '--meeting', String(meetingId), '--variant', variant, '--out', out, '--db', host.dbPath, '--user', 'Jo Minute'], {
       cwd: root,
+      env: { ...process.env, PANEL_PASSWORD: E2E_PASSWORD },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
@@ -53,7 +55,7 @@ describe.skipIf(!chromiumAvailable || !pdfToolsAvailable)('minutes as PDF', () =
 
   beforeAll(async () => {
     host = await startHost();
-    await api(host, 'app.setUserName', { name: 'Jo Minute' });
+    await actAs(host, 'Jo Minute');
     await api(host, 'app.setup', { mode: 'demo' });
     await api(host, 'settings.setAuthority', { name: 'Northbridge Borough Council' });
     const panels = await api<{ id: number; register: string }[]>(host, 'panels.list');

@@ -1,6 +1,6 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { startAppInChromium, stopAppInChromium, api, shot, chromiumAvailable, type Host } from './harness';
+import { startHost, launchBrowser, openApp, api, shot, chromiumAvailable, type Host } from './harness';
 
 // A new user, on a new register, from first run to a closed case — through the real UI in Chromium.
 describe.skipIf(!chromiumAvailable)('the register, end to end in Chromium', () => {
@@ -9,13 +9,32 @@ describe.skipIf(!chromiumAvailable)('the register, end to end in Chromium', () =
   let page: Page;
 
   beforeAll(async () => {
-    ({ host, browser, page } = await startAppInChromium());
+    host = await startHost(undefined, 0, { signIn: false });
+    browser = await launchBrowser();
+    page = await openApp(browser, host);
   });
-  afterAll(() => stopAppInChromium({ host, browser }));
+  afterAll(async () => {
+    await browser?.close();
+    await host?.stop();
+  });
 
-  it('first run: names the user and starts an empty register', async () => {
+  it('first run: creates the first manager, shows the recovery key once, and starts an empty register', async () => {
+    expect(await page.locator('body').innerText()).toContain('If the passwords are lost, the register is lost.');
     await page.getByLabel('Your name').fill('Jo Minute');
+    await page.getByLabel('Password', { exact: true }).fill('minute taker password');
+    await page.getByLabel('Password again').fill('minute taker passwort');
+    await page.getByRole('button', { name: 'Create manager and recovery key' }).click();
+    await expect.poll(() => page.getByRole('alert').innerText()).toContain('The two passwords are not the same');
+    await page.getByLabel('Password again').fill('minute taker password');
+    await page.getByRole('button', { name: 'Create manager and recovery key' }).click();
+    const key = await page.getByTestId('recovery-key').innerText();
+    expect(key).toMatch(/^([0-9A-Z]{4}-){12}[0-9A-Z]{4}$/);
+    await shot(page, 'first-run-recovery-key');
+    expect(await page.getByRole('button', { name: 'Continue to Panel' }).isDisabled()).toBe(true);
+    await page.getByLabel(/I have printed or written down the recovery key/).check();
+    await page.getByRole('button', { name: 'Continue to Panel' }).click();
     await page.getByRole('button', { name: /Start empty/ }).click();
+    expect(await page.locator('.sidebar .user').innerText()).toContain('Jo Minute');
     await page.getByRole('link', { name: 'Officers' }).click();
     await page.getByLabel('Officer name').fill('Priya Shah');
     await page.getByLabel('Job title').fill('CME Officer');

@@ -45,7 +45,10 @@ describe('read methods cannot write', () => {
   });
   afterAll(() => app?.close());
 
-  const reads = Object.entries(contract).filter(([, spec]) => !spec.write).map(([name]) => name);
+  // session.* is answered by the hosts' session layer before any register is open (test/unit/session).
+  const reads = Object.entries(contract)
+    .filter(([name, spec]) => !spec.write && !name.startsWith('session.'))
+    .map(([name]) => name);
 
   it.each(reads)('%s answers and changes nothing', (method) => {
     const before = snapshot();

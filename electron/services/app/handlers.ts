@@ -4,7 +4,7 @@ import { auditCheckOnOpen, schemaVersion } from '../../../db/open';
 import { auditedSetting } from '../../../db/audit';
 import { AppError } from '../../../shared/api/errors';
 import type { appMethods } from '../../../shared/api/app';
-import { getSetting, userName } from '../context';
+import { getSetting } from '../context';
 import { loadDemo } from '../../../db/demo/register';
 import type { DomainHandlerFactory } from '../handlers';
 
@@ -13,19 +13,16 @@ const caseCount = (db: Db) => (db.prepare('SELECT count(*) AS n FROM cases').get
 export const appHandlers: DomainHandlerFactory<typeof appMethods> = (db, opts) => {
   const { today } = opts;
   return {
-    'app.info': () => ({
+    // Who is signed in (the write context's actor), not a name typed in Settings.
+    'app.info': (_args, ctx) => ({
       version: opts.version,
       schemaVersion: schemaVersion(db),
       dbPath: opts.dbPath,
-      userName: userName(db),
+      userName: ctx.actor,
       setupDone: getSetting(db, 'setup_done') === '1',
       caseCount: caseCount(db),
       today: today(),
     }),
-    'app.setUserName': ({ name }, ctx) => {
-      auditedSetting(db, ctx, 'user_name', name);
-      return { userName: name };
-    },
     'app.setup': ({ mode }, ctx) => {
       if (getSetting(db, 'setup_done') === '1' || caseCount(db) > 0) {
         throw new AppError('conflict', 'This register has already been set up. The demo register can only be loaded into a new, empty register.');

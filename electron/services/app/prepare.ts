@@ -7,7 +7,7 @@ import { ensureDefaultPanels } from '../meetings/defaultPanels';
  * method ever writes (the dispatcher runs reads with the register read-only). A register that can
  * only be read is left as it is.
  */
-export function prepareRegister(db: Db, ctx: WriteContext): void {
+export function prepareRegister(db: Db, ctx: () => WriteContext): void {
   if (db.readonly) return;
   ensureDefaultPanels(db, ctx);
 }

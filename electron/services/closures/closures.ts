@@ -10,7 +10,8 @@ import { auditedInsert, auditedUpdate, type WriteContext } from '../../../db/aud
 import type { ClosureProposal } from '../../../shared/api/schemas';
 import { AppError, invalid } from '../../../shared/api/errors';
 import { compareIso, formatUk } from '../../../shared/domain/dates';
-import { assessClosure, authoriserProblem, nextUnfoundReview, type ClosureCase, type ClosureEvidence } from '../../../shared/domain/closure';
+import { assessClosure, authoriserProblem, nextUnfoundReview, type AuthoriserCandidate, type ClosureCase, type ClosureEvidence } from '../../../shared/domain/closure';
+import { sameUserName } from '../../../db/keyring';
 import { labelOf, CLOSURE_REASONS, type ClosureReason } from '../../../shared/domain/vocab';
 import { getOfficer } from '../settings/officers';
 import { addNoteRow } from '../register/cases';
@@ -186,15 +187,28 @@ function closureDetail(p: ClosureEvidence): string | null {
 }
 
 /**
- * A manager authorises the pending closure: the case closes. `authoriserId` is the one argument that
- * says who is authorising (today chosen from the officers; later the signed-in manager).
+ * Who decides a pending closure: the signed-in user (issue 13), who must be a manager and not the
+ * proposer (the same officer record, or the same name); without a signed-in user (scripts, tests
+ * driving the services directly) the officer named by `officerId`.
  */
+function deciderFor(db: Db, ctx: WriteContext, p: Record<string, unknown>, officerId: number | undefined, field: string): AuthoriserCandidate {
+  if (ctx.user) {
+    const linked = (db.prepare('SELECT officer_id FROM users WHERE id = ?').get(ctx.user.id) as { officer_id: number | null } | undefined)?.officer_id ?? null;
+    const proposerId = Number(p.proposed_by_id);
+    const sameAsProposer = linked === proposerId || sameUserName(String(p.proposed_by_name), ctx.user.name);
+    return { id: sameAsProposer ? proposerId : (linked ?? 0), name: ctx.user.name, isManager: ctx.user.role === 'manager', active: true };
+  }
+  if (officerId === undefined) throw invalid(field, 'Choose the manager who decides.');
+  return getOfficer(db, officerId);
+}
+
+/** A manager authorises the pending closure: the case closes. */
 export function authoriseClosure(db: Db, ctx: WriteContext, args: MethodArgs<'closures.authorise'>, today: string): void {
   const { id: caseId, authorisedById: authoriserId, note: decisionNote } = args;
   const { row, facts } = caseFacts(db, caseId);
   const p = pendingRow(db, caseId);
   if (!p) throw new AppError('conflict', `Case ${String(row.reference)} has no closure waiting for authorisation. Propose the closure first.`);
-  const authoriser = getOfficer(db, authoriserId);
+  const authoriser = deciderFor(db, ctx, p, authoriserId, 'authorisedById');
   const problem = authoriserProblem(Number(p.proposed_by_id), authoriser);
   if (problem) throw invalid('authorisedById', problem);
   const evidence = evidenceOf(p);
@@ -204,7 +218,7 @@ export function authoriseClosure(db: Db, ctx: WriteContext, args: MethodArgs<'cl
   if (first) throw invalid(first.field, `${first.message} (The proposal can't be authorised until this is recorded: propose it again with it.)`);
   if (a.waitingFor.length > 0) throw new AppError('conflict', `This closure is still waiting for: ${a.waitingFor.join('; ')}. Record that first (propose again with it).`);
   auditedUpdate(db, ctx, 'closure_proposals', { entity: 'closure_proposal', caseId, childId: Number(row.child_id) }, Number(p.id), {
-    status: 'authorised', decided_by_id: authoriser.id, decided_by_name: authoriser.name, decided_on: today, decision_note: decisionNote,
+    status: 'authorised', decided_by_id: authoriser.id || null, decided_by_name: authoriser.name, decided_on: today, decision_note: decisionNote,
   });
   // The closure date is the date of the outcome (e.g. the last day of school age, 000 §7(h)); the
   // authorisation date is kept on the proposal. Until now the case was open on the register.
@@ -218,11 +232,11 @@ export function declineClosure(db: Db, ctx: WriteContext, args: MethodArgs<'clos
   const { row } = caseFacts(db, caseId);
   const p = pendingRow(db, caseId);
   if (!p) throw new AppError('conflict', `Case ${String(row.reference)} has no closure waiting for a decision.`);
-  const decider = getOfficer(db, deciderId);
+  const decider = deciderFor(db, ctx, p, deciderId, 'decidedById');
   const problem = authoriserProblem(Number(p.proposed_by_id), decider);
   if (problem) throw invalid('decidedById', problem);
   auditedUpdate(db, ctx, 'closure_proposals', { entity: 'closure_proposal', caseId, childId: Number(row.child_id) }, Number(p.id), {
-    status: 'declined', decided_by_id: decider.id, decided_by_name: decider.name, decided_on: today, decision_note: reason,
+    status: 'declined', decided_by_id: decider.id || null, decided_by_name: decider.name, decided_on: today, decision_note: reason,
   });
   auditedUpdate(db, ctx, 'cases', { entity: 'case', caseId, childId: Number(row.child_id) }, caseId, { closure_proposed: 0 });
   note(db, ctx, { row, on: today, text: `Closure declined by ${decider.name}: ${reason}` });

@@ -39,9 +39,10 @@ function officerFor(officers: OfficerTitle[], role: string): number | null {
 const activeOfficers = (db: Db) => db.prepare('SELECT id, job_title FROM officers WHERE active = 1 ORDER BY id').all() as OfficerTitle[];
 
 /** A register with no panels gets the two standard ones (both editable). Returns whether it wrote. */
-export function ensureDefaultPanels(db: Db, ctx: WriteContext): boolean {
+export function ensureDefaultPanels(db: Db, ctx: WriteContext | (() => WriteContext)): boolean {
   if ((db.prepare('SELECT count(*) AS n FROM panels').get() as { n: number }).n > 0) return false;
-  const c = { ...ctx, source: 'default panels' };
+  // Asked for only when there is something to write: a register being unlocked may not know its user yet.
+  const c = { ...(typeof ctx === 'function' ? ctx() : ctx), source: 'default panels' };
   const officers = activeOfficers(db);
   db.transaction(() => {
     for (const p of DEFAULT_PANELS) {

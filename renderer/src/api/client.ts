@@ -59,10 +59,20 @@ async function transport(method: string, args: unknown): Promise<Result<unknown>
   return (await res.json()) as Result<unknown>;
 }
 
+const lockListeners = new Set<() => void>();
+/** Told when any call finds the app locked (left idle, signed out elsewhere): the app shows the sign-in screen. */
+export function onLocked(listener: () => void): () => void {
+  lockListeners.add(listener);
+  return () => lockListeners.delete(listener);
+}
+
 /** Calls one method of the contract; resolves with its value or rejects with an ApiCallError. */
 export async function call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
   const result = await transport(method, input);
-  if (!result.ok) throw new ApiCallError(result.error);
+  if (!result.ok) {
+    if (result.error.code === 'locked') for (const l of lockListeners) l();
+    throw new ApiCallError(result.error);
+  }
   return result.value as MethodOutput<M>;
 }
 

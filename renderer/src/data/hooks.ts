@@ -31,3 +31,4 @@ export const useAuditAtOpen = () => useQuery('audit.verify', { atOpen: true });
 export const useMinutes = (input: MethodInput<'minutes.get'>) => useQuery('minutes.get', input);
 export const useAgendaPack = (input: MethodInput<'agendaPack.get'>) => useQuery('agendaPack.get', input);
 export const useArchivingForm = (caseId: number) => useQuery('archivingForm.get', { caseId });
+export const useUsers = () => useQuery('users.list', {});

@@ -15,11 +15,13 @@ import { NotesTab } from './case/NotesTab';
 import { SiblingsTab } from './case/SiblingsTab';
 import { HistoryTab } from './case/HistoryTab';
 import { RagLeadTab, ActionsTab, EscalationsTab } from './case/TrackingTabs';
+import { useCan } from '../data/session';
 
 const TAB_IDS = ['details', 'checks', 'notes', 'rag', 'actions', 'escalations', 'siblings', 'history'] as const;
 
 export function CasePage({ id, tab }: { id: number; tab: string | null }) {
   const detail = useCase(id);
+  const can = useCan();
   const officers = useOfficers();
   const info = useAppInfo();
   const today = useToday();
@@ -64,6 +66,8 @@ export function CasePage({ id, tab }: { id: number; tab: string | null }) {
           { id: 'history', label: 'History' },
         ]}
       >
+        {/* A role that can't change the case (a panel member) reads the same tabs with every control disabled. */}
+        <fieldset className="plain" disabled={!can('cases.update') && current !== 'history'}>
         {current === 'details' && <DetailsTab key={`${d.case.id}:${version}`} detail={d} today={today} onSaved={saved} />}
         {current === 'checks' && <ChecksTab detail={d} today={today} userName={info.data.userName} onSaved={saved} />}
         {current === 'notes' && <NotesTab detail={d} today={today} onSaved={saved} />}
@@ -72,6 +76,7 @@ export function CasePage({ id, tab }: { id: number; tab: string | null }) {
         {current === 'escalations' && (tracking.data ? <EscalationsTab detail={d} tracking={tracking.data} onChanged={() => setVersion((v) => v + 1)} /> : <p className="muted">Loading…</p>)}
         {current === 'siblings' && <SiblingsTab detail={d} onChanged={() => { void detail.reload(); setVersion((v) => v + 1); }} />}
         {current === 'history' && <HistoryTab caseId={id} officers={officers.data ?? []} version={version} />}
+        </fieldset>
       </Tabs>
       <CaseDialogs detail={d} officers={officers.data ?? []} today={today} open={dialog} onClose={() => setDialog(null)} onSaved={saved} suggestedRag={tracking.data?.suggestedRag ?? null} />
     </>

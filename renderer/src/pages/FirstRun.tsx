@@ -1,11 +1,9 @@
 import { useState } from 'react';
 import { call } from '../api/client';
-import { Field } from '../components/Field';
 import { ErrorBanner } from '../components/Banner';
 
-/** First run: who is using the app (for the audit trail), and an empty or a demo register. */
-export function FirstRun({ defaultName, onDone }: { defaultName: string; onDone: () => void }) {
-  const [name, setName] = useState(defaultName);
+/** First run, after the first manager is created: an empty or a demo register. */
+export function FirstRun({ canSetUp, onDone }: { canSetUp: boolean; onDone: () => void }) {
   const [busy, setBusy] = useState<'empty' | 'demo' | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -13,7 +11,6 @@ export function FirstRun({ defaultName, onDone }: { defaultName: string; onDone:
     setBusy(mode);
     setError(null);
     try {
-      await call('app.setUserName', { name });
       await call('app.setup', { mode });
       onDone();
     } catch (e) {
@@ -30,16 +27,14 @@ export function FirstRun({ defaultName, onDone }: { defaultName: string; onDone:
         monthly CME and half-termly PMOE panels from them. Everything is stored on this computer only.
       </p>
       <ErrorBanner message={error} />
-      <Field label="Your name" hint="Recorded against every change you make, in each case's history." required>
-        {(p) => <input {...p} value={name} onChange={(e) => setName(e.target.value)} autoFocus />}
-      </Field>
+      {canSetUp ? null : <p role="status">A manager sets up this register. Ask them to sign in and choose how to start.</p>}
       <div className="choice-grid">
-        <button className="choice" onClick={() => void start('empty')} disabled={busy !== null || !name.trim()}>
+        <button className="choice" onClick={() => void start('empty')} disabled={busy !== null || !canSetUp}>
           <strong>Start empty</strong>
           <span>An empty register for your authority’s real cases. Add officers, then enter referrals.</span>
           {busy === 'empty' ? <span className="muted">Setting up…</span> : null}
         </button>
-        <button className="choice" onClick={() => void start('demo')} disabled={busy !== null || !name.trim()}>
+        <button className="choice" onClick={() => void start('demo')} disabled={busy !== null || !canSetUp}>
           <strong>Load demo register</strong>
           <span>About 1,300 synthetic cases, officers, checks and notes to try Panel with. No real person’s data.</span>
           {busy === 'demo' ? <span className="muted">Loading the demo register…</span> : null}

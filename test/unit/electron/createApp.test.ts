@@ -36,11 +36,12 @@ describe('createApp', () => {
     expect(pinned.dispatch('app.info', {})).toMatchObject({ ok: true, value: { today: '2026-11-25' } });
   });
 
-  it("writes as the register's user unless told otherwise", () => {
+  it('writes as the user the host signs in (its write context)', () => {
     const file = tempDbFile();
     db = openDatabase(file);
-    const app = createApp(db, { version: 't', dbPath: file, today: () => '2026-11-25', checkOutputs: true });
-    expect(app.dispatch('app.setUserName', { name: 'Priya Shah' })).toMatchObject({ ok: true });
+    const context = () => ({ actor: 'Priya Shah', source: 'register', now: () => new Date().toISOString() });
+    const app = createApp(db, { version: 't', dbPath: file, today: () => '2026-11-25', checkOutputs: true, context });
+    expect(app.dispatch('app.info', {})).toMatchObject({ ok: true, value: { userName: 'Priya Shah' } });
     expect(app.dispatch('officers.create', { name: 'Sam Okafor', team: 'cme' })).toMatchObject({ ok: true });
     const actors = db.prepare("SELECT DISTINCT actor FROM audit WHERE entity = 'officer'").all() as { actor: string }[];
     expect(actors).toEqual([{ actor: 'Priya Shah' }]);

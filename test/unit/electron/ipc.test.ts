@@ -63,7 +63,7 @@ describe('registerIpc', () => {
   it('passes dispatch errors through unchanged', async () => {
     const error = { code: 'invalid_input' as const, message: 'Name is required', field: 'name' };
     const { invoke } = setup(() => ({ ok: false, error }));
-    expect(await invoke(APP_URL, 'app.setUserName', { name: '' })).toEqual({ ok: false, error });
+    expect(await invoke(APP_URL, 'officers.create', { name: '' })).toEqual({ ok: false, error });
   });
 
   it.each([

@@ -169,12 +169,11 @@ describe('case life', () => {
 });
 
 describe('first run', () => {
-  it('remembers the user name and the set-up choice, and records changes under that name', () => {
+  it('remembers the set-up choice, and names the signed-in user (the write context) as the user', () => {
     expect(app.ok('app.info').setupDone).toBe(false);
-    app.ok('app.setUserName', { name: 'Jo Bloggs' });
     app.ok('app.setup', { mode: 'empty' });
     const info = app.ok('app.info');
-    expect(info).toMatchObject({ setupDone: true, userName: 'Jo Bloggs', caseCount: 0 });
+    expect(info).toMatchObject({ setupDone: true, userName: 'Test Officer', caseCount: 0 });
     expect(app.dispatch('app.setup', { mode: 'demo' }).ok).toBe(false);
   });
 });

@@ -2,10 +2,12 @@ import type { CaseDetail } from '../../../../shared/api/schemas';
 import { CASE_STATUS_LABELS, REGISTER_LABELS, CLOSURE_REASONS, labelOf, FLAG_CODES } from './vocab';
 import { RagBadge } from '../../components/RagBadge';
 import { FlagList } from '../../components/FlagList';
+import { useCan } from '../../data/session';
 import { formatUk, plural } from '../../lib/format';
 import { hrefFor } from '../../lib/router';
 
 export function CaseHeader({ detail, onAction, onProposeClosure }: { detail: CaseDetail; onAction: (a: 'rag' | 'lead' | 'status' | 'close' | 'reopen' | 'archive') => void; onProposeClosure: (proposed: boolean) => void }) {
+  const can = useCan();
   const { case: k, child, clocks } = detail;
   const closed = k.status === 'closed';
   const flags = FLAG_CODES.filter((f) => child.flags[f]);
@@ -45,7 +47,7 @@ export function CaseHeader({ detail, onAction, onProposeClosure }: { detail: Cas
         </div>
       </div>
       <div className="actions-row">
-        {closed ? (
+        {!can('cases.setRag') ? null : closed ? (
           <button onClick={() => onAction('reopen')}>Reopen case</button>
         ) : (
           <>
@@ -58,7 +60,7 @@ export function CaseHeader({ detail, onAction, onProposeClosure }: { detail: Cas
               // Long-term CME cases go to the Commissioning Director on the archiving form (seed 001 §6.2, App. 4).
               <a className="button" href={hrefFor({ page: 'print', doc: 'archiving', id: k.id, variant: 'full' })}>Archiving form</a>
             ) : null}
-            {k.register === 'CME' && clocks.longTerm && !k.archived ? <button onClick={() => onAction('archive')}>Archiving decision…</button> : null}
+            {k.register === 'CME' && clocks.longTerm && !k.archived && can('cases.archive') ? <button onClick={() => onAction('archive')}>Archiving decision…</button> : null}
           </>
         )}
       </div>

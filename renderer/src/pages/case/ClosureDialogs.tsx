@@ -6,6 +6,7 @@ import { Dialog } from '../../components/Dialog';
 import { Field, Select } from '../../components/Field';
 import { ErrorBanner } from '../../components/Banner';
 import { CLOSURE_REASONS, entryOf, type ClosureReason } from './vocab';
+import { useSignedInUser } from '../../data/session';
 import { useMutation } from '../../data/useMutation';
 
 interface Props {
@@ -109,19 +110,18 @@ export function ProposeClosureDialog({ detail, officers, today, onClose, onSaved
   );
 }
 
-/** A manager authorises (or declines) the pending closure. Who decides is one choice, later the signed-in manager. */
+/** The signed-in manager authorises (or declines) the pending closure; the host checks they are not the proposer. */
 export function DecideClosureDialog({ detail, onClose, onSaved, decision }: Props & { decision: 'authorise' | 'decline' }) {
   const pending = detail.closures.find((c) => c.status === 'pending');
-  const [managerId, setManagerId] = useState('');
+  const me = useSignedInUser();
   const [note, setNote] = useState('');
   const a = useMutation();
   if (!pending) return null;
   const save = async () => {
-    if (!managerId) return;
     const d = await a.run(() =>
       decision === 'authorise'
-        ? call('closures.authorise', { id: detail.case.id, authorisedById: Number(managerId), note: note || null })
-        : call('closures.decline', { id: detail.case.id, decidedById: Number(managerId), reason: note }),
+        ? call('closures.authorise', { id: detail.case.id, note: note || null })
+        : call('closures.decline', { id: detail.case.id, reason: note }),
     );
     if (d) onSaved(d);
   };
@@ -131,18 +131,11 @@ export function DecideClosureDialog({ detail, onClose, onSaved, decision }: Prop
       title={authorise ? `Authorise closure of ${detail.case.reference}` : `Decline closure of ${detail.case.reference}`}
       open onClose={onClose} onSubmit={() => void save()}
       submitLabel={authorise ? 'Authorise closure' : 'Decline closure'}
-      busy={a.busy || !managerId || (!authorise && !note.trim())}
+      busy={a.busy || (!authorise && !note.trim())}
     >
-      <ErrorBanner message={a.field ? null : a.error} />
+      <ErrorBanner message={a.field && a.field !== 'authorisedById' && a.field !== 'decidedById' ? null : a.error} />
       <p className="small">Proposed by <strong>{pending.proposedByName}</strong> on {pending.proposedOn.split('-').reverse().join('/')}: {pending.evidence}</p>
-      <Field label="Manager" required error={a.errorFor(authorise ? 'authorisedById' : 'decidedById')} hint="A manager other than the proposer.">
-        {(p) => (
-          <select {...p} value={managerId} onChange={(e) => setManagerId(e.target.value)}>
-            <option value="">Choose…</option>
-            {pending.authorisers.map((o) => <option key={o.id} value={o.id}>{o.name}{o.jobTitle ? ` — ${o.jobTitle}` : ''}</option>)}
-          </select>
-        )}
-      </Field>
+      <p className="small">{authorise ? 'Authorised' : 'Declined'} by <strong>{me?.name ?? 'you'}</strong> (manager). A manager can’t decide a closure they proposed.</p>
       <Field label={authorise ? 'Note' : 'Reason for declining'} required={!authorise} error={a.errorFor(authorise ? 'note' : 'reason')}>
         {(p) => <textarea {...p} value={note} onChange={(e) => setNote(e.target.value)} />}
       </Field>

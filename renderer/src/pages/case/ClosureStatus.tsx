@@ -1,5 +1,6 @@
 import type { CaseDetail } from '../../../../shared/api/schemas';
 import { CLOSURE_REASONS, labelOf } from './vocab';
+import { useCan } from '../../data/session';
 import { formatUk } from '../../lib/format';
 
 /**
@@ -7,6 +8,7 @@ import { formatUk } from '../../lib/format';
  * unfound case, its twice-yearly review. Renders only: the reasons come from shared/domain.
  */
 export function ClosureStatus({ detail, onDecide, onReview }: { detail: CaseDetail; onDecide: (d: 'authorise' | 'decline') => void; onReview: () => void }) {
+  const can = useCan();
   const k = detail.case;
   const pending = k.status === 'closed' ? undefined : detail.closures.find((c) => c.status === 'pending');
   const reviewDue = k.status === 'closed' && k.closureReason === 'unresolved_lost' && k.unfoundReviewDue;
@@ -29,14 +31,16 @@ export function ClosureStatus({ detail, onDecide, onReview }: { detail: CaseDeta
               <p style={{ margin: '0 0 0.2rem' }}><strong>Needs a manager to authorise</strong> (not {pending.proposedByName}):</p>
               <ul style={{ margin: '0 0 0.4rem' }}>{pending.authorisationReasons.map((r) => <li key={r}>{r}</li>)}</ul>
               <p style={{ margin: '0 0 0.5rem' }}>
-                Who can authorise: {pending.authorisers.length > 0 ? pending.authorisers.map((o) => `${o.name}${o.jobTitle ? ` (${o.jobTitle})` : ''}`).join(', ') : 'no manager is set up — mark a manager on the Officers page'}.
+                Who can authorise: a manager signed in to Panel{pending.authorisers.length > 0 ? ` (managers on the Officers page: ${pending.authorisers.map((o) => o.name).join(', ')})` : ''}, not the proposer.
               </p>
             </>
           ) : null}
-          <div className="actions-row">
-            {pending.waitingFor.length === 0 ? <button type="button" onClick={() => onDecide('authorise')}>Authorise closure…</button> : null}
-            <button type="button" onClick={() => onDecide('decline')}>Decline…</button>
-          </div>
+          {can('closures.authorise') ? (
+            <div className="actions-row">
+              {pending.waitingFor.length === 0 ? <button type="button" onClick={() => onDecide('authorise')}>Authorise closure…</button> : null}
+              <button type="button" onClick={() => onDecide('decline')}>Decline…</button>
+            </div>
+          ) : null}
         </section>
       ) : null}
       {detail.alerts.length > 0 ? (
@@ -47,7 +51,7 @@ export function ClosureStatus({ detail, onDecide, onReview }: { detail: CaseDeta
       {reviewDue ? (
         <section className="banner banner-info" aria-label="Unfound review">
           Not found: reviewed twice a year. Next review {formatUk(k.unfoundReviewDue)}.{' '}
-          <button type="button" onClick={onReview}>Record review…</button>
+          {can('closures.recordUnfoundReview') ? <button type="button" onClick={onReview}>Record review…</button> : null}
         </section>
       ) : null}
     </div>

@@ -1,0 +1,379 @@
+import fs from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { openDatabase, type Db } from '../../db/open';
+import { encryptPlainRegister, hasContent, isPlainDatabase, newRegisterKey } from '../../db/encryption';
+import * as K from '../../db/keyring';
+import { appendAudit } from '../../db/auditChain';
+import { auditedSetting, type WriteContext } from '../../db/audit';
+import { storageError } from '../../db/storageErrors';
+import { createApp, type App } from '../createApp';
+import { validateInput, refusal, type Dispatch } from '../dispatch';
+import { isMethodName, type MethodArgs, type MethodName } from '../../shared/api/contract';
+import { allowed, BACKGROUND_METHODS, PERMISSIONS, ANYONE } from '../../shared/api/permissions';
+import { AppError, invalid, type Result } from '../../shared/api/errors';
+import { IDLE_MINUTES_DEFAULT, type SessionStatus, type SessionUser } from '../../shared/api/session';
+import { insertUser, userRow } from '../services/users/users';
+import { getSetting } from '../services/context';
+import type { RegisterKeys } from '../services/handlers';
+import { secondsToWait } from './throttle';
+
+/**
+ * The hosts' session layer (issue 13). A host starts LOCKED: the register file is encrypted and its
+ * key is only in the keyring, wrapped by each user's password. Until someone signs in only the
+ * `session.*` methods answer; signing in unwraps the key, opens the register and composes the app
+ * (createApp) with the signed-in user as the write context. Locking (sign out, idle, the OS
+ * locking) closes the register and forgets the key. Both hosts put this in front of their
+ * transport (electron/server/http.ts, electron/desktop/ipc.ts), so the rules are the same in each.
+ */
+export type LockReason = 'idle' | 'signed_out' | 'os_lock';
+
+export interface SessionHostOptions {
+  dbPath: string;
+  version: string;
+  /** Path to a better_sqlite3.node built for the running ABI (the desktop app's). */
+  nativeBinding?: string;
+  today?: () => string;
+  checkOutputs?: boolean;
+  log?: (message: string, err: unknown) => void;
+  /** Milliseconds since the epoch: injectable so tests can move time on for the idle lock and the sign-in delay. */
+  clock?: () => number;
+  /** How often the idle lock is checked between calls (ms); 0 turns the timer off (tests check on each call). */
+  idleCheckMs?: number;
+  /** Overrides the idle time set in the register, in seconds (the browser host's end-to-end tests of the lock). */
+  idleSeconds?: number;
+  /** Told after the app locks (the desktop closes its projector window). */
+  onLock?: (reason: LockReason) => void;
+}
+
+export interface SessionHost {
+  /** The one entry point for both transports: session.* always, everything else once signed in. */
+  dispatch: Dispatch;
+  status(): SessionStatus;
+  /** Locks now (OS lock or suspend, the host shutting down). */
+  lock(reason: LockReason): void;
+  /** The signed-in app, or null when locked. */
+  current(): App | null;
+  /** The open register, or null when locked (the hosts' shutdown, tests reading the audit). */
+  db(): Db | null;
+  close(): void;
+}
+
+interface Open {
+  db: Db;
+  key: Buffer;
+  app: App;
+  userId: number;
+  lastActivity: number;
+}
+
+const IDLE_SETTING = 'idle_lock_minutes';
+const WRONG = "That name and password don't match. Check both and try again (passwords are case-sensitive).";
+
+export function createSessionHost(options: SessionHostOptions): SessionHost {
+  const { dbPath } = options;
+  const keyringFile = K.keyringPath(dbPath);
+  const clock = options.clock ?? Date.now;
+  const iso = () => new Date(clock()).toISOString();
+  let open: Open | null = null;
+  let lockedBecause: SessionStatus['lockedBecause'] = 'started';
+  let idleMinutes = IDLE_MINUTES_DEFAULT;
+
+  const readKeyring = () => K.readKeyring(keyringFile);
+  const needsSetup = () => !fs.existsSync(keyringFile) && !(hasContent(dbPath) && !isPlainDatabase(dbPath));
+
+  function sessionUser(o: Open): SessionUser | null {
+    const row = userRow(o.db, o.userId);
+    return row && !row.removed_at ? { id: row.id, name: row.name, role: row.role } : null;
+  }
+
+  function status(): SessionStatus {
+    checkIdle();
+    const user = open ? sessionUser(open) : null;
+    return {
+      state: open && user ? 'open' : needsSetup() ? 'setup' : 'locked',
+      user,
+      existingRegister: needsSetup() && hasContent(dbPath) && isPlainDatabase(dbPath),
+      lockedBecause: open ? null : lockedBecause,
+      idleMinutes,
+      dbPath,
+    };
+  }
+
+  function lock(reason: LockReason): void {
+    if (!open) return;
+    const o = open;
+    open = null;
+    lockedBecause = reason;
+    try {
+      o.db.close();
+    } finally {
+      o.key.fill(0);
+    }
+    options.onLock?.(reason);
+  }
+
+  const idleMs = () => (options.idleSeconds ? options.idleSeconds * 1000 : idleMinutes * 60_000);
+  function checkIdle(): void {
+    if (open && clock() - open.lastActivity >= idleMs()) lock('idle');
+  }
+  const timer = options.idleCheckMs === 0 ? null : setInterval(checkIdle, options.idleCheckMs ?? 15_000);
+  timer?.unref?.();
+
+  /** The register's key, held by the open session, as users.* may use it. */
+  function keysFor(o: Open): RegisterKeys {
+    const update = (change: (k: K.Keyring) => K.Keyring) => {
+      const kr = readKeyring();
+      if (!kr) throw new AppError('unavailable', `The keyring beside the register (${keyringFile}) is missing. Restore it from the backup of this register.`);
+      K.writeKeyring(keyringFile, change(kr));
+    };
+    return {
+      setPassword: (user, password) => update((kr) => K.clearFailures(K.setUserKey(kr, user, password, o.key), user.name)),
+      dropUser: (userId) => update((kr) => K.dropUserKey(kr, userId)),
+      newRecoveryKey: () => {
+        const recoveryKey = K.newRecoveryKey();
+        update((kr) => ({ ...kr, recovery: K.wrapKey(kr, K.RECOVERY_LABEL, recoveryKey, o.key) }));
+        return recoveryKey;
+      },
+      canSignIn: (userId) => Boolean(readKeyring()?.users.some((u) => u.userId === userId)),
+    };
+  }
+
+  /**
+   * Opens the register with its key and composes the app for `userId`. `firstUser` writes what a
+   * new register needs (its default panels) at setup, before that user's row exists.
+   */
+  function unlock(key: Buffer, userId: number, firstUser?: WriteContext): Open {
+    lock('signed_out');
+    let db: Db;
+    try {
+      db = openDatabase(dbPath, { key, nativeBinding: options.nativeBinding });
+    } catch (err) {
+      key.fill(0);
+      throw storageError(err, dbPath) ?? err;
+    }
+    const o: Open = { db, key, userId, lastActivity: clock(), app: undefined as unknown as App };
+    const context = (): WriteContext => {
+      const user = sessionUser(o);
+      // A user removed while signed in is signed out by their next call.
+      if (!user) throw new AppError('locked', 'Your user has been removed from this register. Ask a manager.');
+      return { actor: user.name, source: 'register', now: () => new Date().toISOString(), user };
+    };
+    o.app = createApp(db, {
+      version: options.version, dbPath, today: options.today, context, prepareAs: firstUser, checkOutputs: options.checkOutputs, log: options.log, keys: keysFor(o),
+    });
+    const setting = Number(getSetting(db, IDLE_SETTING));
+    idleMinutes = Number.isInteger(setting) && setting > 0 ? setting : IDLE_MINUTES_DEFAULT;
+    open = o;
+    return o;
+  }
+
+  /** Writes one audit row about signing in (no case, no child): who, and what happened. */
+  function auditSession(db: Db, actor: string, field: string, value: string, at = iso()): void {
+    appendAudit(db, {
+      at, actor, source: 'session', action: 'insert', entity: 'session', entity_id: 0, field,
+      old_value: null, new_value: value, case_id: null, child_id: null, op: null,
+    });
+  }
+
+  /** Failed sign-ins noted in the keyring while the register was locked go into its audit trail now. */
+  function recordSignIn(o: Open, user: SessionUser, how: string): void {
+    const kr = readKeyring();
+    o.db.transaction(() => {
+      for (const f of kr?.unrecorded ?? []) auditSession(o.db, f.name || '(no name)', 'failed_sign_in', `Wrong password or recovery key for "${f.name}"`, f.at);
+      auditSession(o.db, user.name, 'signed_in', how);
+    })();
+    if (kr) K.writeKeyring(keyringFile, { ...K.clearFailures(kr, user.name), unrecorded: [] });
+  }
+
+  function failed(kr: K.Keyring, name: string): never {
+    K.writeKeyring(keyringFile, K.recordFailure(kr, name, iso()));
+    throw new AppError('forbidden', WRONG);
+  }
+
+  function throttle(kr: K.Keyring, name: string): void {
+    const wait = secondsToWait(kr.failures[K.normaliseUserName(name)], clock());
+    if (wait > 0) {
+      throw new AppError('forbidden', `Too many wrong passwords for ${name.trim()}. Wait ${wait} second${wait === 1 ? '' : 's'}, then try again. If the password is forgotten, a manager can reset it.`);
+    }
+  }
+
+  function keyringOrExplain(): K.Keyring {
+    const kr = readKeyring();
+    if (kr) return kr;
+    throw new AppError(
+      'unavailable',
+      `The register at ${dbPath} is encrypted, but its keyring (${keyringFile}) is missing, so nobody can sign in. ` +
+        'Put the keyring file back beside the register (from the backup it came with).',
+    );
+  }
+
+  const handlers = {
+    'session.status': ({ active }: MethodArgs<'session.status'>) => {
+      const now = status();
+      if (active && open) open.lastActivity = clock();
+      return now;
+    },
+
+    'session.setup': ({ name, password }: MethodArgs<'session.setup'>) => {
+      if (!needsSetup()) throw new AppError('conflict', 'This register already has users. Sign in instead.');
+      const key = newRegisterKey();
+      const recoveryKey = K.newRecoveryKey();
+      // The first user is record 1 of a new users table. The keyring is written before the register
+      // is encrypted, so a key that has encrypted anything is never only in memory.
+      let kr = K.newKeyring();
+      kr = K.setUserKey(kr, { userId: 1, name }, password, key);
+      kr = { ...kr, recovery: K.wrapKey(kr, K.RECOVERY_LABEL, recoveryKey, key) };
+      K.writeKeyring(keyringFile, kr);
+      let o: Open;
+      try {
+        if (hasContent(dbPath) && isPlainDatabase(dbPath)) encryptPlainRegister(dbPath, key, { nativeBinding: options.nativeBinding });
+        const ctx: WriteContext = { actor: name.trim(), source: 'session', now: iso };
+        o = unlock(Buffer.from(key), 1, ctx);
+        o.db.transaction(() => {
+          if (userRow(o.db, 1)) throw new Error('the register already has users but no keyring');
+          insertUser(o.db, ctx, { id: 1, name, role: 'manager' });
+        })();
+      } catch (err) {
+        lock('signed_out');
+        // Nothing was encrypted with this key unless the register now is: then the keyring must stay.
+        if (!(hasContent(dbPath) && !isPlainDatabase(dbPath))) fs.rmSync(keyringFile, { force: true });
+        throw err;
+      } finally {
+        key.fill(0);
+      }
+      const user = sessionUser(o)!;
+      recordSignIn(o, user, 'Created the register’s first user (a manager) and its recovery key');
+      return { status: status(), recoveryKey };
+    },
+
+    'session.signIn': ({ name, password }: MethodArgs<'session.signIn'>) => {
+      const kr = keyringOrExplain();
+      throttle(kr, name);
+      const entry = K.findUser(kr, name);
+      // An unknown name costs the same scrypt as a known one, so timing doesn't tell names apart.
+      const key = entry ? K.unwrapKey(kr, K.userLabel(entry.userId), password, entry.wrapped) : (K.unwrapKey(kr, 'none', password, DECOY), null);
+      if (!entry || !key) return failed(kr, name);
+      const o = unlock(key, entry.userId);
+      const user = sessionUser(o);
+      if (!user) {
+        lock('signed_out');
+        throw new AppError('forbidden', `${entry.name} is no longer a user of this register. Ask a manager.`);
+      }
+      recordSignIn(o, user, 'Signed in');
+      return status();
+    },
+
+    'session.recover': ({ recoveryKey, name, newPassword }: MethodArgs<'session.recover'>) => {
+      const kr = keyringOrExplain();
+      const who = '(recovery key)';
+      throttle(kr, who);
+      const key = kr.recovery ? K.unwrapKey(kr, K.RECOVERY_LABEL, K.normaliseRecoveryKey(recoveryKey), kr.recovery) : null;
+      if (!key) {
+        K.writeKeyring(keyringFile, K.recordFailure(kr, who, iso()));
+        throw new AppError('forbidden', 'That recovery key is not right. Check it against the printed copy (letters and digits; dashes and spaces don’t matter).');
+      }
+      const o = unlock(key, 0);
+      const row = o.db.prepare("SELECT id FROM users WHERE name_key = ? AND removed_at IS NULL AND role = 'manager'").get(K.normaliseUserName(name)) as { id: number } | undefined;
+      if (!row) {
+        lock('signed_out');
+        throw invalid('name', `There is no manager called ${name.trim()} on this register. Enter the name of a current manager, exactly as it was set up.`);
+      }
+      o.userId = row.id;
+      const user = sessionUser(o)!;
+      const ctx: WriteContext = { actor: user.name, source: 'session', now: iso, user };
+      o.db.transaction(() => {
+        o.db.prepare('UPDATE users SET password_set_at = ? WHERE id = ?').run(ctx.now(), row.id);
+        auditSession(o.db, user.name, 'password_reset', 'New password set with the recovery key');
+        keysFor(o).setPassword({ userId: row.id, name: user.name }, newPassword);
+      })();
+      recordSignIn(o, user, 'Signed in with the recovery key');
+      return status();
+    },
+
+    'session.signOut': () => {
+      lock('signed_out');
+      return status();
+    },
+
+    'session.changePassword': ({ currentPassword, newPassword }: MethodArgs<'session.changePassword'>, o: Open, user: SessionUser) => {
+      const kr = keyringOrExplain();
+      const entry = kr.users.find((u) => u.userId === user.id);
+      const check = entry ? K.unwrapKey(kr, K.userLabel(entry.userId), currentPassword, entry.wrapped) : null;
+      if (!check) throw invalid('currentPassword', 'Your current password is not right. Type it again.');
+      check.fill(0);
+      o.db.transaction(() => {
+        o.db.prepare('UPDATE users SET password_set_at = ? WHERE id = ?').run(iso(), user.id);
+        auditSession(o.db, user.name, 'password_changed', 'Changed their own password');
+        keysFor(o).setPassword({ userId: user.id, name: user.name }, newPassword);
+      })();
+      return { changed: true as const };
+    },
+
+    'session.setIdleMinutes': ({ minutes }: MethodArgs<'session.setIdleMinutes'>, o: Open, user: SessionUser) => {
+      o.db.transaction(() => auditedSetting(o.db, { actor: user.name, source: 'settings', now: iso, user }, IDLE_SETTING, String(minutes)))();
+      idleMinutes = minutes;
+      return status();
+    },
+  };
+
+  type SessionMethod = keyof typeof handlers;
+  const isSession = (m: MethodName): m is SessionMethod => m in handlers;
+  const lockedError = (): Result<never> => ({
+    ok: false,
+    error: { code: 'locked', message: lockedBecause === 'idle' ? 'Panel locked itself after being left idle. Sign in to carry on.' : 'Panel is locked. Sign in to carry on.' },
+  });
+
+  function runSession(method: SessionMethod, rawArgs: unknown): Result<unknown> {
+    const parsed = validateInput(method, rawArgs);
+    if (!parsed.ok) return parsed;
+    try {
+      if (PERMISSIONS[method] === ANYONE) {
+        const h = handlers[method] as (args: unknown) => unknown;
+        return { ok: true, value: h(parsed.value) };
+      }
+      if (!open) return lockedError();
+      const user = sessionUser(open);
+      if (!user) return lockedError();
+      if (!allowed(method, user.role)) return { ok: false, error: refusal(method, user.role) };
+      open.lastActivity = clock();
+      const h = handlers[method] as (args: unknown, o: Open, user: SessionUser) => unknown;
+      return { ok: true, value: h(parsed.value, open, user) };
+    } catch (err) {
+      if (err instanceof AppError) return { ok: false, error: { code: err.code, message: err.message, ...(err.field ? { field: err.field } : {}) } };
+      options.log?.(`Unexpected error in ${method}`, err);
+      return { ok: false, error: { code: 'internal', message: 'Something went wrong signing in. Nothing was changed; please try again, and tell your administrator if it keeps happening.' } };
+    }
+  }
+
+  const dispatch: Dispatch = (method, rawArgs) => {
+    if (!isMethodName(method)) {
+      return { ok: false, error: { code: 'unknown_method', message: `Panel has no operation called "${String(method)}".` } };
+    }
+    if (isSession(method)) return runSession(method, rawArgs);
+    checkIdle();
+    if (!open) return lockedError();
+    if (!BACKGROUND_METHODS.has(method)) open.lastActivity = clock();
+    const result = open.app.dispatch(method, rawArgs);
+    if (!result.ok && result.error.code === 'locked') lock('signed_out');
+    return result;
+  };
+
+  return {
+    dispatch,
+    status,
+    lock,
+    current: () => open?.app ?? null,
+    db: () => open?.db ?? null,
+    close: () => {
+      if (timer) clearInterval(timer);
+      lock('signed_out');
+    },
+  };
+}
+
+/** A wrapped key nobody has: unwrapping it costs one scrypt and always fails. */
+const DECOY: K.WrappedKey = {
+  kdf: 'scrypt', ...K.SCRYPT, salt: randomBytes(16).toString('base64'), iv: randomBytes(12).toString('base64'),
+  tag: randomBytes(16).toString('base64'), data: randomBytes(32).toString('base64'),
+};
+
