@@ -2,7 +2,7 @@ import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { type Table } from '@tanstack/react-table';
 import type { RegisterRow } from '../../../../shared/api/schemas';
 import { CASE_STATUSES, CHILD_FLAGS, RAGS } from '../../../../shared/domain/vocab';
-import { type summarise } from './filters';
+import { type summarise } from '../../../../shared/register/filters';
 import { COLUMN_LABELS, DEFAULT_COLUMN_VISIBILITY, MOVEMENT_CHOICES, type ColumnId, type MovementChoice, type OfficerChoice, type RagChoice, type RegisterChoice, type RegisterView, type StatusChoice } from './view';
 
 const SEARCH_DEBOUNCE_MS = 150;
