@@ -33,7 +33,7 @@ export function measure(name: string, fn: (i: number) => string | void, runs = 2
 
 /** openDatabase on an existing register, closed again each time (every run is a cold open of the file). */
 export function measureOpen(file: string, runs = 20): Sample {
-  return measure('openDatabase', () => openDatabase(file).close(), runs, false);
+  return measure('openDatabase', () => void openDatabase(file).close(), runs, false);
 }
 
 function must<T>(app: App, method: string, input: unknown): T {
