@@ -47,7 +47,7 @@ export function AuditTrailCard() {
       </p>
       <ErrorBanner message={error ?? atOpen.error} />
       {shown ? <Result check={shown} /> : null}
-      <div className="dialog-buttons"><button type="button" onClick={() => void check()} disabled={busy}>{busy ? 'Checking…' : 'Check the audit trail now'}</button></div>
+      <div className="dialog-buttons"><button type="button" onClick={() => void check()} disabled={busy || shown?.status === 'checking'}>{busy || shown?.status === 'checking' ? 'Checking…' : 'Check the audit trail now'}</button></div>
     </section>
   );
 }
