@@ -9,8 +9,8 @@ import { OPEN_CASES_SQL, listRegister, type RegisterScope } from './register';
  * row cost 29 MB of JSON and seconds, although three quarters are closed and hidden by default.
  *
  * How: the rows of one status scope (open cases, closed cases, or all) are built once with the
- * register's own rules (listRegister) and kept until the register changes (any audited write) or
- * the day does. Every other filter, the search and the sort run over those rows with the same
+ * register's own rules (listRegister) and kept until the register changes (any write) or the day
+ * does. Every other filter, the search and the sort run over those rows with the same
  * functions the screen used before (shared/register/filters.ts), so a keystroke or a sort click
  * costs milliseconds and never touches closed history unless the officer asks for closed cases.
  * Each view's order is kept too, so scrolling only slices it.
@@ -44,9 +44,13 @@ const caches = new WeakMap<Db, Cache>();
 const MAX_SCOPES = 2;
 const MAX_ORDERS = 24;
 
-/** What the rows depend on: every change to a case is an audit row in the same transaction; and the day. */
+/**
+ * What the rows depend on: every row this connection has written (total_changes: audited or not,
+ * such as an item marked discussed), anything another connection committed (data_version), and the day.
+ */
 function versionOf(db: Db, today: string): string {
-  return `${(db.prepare('SELECT ifnull(max(id), 0) AS n FROM audit').get() as { n: number }).n}:${today}`;
+  const changes = (db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+  return `${changes}:${String(db.pragma('data_version', { simple: true }))}:${today}`;
 }
 
 function cacheFor(db: Db, today: string): Cache {
