@@ -1,6 +1,7 @@
 // Server-side measurements for issue 12 (open, Home, register windows). Exported so the main
 // bench (scripts/bench.ts) can print them in its table; `npx tsx scripts/bench/server.ts --db FILE`
 // runs them alone. Benchmarks, not tests: nothing here asserts a time.
+import Database from 'better-sqlite3';
 import { openDatabase, type Db } from '../../db/open';
 import { createApp, type App } from '../../electron/createApp';
 
@@ -43,6 +44,21 @@ function must<T>(app: App, method: string, input: unknown): T {
 }
 const mb = (x: unknown) => `${(JSON.stringify(x).length / 1e6).toFixed(3)} MB`;
 
+/** The floor under opening: SQLite's quick integrity check of the file, which opening must run first. */
+export function measureQuickCheck(file: string, runs = 20): Sample {
+  const db = new Database(file, { readonly: true });
+  try {
+    return measure('floor: PRAGMA quick_check alone', () => void db.pragma('quick_check(5)'), runs, false);
+  } finally {
+    db.close();
+  }
+}
+
+/** The floor under Home and the register: one SELECT of the open cases' ids. */
+export function measureOpenCasesSelect(db: Db, runs = 20): Sample {
+  return measure('floor: SELECT the open cases', () => `${db.prepare(`SELECT id, status FROM cases WHERE status <> 'closed'`).raw().all().length} rows`, runs);
+}
+
 /** Home (dashboard.get), as the host runs it. */
 export function measureHome(app: App, runs = 20): Sample {
   return measure('dashboard.get (Home)', () => mb(must(app, 'dashboard.get', {})), runs);
@@ -68,7 +84,8 @@ export function measureRegisterOpen(app: App, db: Db, runs = 20, fresh = true): 
 
 /** A keystroke in search: each sample asks for a longer prefix of a surname, as typing does. */
 export function measureSearchKeystroke(app: App, runs = 20): Sample {
-  const words = ['s', 'sm', 'smi', 'smit', 'smith', 'smith j', 'smith ja', 'smith jam', 'a', 'al', 'ali', 'alis', 'aliso', 'alison', 'k', 'kh', 'kha', 'khan', 'khan m', 'khan mo'];
+  // Surnames common on the demo register, typed a key at a time.
+  const words = ['r', 'ri', 'rid', 'ridl', 'ridle', 'ridley', 'ridley m', 'ridley ma', 'f', 'fa', 'fai', 'fair', 'fairb', 'fairbr', 'fairbro', 'd', 'du', 'dun', 'duns', 'dunst'];
   return measure('register.page, search keystroke', (i) => {
     const w = words[(i + words.length) % words.length]!;
     const r = must<{ total: number }>(app, 'register.page', { query: { ...DEFAULT_QUERY, search: w }, offset: 0, limit: 100 });
@@ -99,10 +116,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const want = (k: string) => !process.argv.includes('--only') || only.includes(k);
   const today = '2026-11-25';
   const out: Sample[] = [];
-  if (want('open')) out.push(measureOpen(file));
+  if (want('open')) out.push(measureQuickCheck(file), measureOpen(file));
   const db = openDatabase(file);
   const app = createApp(db, { today: () => today, version: 'bench', dbPath: file });
-  if (want('home')) out.push(measureHome(app));
+  if (want('home')) out.push(measureOpenCasesSelect(db), measureHome(app), measure('alerts.home (Home\'s clock alerts)', () => void must(app, 'alerts.home', {})));
   if (want('list')) out.push(measureRegisterList(app, 5));
   if (want('page')) {
     out.push(measureRegisterOpen(app, db));
