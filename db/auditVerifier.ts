@@ -54,7 +54,7 @@ export function startAuditCheck(db: Db, file: string, options: VerifyOptions = {
   }
   entry.status = checking(rows);
   entry.running = true;
-  entry.settled = inWorker(entry.file, entry.nativeBinding)
+  entry.settled = inWorker(entry.file, entry.nativeBinding, () => db.open)
     // A worker that cannot start (a damaged install) must not leave the chain unchecked: walk it here.
     .catch(() => (db.open ? verifyAuditChain(db) : Promise.reject(new Error('The register was closed before its audit trail was checked.'))))
     .then((check) => {
@@ -105,18 +105,31 @@ function workerEntry(): { file: string | URL; execArgv?: string[] } {
   return { file: new URL('./auditWorker.ts', import.meta.url), execArgv: ['--import', tsx] };
 }
 
-function inWorker(file: string, nativeBinding: string | undefined): Promise<AuditCheck> {
+/** `stillOpen`: polled; once the register is closed the walk is stopped (nobody can see its result). */
+function inWorker(file: string, nativeBinding: string | undefined, stillOpen: () => boolean): Promise<AuditCheck> {
   return new Promise((resolve, reject) => {
     const { file: entry, execArgv } = workerEntry();
     const worker = new Worker(entry, { workerData: { file, nativeBinding }, ...(execArgv ? { execArgv } : {}) });
     // The check must not keep a script or a test run alive.
     worker.unref();
+    const watch = setInterval(() => {
+      if (!stillOpen()) void worker.terminate();
+    }, 250);
+    watch.unref();
+    const end = () => clearInterval(watch);
     worker.once('message', (m: { check?: AuditCheck; error?: string }) => {
+      end();
       if (m.check) resolve(m.check);
       else reject(new Error(m.error ?? 'The audit trail check stopped.'));
       void worker.terminate();
     });
-    worker.once('error', reject);
-    worker.once('exit', (code) => reject(new Error(`The audit trail check stopped (exit ${code}).`)));
+    worker.once('error', (e) => {
+      end();
+      reject(e);
+    });
+    worker.once('exit', (code) => {
+      end();
+      reject(new Error(`The audit trail check stopped (exit ${code}).`));
+    });
   });
 }
