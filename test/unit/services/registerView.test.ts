@@ -79,6 +79,14 @@ describe('register.page: the register a window at a time', () => {
     expect((red.rows as RegisterRow[])[0]).toMatchObject({ caseId: first.caseId, rag: 'red' });
   });
 
+  it('shows a change made without an audit row too (the rows are kept per write, not per audit entry)', () => {
+    const query = q({ sorting: [{ id: 'reference', desc: false }] });
+    const first = (app.ok('register.page', { query, offset: 0, limit: 1 }).rows as RegisterRow[])[0]!;
+    const to = first.rag === 'green' ? 'amber' : 'green';
+    app.db.prepare('UPDATE cases SET rag = ? WHERE id = ?').run(to, first.caseId);
+    expect((app.ok('register.page', { query, offset: 0, limit: 1 }).rows as RegisterRow[])[0]).toMatchObject({ caseId: first.caseId, rag: to });
+  });
+
   it('register.matching (Export CSV) returns every matching row in view order, not one window', () => {
     const query = q({ status: 'all', sorting: [{ id: 'dateNotified', desc: false }] });
     const m = app.ok('register.matching', { query });
