@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
 import { AppError } from '../shared/api/errors';
-import { sealAudit, verifyAuditChain, type AuditCheck } from './auditChain';
+import { sealAudit, type AuditCheck } from './auditChain';
+import { auditStatus, startAuditCheck } from './auditVerifier';
 import { damagedMessage, storageError } from './storageErrors';
 import { applyKey } from './encryption';
 
@@ -18,11 +19,15 @@ export interface OpenOptions {
    * then encrypted (db/encryption.ts). Without one the file is plain, as the unit tests' files are.
    */
   key?: Buffer;
+  /** Check the audit chain before returning up to this many entries; above, in a worker (auditVerifier.ts). */
+  auditInlineRows?: number;
 }
 
-const auditChecks = new WeakMap<Db, AuditCheck>();
-/** What the audit-chain check found when this register was opened. */
-export const auditCheckOnOpen = (db: Db): AuditCheck | undefined => auditChecks.get(db);
+/** What the audit-chain check found when this register was opened; undefined while it is still running. */
+export const auditCheckOnOpen = (db: Db): AuditCheck | undefined => {
+  const s = auditStatus(db);
+  return s && s.status !== 'checking' ? s : undefined;
+};
 
 /**
  * Opens (creating if needed) the register and brings its schema up to date.
@@ -57,7 +62,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     migrate(db, options.targetVersion ?? SCHEMA_VERSION, file);
     if (schemaVersion(db) >= AUDIT_CHAIN_VERSION) {
       sealAudit(db);
-      auditChecks.set(db, verifyAuditChain(db));
+      startAuditCheck(db, file, { nativeBinding: options.nativeBinding, key: options.key, inlineUpTo: options.auditInlineRows });
     }
     for (const side of [`${file}-wal`, `${file}-shm`]) if (fs.existsSync(side)) fs.chmodSync(side, 0o600);
     return db;

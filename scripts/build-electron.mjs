@@ -1,5 +1,6 @@
 // Bundles the desktop host for Electron:
 //   electron/desktop/main.ts    -> dist/electron/main.cjs     (Node/CJS; electron and better-sqlite3 stay external)
+//   db/auditWorker.ts           -> dist/electron/auditWorker.cjs (the audit-chain check's worker thread)
 //   electron/desktop/preload.ts -> dist/electron/preload.cjs  (sandboxed preload: may only require('electron'),
 //                                                              so everything else, zod included, is inlined)
 import { build } from 'esbuild';
@@ -29,6 +30,15 @@ const results = await Promise.allSettled([
     entryPoints: ['electron/desktop/main.ts'],
     outfile: 'dist/electron/main.cjs',
     external: ['electron', 'better-sqlite3'],
+    // db/auditVerifier.ts reads import.meta.url only when running from source (through tsx); the
+    // bundle starts dist/electron/auditWorker.cjs instead.
+    logOverride: { 'empty-import-meta': 'silent' },
+  }),
+  build({
+    ...common,
+    entryPoints: ['db/auditWorker.ts'],
+    outfile: 'dist/electron/auditWorker.cjs',
+    external: ['better-sqlite3'],
   }),
   build({
     ...common,
@@ -55,4 +65,4 @@ if (forbidden.length > 0) {
   process.exit(1);
 }
 
-console.log('build-electron: wrote dist/electron/main.cjs and dist/electron/preload.cjs');
+console.log('build-electron: wrote dist/electron/main.cjs, auditWorker.cjs and preload.cjs');

@@ -5,6 +5,7 @@ import { sql as tracking } from './004_tracking';
 import { sql as meetingRoom } from './005_meeting_room';
 import { sql as safeguarding } from './006_safeguarding';
 import { sql as hardening } from './007_hardening';
+import { sql as performanceIndexes } from './008_performance_indexes';
 import { sql as usersAndRoles } from './009_users_and_roles';
 
 export interface Migration {
@@ -22,7 +23,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, name: 'meeting_room', sql: meetingRoom },
   { version: 6, name: 'safeguarding', sql: safeguarding },
   { version: 7, name: 'hardening', sql: hardening },
-  { version: 8, name: 'users_and_roles', sql: usersAndRoles },
+  { version: 8, name: 'performance_indexes', sql: performanceIndexes },
+  { version: 9, name: 'users_and_roles', sql: usersAndRoles },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -21,11 +21,16 @@ export const appMethods = {
     z.object({ caseCount: z.number() }),
     true,
   ),
-  /** Walks the audit trail's hash chain (issue 11): the first broken link, if any. */
+  /**
+   * The audit trail's hash chain (issue 11): the first broken link, if any. A large register's chain
+   * is walked in the background (issue 12), so the answer may be "checking": ask again shortly.
+   */
   'audit.verify': method(
-    /** atOpen: the check run when the register was opened (the app's start-up warning); else a fresh walk. */
+    /** atOpen: the latest check (the one started when the register was opened); else start a fresh walk. */
     z.object({ atOpen: z.boolean().default(false) }).default({ atOpen: false }),
     z.object({
+      status: z.enum(['checking', 'intact', 'broken']),
+      /** True only once the whole chain has been checked and found intact. */
       ok: z.boolean(),
       rows: z.number(),
       firstBroken: z.object({ id: z.number(), at: z.string().nullable(), actor: z.string().nullable(), entity: z.string().nullable() }).nullable(),

@@ -9,6 +9,8 @@ export const METHOD_NAMES = [
   'officers.create',
   'officers.update',
   'register.list',
+  'register.page',
+  'register.matching',
   'children.checkDuplicates',
   'children.update',
   'children.addAddress',

@@ -31,6 +31,8 @@ export const PERMISSIONS: { readonly [M in MethodName]: readonly Role[] | typeof
   'settings.getAuthority': ALL,
   'settings.setAuthority': STAFF,
   'register.list': ALL,
+  'register.page': ALL,
+  'register.matching': ALL,
   'children.checkDuplicates': ALL,
   'children.update': STAFF,
   'children.addAddress': STAFF,

@@ -1,10 +1,52 @@
 import { z } from 'zod';
 import * as S from './schemas';
 import { method, CaseRef } from './method';
+import { CASE_STATUSES, CHILD_FLAGS, RAGS, REGISTERS, codesOf } from '../domain/vocab';
+import { COLUMN_IDS } from '../register/query';
+
+/**
+ * One view of the register (issue 12): the filters, search and sorting of the register screen.
+ * The server filters, searches and sorts, and sends only the window of rows on screen.
+ */
+export const RegisterQuery = z.object({
+  search: S.code(200).default(''),
+  register: z.enum(['all', ...codesOf(REGISTERS)]).default('all'),
+  status: z.enum(['open', 'all', ...codesOf(CASE_STATUSES)]).default('open'),
+  rag: z.enum(['all', 'none', ...codesOf(RAGS)]).default('all'),
+  officer: z.union([z.enum(['all', 'unallocated']), S.id]).default('all'),
+  school: S.code(300).nullable().default(null),
+  flag: z.enum(['all', ...codesOf(CHILD_FLAGS)]).default('all'),
+  movement: z.enum(['all', 'worsened', 'improved', 'same', 'new']).default('all'),
+  dueForPanel: z.boolean().default(false),
+  longTerm: z.boolean().default(false),
+  endOfCsa: z.boolean().default(false),
+  sorting: S.list(z.object({ id: z.enum(COLUMN_IDS), desc: z.boolean() }), COLUMN_IDS.length).default([]),
+});
+export type RegisterQuery = z.infer<typeof RegisterQuery>;
+
+/** Whole-register figures for the heading and the filter menus (not just the rows matching). */
+export const RegisterSummary = z.object({
+  open: z.number(),
+  closed: z.number(),
+  officers: z.array(z.object({ id: z.number(), name: z.string() })),
+  schools: z.array(z.string()),
+});
+
+/** Largest window one call returns: about ten screens of rows. */
+export const REGISTER_WINDOW_MAX = 500;
 
 /** The register: children, their cases, checks, notes, history and alerts. */
 export const registerMethods = {
+  /** Every case (scripts, tests and the tracking screens' case pickers); the register screen pages instead. */
   'register.list': method(z.object({}).default({}), z.array(S.RegisterRow), false),
+  /** One window of a register view: rows offset..offset+limit in view order, and how many match in all. */
+  'register.page': method(
+    z.object({ query: RegisterQuery, offset: z.number().int().min(0).max(10_000_000).default(0), limit: z.number().int().min(1).max(REGISTER_WINDOW_MAX).default(100) }),
+    z.object({ rows: z.array(S.RegisterRow), offset: z.number(), total: z.number(), summary: RegisterSummary }),
+    false,
+  ),
+  /** Every row of a register view, in view order: what "Export CSV" writes. */
+  'register.matching': method(z.object({ query: RegisterQuery }), z.object({ rows: z.array(S.RegisterRow), total: z.number() }), false),
   'children.checkDuplicates': method(
     z.object({ forenames: S.code(100), surname: S.code(100), dateOfBirth: S.isoDate, knownAs: S.code(100).nullish() }),
     z.array(

@@ -1,6 +1,6 @@
 import type { Db } from '../../../db/open';
-import { verifyAuditChain } from '../../../db/auditChain';
-import { auditCheckOnOpen, schemaVersion } from '../../../db/open';
+import { schemaVersion } from '../../../db/open';
+import { auditStatus, recheckAudit } from '../../../db/auditVerifier';
 import { auditedSetting } from '../../../db/audit';
 import { AppError } from '../../../shared/api/errors';
 import type { appMethods } from '../../../shared/api/app';
@@ -31,6 +31,7 @@ export const appHandlers: DomainHandlerFactory<typeof appMethods> = (db, opts) =
       auditedSetting(db, ctx, 'setup_done', '1');
       return { caseCount: caseCount(db) };
     },
-    'audit.verify': ({ atOpen }) => (atOpen ? auditCheckOnOpen(db) : undefined) ?? verifyAuditChain(db),
+    // A register opened without openDatabase's check (none in the app) is checked on first ask.
+    'audit.verify': ({ atOpen }) => (atOpen ? auditStatus(db) : undefined) ?? recheckAudit(db),
   };
 };

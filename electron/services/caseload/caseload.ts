@@ -5,12 +5,16 @@ import { auditedUpdate, type WriteContext } from '../../../db/audit';
 import type { Caseload, CaseTracking, Dashboard, RagCounts } from '../../../shared/api/trackingSchemas';
 import { invalid } from '../../../shared/api/errors';
 import { suggestRag } from '../../../shared/domain/suggestedRag';
+import type { Rag } from '../../../shared/domain/vocab';
 import { getOfficer } from '../settings/officers';
 import { recordAllocation, ragHistory, leadHistory } from '../register/history';
 import { listActions } from '../actions/tracker';
 import { listEscalations } from '../escalations/escalations';
 import { getCaseDetail } from '../register/cases';
-import { listRegister } from '../register/register';
+import { OPEN_CASES_SQL } from '../register/register';
+import { takenToPanelSql } from '../register/discussed';
+import { daysOpen } from '../../../shared/domain/clocks';
+import { dueForPanelNotifiedBy, endOfCsaBornBy, longTermNotifiedBy } from '../../../shared/domain/clockCutoffs';
 import type { Row } from '../rows';
 
 const zero = (): RagCounts => ({ red: 0, amber: 0, green: 0, none: 0, total: 0 });
@@ -20,15 +24,23 @@ const add = (c: RagCounts, rag: unknown) => {
   c.total += 1;
 };
 
+/**
+ * What officers who have left still hold (exported so a test can EXPLAIN its plans: by lead officer
+ * and by owner). CROSS JOIN starts from the few officers who have left: otherwise SQLite walks every
+ * case in reference order to save a sort.
+ */
+export const REALLOCATION_SQL = {
+  cases: `SELECT o.id AS officer_id, o.name, c.id, c.reference, c.register, c.rag, ch.forenames, ch.surname
+       FROM officers o CROSS JOIN cases c ON c.lead_officer_id = o.id AND c.status <> 'closed' JOIN children ch ON ch.id = c.child_id
+       WHERE o.active = 0 ORDER BY o.name, c.reference`,
+  actions: `SELECT o.id AS officer_id, o.name, x.id, x.text, x.due_date, x.case_id, c.reference, (c.lead_officer_id = o.id AND c.status <> 'closed') AS with_case
+       FROM officers o CROSS JOIN actions x ON x.owner_id = o.id AND x.status IN ('open', 'carried_forward') LEFT JOIN cases c ON c.id = x.case_id
+       WHERE o.active = 0 ORDER BY o.name, x.due_date, x.id`,
+} as const;
+
 /** Officers who have left but still lead open cases or own open actions: nothing stays under their name. */
 function needsReallocation(db: Db): Caseload['needsReallocation'] {
-  const rows = db
-    .prepare(
-      `SELECT o.id AS officer_id, o.name, c.id, c.reference, c.register, c.rag, ch.forenames, ch.surname
-       FROM officers o JOIN cases c ON c.lead_officer_id = o.id AND c.status <> 'closed' JOIN children ch ON ch.id = c.child_id
-       WHERE o.active = 0 ORDER BY o.name, c.reference`,
-    )
-    .all() as Row[];
+  const rows = db.prepare(REALLOCATION_SQL.cases).all() as Row[];
   const out = new Map<number, Caseload['needsReallocation'][number]>();
   const entry = (id: number, name: string) => {
     const e = out.get(id) ?? { officerId: id, name, cases: [], actions: [] };
@@ -38,13 +50,7 @@ function needsReallocation(db: Db): Caseload['needsReallocation'] {
   for (const r of rows) {
     entry(Number(r.officer_id), String(r.name)).cases.push({ caseId: Number(r.id), reference: String(r.reference), register: r.register as 'CME' | 'PMOE', rag: ragOrNull(r.rag), childName: `${String(r.forenames)} ${String(r.surname)}` });
   }
-  const actions = db
-    .prepare(
-      `SELECT o.id AS officer_id, o.name, x.id, x.text, x.due_date, x.case_id, c.reference, (c.lead_officer_id = o.id AND c.status <> 'closed') AS with_case
-       FROM officers o JOIN actions x ON x.owner_id = o.id AND x.status IN ('open', 'carried_forward') LEFT JOIN cases c ON c.id = x.case_id
-       WHERE o.active = 0 ORDER BY o.name, x.due_date, x.id`,
-    )
-    .all() as Row[];
+  const actions = db.prepare(REALLOCATION_SQL.actions).all() as Row[];
   for (const a of actions) {
     entry(Number(a.officer_id), String(a.name)).actions.push({
       id: Number(a.id), text: String(a.text), dueDate: String(a.due_date), caseReference: strOrNull(a.reference), movesWithCase: a.with_case === 1,
@@ -117,14 +123,46 @@ export function caseTracking(db: Db, caseId: number, today: string): CaseTrackin
   };
 }
 
+/**
+ * Home's case counts, in SQL over open cases (issue 12: building every register row only to count
+ * them took most of a second at 50,000 cases). The clocks are the rules of shared/domain turned into
+ * date cut-offs by the rules themselves (clockCutoffs.ts), and "taken to panel" is the SQL the
+ * register uses, so Home, the register and the agenda builder still pick the same cases.
+ */
+const DUE_FOR_PANEL_SQL = `c.register = 'CME' AND ${OPEN_CASES_SQL} AND c.date_located IS NULL AND c.archived = 0
+  AND c.date_notified <= :notifiedBy AND NOT ${takenToPanelSql('c.id')}`;
+
+export const HOME_SQL = {
+  openByRag: `SELECT c.register, c.rag, count(*) AS n FROM cases c WHERE ${OPEN_CASES_SQL} GROUP BY c.register, c.rag`,
+  dueForPanelCount: `SELECT count(*) AS n FROM cases c WHERE ${DUE_FOR_PANEL_SQL}`,
+  /** The longest-waiting first (most days open), as the register sorts them. */
+  dueForPanel: `SELECT c.id, c.reference, c.date_notified, c.rag, ch.forenames, ch.surname
+    FROM cases c JOIN children ch ON ch.id = c.child_id
+    WHERE ${DUE_FOR_PANEL_SQL}
+    ORDER BY c.date_notified, c.id DESC LIMIT 8`,
+  longTerm: `SELECT count(*) AS n FROM cases c WHERE ${OPEN_CASES_SQL} AND c.date_notified <= :notifiedBy`,
+  // From the few children past school age (children_dob), not from every open case: CROSS JOIN
+  // keeps SQLite from starting at cases, which it otherwise prefers without statistics.
+  endOfCsa: `SELECT c.id, c.reference, c.register, ch.forenames, ch.surname
+    FROM children ch CROSS JOIN cases c ON c.child_id = ch.id
+    WHERE ch.date_of_birth <= :bornBy AND ${OPEN_CASES_SQL}
+    ORDER BY c.date_notified DESC, c.id DESC`,
+} as const;
+
 /** What needs attention today, on the home screen. */
 export function getDashboard(db: Db, today: string): Dashboard {
-  const register = listRegister(db, today).filter((r) => r.status !== 'closed');
   const actions = listActions(db, today).filter((a) => a.overdue).sort((a, b) => a.dueDate.localeCompare(b.dueDate));
   const escalations = listEscalations(db, today).filter((e) => e.status === 'open' || e.status === 'responded');
-  const due = register.filter((r) => r.dueForPanel).sort((a, b) => b.daysOpen - a.daysOpen);
+  const notifiedBy = dueForPanelNotifiedBy(today);
+  const due = db.prepare(HOME_SQL.dueForPanel).all({ notifiedBy }) as Row[];
   const openByRag = { CME: zero(), PMOE: zero() };
-  for (const r of register) add(openByRag[r.register], r.rag);
+  for (const r of db.prepare(HOME_SQL.openByRag).all() as Row[]) {
+    const c = openByRag[r.register as 'CME' | 'PMOE'];
+    const k = r.rag === 'red' || r.rag === 'amber' || r.rag === 'green' ? r.rag : 'none';
+    c[k] += Number(r.n);
+    c.total += Number(r.n);
+  }
+  const childName = (r: Row) => `${String(r.forenames)} ${String(r.surname)}`;
   const nextMeetings = (db
     .prepare(
       `SELECT m.*, p.name AS panel_name, p.register, (SELECT count(*) FROM agenda_items a WHERE a.meeting_id = m.id AND a.kind = 'case' AND a.removed = 0) AS case_items
@@ -141,10 +179,14 @@ export function getDashboard(db: Db, today: string): Dashboard {
     overdueActionCount: actions.length,
     escalationsAwaiting: escalations.slice(0, 8),
     escalationsAwaitingCount: escalations.length,
-    dueForPanel: due.slice(0, 8).map((r) => ({ caseId: r.caseId, reference: r.reference, childName: `${r.forenames} ${r.surname}`, daysOpen: r.daysOpen, rag: r.rag })),
-    dueForPanelCount: due.length,
-    longTermCount: register.filter((r) => r.longTerm).length,
-    endOfCsa: register.filter((r) => r.endOfCsaReached).map((r) => ({ caseId: r.caseId, reference: r.reference, childName: `${r.forenames} ${r.surname}`, register: r.register })),
+    dueForPanel: due.map((r) => ({
+      caseId: Number(r.id), reference: String(r.reference), childName: childName(r), daysOpen: daysOpen(String(r.date_notified), null, today), rag: (r.rag ?? null) as Rag | null,
+    })),
+    dueForPanelCount: (db.prepare(HOME_SQL.dueForPanelCount).get({ notifiedBy }) as { n: number }).n,
+    longTermCount: (db.prepare(HOME_SQL.longTerm).get({ notifiedBy: longTermNotifiedBy(today) }) as { n: number }).n,
+    endOfCsa: (db.prepare(HOME_SQL.endOfCsa).all({ bornBy: endOfCsaBornBy(today) }) as Row[]).map((r) => ({
+      caseId: Number(r.id), reference: String(r.reference), childName: childName(r), register: r.register as 'CME' | 'PMOE',
+    })),
     needsReallocation: needsReallocation(db),
     nextMeetings,
     openByRag,

@@ -1,12 +1,15 @@
 import type { registerMethods } from '../../../shared/api/register';
 import type { DomainHandlerFactory } from '../handlers';
 import { listRegister } from './register';
+import { registerMatching, registerPage } from './registerView';
 import { findPossibleDuplicates, updateChild, insertAddress, insertAdult, linkSibling } from './children';
 import { getCaseDetail, updateCase, setRag, setLeadOfficer, setStatus, reopenCase, addCheck, addNote, auditForCase } from './cases';
 import { homeAlerts } from './caseAlerts';
 
 export const registerHandlers: DomainHandlerFactory<typeof registerMethods> = (db, { today }) => ({
   'register.list': () => listRegister(db, today()),
+  'register.page': ({ query, offset, limit }) => registerPage(db, today(), query, offset, limit),
+  'register.matching': ({ query }) => registerMatching(db, today(), query),
   'children.checkDuplicates': (a) => findPossibleDuplicates(db, a),
   'children.update': (a, ctx) => updateChild(db, ctx, a),
   'children.addAddress': (a, ctx) => insertAddress(db, ctx, a),

@@ -7,7 +7,7 @@ import { clocksFor } from './caseClocks';
 import { takenToPanelSql } from './discussed';
 import { FLAG_COLUMNS, numOrNull, strOrNull, ragOrNull } from '../rows';
 import { ragMovement } from '../../../shared/domain/actions';
-import type { Rag } from '../../../shared/domain/vocab';
+import { CASE_STATUSES, type Rag } from '../../../shared/domain/vocab';
 
 export const CASE_SELECT = `
   SELECT c.*, o.name AS lead_officer_name
@@ -34,33 +34,49 @@ const I = {
 
 type Cell = string | number | null;
 
-/**
- * The whole register, one row per case, with its clocks computed for today. The screen sorts,
- * filters and virtualises on the client; 50,000 rows is one query and a few MB.
- */
-export function listRegister(db: Db, today: string): RegisterRow[] {
-  // The rating each case held before the last meeting of its register's panel, for "worsened since".
-  const last = (register: string) =>
-    (db.prepare(`SELECT max(m.date) AS d FROM meetings m JOIN panels p ON p.id = m.panel_id WHERE p.register = ? AND m.status <> 'scheduled' AND m.date <= ?`).get(register, today) as { d: string | null }).d;
-  const lastCme = last('CME');
-  const lastPmoe = last('PMOE');
+/** Which cases to list: all of them by default. */
+export interface RegisterScope {
+  /** An SQL condition over c (cases), ch (children) and o (officers), with :named parameters. */
+  where?: string;
+  params?: Record<string, string | number>;
+  /** Leave out the postcode and RAG movement (two correlated subqueries a row): for counting. */
+  lean?: boolean;
+}
+
+/** Cases not closed, written so SQLite can use the status index (it cannot for `<> 'closed'`). */
+export const OPEN_CASES_SQL = `c.status IN (${CASE_STATUSES.filter((s) => s.code !== 'closed').map((s) => `'${s.code}'`).join(', ')})`;
+
+/** The SELECT behind listRegister (exported so a test can EXPLAIN its plan). */
+export function registerSql(scope: RegisterScope = {}): string {
   const select = COLUMNS.map((c) =>
     c === 'rag_before'
-      ? `(SELECT h.to_rag FROM rag_history h WHERE h.case_id = c.id AND h.on_date < (CASE c.register WHEN 'CME' THEN :lastCme ELSE :lastPmoe END) ORDER BY h.on_date DESC, h.id DESC LIMIT 1) AS rag_before`
+      ? scope.lean
+        ? 'NULL AS rag_before'
+        : `(SELECT h.to_rag FROM rag_history h WHERE h.case_id = c.id AND h.on_date < (CASE c.register WHEN 'CME' THEN :lastCme ELSE :lastPmoe END) ORDER BY h.on_date DESC, h.id DESC LIMIT 1) AS rag_before`
       : c === 'postcode'
-        ? `(SELECT ad.postcode FROM addresses ad WHERE ad.child_id = ch.id AND ad.is_current = 1 ORDER BY ad.id DESC LIMIT 1) AS postcode`
+        ? scope.lean
+          ? 'NULL AS postcode'
+          : `(SELECT ad.postcode FROM addresses ad WHERE ad.child_id = ch.id AND ad.is_current = 1 ORDER BY ad.id DESC LIMIT 1) AS postcode`
         : c === 'taken_to_panel'
         ? `CASE WHEN c.register = 'CME' AND c.status <> 'closed' AND c.date_located IS NULL THEN ${takenToPanelSql('c.id')} ELSE 0 END AS taken_to_panel`
         : c,
   );
-  const rows = db
-    .prepare(
-      `SELECT ${select.join(', ')}
+  return `SELECT ${select.join(', ')}
        FROM cases c JOIN children ch ON ch.id = c.child_id LEFT JOIN officers o ON o.id = c.lead_officer_id
-       ORDER BY c.date_notified DESC, c.id DESC`,
-    )
-    .raw()
-    .all({ lastCme: lastCme ?? '0000-00-00', lastPmoe: lastPmoe ?? '0000-00-00' }) as Cell[][];
+       ${scope.where ? `WHERE ${scope.where}` : ''}
+       ORDER BY c.date_notified DESC, c.id DESC`;
+}
+
+/**
+ * The register, one row per case in `scope` (every case by default), with its clocks computed for
+ * today by the rules in shared/domain. The register screen asks for windows of it (registerView.ts).
+ */
+export function listRegister(db: Db, today: string, scope: RegisterScope = {}): RegisterRow[] {
+  // The rating each case held before the last meeting of its register's panel, for "worsened since".
+  const last = (register: string) =>
+    (db.prepare(`SELECT max(m.date) AS d FROM meetings m JOIN panels p ON p.id = m.panel_id WHERE p.register = ? AND m.status <> 'scheduled' AND m.date <= ?`).get(register, today) as { d: string | null }).d;
+  const params = scope.lean ? { ...scope.params } : { ...scope.params, lastCme: last('CME') ?? '0000-00-00', lastPmoe: last('PMOE') ?? '0000-00-00' };
+  const rows = db.prepare(registerSql(scope)).raw().all(params) as Cell[][];
   const terms = wholeTerms(termCalendar(db));
   return rows.map((r) => {
     const flags = {} as ChildFlags;
@@ -118,7 +134,7 @@ export function listRegister(db: Db, today: string): RegisterRow[] {
       urgency: String(r[I.urgency]),
       closedOn: strOrNull(r[I.closedOn]),
       closureReason: strOrNull(r[I.closureReason]),
-      ragMovement: r[I.rag] === null ? null : ragMovement(ragOrNull(r[I.ragBefore]), r[I.rag] as Rag),
+      ragMovement: r[I.rag] === null || scope.lean ? null : ragMovement(ragOrNull(r[I.ragBefore]), r[I.rag] as Rag),
     };
   });
 }

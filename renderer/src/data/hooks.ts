@@ -2,6 +2,7 @@
  * Per-domain queries: what each screen loads, named for what it is. Mutations name the queries they
  * make out of date in `invalidates` (see useMutation).
  */
+import { useEffect } from 'react';
 import type { MethodInput } from '../../../shared/api/contract';
 import { useQuery, type QueryOptions } from './useQuery';
 
@@ -27,7 +28,18 @@ export const useDashboard = () => useQuery('dashboard.get', {});
 export const useHomeAlerts = () => useQuery('alerts.home', {});
 export const useReport = (input: MethodInput<'reports.get'>) => useQuery('reports.get', input);
 export const useAuthority = () => useQuery('settings.getAuthority', {});
-export const useAuditAtOpen = () => useQuery('audit.verify', { atOpen: true });
+/** The latest audit-chain check; asks again every second while a large register's chain is still being walked. */
+export function useAuditAtOpen() {
+  const q = useQuery('audit.verify', { atOpen: true });
+  const checking = q.data?.status === 'checking';
+  const { reload } = q;
+  useEffect(() => {
+    if (!checking) return;
+    const t = window.setInterval(() => void reload(), 1000);
+    return () => window.clearInterval(t);
+  }, [checking, reload]);
+  return q;
+}
 export const useMinutes = (input: MethodInput<'minutes.get'>) => useQuery('minutes.get', input);
 export const useAgendaPack = (input: MethodInput<'agendaPack.get'>) => useQuery('agendaPack.get', input);
 export const useArchivingForm = (caseId: number) => useQuery('archivingForm.get', { caseId });

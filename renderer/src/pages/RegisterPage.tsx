@@ -1,12 +1,14 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { localStore } from '../lib/storage';
 import { getCoreRowModel, useReactTable, type SortingState, type Updater, type VisibilityState } from '@tanstack/react-table';
 import type { RegisterRow } from '../../../shared/api/schemas';
-import { useRegister } from '../data/hooks';
+import type { RegisterQuery } from '../../../shared/api/register';
+import { call } from '../api/client';
+import { useRegisterWindow } from '../data/registerWindow';
 import { ErrorBanner } from '../components/Banner';
 import { downloadText } from '../lib/download';
 import { REGISTER_COLUMNS } from './register/columns';
-import { RegisterSorter, buildSearchIndex, compileFilter, filterIndices, reconcileFilters, summarise } from './register/filters';
+import { reconcileFilters } from '../../../shared/register/filters';
 import { COLUMN_IDS, clearFilters, filtersDiffer, isColumnId, loadView, saveView, type RegisterView, type SortEntry } from './register/view';
 import { registerCsv, registerCsvFileName } from './register/csv';
 import { RegisterExportDialog } from './register/ExportDialog';
@@ -16,7 +18,6 @@ import { Toolbar } from './register/Toolbar';
 import { RegisterTable } from './register/RegisterTable';
 
 const EMPTY: RegisterRow[] = [];
-const EMPTY_INDEX: string[] = [];
 
 const n = (x: number) => x.toLocaleString('en-GB');
 
@@ -31,36 +32,22 @@ function useRegisterView() {
 const applyUpdater = <T,>(u: Updater<T>, prev: T): T => (typeof u === 'function' ? (u as (p: T) => T)(prev) : u);
 
 export function RegisterPage() {
-  const list = useRegister();
-  const rows = list.data ?? EMPTY;
   const [view, setView] = useRegisterView();
-
-  // Derived once per load: counts and menu options, the sort keys (per column, on first use) and
-  // the normalised search text of every row (built just after the first paint, or on the first
-  // search if that comes sooner: ~150 ms at 50,000 rows, so it is kept off the first render).
-  const summary = useMemo(() => summarise(rows), [rows]);
-  const sorter = useMemo(() => new RegisterSorter(rows), [rows]);
-  const searchIndexRef = useRef<{ rows: readonly RegisterRow[]; index: string[] } | null>(null);
-  const searchIndexFor = useCallback((of: readonly RegisterRow[]) => {
-    if (searchIndexRef.current?.rows !== of) searchIndexRef.current = { rows: of, index: buildSearchIndex(of) };
-    return searchIndexRef.current.index;
-  }, []);
-  useEffect(() => {
-    if (rows.length === 0) return;
-    const t = window.setTimeout(() => searchIndexFor(rows), 300);
-    return () => window.clearTimeout(t);
-  }, [rows, searchIndexFor]);
+  const { search, register, status, rag, officer, school, flag, movement, dueForPanel, longTerm, endOfCsa, sorting } = view;
+  // What the server is asked for: the view without its column choices (issue 12: the server
+  // filters, searches and sorts, and sends the rows on screen).
+  const query: RegisterQuery = useMemo(
+    () => ({ search, register, status, rag, officer, school, flag, movement, dueForPanel, longTerm, endOfCsa, sorting }),
+    [search, register, status, rag, officer, school, flag, movement, dueForPanel, longTerm, endOfCsa, sorting],
+  );
+  const list = useRegisterWindow(query);
+  const summary = list.summary;
+  const total = list.total ?? 0;
 
   // A remembered officer or school that no longer has cases would hide everything: reset it.
   useEffect(() => {
-    if (list.data) setView((v) => reconcileFilters(v, summary));
-  }, [list.data, summary, setView]);
-
-  const { search, register, status, rag, officer, school, flag, movement, dueForPanel, longTerm, endOfCsa } = view;
-  const predicate = useMemo(
-    () => compileFilter({ search, register, status, rag, officer, school, flag, movement, dueForPanel, longTerm, endOfCsa }, search.trim() ? searchIndexFor(rows) : EMPTY_INDEX),
-    [search, register, status, rag, officer, school, flag, movement, dueForPanel, longTerm, endOfCsa, rows, searchIndexFor],
-  );
+    if (summary) setView((v) => reconcileFilters(v, summary));
+  }, [summary, setView]);
 
   const onSortingChange = useCallback(
     (u: Updater<SortingState>) =>
@@ -84,12 +71,8 @@ export function RegisterPage() {
     [setView],
   );
 
-  // Filtering and sorting work on positions in `rows` (filters.ts): at 50,000 rows TanStack's own
-  // row models take seconds to build and sort, these take milliseconds. The table still owns the
-  // columns, sorting and visibility state; row objects are made only for rows on screen.
-  const filtered = useMemo(() => filterIndices(rows, predicate), [rows, predicate]);
-  const ordered = useMemo(() => sorter.sort(filtered, view.sorting), [sorter, filtered, view.sorting]);
-
+  // The table owns the columns, sorting and visibility state; the rows come a window at a time
+  // from the server, and row objects are made only for rows on screen.
   const table = useReactTable<RegisterRow>({
     data: EMPTY,
     columns: REGISTER_COLUMNS,
@@ -111,24 +94,31 @@ export function RegisterPage() {
   }, [setView]);
   const set = useCallback(<K extends keyof RegisterView>(k: K, value: RegisterView[K]) => setView((v) => ({ ...v, [k]: value })), [setView]);
 
-  // Export: the rows shown, in the order shown, with the visible columns — after a confirmation,
-  // because the file holds children's personal data.
+  // Export: every matching row (not only those loaded), in the order shown, with the visible
+  // columns — after a confirmation, because the file holds children's personal data.
   const today = useToday();
   const [exporting, setExporting] = useState(false);
+  const [exportError, setExportError] = useState<string | null>(null);
   const visibleColumns = table.getVisibleLeafColumns().map((c) => c.id).filter(isColumnId);
   const exportName = registerCsvFileName(view, today);
-  const onExport = () => {
+  const onExport = async () => {
     setExporting(false);
-    downloadText(exportName, registerCsv(ordered.map((i) => rows[i]!), visibleColumns));
+    setExportError(null);
+    try {
+      const all = await call('register.matching', { query });
+      downloadText(exportName, registerCsv(all.rows, visibleColumns));
+    } catch (e) {
+      setExportError(`The register could not be exported: ${(e as Error).message}`);
+    }
   };
 
   const head = (
     <div className="page-head reg-head-bar">
       <h1>Register</h1>
-      {list.data && rows.length > 0 ? (
+      {summary && summary.open + summary.closed > 0 ? (
         <p className="reg-counts">
           {n(summary.open)} open {summary.open === 1 ? 'case' : 'cases'} · {n(summary.closed)} closed
-          <span aria-live="polite"> · showing {n(ordered.length)}</span>
+          <span aria-live="polite"> · showing {n(total)}</span>
         </p>
       ) : null}
       <span className="spacer" />
@@ -136,7 +126,7 @@ export function RegisterPage() {
     </div>
   );
 
-  if (!list.data) {
+  if (!summary) {
     return (
       <div className="reg-page">
         {head}
@@ -144,7 +134,7 @@ export function RegisterPage() {
           <>
             <ErrorBanner message={`The register could not be loaded: ${list.error}`} />
             <p>
-              <button type="button" onClick={() => void list.reload()}>Try again</button>
+              <button type="button" onClick={() => list.reload()}>Try again</button>
             </p>
           </>
         ) : (
@@ -157,8 +147,8 @@ export function RegisterPage() {
   return (
     <div className="reg-page">
       {head}
-      <ErrorBanner message={list.error ? `The register could not be refreshed: ${list.error}` : null} />
-      {rows.length === 0 ? (
+      <ErrorBanner message={list.error ? `The register could not be refreshed: ${list.error}` : exportError} />
+      {summary.open + summary.closed === 0 ? (
         <div className="card reg-empty">
           <h2>No cases on the register yet</h2>
           <p>When a child is referred, their case appears here.</p>
@@ -166,17 +156,17 @@ export function RegisterPage() {
         </div>
       ) : (
         <>
-          <Toolbar view={view} set={set} summary={summary} filtering={filtering} onClear={onClear} clearCount={clearCount} nothingShown={ordered.length === 0} table={table} onExport={() => setExporting(true)} />
-          {ordered.length === 0 ? (
+          <Toolbar view={view} set={set} summary={summary} filtering={filtering} onClear={onClear} clearCount={clearCount} nothingShown={total === 0} table={table} onExport={() => setExporting(true)} />
+          {total === 0 ? (
             <div className="card reg-empty" role="status">
               <h2>No cases match these filters</h2>
               <p>{view.search.trim() ? `Nothing matches “${view.search.trim()}” with the filters chosen.` : 'Try fewer filters, or clear them to see the whole register.'}</p>
               <button type="button" onClick={onClear}>Clear filters</button>
             </div>
           ) : (
-            <RegisterTable table={table} rows={rows} order={ordered} scrollKey={JSON.stringify([view.sorting, search, register, status, rag, officer, school, flag, movement, dueForPanel, longTerm, endOfCsa])} />
+            <RegisterTable table={table} count={total} rowAt={list.rowAt} ensure={list.ensure} busy={list.stale} scrollKey={JSON.stringify(query)} />
           )}
-          <RegisterExportDialog open={exporting} count={ordered.length} columns={visibleColumns} fileName={exportName} onClose={() => setExporting(false)} onExport={onExport} />
+          <RegisterExportDialog open={exporting} count={total} columns={visibleColumns} fileName={exportName} onClose={() => setExporting(false)} onExport={() => void onExport()} />
         </>
       )}
     </div>

@@ -3,6 +3,9 @@ import { describe, it, expect } from 'vitest';
 import Database from 'better-sqlite3';
 import { openDatabase, auditCheckOnOpen, AUDIT_CHAIN_VERSION } from '../../../db/open';
 import { appendAudit, verifyAuditChain, type AuditRecord } from '../../../db/auditChain';
+import { auditCheckSettled, auditStatus } from '../../../db/auditVerifier';
+import { createApp } from '../../../electron/createApp';
+import { isPlainDatabase, newRegisterKey } from '../../../db/encryption';
 import { openTestApp, tempDbFile, cmeReferral } from '../../helpers/tempDb';
 
 const row = (n: number): Omit<AuditRecord, 'id'> => ({
@@ -93,6 +96,75 @@ describe('the audit trail is tamper-evident', () => {
     expect(verifyAuditChain(db)).toMatchObject({ ok: true, rows: 2 });
     db.close();
     expect(fs.existsSync(file)).toBe(true);
+  });
+});
+
+// Issue 12: a large register's chain is walked in a worker thread, so opening does not wait for it.
+// auditInlineRows: 0 sends even these small registers to the worker, the path a 50,000-case one takes.
+describe('the audit trail is checked in the background on a large register', () => {
+  it('says "checking" as soon as the register is open, then intact', async () => {
+    const db = openDatabase(threeRows(), { auditInlineRows: 0 });
+    expect(auditStatus(db)).toMatchObject({ status: 'checking', ok: false, rows: 3 });
+    expect(auditCheckOnOpen(db)).toBeUndefined();
+    const app = createApp(db, { version: 'test', dbPath: db.name });
+    const during = app.dispatch('audit.verify', { atOpen: true });
+    expect(during.ok && during.value).toMatchObject({ status: 'checking', message: expect.stringMatching(/^Checking the audit trail/) });
+    // Opening the app writes the default panels (with their audit rows) while the worker walks: it
+    // sees those too, or only the first three, depending on when its connection reads.
+    const settled = await auditCheckSettled(db)!;
+    expect(settled.ok).toBe(true);
+    expect(settled.rows).toBeGreaterThanOrEqual(3);
+    const after = app.dispatch('audit.verify', { atOpen: true });
+    expect(after.ok && after.value).toMatchObject({ status: 'intact', ok: true, rows: settled.rows, firstBroken: null });
+    db.close();
+  });
+
+  it.each([
+    ['a changed value', `UPDATE audit SET new_value = 'green' WHERE id = 2`, 2],
+    ['a deleted row', `DELETE FROM audit WHERE id = 2`, 3],
+    ['rows swapped', `UPDATE audit SET id = 99 WHERE id = 1; UPDATE audit SET id = 1 WHERE id = 2; UPDATE audit SET id = 2 WHERE id = 99`, 1],
+  ])('reports the first broken link after %s, and again after a restart', async (_what, sql, brokenAt) => {
+    const file = threeRows();
+    tamper(file, sql);
+    for (const restart of [1, 2]) {
+      const db = openDatabase(file, { auditInlineRows: 0 });
+      expect(auditStatus(db)?.status, `open ${restart}`).toBe('checking');
+      const check = await auditCheckSettled(db)!;
+      expect(check.ok).toBe(false);
+      expect(check.firstBroken?.id).toBe(brokenAt);
+      expect(auditStatus(db)).toMatchObject({ status: 'broken', ok: false, firstBroken: { id: brokenAt } });
+      expect(auditCheckOnOpen(db)?.message).toContain(`breaks at entry ${brokenAt}`);
+      db.close();
+    }
+  });
+
+  it('walks an encrypted register in the worker with the register\'s key (without it the file reads as damaged)', async () => {
+    const key = newRegisterKey();
+    const file = tempDbFile();
+    const first = openDatabase(file, { key });
+    for (const n of [1, 2, 3]) appendAudit(first, row(n));
+    first.close();
+    expect(isPlainDatabase(file)).toBe(false);
+    const db = openDatabase(file, { key, auditInlineRows: 0 });
+    expect(auditStatus(db)?.status).toBe('checking');
+    await expect(auditCheckSettled(db)).resolves.toMatchObject({ ok: true, rows: 3 });
+    expect(auditStatus(db)).toMatchObject({ status: 'intact' });
+    db.close();
+  });
+
+  it('"check now" on a large register starts a fresh walk in the background and finds a later break', async () => {
+    const file = threeRows();
+    const db = openDatabase(file, { auditInlineRows: 0 });
+    await auditCheckSettled(db);
+    expect(auditStatus(db)?.status).toBe('intact');
+    tamper(file, `UPDATE audit SET actor = 'Someone Else' WHERE id = 3`);
+    const app = createApp(db, { version: 'test', dbPath: file });
+    const started = app.dispatch('audit.verify', { atOpen: false });
+    expect(started.ok && started.value).toMatchObject({ status: 'checking' });
+    await expect(auditCheckSettled(db)).resolves.toMatchObject({ ok: false, firstBroken: { id: 3 } });
+    const latest = app.dispatch('audit.verify', { atOpen: true });
+    expect(latest.ok && latest.value).toMatchObject({ status: 'broken', firstBroken: { id: 3 } });
+    db.close();
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RegisterRow } from '../../../shared/api/schemas';
 import { BOM } from '../../../renderer/src/lib/csv';
-import { buildSearchIndex, compileFilter, filterIndices, sortRows } from '../../../renderer/src/pages/register/filters';
+import { buildSearchIndex, compileFilter, filterIndices, sortRows } from '../../../shared/register/filters';
 import { clockLabels, orderedFlags } from '../../../renderer/src/pages/register/cells';
 import { identifyingData, registerCsv, registerCsvFileName } from '../../../renderer/src/pages/register/csv';
 import { COLUMN_IDS, DEFAULT_COLUMN_VISIBILITY, DEFAULT_FILTERS, type ColumnId, type RegisterFilters } from '../../../renderer/src/pages/register/view';

@@ -15,7 +15,7 @@ import {
   sortRows,
   statusRank,
   summarise,
-} from '../../../renderer/src/pages/register/filters';
+} from '../../../shared/register/filters';
 import {
   DEFAULT_COLUMN_VISIBILITY,
   DEFAULT_FILTERS,

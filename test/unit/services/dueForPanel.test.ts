@@ -30,4 +30,15 @@ describe('"due for panel" is one rule', () => {
     ].sort((a, b) => a - b);
     expect(builder).toEqual(register);
   });
+
+  // Issue 12: Home counts in SQL against cut-offs from the same rules; the register computes each row.
+  it("Home's long-term count and end-of-school-age list are the register's, case for case", () => {
+    const rows = (app.ok('register.list') as { caseId: number; status: string; longTerm: boolean; endOfCsaReached: boolean }[]).filter((r) => r.status !== 'closed');
+    const home = app.ok('dashboard.get');
+    const longTerm = rows.filter((r) => r.longTerm).length;
+    expect(longTerm).toBeGreaterThan(0);
+    expect(home.longTermCount).toBe(longTerm);
+    const ended = rows.filter((r) => r.endOfCsaReached).map((r) => r.caseId);
+    expect((home.endOfCsa as { caseId: number }[]).map((r) => r.caseId)).toEqual(ended);
+  });
 });

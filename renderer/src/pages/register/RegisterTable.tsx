@@ -1,4 +1,4 @@
-import { memo, useCallback, useLayoutEffect, useMemo, useRef, type CSSProperties, type KeyboardEvent, type MouseEvent } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, type CSSProperties, type KeyboardEvent, type MouseEvent } from 'react';
 import { createRow, flexRender, type Row, type Table } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { RegisterRow } from '../../../../shared/api/schemas';
@@ -16,35 +16,41 @@ let rememberedScroll: { key: string; top: number } | null = null;
 
 export function RegisterTable({
   table,
-  rows,
-  order,
+  count,
+  rowAt: originalAt,
+  ensure,
+  busy,
   scrollKey,
 }: {
   table: Table<RegisterRow>;
-  /** Every row of the register, as loaded. */
-  rows: readonly RegisterRow[];
-  /** Positions in `rows` to show, in display order. */
-  order: readonly number[];
+  /** How many rows the view has (most are not loaded). */
+  count: number;
+  /** The row at a position in view order, or undefined while it is on its way from the server. */
+  rowAt: (index: number) => RegisterRow | undefined;
+  /** Asks for the rows at positions first..last (those on screen and just beyond). */
+  ensure: (first: number, last: number) => void;
+  /** The rows shown belong to the previous view; the new one is on its way. */
+  busy: boolean;
   scrollKey: string;
 }) {
-  // TanStack row objects, made on demand for the rows on screen and kept for the load.
-  // rows and table are not read here: a change to either starts an empty cache.
-  const rowCache = useMemo(() => new Map<number, Row<RegisterRow>>(), [rows, table]); // eslint-disable-line react-hooks/exhaustive-deps
+  // TanStack row objects, made on demand for the rows on screen and kept while the same row
+  // object is shown (a reply with fresh rows brings new objects, and so new row objects).
+  // table is not read here: a new table starts an empty cache.
+  const rowCache = useMemo(() => new WeakMap<RegisterRow, Row<RegisterRow>>(), [table]); // eslint-disable-line react-hooks/exhaustive-deps
   const rowAt = (i: number): Row<RegisterRow> | undefined => {
-    const original = rows[i];
+    const original = originalAt(i);
     if (!original) return undefined;
-    let row = rowCache.get(i);
+    let row = rowCache.get(original);
     if (!row) {
-      if (rowCache.size > 5000) rowCache.clear();
       row = createRow(table, String(original.caseId), original, i, 0);
-      rowCache.set(i, row);
+      rowCache.set(original, row);
     }
     return row;
   };
 
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
-    count: order.length,
+    count,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 10,
@@ -63,9 +69,10 @@ export function RegisterTable({
     } as CSSProperties;
   }, [columnsKey]);
 
-  // Back where we were after visiting a case; to the top whenever the filters or sorting change.
+  // Back where we were after visiting a case; to the top whenever the filters or sorting change
+  // (after paint, and only when not already there: typing costs no forced layout).
   const firstKey = useRef(true);
-  useLayoutEffect(() => {
+  useEffect(() => {
     const el = scrollRef.current;
     if (!el) return;
     if (firstKey.current) {
@@ -73,7 +80,7 @@ export function RegisterTable({
       if (rememberedScroll?.key === scrollKey) el.scrollTop = rememberedScroll.top;
       return;
     }
-    el.scrollTop = 0;
+    if (el.scrollTop !== 0) el.scrollTop = 0;
   }, [scrollKey]);
   const onScroll = () => {
     if (scrollRef.current) rememberedScroll = { key: scrollKey, top: scrollRef.current.scrollTop };
@@ -102,11 +109,11 @@ export function RegisterTable({
       : e.key === 'PageDown' ? at + page
       : e.key === 'PageUp' ? at - page
       : e.key === 'Home' && e.ctrlKey ? 0
-      : e.key === 'End' && e.ctrlKey ? order.length - 1
+      : e.key === 'End' && e.ctrlKey ? count - 1
       : null;
     if (to === null) return;
     e.preventDefault();
-    const target = Math.max(0, Math.min(order.length - 1, to));
+    const target = Math.max(0, Math.min(count - 1, to));
     virtualizer.scrollToIndex(target, { align: 'auto' });
     focusRow(target);
   };
@@ -114,10 +121,16 @@ export function RegisterTable({
   const headers = table.getHeaderGroups()[0]?.headers ?? [];
   const sorting = table.getState().sorting;
   const items = virtualizer.getVirtualItems();
+  // Ask for the rows on screen (and the overscan) whenever the range or the loaded rows change.
+  const first = items[0]?.index ?? 0;
+  const last = items[items.length - 1]?.index ?? -1;
+  useEffect(() => {
+    if (last >= first) ensure(first, last);
+  }, [first, last, ensure, originalAt]);
 
   return (
     <div className="reg-scroll" ref={scrollRef} onScroll={onScroll} onKeyDown={onKeyDown}>
-      <div className="reg-table" role="table" aria-label="Cases" aria-rowcount={order.length + 1} aria-colcount={visible.length} style={gridStyle}>
+      <div className="reg-table" role="table" aria-label="Cases" aria-busy={busy} aria-rowcount={count + 1} aria-colcount={visible.length} style={gridStyle}>
         <div className="reg-thead" role="rowgroup">
           <div className="reg-row reg-head-row" role="row" aria-rowindex={1}>
             {headers.map((h) => {
@@ -138,8 +151,14 @@ export function RegisterTable({
         </div>
         <div className="reg-tbody" role="rowgroup" style={{ height: `${virtualizer.getTotalSize() - HEAD_HEIGHT}px` }}>
           {items.map((item) => {
-            const row = rowAt(order[item.index] ?? -1);
-            return row ? <BodyRow key={row.id} row={row} index={item.index} top={item.start - HEAD_HEIGHT} columnsKey={columnsKey} /> : null;
+            const row = rowAt(item.index);
+            return row ? (
+              <BodyRow key={row.id} row={row} index={item.index} top={item.start - HEAD_HEIGHT} columnsKey={columnsKey} />
+            ) : (
+              <div key={`loading-${item.index}`} role="row" aria-rowindex={item.index + 2} className="reg-row reg-body-row reg-loading-row" style={{ transform: `translateY(${item.start - HEAD_HEIGHT}px)` }}>
+                <div role="cell" className="reg-cell muted">Loading…</div>
+              </div>
+            );
           })}
         </div>
       </div>

@@ -2,10 +2,9 @@ import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { type Table } from '@tanstack/react-table';
 import type { RegisterRow } from '../../../../shared/api/schemas';
 import { CASE_STATUSES, CHILD_FLAGS, RAGS } from '../../../../shared/domain/vocab';
-import { type summarise } from './filters';
+import { type summarise } from '../../../../shared/register/filters';
 import { COLUMN_LABELS, DEFAULT_COLUMN_VISIBILITY, MOVEMENT_CHOICES, type ColumnId, type MovementChoice, type OfficerChoice, type RagChoice, type RegisterChoice, type RegisterView, type StatusChoice } from './view';
 
-const SEARCH_DEBOUNCE_MS = 150;
 
 interface ToolbarProps {
   view: RegisterView;
@@ -124,7 +123,10 @@ export function Toolbar({ view, set, summary, filtering, onClear, clearCount, no
   );
 }
 
-/** The search box keeps its own text and tells the page ~150 ms after typing stops (Enter: at once). */
+/**
+ * The search box tells the page at every keystroke (issue 12: the server searches in a few
+ * milliseconds, and a reply for older text is dropped, so there is nothing to wait for).
+ */
 function SearchBox({ value, onCommit, resetKey }: { value: string; onCommit: (s: string) => void; resetKey: number }) {
   const id = useId();
   const [text, setText] = useState(value);
@@ -142,19 +144,11 @@ function SearchBox({ value, onCommit, resetKey }: { value: string; onCommit: (s:
     setText(value);
   }, [value, resetKey]);
 
-  useEffect(() => {
-    if (text === committed.current) return;
-    const t = window.setTimeout(() => {
-      committed.current = text;
-      commitRef.current(text);
-    }, SEARCH_DEBOUNCE_MS);
-    return () => window.clearTimeout(t);
-  }, [text]);
-
-  const commitNow = () => {
-    if (text === committed.current) return;
-    committed.current = text;
-    commitRef.current(text);
+  const commit = (next: string) => {
+    setText(next);
+    if (next === committed.current) return;
+    committed.current = next;
+    commitRef.current(next);
   };
 
   return (
@@ -169,10 +163,7 @@ function SearchBox({ value, onCommit, resetKey }: { value: string; onCommit: (s:
         spellCheck={false}
         placeholder="Name, reference, UPN, date of birth or postcode"
         aria-describedby={`${id}-hint`}
-        onChange={(e) => setText(e.target.value)}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') commitNow();
-        }}
+        onChange={(e) => commit(e.target.value)}
       />
       <span id={`${id}-hint`} className="reg-sr-only">Matches every word you type, in any order.</span>
     </div>

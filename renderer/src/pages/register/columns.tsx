@@ -11,7 +11,7 @@ import { RagBadge } from '../../components/RagBadge';
 import { FlagList } from '../../components/FlagList';
 import { formatUk } from '../../lib/format';
 import { hrefFor } from '../../lib/router';
-import { SORT_DESC_FIRST, SORT_KEYS } from './filters';
+import { SORT_DESC_FIRST, SORT_KEYS } from '../../../../shared/register/filters';
 import { ageYearText, clockLabels, closureReasonText, flagLabels, orderedFlags, statusText } from './cells';
 import { ALWAYS_VISIBLE, COLUMN_LABELS, type ColumnId } from './view';
 

@@ -8,6 +8,7 @@ import { hrefFor } from '../../lib/router';
 type Check = MethodOutput<'audit.verify'>;
 
 function Result({ check }: { check: Check }) {
+  if (check.status === 'checking') return <p role="status" className="muted">{check.message}</p>;
   return check.ok ? <InfoBanner>{check.message}</InfoBanner> : <ErrorBanner message={check.message} />;
 }
 
@@ -15,13 +16,21 @@ function Result({ check }: { check: Check }) {
 export function AuditTrailCard() {
   const atOpen = useAuditAtOpen();
   const [now, setNow] = useState<Check | null>(null);
+  const [asked, setAsked] = useState(false);
+  // "Check now" on a large register starts a walk in the background: the result then arrives as
+  // the latest check, which useAuditAtOpen asks for until it is in.
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const check = async () => {
     setBusy(true);
     setError(null);
     try {
-      setNow(await call('audit.verify', { atOpen: false }));
+      const started = await call('audit.verify', { atOpen: false });
+      if (started.status === 'checking') {
+        setNow(null);
+        await atOpen.reload();
+      } else setNow(started);
+      setAsked(true);
     } catch (e) {
       setError((e as Error).message);
     } finally {
@@ -34,11 +43,11 @@ export function AuditTrailCard() {
       <h2 id="audit-trail-h" style={{ marginTop: 0 }}>Audit trail</h2>
       <p className="muted small">
         Every change is recorded with who made it and when. Each entry is linked to the one before by a hash, so an entry
-        changed or removed outside Panel shows up here. {now ? 'Checked just now.' : 'Checked when the register was opened.'}
+        changed or removed outside Panel shows up here. {asked ? 'Checked just now.' : 'Checked when the register was opened.'}
       </p>
       <ErrorBanner message={error ?? atOpen.error} />
       {shown ? <Result check={shown} /> : null}
-      <div className="dialog-buttons"><button type="button" onClick={() => void check()} disabled={busy}>{busy ? 'Checking…' : 'Check the audit trail now'}</button></div>
+      <div className="dialog-buttons"><button type="button" onClick={() => void check()} disabled={busy || shown?.status === 'checking'}>{busy || shown?.status === 'checking' ? 'Checking…' : 'Check the audit trail now'}</button></div>
     </section>
   );
 }
@@ -46,7 +55,8 @@ export function AuditTrailCard() {
 /** The app's warning, on every page, when the check at open found the audit trail altered. */
 export function AuditAlert() {
   const atOpen = useAuditAtOpen();
-  if (!atOpen.data || atOpen.data.ok) return null;
+  if (atOpen.data?.status === 'checking') return <p role="status" className="muted small audit-checking">Checking the audit trail…</p>;
+  if (!atOpen.data || atOpen.data.status !== 'broken') return null;
   return (
     <div role="alert" className="banner banner-error">
       {atOpen.data.message} <a href={hrefFor({ page: 'settings' })}>Details in Settings</a>

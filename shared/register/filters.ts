@@ -1,15 +1,16 @@
 /**
- * Filtering, searching and sort keys for the register screen. Pure functions over RegisterRow:
+ * Filtering, searching and sort keys for the register (the service pages with them since issue 12;
+ * the screen uses the sort directions and summary types). Pure functions over RegisterRow:
  * the clocks (due for panel, long-term, end of CSA, concerns) arrive computed in the rows, so
  * nothing here decides anything about a case — it only matches what the officer asked to see.
  *
  * Built for 50,000 rows: the search text of each row is normalised once per load
  * (buildSearchIndex), and a view is compiled once into a single predicate (compileFilter).
  */
-import type { RegisterRow } from '../../../../shared/api/schemas';
-import { CASE_STATUSES, CLOSURE_REASONS, labelOf } from '../../../../shared/domain/vocab';
-import { parseCaseReference } from '../../../../shared/domain/caseReference';
-import type { ColumnId, RegisterFilters } from './view';
+import type { RegisterRow } from '../api/schemas';
+import { CASE_STATUSES, CLOSURE_REASONS, labelOf } from '../domain/vocab';
+import { parseCaseReference } from '../domain/caseReference';
+import type { ColumnId, RegisterFilters } from './query';
 
 // ---------------------------------------------------------------------------------------------
 // Search
@@ -178,11 +179,16 @@ export function summarise(rows: readonly RegisterRow[]): RegisterSummary {
     if (r.leadOfficerId !== null && !officers.has(r.leadOfficerId)) officers.set(r.leadOfficerId, r.leadOfficerName ?? `Officer ${r.leadOfficerId}`);
     if (r.school !== null && r.school.trim() !== '') schools.add(r.school);
   }
+  return summaryOf(open, rows.length - open, officers, schools);
+}
+
+/** A summary from counts and the distinct officers and schools (the service reads these in SQL). */
+export function summaryOf(open: number, closed: number, officers: Iterable<readonly [number, string]>, schools: Iterable<string>): RegisterSummary {
   return {
     open,
-    closed: rows.length - open,
+    closed,
     officers: [...officers].map(([id, name]) => ({ id, name })).sort((a, b) => collator.compare(a.name, b.name) || a.id - b.id),
-    schools: [...schools].sort(collator.compare),
+    schools: [...new Set(schools)].sort(collator.compare),
   };
 }
 
