@@ -41,6 +41,8 @@ describe('read methods cannot write', () => {
       'archivingForm.get': { caseId: cme.caseId },
       'documents.describe': { kind: 'minutes', id: meeting.id },
       'audit.verify': { atOpen: false },
+      'register.page': { query: { search: child.surname, status: 'all' }, offset: 0, limit: 50 },
+      'register.matching': { query: { status: 'all', sorting: [{ id: 'child', desc: false }] } },
     });
   });
   afterAll(() => app?.close());
