@@ -6,7 +6,6 @@
  * - Each school's column layout is remembered per kind of file (`school_mappings`).
  * - Deletion and admission notices (000 §2, §4; 001 §4.4; 003): one row each, with the checks made
  *   on them (the 5-day and 20-school-day rules) and what the register did (`outcome`).
- * - children.upn is indexed: returns are matched UPN first.
  */
 export const sql = /* sql */ `
 CREATE TABLE schools (
@@ -90,6 +89,4 @@ CREATE TABLE school_notices (
 );
 CREATE INDEX school_notices_school ON school_notices(school_id, kind);
 CREATE INDEX school_notices_child ON school_notices(child_id);
-
-CREATE INDEX children_upn ON children(upn);
 `;

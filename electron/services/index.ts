@@ -12,6 +12,7 @@ import { escalationsHandlers } from './escalations/handlers';
 import { reportsHandlers } from './reports/handlers';
 import { meetingsHandlers } from './meetings/handlers';
 import { documentsHandlers } from './documents/handlers';
+import { returnsHandlers } from './returns/handlers';
 export type { ServiceOptions } from './handlers';
 
 /** The services behind every method in the contract: each domain's handler map (electron/services/<domain>/handlers.ts). */
@@ -28,5 +29,6 @@ export function createHandlers(db: Db, opts: ServiceOptions): Handlers {
     ...reportsHandlers(db, opts),
     ...meetingsHandlers(db, opts),
     ...documentsHandlers(db, opts),
+    ...returnsHandlers(db, opts),
   };
 }

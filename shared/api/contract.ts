@@ -11,6 +11,7 @@ import { escalationsMethods } from './escalations';
 import { reportsMethods } from './reports';
 import { meetingsMethods } from './meetings';
 import { documentsMethods } from './documents';
+import { returnsMethods } from './returns';
 export { METHOD_NAMES, isMethodName, type MethodName } from './methods';
 
 /**
@@ -31,6 +32,7 @@ export const contract = {
   ...reportsMethods,
   ...meetingsMethods,
   ...documentsMethods,
+  ...returnsMethods,
 } as const satisfies Record<MethodName, { input: z.ZodType; output: z.ZodType; write: boolean }>;
 
 // The slices define exactly the names in methods.ts (which the preload checks calls against): no more, no fewer.

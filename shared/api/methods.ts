@@ -88,6 +88,19 @@ export const METHOD_NAMES = [
   'documents.describe',
   'settings.getAuthority',
   'settings.setAuthority',
+  'schools.list',
+  'schools.save',
+  'returns.parse',
+  'returns.preview',
+  'returns.confirm',
+  'returns.undo',
+  'returns.nil',
+  'returns.status',
+  'returns.report',
+  'returns.reportCsv',
+  'returns.template',
+  'notices.create',
+  'notices.list',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

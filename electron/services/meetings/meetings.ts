@@ -6,6 +6,7 @@ import type { ActionRow, AgendaItem, Attendee, MeetingDetail, MeetingSummary } f
 import { AppError, invalid, notFound } from '../../../shared/api/errors';
 import { addDays, compareIso, formatUk } from '../../../shared/domain/dates';
 import { generateSchedule } from '../../../shared/domain/schedule';
+import { returnFactsByCase } from '../returns/agendaFacts';
 import { planAgenda, agendaSkeleton, capacityFor, isMandatory, AGENDA_SECTIONS, type AgendaCase } from '../../../shared/domain/agenda';
 import { clocksFor } from '../register/caseClocks';
 import { toCase, toChild, type Row, numOrNull, strOrNull as s, strOrNull } from '../rows';
@@ -343,6 +344,7 @@ function agendaCases(db: Db, meetingId: number, register: 'CME' | 'PMOE', panelI
   const discussed = group(`SELECT DISTINCT a.case_id, m.date AS d ${earlier} AND ${DISCUSSED_SQL}`, panelId, meetingId, meetingDate);
   const notReached = group(`SELECT a.case_id, max(m.date) AS d ${earlier} AND NOT ${DISCUSSED_SQL} GROUP BY a.case_id`, panelId, meetingId, meetingDate);
   const terms = wholeTerms(termCalendar(db));
+  const fromReturns = register === 'PMOE' ? returnFactsByCase(db) : new Map<number, { receivedOn: string; text: string }>();
   return rows.map((r) => {
     const k = toCase(r);
     const child = toChild(r, 'ch_id');
@@ -369,6 +371,7 @@ function agendaCases(db: Db, meetingId: number, register: 'CME' | 'PMOE', panelI
       lastAttendance: k.lastAttendance,
       dateEnteredProvision: k.dateEnteredProvision,
       unfoundReviewDue: k.unfoundReviewDue,
+      newInReturn: fromReturns.get(k.id) ?? null,
     };
   });
 }
