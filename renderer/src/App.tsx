@@ -21,6 +21,7 @@ import { ActionsPage } from './pages/ActionsPage';
 import { CaseloadPage } from './pages/CaseloadPage';
 import { EscalationsPage } from './pages/EscalationsPage';
 import { ReportsPage } from './pages/ReportsPage';
+import { ReturnsPage } from './pages/ReturnsPage';
 
 const NAV: { route: Route; label: string; also?: Route['page'][] }[] = [
   { route: { page: 'home' }, label: 'Home' },
@@ -30,6 +31,7 @@ const NAV: { route: Route; label: string; also?: Route['page'][] }[] = [
   { route: { page: 'actions' }, label: 'Actions' },
   { route: { page: 'escalations' }, label: 'Escalations' },
   { route: { page: 'caseload' }, label: 'Caseload' },
+  { route: { page: 'returns', tab: null }, label: 'School returns' },
   { route: { page: 'reports' }, label: 'Reports' },
   { route: { page: 'officers' }, label: 'Officers' },
   { route: { page: 'panels' }, label: 'Panels & calendar' },
@@ -92,6 +94,7 @@ export function App() {
         {route.page === 'caseload' && <CaseloadPage />}
         {route.page === 'escalations' && <EscalationsPage />}
         {route.page === 'reports' && <ReportsPage />}
+        {route.page === 'returns' && <ReturnsPage tab={route.tab} />}
       </main>
     </div>
     </TodayProvider>
