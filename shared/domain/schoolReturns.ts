@@ -31,7 +31,7 @@ export interface FieldSpec {
 }
 
 const PUPIL: FieldSpec[] = [
-  { key: 'upn', label: 'UPN', required: false, aliases: ['upn', 'uniquepupilnumber', 'pupilnumber'], hint: '13 characters, e.g. H801200001001' },
+  { key: 'upn', label: 'UPN', required: false, aliases: ['upn', 'uniquepupilnumber', 'pupilnumber', 'pupilupn', 'upnnumber'], hint: '13 characters, e.g. H801200001001' },
   { key: 'forenames', label: 'Forename(s)', required: true, aliases: ['forename', 'forenames', 'firstname', 'firstnames', 'givenname', 'legalforename'], hint: 'Legal forename(s)' },
   { key: 'surname', label: 'Surname', required: true, aliases: ['surname', 'lastname', 'familyname', 'legalsurname'], hint: 'Legal surname' },
   { key: 'dateOfBirth', label: 'Date of birth', required: true, aliases: ['dob', 'dateofbirth', 'birthdate', 'born'], hint: 'dd/mm/yyyy' },
