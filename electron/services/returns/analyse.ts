@@ -114,7 +114,8 @@ export function describeChanges(changes: [string, string, unknown, unknown][]): 
   return changes.map(([col, label, b, a]) => `${label} ${show(col, b)} → ${show(col, a)}`).join('; ');
 }
 
-export function analyse(db: Db, args: MethodArgs<'returns.preview'>): Analysis {
+/** `describe`: work out the criteria of concern for the preview (confirm needs only the checks and matches). */
+export function analyse(db: Db, args: MethodArgs<'returns.preview'>, describe = true): Analysis {
   const school = schoolRow(db, args.schoolId);
   const table = readTable(args.file);
   const problems = mappingProblems(args.kind, table.headers, args.mapping);
@@ -150,10 +151,10 @@ export function analyse(db: Db, args: MethodArgs<'returns.preview'>): Analysis {
         action = ch.length > 0 ? `Update ${open.reference}: ${describeChanges(ch)}` : `No change to ${open.reference}`;
       } else if (match?.kind === 'uncertain') action = 'Confirm the match: then a new PMOE case, or an update to theirs';
       else action = childId !== null ? 'New PMOE case for a child already on the register' : 'New child and PMOE case';
-      const flagsNow = childId !== null ? index.flags(childId) : noChildFlags();
+      const flagsNow = childId !== null && describe ? index.flags(childId) : noChildFlags();
       for (const [k, val] of Object.entries(rv.flags)) if (val === true) flagsNow[k as keyof ChildFlags] = true;
       const dateNotified = open ? String(open.row.date_notified) : on;
-      concerns = criteriaOfConcern(
+      if (describe) concerns = criteriaOfConcern(
         { register: 'PMOE', status: 'checks', dateNotified, hoursPerWeek: rv.hoursPerWeek, pmoeReason: rv.category, provider: rv.provider ?? (open ? (open.row.provider as string | null) : null), flags: flagsNow },
         on,
         terms,

@@ -6,6 +6,7 @@
  */
 import type { Db } from '../../../db/open';
 import { auditedInsert, auditedUpdate, type WriteContext } from '../../../db/audit';
+import { prepared } from '../../../db/statements';
 import type { MethodArgs } from '../../../shared/api/contract';
 import type { z } from 'zod';
 import type { ReferralInput } from '../../../shared/api/schemas';
@@ -67,7 +68,7 @@ function newFlags(v: ReturnRowValues, current: ChildFlags): Partial<ChildFlags> 
 
 /** Fills in a UPN the register lacks and sets flags the return reports, through the child service. */
 function updateChildFromFile(db: Db, ctx: WriteContext, childId: number, upn: string | null, flags: Partial<ChildFlags>): void {
-  const have = db.prepare('SELECT upn FROM children WHERE id = ?').get(childId) as { upn: string | null };
+  const have = prepared(db, 'SELECT upn FROM children WHERE id = ?').get(childId) as { upn: string | null };
   const changes: { upn?: string; flags?: Partial<ChildFlags> } = {};
   if (upn && !have.upn && !(db.prepare('SELECT 1 FROM children WHERE upn = ? AND id <> ?').get(upn, childId))) changes.upn = upn;
   if (Object.keys(flags).length > 0) changes.flags = flags;

@@ -5,6 +5,7 @@
  */
 import type { Db } from '../../../db/open';
 import { auditedInsert, type WriteContext } from '../../../db/audit';
+import { prepared } from '../../../db/statements';
 import type { MethodArgs, MethodOutput } from '../../../shared/api/contract';
 import { invalid } from '../../../shared/api/errors';
 import { halfTerms } from '../../../shared/domain/returnStatus';
@@ -21,7 +22,7 @@ export function requireHalfTerm(db: Db, key: string, calendar: ReturnType<typeof
 }
 
 export function confirmImport(db: Db, ctx: WriteContext, args: MethodArgs<'returns.confirm'>, today: string): MethodOutput<'returns.confirm'> {
-  const a = analyse(db, args);
+  const a = analyse(db, args, false);
   requireHalfTerm(db, args.halfTerm, a.calendar);
   if (a.problems.length > 0) throw invalid('mapping', `The columns are not all chosen: ${a.problems.join(' ')}`);
   const skip = new Set(args.skipRows);
@@ -64,10 +65,10 @@ export function confirmImport(db: Db, ctx: WriteContext, args: MethodArgs<'retur
       }
       const o = applyReturnRow(db, ctx, rc, r.preview.row, r.checked.check.values, childId);
       if (o.caseId !== null) {
-        const child = (db.prepare('SELECT child_id FROM cases WHERE id = ?').get(o.caseId) as { child_id: number }).child_id;
+        const child = (prepared(db, 'SELECT child_id FROM cases WHERE id = ?').get(o.caseId) as { child_id: number }).child_id;
         seen.add(child);
         // A new case made for this file is this child's open PMOE case for its later rows.
-        if (!rc.openPmoe.has(child)) rc.openPmoe.set(child, [{ id: o.caseId, reference: o.reference!, childId: child, row: db.prepare('SELECT * FROM cases WHERE id = ?').get(o.caseId) as Record<string, unknown> }]);
+        if (!rc.openPmoe.has(child)) rc.openPmoe.set(child, [{ id: o.caseId, reference: o.reference!, childId: child, row: prepared(db, 'SELECT * FROM cases WHERE id = ?').get(o.caseId) as Record<string, unknown> }]);
       }
       outcomes.push(o);
     }
