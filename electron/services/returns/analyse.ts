@@ -182,6 +182,8 @@ export function analyse(db: Db, args: MethodArgs<'returns.preview'>, describe = 
             return { childId: m.childId, reason: m.reason, name: `${k.forenames} ${k.surname}`, dateOfBirth: k.dateOfBirth, upn: k.upn, references: refs };
           })
         : [];
+    // A row with errors still shows what the school wrote, so the officer can find it in their file.
+    if (!v) summary = [c.category, c.hoursPerWeek ? `${c.hoursPerWeek} hours` : '', c.deletionDate ? `deleted ${c.deletionDate}` : '', c.ground ? `ground ${c.ground}` : '', c.admissionDate ? `admitted ${c.admissionDate}` : ''].filter(Boolean).join(', ');
     const preview: PreviewRow = {
       row: n,
       name: fullName(v, c),
