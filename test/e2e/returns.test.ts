@@ -48,9 +48,10 @@ describe.skipIf(!chromiumAvailable)('school returns, end to end in Chromium', ()
     await page.getByLabel('File (.xlsx or .csv)').setInputFiles({ name: 'oak-autumn-2.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
     await page.getByRole('button', { name: 'Read the columns' }).click();
     await expect.poll(() => page.getByRole('heading', { name: /2\. Columns in oak-autumn-2\.csv/ }).isVisible()).toBe(true);
-    // The school's own headings were matched; the UPN column is chosen by hand.
+    // The school's own headings were matched; a column can be changed by hand.
     expect(await page.getByLabel('Forename(s)').inputValue()).toBe('First name');
-    await page.getByLabel('UPN', { exact: true }).selectOption('Pupil UPN');
+    expect(await page.getByLabel('UPN', { exact: true }).inputValue()).toBe('Pupil UPN');
+    await page.getByLabel('Provider').selectOption('Provider');
     await page.getByRole('button', { name: 'Preview the import' }).click();
     await expect.poll(() => page.getByRole('heading', { name: /3\. Preview/ }).isVisible()).toBe(true);
     const preview = page.getByRole('table', { name: /Preview of oak-autumn-2\.csv/ });

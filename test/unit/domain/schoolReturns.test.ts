@@ -90,8 +90,8 @@ describe('guessMapping and mappingProblems', () => {
   });
   it('maps a school’s own headings by their aliases, ignoring case and punctuation', () => {
     const m = guessMapping('return', ['Pupil UPN', 'First Name', 'Last name', 'D.O.B.', 'NC Year', 'Reason', 'Hours', 'Notes']);
-    expect(m).toMatchObject({ forenames: 'First Name', surname: 'Last name', dateOfBirth: 'D.O.B.', yearGroup: 'NC Year', category: 'Reason', hoursPerWeek: 'Hours' });
-    expect(m.upn).toBeNull();
+    expect(m).toMatchObject({ upn: 'Pupil UPN', forenames: 'First Name', surname: 'Last name', dateOfBirth: 'D.O.B.', yearGroup: 'NC Year', category: 'Reason', hoursPerWeek: 'Hours' });
+    expect(m.provider).toBeNull();
   });
   it('prefers the school’s remembered mapping while its headings are in the file', () => {
     const m = guessMapping('return', ['Pupil UPN', 'First Name', 'Last name', 'D.O.B.', 'Why'], { upn: 'Pupil UPN', category: 'Why' });
