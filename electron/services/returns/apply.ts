@@ -7,6 +7,7 @@
 import type { Db } from '../../../db/open';
 import { auditedInsert, auditedUpdate, type WriteContext } from '../../../db/audit';
 import { prepared } from '../../../db/statements';
+import { appendAudit } from '../../../db/auditChain';
 import type { MethodArgs } from '../../../shared/api/contract';
 import type { z } from 'zod';
 import type { ReferralInput } from '../../../shared/api/schemas';
@@ -81,6 +82,16 @@ export interface ReturnContext {
   receivedOn: string;
   index: RegisterIndex;
   openPmoe: Map<number, OpenCase[]>;
+  /** [row, case id, outcome] of each line written, for the one audit row that records them. */
+  lines: [number, number, string][];
+}
+
+/** The audit row for a return's lines: which row became which case, and how (new, changed, unchanged). */
+export function recordReturnLines(db: Db, ctx: WriteContext, returnId: number, lines: [number, number, string][], action: 'insert' | 'delete'): void {
+  appendAudit(db, {
+    at: ctx.now(), actor: ctx.actor, source: ctx.source, action, entity: 'return_lines', entity_id: returnId, field: null,
+    old_value: action === 'delete' ? JSON.stringify(lines) : null, new_value: action === 'insert' ? JSON.stringify(lines) : null, case_id: null, child_id: null, op: ctx.op ?? null,
+  });
 }
 
 /** One row of a half-termly return: a new PMOE case, or the open one brought up to date. */
@@ -119,10 +130,13 @@ export function applyReturnRow(db: Db, ctx: WriteContext, rc: ReturnContext, row
     childId = made.childId;
     outcome = 'new';
   }
-  auditedInsert(db, ctx, 'return_lines', { entity: 'return_line', caseId, childId }, {
-    return_id: rc.returnId, row_number: row, child_id: childId, case_id: caseId, outcome, pmoe_reason: v.category, hours_per_week: v.hoursPerWeek,
-    provider: v.provider, changes: changes.length > 0 ? JSON.stringify(changes.map(([col, label, before, after]) => ({ col, label, before, after }))) : null, created_at: ctx.now(),
-  });
+  // The line is bookkeeping of the import (what each row did): written here, audited with the
+  // return's other lines as one row in recordReturnLines, so 5,000 pupils add one audit row, not 5,000.
+  prepared(db, 'INSERT INTO return_lines (return_id, row_number, child_id, case_id, outcome, pmoe_reason, hours_per_week, provider, changes, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
+    rc.returnId, row, childId, caseId, outcome, v.category, v.hoursPerWeek, v.provider,
+    changes.length > 0 ? JSON.stringify(changes.map(([col, label, before, after]) => ({ col, label, before, after }))) : null, ctx.now(),
+  );
+  rc.lines.push([row, caseId, outcome]);
   const text =
     outcome === 'new' ? `New PMOE case: ${categoryLabel(v.category)}${v.hoursPerWeek !== null ? `, ${v.hoursPerWeek} hours a week` : ''}` : outcome === 'changed' ? `Updated: ${describeChanges(changes)}` : 'No change';
   return { row, name, reference, caseId, outcome: text };

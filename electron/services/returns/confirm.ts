@@ -10,7 +10,7 @@ import type { MethodArgs, MethodOutput } from '../../../shared/api/contract';
 import { invalid } from '../../../shared/api/errors';
 import { halfTerms } from '../../../shared/domain/returnStatus';
 import { analyse, openCasesByChild } from './analyse';
-import { applyAdmission, applyDeletion, applyReturnRow, checkOfficer, type Outcome } from './apply';
+import { applyAdmission, applyDeletion, applyReturnRow, checkOfficer, recordReturnLines, type Outcome } from './apply';
 import { rememberMapping } from './schools';
 import { returnSummary } from './history';
 
@@ -54,7 +54,7 @@ export function confirmImport(db: Db, ctx: WriteContext, args: MethodArgs<'retur
   const outcomes: Outcome[] = [];
   const childOf = (r: (typeof kept)[number]) => (r.match?.kind === 'certain' ? r.match.childId : r.match?.kind === 'uncertain' ? (decisions.get(r.preview.row) ?? null) : null);
   if (args.kind === 'return') {
-    const rc = { returnId, schoolName, receivedOn: args.receivedOn, index: a.index, openPmoe: openCasesByChild(db, 'PMOE') };
+    const rc = { returnId, schoolName, receivedOn: args.receivedOn, index: a.index, openPmoe: openCasesByChild(db, 'PMOE'), lines: [] as [number, number, string][] };
     const seen = new Set<number>();
     for (const r of kept) {
       if (r.checked.kind !== 'return' || !r.checked.check.values) continue;
@@ -72,6 +72,7 @@ export function confirmImport(db: Db, ctx: WriteContext, args: MethodArgs<'retur
       }
       outcomes.push(o);
     }
+    recordReturnLines(db, ctx, returnId, rc.lines, 'insert');
   } else {
     const nc = { schoolId: args.schoolId, schoolName, returnId, notifiedOn: args.receivedOn, today, calendar: a.calendar, index: a.index, openCme: openCasesByChild(db, 'CME'), officerId };
     for (const r of kept) {

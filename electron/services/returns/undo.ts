@@ -12,11 +12,12 @@ import { AppError } from '../../../shared/api/errors';
 import { formatUk } from '../../../shared/domain/dates';
 import { numOrNull, type Row } from '../rows';
 import { returnSummary } from './history';
+import { recordReturnLines } from './apply';
 
 /** Audit entity -> table, for what an import writes. */
 const TABLES: Record<string, string> = {
   case: 'cases', child: 'children', note: 'notes', check: 'checks', address: 'addresses', adult: 'adults', family: 'families',
-  closure_proposal: 'closure_proposals', return_line: 'return_lines', school_notice: 'school_notices',
+  closure_proposal: 'closure_proposals', school_notice: 'school_notices',
 };
 
 export function undoImport(db: Db, ctx: WriteContext, args: MethodArgs<'returns.undo'>, today: string): ReturnSummary {
@@ -43,6 +44,12 @@ export function undoImport(db: Db, ctx: WriteContext, args: MethodArgs<'returns.
         'conflict',
         `This import can't be undone as a whole: ${refs.slice(0, 5).join(', ')}${refs.length > 5 ? ` and ${refs.length - 5} more` : ''} ${refs.length === 1 ? 'has' : 'have'} been changed since (for example put on an agenda, or a note or closure recorded). Correct ${refs.length === 1 ? 'that case' : 'those cases'} by hand instead.`,
       );
+    }
+    // The return's lines first (they name the cases the reversal removes), with their one audit row.
+    const lines = db.prepare('SELECT row_number, case_id, outcome FROM return_lines WHERE return_id = ? ORDER BY row_number').raw().all(args.id) as [number, number, string][];
+    if (lines.length > 0) {
+      db.prepare('DELETE FROM return_lines WHERE return_id = ?').run(args.id);
+      recordReturnLines(db, ctx, args.id, lines, 'delete');
     }
     for (const r of rows) {
       const table = TABLES[String(r.entity)];
