@@ -4,7 +4,9 @@
  * and described — what confirming will do, the criteria of concern the child will meet, the notice
  * rules it breaks. The preview shows this; confirm runs it again on the same bytes and applies it.
  */
+import { createHash } from 'node:crypto';
 import type { Db } from '../../../db/open';
+import { prepared } from '../../../db/statements';
 import type { MethodArgs } from '../../../shared/api/contract';
 import type { PreviewRow, Preview } from '../../../shared/api/returnSchemas';
 import { formatUk } from '../../../shared/domain/dates';
@@ -204,6 +206,30 @@ export function analyse(db: Db, args: MethodArgs<'returns.preview'>, describe = 
   });
   return { table, school, problems, rows, index, calendar };
 }
+
+const memo = new WeakMap<Db, { key: string; mark: number; analysis: Analysis }>();
+
+/**
+ * The preview's analysis, kept for the confirm that follows it: reused only for the same file, mapping
+ * and target while the register is unchanged (no audit row written since), so the confirm still checks
+ * exactly what it applies; any other confirm analyses the file afresh.
+ */
+export function analyseForPreview(db: Db, args: MethodArgs<'returns.preview'>): Analysis {
+  const analysis = analyse(db, args, true);
+  memo.set(db, { key: argsKey(args), mark: auditMark(db), analysis });
+  return analysis;
+}
+
+export function analyseForConfirm(db: Db, args: MethodArgs<'returns.preview'>): Analysis {
+  const hit = memo.get(db);
+  memo.delete(db);
+  if (hit && hit.key === argsKey(args) && hit.mark === auditMark(db)) return hit.analysis;
+  return analyse(db, args, false);
+}
+
+const auditMark = (db: Db) => (prepared(db, 'SELECT max(id) AS m FROM audit').get() as { m: number | null }).m ?? 0;
+const argsKey = (a: MethodArgs<'returns.preview'>) =>
+  createHash('sha256').update(JSON.stringify([a.schoolId, a.kind, a.halfTerm, a.receivedOn, a.mapping, a.file.name])).update(a.file.base64).digest('hex');
 
 export function toPreview(db: Db, a: Analysis, args: MethodArgs<'returns.preview'>): Preview {
   const rows = a.rows.map((r) => r.preview);

@@ -9,7 +9,7 @@ import { prepared } from '../../../db/statements';
 import type { MethodArgs, MethodOutput } from '../../../shared/api/contract';
 import { invalid } from '../../../shared/api/errors';
 import { halfTerms } from '../../../shared/domain/returnStatus';
-import { analyse, openCasesByChild } from './analyse';
+import { analyseForConfirm, openCasesByChild, type Analysis } from './analyse';
 import { applyAdmission, applyDeletion, applyReturnRow, checkOfficer, recordReturnLines, type Outcome } from './apply';
 import { rememberMapping } from './schools';
 import { returnSummary } from './history';
@@ -17,12 +17,12 @@ import { returnSummary } from './history';
 const listRows = (rows: { row: number; name: string; text: string }[]) =>
   rows.slice(0, 5).map((r) => `row ${r.row} (${r.name}): ${r.text}`).join('; ') + (rows.length > 5 ? `; and ${rows.length - 5} more` : '');
 
-export function requireHalfTerm(db: Db, key: string, calendar: ReturnType<typeof analyse>['calendar']): void {
+export function requireHalfTerm(db: Db, key: string, calendar: Analysis['calendar']): void {
   if (!halfTerms(calendar).some((h) => h.key === key)) throw invalid('halfTerm', `Half term “${key}” is not in the term calendar. Choose one from the list, or add the term dates under Panels & calendar.`);
 }
 
 export function confirmImport(db: Db, ctx: WriteContext, args: MethodArgs<'returns.confirm'>, today: string): MethodOutput<'returns.confirm'> {
-  const a = analyse(db, args, false);
+  const a = analyseForConfirm(db, args);
   requireHalfTerm(db, args.halfTerm, a.calendar);
   if (a.problems.length > 0) throw invalid('mapping', `The columns are not all chosen: ${a.problems.join(' ')}`);
   const skip = new Set(args.skipRows);

@@ -1,6 +1,6 @@
 import type { returnsMethods } from '../../../shared/api/returns';
 import type { DomainHandlerFactory } from '../handlers';
-import { analyse, fieldsFor, toPreview } from './analyse';
+import { analyseForPreview, fieldsFor, toPreview } from './analyse';
 import { confirmImport, requireHalfTerm } from './confirm';
 import { readTable } from './files';
 import { returnSummary } from './history';
@@ -26,7 +26,7 @@ export const returnsHandlers: DomainHandlerFactory<typeof returnsMethods> = (db,
       fields: fieldsFor(kind), mapping, remembered: remembered !== null && Object.entries(remembered).some(([k, h]) => h !== null && mapping[k] === h),
     };
   },
-  'returns.preview': (a) => toPreview(db, analyse(db, a), a),
+  'returns.preview': (a) => toPreview(db, analyseForPreview(db, a), a),
   'returns.confirm': (a, ctx) => confirmImport(db, ctx, a, today()),
   'returns.undo': (a, ctx) => undoImport(db, ctx, a, today()),
   'returns.nil': ({ schoolId, halfTerm, receivedOn }, ctx) => {

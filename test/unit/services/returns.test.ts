@@ -135,6 +135,17 @@ describe('importing a half-termly return (CSV)', () => {
     ]));
   });
 
+  it('checks the file again at confirm when the register changed after the preview', () => {
+    const leila = (app.db.prepare(`SELECT id FROM children WHERE forenames = 'Leila'`).get() as { id: number }).id;
+    const args = { ...target(file()), decisions: [{ row: 3, childId: leila }] };
+    expect(app.ok('returns.preview', args).rows[2]).toMatchObject({ match: 'none' });
+    // Meanwhile Kacper is referred by hand, with the UPN the school uses.
+    app.ok('referrals.create', { register: 'PMOE', child: { forenames: 'Kacper', surname: 'Nowak', dateOfBirth: '2012-10-01', gender: 'male', upn: upn(2) }, case: { dateNotified: '2026-11-19', source: 'school', pmoeSchool: 'Oak Primary School', pmoeReason: 'ap_full_time', hoursPerWeek: 12.5 } });
+    const res = app.ok('returns.confirm', args);
+    expect(res.outcomes[2].outcome).toBe('Updated: provider blank → Riverside Learning Centre');
+    expect(count(`SELECT count(*) AS n FROM children WHERE forenames = 'Kacper'`)).toBe(1);
+  });
+
   it('is undone as one operation, and not once a case it made has been used since', () => {
     const leila = (app.db.prepare(`SELECT id FROM children WHERE forenames = 'Leila'`).get() as { id: number }).id;
     const cases = count('SELECT count(*) AS n FROM cases');
