@@ -101,7 +101,7 @@ for (const [format, f] of Object.entries(files).filter(([k]) => formats.includes
   console.log(`${format.toUpperCase()} (${(Buffer.from(f.base64, 'base64').length / 1024).toFixed(0)} KB)`);
   console.log(`  reading the file alone (floor):   ${stats(read)}`);
   console.log(`  preview (read, check, match):     ${stats(preview)}`);
-  console.log(`  import (confirm after the preview):${stats(confirm)}  ${med < 2000 ? 'under' : 'OVER'} the 2 s target`);
+  console.log(`  import (confirm after the preview): ${stats(confirm)}  ${med < 2000 ? 'under' : 'OVER'} the 2 s target`);
   console.log(`    of which CPU time:               ${stats(cpu)}`);
 }
 db.close();
