@@ -7,6 +7,7 @@
  */
 import { Worker, MessageChannel, receiveMessageOnPort } from 'node:worker_threads';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import { AppError } from '../../../shared/api/errors';
 
 const WAIT_MS = 60_000;
@@ -63,8 +64,9 @@ const text = (v) => {
 `;
 
 function exceljsPath(): string {
-  // import.meta.url under tsx/vitest; __filename in the CommonJS desktop bundle.
-  const base = typeof __filename === 'string' ? __filename : import.meta.url;
+  // __filename in the CommonJS desktop bundle; under tsx and vitest (ES modules, run from the project
+  // folder) the project's package.json. Not import.meta: the CommonJS bundle cannot carry it.
+  const base = typeof __filename === 'string' ? __filename : path.join(process.cwd(), 'package.json');
   return createRequire(base).resolve('exceljs');
 }
 
