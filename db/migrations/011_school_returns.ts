@@ -83,6 +83,7 @@ CREATE TABLE school_notices (
   destination_school  TEXT,
   whereabouts_known   INTEGER CHECK (whereabouts_known IS NULL OR whereabouts_known IN (0, 1)),
   last_attendance     TEXT,
+  standard_transition INTEGER CHECK (standard_transition IS NULL OR standard_transition IN (0, 1)),
   flags               TEXT NOT NULL DEFAULT '[]',
   outcome             TEXT NOT NULL,
   created_at          TEXT NOT NULL

@@ -262,7 +262,7 @@ export function applyAdmission(db: Db, ctx: WriteContext, nc: NoticeContext, row
     }
   }
   const outcome = done.length > 0 ? done.join('; ') : 'Recorded (no open CME case)';
-  insertNotice(db, ctx, nc, 'admission', v, childId, open[0]?.id ?? null, { event_date: v.admissionDate }, flags, outcome);
+  insertNotice(db, ctx, nc, 'admission', v, childId, open[0]?.id ?? null, { event_date: v.admissionDate, standard_transition: v.standardTransition }, flags, outcome);
   return { row, name, reference: open[0]?.reference ?? null, caseId: open[0]?.id ?? null, outcome: flags.length ? `${outcome}. ${flags.join(' ')}` : outcome };
 }
 
