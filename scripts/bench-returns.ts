@@ -52,7 +52,7 @@ const data: string[][] = [];
 for (let i = 0; i < rows; i += 1) {
   const tail = `${String(801 + (i % 7)).padStart(3, '0')}${String(2000 + (i % 400)).padStart(4, '0')}${String(20 + (i % 7)).padStart(2, '0')}${String(i % 1000).padStart(3, '0')}`;
   const dob = `${String((i % 28) + 1).padStart(2, '0')}/${String((i % 12) + 1).padStart(2, '0')}/${2011 + (i % 5)}`;
-  data.push([`${upnCheckLetter(tail)}${tail}`, FORENAMES[i % 15]!, `${SURNAMES[(i * 7) % 15]!}-${i}`, dob, '', REASONS[i % 6]!, String(4 + (i % 18)), i % 3 ? 'Riverside Learning Centre' : '', '', '', '', 'Weekly check-in', i % 9 ? 'N' : 'Y', '', '', '']);
+  data.push([`${upnCheckLetter(tail)}${tail}`, FORENAMES[i % 15]!, `${SURNAMES[(i * 7) % 15]!}-${i}`, dob, i % 2 ? 'F' : 'M', '', REASONS[i % 6]!, String(4 + (i % 18)), i % 3 ? 'Riverside Learning Centre' : '', '', '', '', 'Weekly check-in', i % 9 ? 'N' : 'Y', '', '', '']);
 }
 const csv = [header, ...data].map((r) => r.join(',')).join('\r\n');
 const wb = new ExcelJS.Workbook();

@@ -98,3 +98,13 @@ export const categoryLabel = (code: string): string => labelOf(PMOE_REASONS, cod
 
 /** "15/11/2026" for messages. */
 export const uk = formatUk;
+
+/** Gender as schools write it (F, Female, M, Male…); blank or anything else unknown is "not known". */
+export function readGender(raw: string): Read<'female' | 'male' | 'other' | 'not_known'> {
+  const s = raw.trim().toLowerCase();
+  if (s === '' || s === 'u' || s === 'unknown' || s === 'not known') return ok('not_known');
+  if (s === 'f' || s === 'female' || s === 'girl') return ok('female');
+  if (s === 'm' || s === 'male' || s === 'boy') return ok('male');
+  if (s === 'other' || s === 'x' || s === 'o') return ok('other');
+  return bad(`Gender “${raw.trim()}” should be F, M, Other or blank`);
+}

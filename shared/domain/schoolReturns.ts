@@ -8,7 +8,7 @@
 import { type IsoDate, compareIso, formatUk } from './dates';
 import { upnProblem, normaliseUpn } from './upn';
 import { yearGroup, yearGroupLabel, isOfCompulsorySchoolAge } from './schoolAge';
-import { readCategory, readDate, readHours, readYearGroup, readYesNo, FULL_TIME_HOURS, type Read } from './returnValues';
+import { readCategory, readDate, readGender, readHours, readYearGroup, readYesNo, FULL_TIME_HOURS, type Read } from './returnValues';
 import { REG8_GROUNDS, readGround, type Reg8Ground } from './regulation8';
 import type { PmoeReason } from './vocab';
 
@@ -40,6 +40,7 @@ const PUPIL: FieldSpec[] = [
 export const FIELDS: Readonly<Record<ImportKind, readonly FieldSpec[]>> = {
   return: [
     ...PUPIL,
+    { key: 'gender', label: 'Gender', required: false, aliases: ['gender', 'sex'], hint: 'F, M, Other or blank' },
     { key: 'yearGroup', label: 'Year group', required: false, aliases: ['yeargroup', 'year', 'ncyear', 'yr', 'nationalcurriculumyear'], hint: 'R, 1 … 13' },
     { key: 'category', label: 'Reason not in full-time education', required: true, aliases: ['reason', 'category', 'pmoereason', 'reasonnotinfulltimeeducation', 'type', 'provisiontype', 'reasoncategory'], hint: 'Part-time timetable; Alternative provision (part time / full time); Medical; Awaiting EHCP placement; Awaiting a school placement; Excluded; Other' },
     { key: 'hoursPerWeek', label: 'Hours a week', required: false, aliases: ['hours', 'hoursperweek', 'hoursaweek', 'weeklyhours', 'hourseducation', 'hoursofeducation'], hint: 'Hours of education a week, e.g. 12.5' },
@@ -130,6 +131,7 @@ export interface PupilFields {
 }
 
 export interface ReturnRowValues extends PupilFields {
+  gender: 'female' | 'male' | 'other' | 'not_known';
   yearGroup: number | null;
   category: PmoeReason;
   hoursPerWeek: number | null;
@@ -261,6 +263,7 @@ export function checkReturnRow(row: number, c: Record<string, string>, onDate: I
   const p = readPupil(c, k);
   if (p) checkAge(p, onDate, k);
   const yg = checkYearGroup(c.yearGroup, p, onDate, k);
+  const gender = k.take(readGender(c.gender ?? ''), 'not_known');
   const category = k.take(readCategory(c.category ?? ''), null);
   const hours = k.take(readHours(c.hoursPerWeek ?? ''), null);
   if (hours !== null && hours >= FULL_TIME_HOURS && (category === 'reduced_timetable' || category === 'ap_part_time')) {
@@ -280,7 +283,7 @@ export function checkReturnRow(row: number, c: Record<string, string>, onDate: I
   const monitoring = k.text(c.monitoring, 'How monitored', 1000);
   const values: ReturnRowValues | null =
     p && category !== null && k.errors.length === 0
-      ? { ...p, yearGroup: yg, category, hoursPerWeek: hours, provider, startDate, reviewDate, endDate, monitoring, flags }
+      ? { ...p, gender, yearGroup: yg, category, hoursPerWeek: hours, provider, startDate, reviewDate, endDate, monitoring, flags }
       : null;
   return { row, values, errors: k.errors, warnings: k.warnings };
 }

@@ -47,10 +47,10 @@ const EMPTY_CASE: Omit<CaseFields, 'dateNotified' | 'source'> = {
   dateEnteredProvision: null, dateLocated: null,
 };
 
-function referral(register: 'CME' | 'PMOE', pupil: { upn: string | null; forenames: string; surname: string; dateOfBirth: string }, childId: number | null, c: Partial<CaseFields> & Pick<CaseFields, 'dateNotified'>, flags: Partial<ChildFlags> = {}, extra: Partial<Referral> = {}): Referral {
+function referral(register: 'CME' | 'PMOE', pupil: { upn: string | null; forenames: string; surname: string; dateOfBirth: string; gender?: Referral['child']['gender'] }, childId: number | null, c: Partial<CaseFields> & Pick<CaseFields, 'dateNotified'>, flags: Partial<ChildFlags> = {}, extra: Partial<Referral> = {}): Referral {
   return {
     register,
-    child: { forenames: pupil.forenames, surname: pupil.surname, knownAs: null, formerNames: null, dateOfBirth: pupil.dateOfBirth, gender: 'not_known', ethnicity: null, upn: pupil.upn, flags, lookedAfterLa: null, socialWorker: null },
+    child: { forenames: pupil.forenames, surname: pupil.surname, knownAs: null, formerNames: null, dateOfBirth: pupil.dateOfBirth, gender: pupil.gender ?? 'not_known', ethnicity: null, upn: pupil.upn, flags, lookedAfterLa: null, socialWorker: null },
     existingChildId: childId,
     // A new child is created only when no child matched, or the officer said this is a different child.
     confirmedDifferentChild: true,

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { readDate, readHours, readYearGroup, readCategory, readYesNo } from '../../../shared/domain/returnValues';
+import { readDate, readGender, readHours, readYearGroup, readCategory, readYesNo } from '../../../shared/domain/returnValues';
 import { checkReturnRow, checkDeletionRow, checkAdmissionRow, guessMapping, mappingProblems, yearGroupProblem, FIELDS } from '../../../shared/domain/schoolReturns';
 import { readGround, reg8Label } from '../../../shared/domain/regulation8';
 
@@ -57,6 +57,14 @@ describe('readYearGroup, readYesNo, readCategory', () => {
     const r = readCategory('Flexi-schooling');
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.problem).toContain('Medical');
+  });
+});
+
+describe('readGender', () => {
+  it.each([['F', 'female'], ['male', 'male'], ['', 'not_known'], ['U', 'not_known'], ['Other', 'other']])('%s -> %s', (raw, g) => expect(readGender(raw)).toEqual({ ok: true, value: g }));
+  it('refuses anything else, saying what to write', () => {
+    const r = readGender('Y');
+    expect(r.ok).toBe(false);
   });
 });
 

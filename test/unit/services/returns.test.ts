@@ -17,7 +17,7 @@ const upn = (serial: number) => {
   const tail = `8012000${String(26).padStart(2, '0')}${String(serial).padStart(3, '0')}`.slice(0, 12);
   return `${upnCheckLetter(tail)}${tail}`;
 };
-const RETURN_HEAD = ['UPN', 'Forename(s)', 'Surname', 'Date of birth', 'Year group', 'Reason not in full-time education', 'Hours a week', 'Provider', 'Review date', 'How monitored', 'EHCP'];
+const RETURN_HEAD = ['UPN', 'Forename(s)', 'Surname', 'Date of birth', 'Gender', 'Year group', 'Reason not in full-time education', 'Hours a week', 'Provider', 'Review date', 'How monitored', 'EHCP'];
 
 async function xlsxFile(name: string, header: string[], rows: (string | number | Date | null)[][]): Promise<{ name: string; base64: string }> {
   const wb = new ExcelJS.Workbook();
@@ -72,9 +72,9 @@ describe('importing a half-termly return (CSV)', () => {
   const file = () =>
     csvFile('oak-autumn2.csv', [
       RETURN_HEAD,
-      [upn(1), 'Amelia', 'Hartley', '12/05/2014', '8', 'Part-time timetable', '6', '', '15/01/2027', 'Weekly call with parent', 'N'],
-      ['', 'Layla', 'Osei', '03/03/2013', '9', 'Medical', '20', 'Hospital school', '', '', ''],
-      [upn(2), 'Kacper', 'Nowak', '01/10/2012', '9', 'AP', '12.5', 'Riverside Learning Centre', '', 'Provider reports weekly', 'Y'],
+      [upn(1), 'Amelia', 'Hartley', '12/05/2014', 'F', '8', 'Part-time timetable', '6', '', '15/01/2027', 'Weekly call with parent', 'N'],
+      ['', 'Layla', 'Osei', '03/03/2013', 'F', '9', 'Medical', '20', 'Hospital school', '', '', ''],
+      [upn(2), 'Kacper', 'Nowak', '01/10/2012', 'M', '9', 'AP', '12.5', 'Riverside Learning Centre', '', 'Provider reports weekly', 'Y'],
     ]);
 
   it('previews without writing: row by row, with matches, actions and criteria of concern', () => {
@@ -118,8 +118,8 @@ describe('importing a half-termly return (CSV)', () => {
     expect(amelia.case.hoursPerWeek).toBe(6);
     expect(amelia.clocks.concerns.map((c: { code: string }) => c.code)).toContain('under_10_hours');
     // Kacper is a new child with the EHCP flag the return reported, on the PMOE register.
-    const kacper = app.db.prepare(`SELECT c.reference, ch.ehcp, ch.upn FROM cases c JOIN children ch ON ch.id = c.child_id WHERE ch.forenames = 'Kacper'`).get() as { reference: string; ehcp: number; upn: string };
-    expect(kacper).toMatchObject({ ehcp: 1, upn: upn(2) });
+    const kacper = app.db.prepare(`SELECT c.reference, ch.ehcp, ch.upn, ch.gender FROM cases c JOIN children ch ON ch.id = c.child_id WHERE ch.forenames = 'Kacper'`).get() as { reference: string; ehcp: number; upn: string; gender: string };
+    expect(kacper).toMatchObject({ ehcp: 1, upn: upn(2), gender: 'male' });
     const list = app.ok('register.list', { register: 'PMOE', query: 'Nowak' });
     expect(JSON.stringify(list)).toContain(kacper.reference);
     // The school's layout is remembered for its next file.
@@ -171,11 +171,11 @@ describe('malformed files: clear row-level errors and nothing half-written', () 
   it('names each bad row (bad UPN, wrong dates, year group vs DOB, hours) and ignores extra columns', () => {
     const f = csvFile('bad.csv', [
       [...RETURN_HEAD, 'Form tutor', 'Notes'],
-      ['Z801200026001', 'Amelia', 'Hartley', '12/05/2014', '8', 'Part-time timetable', '6', '', '', '', '', 'Mr Ellis', 'x'],
-      [upn(3), 'Omar', 'Farouk', '31/02/2013', '9', 'Medical', '10', '', '', '', '', '', ''],
-      [upn(4), 'Ruby', 'Cole', '04/04/2013', '11', 'Medical', '10', '', '', '', '', '', ''],
-      [upn(5), 'Theo', 'Grant', '05/05/2013', '9', 'Part-time timetable', '45', '', '32/13/2026', '', '', '', ''],
-      [upn(6), 'Isla', 'Brown', '06/06/2013', '9', 'Part-time timetable', '8', '', '', '', '', '', ''],
+      ['Z801200026001', 'Amelia', 'Hartley', '12/05/2014', 'F', '8', 'Part-time timetable', '6', '', '', '', '', 'Mr Ellis', 'x'],
+      [upn(3), 'Omar', 'Farouk', '31/02/2013', 'M', '9', 'Medical', '10', '', '', '', '', '', ''],
+      [upn(4), 'Ruby', 'Cole', '04/04/2013', 'F', '11', 'Medical', '10', '', '', '', '', '', ''],
+      [upn(5), 'Theo', 'Grant', '05/05/2013', 'M', '9', 'Part-time timetable', '45', '', '32/13/2026', '', '', '', ''],
+      [upn(6), 'Isla', 'Brown', '06/06/2013', 'F', '9', 'Part-time timetable', '8', '', '', '', '', '', ''],
     ]);
     const p = app.ok('returns.preview', target(f));
     const byRow = Object.fromEntries(p.rows.map((r: { row: number; errors: string[] }) => [r.row, r.errors.join(' | ')]));
@@ -251,7 +251,7 @@ describe('a 5,000-row return', () => {
     const rows = [RETURN_HEAD];
     for (let i = 0; i < 5000; i += 1) {
       const dob = `${String((i % 28) + 1).padStart(2, '0')}/${String((i % 12) + 1).padStart(2, '0')}/2013`;
-      rows.push([upn(i), `Pupil${i}`, `Surname${i % 97}`, dob, '', i % 3 === 0 ? 'Part-time timetable' : 'Medical', String(5 + (i % 20)), '', '', '', '']);
+      rows.push([upn(i), `Pupil${i}`, `Surname${i % 97}`, dob, '', '', i % 3 === 0 ? 'Part-time timetable' : 'Medical', String(5 + (i % 20)), '', '', '', '']);
     }
     // UPN serials wrap at 1000: give the rest none, so they are matched on name and date of birth.
     for (let i = 1000; i < 5000; i += 1) rows[i + 1]![0] = '';
@@ -273,7 +273,7 @@ describe('nil and missing returns, and the chase list', () => {
     const elm = app.ok('schools.save', { name: 'Elm Academy' }).id;
     app.ok('schools.save', { name: 'Birch Lane Primary' });
     app.ok('returns.nil', { schoolId: elm, halfTerm: HALF, receivedOn: RECEIVED });
-    app.ok('returns.confirm', target(csvFile('oak.csv', [RETURN_HEAD, [upn(9), 'Maya', 'Patel', '01/07/2013', '9', 'Medical', '8', '', '', '', '']])));
+    app.ok('returns.confirm', target(csvFile('oak.csv', [RETURN_HEAD, [upn(9), 'Maya', 'Patel', '01/07/2013', 'F', '9', 'Medical', '8', '', '', '', '']])));
     const now = app.ok('returns.status', { halfTerm: HALF });
     const state = Object.fromEntries(now.schools.map((s: { schoolName: string; state: string }) => [s.schoolName, s.state]));
     expect(state).toEqual({ 'Birch Lane Primary': 'not_yet_due', 'Elm Academy': 'nil', 'Oak Primary School': 'received' });
@@ -351,9 +351,9 @@ describe('admission notices (000 §4, 001 §4.4)', () => {
 
 describe('the returns report', () => {
   it('counts by category and hours, with changes since the school’s previous return, and downloads as CSV', () => {
-    const t1 = csvFile('a1.csv', [RETURN_HEAD, [upn(40), 'Maya', 'Patel', '01/07/2013', '9', 'Medical', '8', '', '', '', ''], [upn(41), 'Noah', 'Evans', '02/02/2013', '9', 'PTT', '15', '', '', '', '']]);
+    const t1 = csvFile('a1.csv', [RETURN_HEAD, [upn(40), 'Maya', 'Patel', '01/07/2013', 'F', '9', 'Medical', '8', '', '', '', ''], [upn(41), 'Noah', 'Evans', '02/02/2013', 'M', '9', 'PTT', '15', '', '', '', '']]);
     app.ok('returns.confirm', target(t1, { halfTerm: '2026/27 Autumn 1', receivedOn: '2026-10-20' }));
-    const t2 = csvFile('a2.csv', [RETURN_HEAD, [upn(40), 'Maya', 'Patel', '01/07/2013', '9', 'Medical', '12', '', '', '', ''], [upn(42), 'Zara', 'Khan', '03/03/2013', '9', 'Excluded', '0', '', '', '', '']]);
+    const t2 = csvFile('a2.csv', [RETURN_HEAD, [upn(40), 'Maya', 'Patel', '01/07/2013', 'F', '9', 'Medical', '12', '', '', '', ''], [upn(42), 'Zara', 'Khan', '03/03/2013', 'F', '9', 'Excluded', '0', '', '', '', '']]);
     app.ok('returns.confirm', target(t2));
     const report = app.ok('returns.report', { halfTerms: [HALF] });
     expect(report.rows).toEqual([
