@@ -1,6 +1,7 @@
 import type { Db } from './open';
 import { appendAudit } from './auditChain';
 import type { SessionUser } from '../shared/api/session';
+import { prepared } from './statements';
 
 /** Who is writing and on whose behalf; every audited write carries it. */
 export interface WriteContext {
@@ -57,8 +58,7 @@ export function auditedInsert(db: Db, ctx: WriteContext, table: string, link: Au
   assertIdent(table);
   const cols = Object.keys(values);
   cols.forEach(assertIdent);
-  const info = db
-    .prepare(`INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`)
+  const info = prepared(db, `INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`)
     .run(...cols.map((c) => normalise(values[c])));
   const id = Number(info.lastInsertRowid);
   // A new child or case is its own link, so its history starts with its creation.
@@ -76,14 +76,14 @@ export function auditedInsert(db: Db, ctx: WriteContext, table: string, link: Au
  */
 export function auditedUpdate(db: Db, ctx: WriteContext, table: string, link: AuditLink, id: number, changes: Row): number {
   assertIdent(table);
-  const before = db.prepare(`SELECT * FROM ${table} WHERE id = ?`).get(id) as Row | undefined;
+  const before = prepared(db, `SELECT * FROM ${table} WHERE id = ?`).get(id) as Row | undefined;
   if (!before) throw new Error(`${table} ${id} not found`);
   const changed = Object.keys(changes).filter((c) => {
     assertIdent(c);
     return !sameValue(before[c], normalise(changes[c]));
   });
   if (changed.length === 0) return 0;
-  db.prepare(`UPDATE ${table} SET ${changed.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`).run(
+  prepared(db, `UPDATE ${table} SET ${changed.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`).run(
     ...changed.map((c) => normalise(changes[c])),
     id,
   );
@@ -93,9 +93,9 @@ export function auditedUpdate(db: Db, ctx: WriteContext, table: string, link: Au
 
 export function auditedDelete(db: Db, ctx: WriteContext, table: string, link: AuditLink, id: number): void {
   assertIdent(table);
-  const before = db.prepare(`SELECT * FROM ${table} WHERE id = ?`).get(id) as Row | undefined;
+  const before = prepared(db, `SELECT * FROM ${table} WHERE id = ?`).get(id) as Row | undefined;
   if (!before) return;
-  db.prepare(`DELETE FROM ${table} WHERE id = ?`).run(id);
+  prepared(db, `DELETE FROM ${table} WHERE id = ?`).run(id);
   writeAudit(db, ctx, link, 'delete', id, null, before, null);
 }
 

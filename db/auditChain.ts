@@ -31,11 +31,6 @@ const insertStmt = new WeakMap<Db, { cols: string[]; stmt: Database.Statement }>
 
 /** Appends one row with its chained hash. The caller's transaction makes read-then-insert atomic. */
 export function appendAudit(db: Db, row: Omit<AuditRecord, 'id'>): number {
-  let last = lastHashStmt.get(db);
-  if (!last) {
-    last = db.prepare('SELECT * FROM audit ORDER BY id DESC LIMIT 1');
-    lastHashStmt.set(db, last);
-  }
   let insert = insertStmt.get(db);
   if (!insert) {
     // A register still at an earlier schema (only in migration tests) lacks the later columns.
@@ -43,6 +38,13 @@ export function appendAudit(db: Db, row: Omit<AuditRecord, 'id'>): number {
     const cols = [...AUDIT_COLUMNS, 'hash'].filter((c) => have.has(c));
     insert = { cols, stmt: db.prepare(`INSERT INTO audit (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`) };
     insertStmt.set(db, insert);
+  }
+  let last = lastHashStmt.get(db);
+  if (!last) {
+    // Only the link's id and hash: reading the whole last row (its old and new values) for every
+    // append made large imports churn memory.
+    last = db.prepare(`SELECT id${insert.cols.includes('hash') ? ', hash' : ''} FROM audit ORDER BY id DESC LIMIT 1`);
+    lastHashStmt.set(db, last);
   }
   const prev = last.get() as { id: number; hash?: string | null } | undefined;
   const id = (prev?.id ?? 0) + 1;

@@ -13,6 +13,7 @@ import { reportsHandlers } from './reports/handlers';
 import { meetingsHandlers } from './meetings/handlers';
 import { documentsHandlers } from './documents/handlers';
 import { usersHandlers } from './users/handlers';
+import { returnsHandlers } from './returns/handlers';
 export type { ServiceOptions } from './handlers';
 
 /** The services behind every method in the contract: each domain's handler map (electron/services/<domain>/handlers.ts). */
@@ -30,5 +31,6 @@ export function createHandlers(db: Db, opts: ServiceOptions): Handlers {
     ...meetingsHandlers(db, opts),
     ...documentsHandlers(db, opts),
     ...usersHandlers(db, opts),
+    ...returnsHandlers(db, opts),
   };
 }

@@ -27,6 +27,7 @@ import { ActionsPage } from './pages/ActionsPage';
 import { CaseloadPage } from './pages/CaseloadPage';
 import { EscalationsPage } from './pages/EscalationsPage';
 import { ReportsPage } from './pages/ReportsPage';
+import { ReturnsPage } from './pages/ReturnsPage';
 
 /** `needs`: the nav entry shows only to roles that may call that method (shared/api/permissions.ts). */
 const NAV: { route: Route; label: string; also?: Route['page'][]; needs?: MethodName }[] = [
@@ -37,6 +38,7 @@ const NAV: { route: Route; label: string; also?: Route['page'][]; needs?: Method
   { route: { page: 'actions' }, label: 'Actions' },
   { route: { page: 'escalations' }, label: 'Escalations' },
   { route: { page: 'caseload' }, label: 'Caseload' },
+  { route: { page: 'returns', tab: null }, label: 'School returns' },
   { route: { page: 'reports' }, label: 'Reports' },
   { route: { page: 'officers' }, label: 'Officers' },
   { route: { page: 'panels' }, label: 'Panels & calendar' },
@@ -127,6 +129,7 @@ function SignedInApp({ user, idleMinutes, onSignedOut }: { user: SessionUser; id
         {route.page === 'caseload' && <CaseloadPage />}
         {route.page === 'escalations' && <EscalationsPage />}
         {route.page === 'reports' && <ReportsPage />}
+        {route.page === 'returns' && <ReturnsPage tab={route.tab} />}
       </main>
     </div>
     </TodayProvider>

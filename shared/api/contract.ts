@@ -12,6 +12,7 @@ import { reportsMethods } from './reports';
 import { meetingsMethods } from './meetings';
 import { documentsMethods } from './documents';
 import { sessionMethods, usersMethods } from './session';
+import { returnsMethods } from './returns';
 export { METHOD_NAMES, isMethodName, type MethodName } from './methods';
 
 /**
@@ -34,6 +35,7 @@ export const contract = {
   ...documentsMethods,
   ...sessionMethods,
   ...usersMethods,
+  ...returnsMethods,
 } as const satisfies Record<MethodName, { input: z.ZodType; output: z.ZodType; write: boolean }>;
 
 // The slices define exactly the names in methods.ts (which the preload checks calls against): no more, no fewer.

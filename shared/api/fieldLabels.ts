@@ -59,6 +59,22 @@ const LABELS: Record<string, string> = {
   from: 'From date',
   to: 'To date',
   panelId: 'Panel',
+  schoolId: 'School',
+  halfTerm: 'Half term',
+  receivedOn: 'Date received',
+  base64: 'File',
+  dfeNumber: 'DfE number',
+  notifiedOn: 'Date notified',
+  eventDate: 'Date',
+  ground: 'Regulation 8 ground',
+  parentName: 'Parent name',
+  parentAddress: 'Parent address',
+  parentPhone: 'Parent telephone',
+  futureAddress: 'Future address',
+  destinationSchool: 'Destination school',
+  childId: 'Child',
+  skipRows: 'Rows left out',
+  decisions: 'Matches',
 };
 
 const CONTAINERS: Record<string, string> = {
@@ -70,6 +86,7 @@ const CONTAINERS: Record<string, string> = {
   adults: 'Responsible adult',
   siblings: 'Sibling',
   preReferralActions: 'Pre-referral action',
+  file: '',
 };
 
 /** 'siblings.1.dateOfBirth' -> 'Sibling 2: Date of birth' */

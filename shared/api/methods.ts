@@ -102,6 +102,19 @@ export const METHOD_NAMES = [
   'users.resetPassword',
   'users.remove',
   'users.newRecoveryKey',
+  'schools.list',
+  'schools.save',
+  'returns.parse',
+  'returns.preview',
+  'returns.confirm',
+  'returns.undo',
+  'returns.nil',
+  'returns.status',
+  'returns.report',
+  'returns.reportCsv',
+  'returns.template',
+  'notices.create',
+  'notices.list',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

@@ -41,6 +41,8 @@ export interface AgendaCase {
   safeguarding?: boolean;
   /** The last meeting of this panel at which the case was on the agenda but not reached. */
   notReachedAt?: IsoDate | null;
+  /** PMOE: the latest school return that added or changed the case (issue 14), e.g. "New in the return from Oak Primary (Autumn 2 2026/27)". */
+  newInReturn?: { receivedOn: IsoDate; text: string } | null;
 }
 
 export interface AgendaContext {
@@ -62,6 +64,7 @@ export const SECTION_LABELS: Readonly<Record<AgendaSection, string>> = {
 
 /** Reason codes in the order reasons are listed on a proposal. */
 export const REASON_CODES = [
+  'new_in_return',
   'concern',
   'red',
   'amber',
@@ -182,6 +185,19 @@ export function unfoundReviewReason(c: AgendaCase, meetingDate: IsoDate): Reason
 
 const RED: Reason = { code: 'red', text: 'Rated red' };
 
+/**
+ * A PMOE child a school's return added or changed since this panel last met (000 §11: the panel
+ * reviews the half-termly returns), until the panel has discussed them.
+ */
+export function newInReturnReason(c: AgendaCase, previous: readonly IsoDate[], discussed: readonly IsoDate[]): Reason | null {
+  const r = c.newInReturn ?? null;
+  if (r === null) return null;
+  const lastMeeting = previous[0] ?? null;
+  if (lastMeeting !== null && compareIso(r.receivedOn, lastMeeting) < 0) return null;
+  if (discussed.some((d) => compareIso(d, r.receivedOn) >= 0)) return null;
+  return { code: 'new_in_return', text: r.text };
+}
+
 /** All the reasons a case should be discussed at this meeting, in REASON_CODES order. */
 function reasonsFor(c: AgendaCase, ctx: AgendaContext, previous: readonly IsoDate[]): Reason[] {
   const { meetingDate } = ctx;
@@ -211,6 +227,7 @@ function reasonsFor(c: AgendaCase, ctx: AgendaContext, previous: readonly IsoDat
     // Dormant (archived by the Director) cases are left to the Director's decision.
     if (routine) reasons.push(locatedWithoutProvisionReason(c, meetingDate));
   } else {
+    reasons.push(newInReturnReason(c, previous, discussed));
     if (c.concerns.length > 0) {
       reasons.push({ code: 'concern', text: `Criteria of concern: ${c.concerns.map((k) => k.label).join('; ')}` });
     }
@@ -248,7 +265,8 @@ function sectionFor(c: AgendaCase, reasons: readonly Reason[], neverDiscussed: b
  * (the school leaving date is on or before the next meeting, or within 31 days when none is
  * booked); amber_review (amber, not discussed at any of the last 2 meetings); green_review (green,
  * not discussed at any of the last 3 meetings).
- * PMOE: concern (any criterion of concern); red; amber; looked_after; timetable_review (part-time
+ * PMOE: new_in_return (added or changed by a school return received since the previous meeting, and
+ * not discussed since); concern (any criterion of concern); red; amber; looked_after; timetable_review (part-time
  * timetable review or end date on or before the meeting date); actions_due; closure_proposed.
  * Archived (dormant) cases get no routine reasons (due_for_panel, archiving, amber/green review,
  * PMOE amber); the other rules still apply to them.
@@ -369,7 +387,7 @@ export const PRIORITY_TIERS = [
   'Red, whereabouts unknown',
   'Red',
   'Due for panel, a provision clock run out, or not reached last time',
-  'Safeguarding flags or criteria of concern',
+  'Safeguarding flags, criteria of concern, or new in a school return',
   'Overdue actions',
   'Proposed closure',
   'End of compulsory school age',
@@ -382,7 +400,7 @@ export function priorityTier(c: Pick<AgendaCase, 'register' | 'dateLocated' | 's
   if (has('red') && c.register === 'CME' && c.dateLocated === null) return 0;
   if (has('red')) return 1;
   if (has('due_for_panel') || has('located_without_provision') || has('not_reached')) return 2;
-  if (c.safeguarding === true || has('concern') || has('looked_after')) return 3;
+  if (c.safeguarding === true || has('concern') || has('looked_after') || has('new_in_return')) return 3;
   if (reasons.some((r) => r.code === 'actions_due' && r.text.includes('overdue'))) return 4;
   if (has('closure_proposed')) return 5;
   if (has('end_of_csa')) return 6;

@@ -44,6 +44,18 @@ describe.skipIf(!chromiumAvailable)('every screen passes axe-core (WCAG 2.2 AA):
     await api(host, 'meetings.buildAgenda', { id: meetingId });
     const detail = await api<{ items: { kind: string; caseId: number | null; removed: boolean }[] }>(host, 'meetings.get', { id: meetingId });
     caseId = detail.items.find((i) => i.kind === 'case' && !i.removed)!.caseId!;
+    // School returns: a school with a return (one pupil to confirm) and one with none, so every table shows.
+    const oak = await api<{ id: number }>(host, 'schools.save', { name: 'Oak Primary School' });
+    await api(host, 'schools.save', { name: 'Elm Academy' });
+    const file = { name: 'oak.csv', base64: Buffer.from('Forename(s),Surname,Date of birth,Reason not in full-time education,Hours a week\r\nMaya,Patel,01/07/2013,Medical,8\r\n').toString('base64') };
+    const parsed = await api<{ mapping: Record<string, string | null> }>(host, 'returns.parse', { schoolId: oak.id, kind: 'return', file });
+    const status = await api<{ halfTerm: { key: string } | null }>(host, 'returns.status', {});
+    if (status.halfTerm) {
+      await api(host, 'returns.confirm', {
+        schoolId: oak.id, kind: 'return', halfTerm: status.halfTerm.key, receivedOn: (await api<{ today: string }>(host, 'app.info')).today, file,
+        mapping: Object.entries(parsed.mapping).map(([field, column]) => ({ field, column })),
+      });
+    }
   });
 
   afterAll(async () => {
@@ -62,6 +74,11 @@ describe.skipIf(!chromiumAvailable)('every screen passes axe-core (WCAG 2.2 AA):
     ['escalations', () => '#/escalations'],
     ['caseload', () => '#/caseload'],
     ['reports', () => '#/reports'],
+    ['school returns', () => '#/returns'],
+    ['returns import', () => '#/returns/import'],
+    ['returns notices', () => '#/returns/notices'],
+    ['returns report', () => '#/returns/report'],
+    ['returns schools', () => '#/returns/schools'],
     ['officers', () => '#/officers'],
     ['panels', () => '#/panels'],
     ['settings', () => '#/settings'],

@@ -138,6 +138,12 @@ describe('the rules themselves', () => {
     ['electron/desktop/main.ts', 'electron', null],
     ['electron/desktop/pdf.ts', '../server/documentTemplates', null],
     ['electron/desktop/main.ts', '../../renderer/src/api/client', 'desktop'],
+    // School returns (issue 14): files are parsed in the services, never in the renderer or shared/.
+    ['electron/services/returns/files.ts', 'csv-parse/sync', null],
+    ['electron/services/returns/xlsx.ts', 'node:worker_threads', null],
+    ['renderer/src/pages/returns/ImportTab.tsx', 'exceljs', 'renderer'],
+    ['renderer/src/pages/returns/ImportTab.tsx', 'csv-parse/sync', 'renderer'],
+    ['shared/domain/schoolReturns.ts', 'csv-parse', 'shared/'],
   ])('%s importing %s', (file, specifier, expected) => {
     const v = violation(file, specifier);
     if (expected === null) expect(v).toBeNull();

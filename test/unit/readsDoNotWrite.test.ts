@@ -3,6 +3,7 @@ import { openTestApp, TODAY, type TestApp } from '../helpers/tempDb';
 import { loadDemo } from '../../db/demo/register';
 import { readOnly } from '../../db/readOnly';
 import { contract } from '../../shared/api/contract';
+import { mappingPairs } from '../../shared/api/returnSchemas';
 
 // A method the contract calls a read must not change the register (issue 15): the dispatcher runs
 // reads on a connection that refuses writes, and every read, called on a register with meetings,
@@ -25,7 +26,15 @@ describe('read methods cannot write', () => {
     const item = detail.items.find((i: { kind: string }) => i.kind === 'case');
     const cme = (app.ok('register.list') as { caseId: number; register: string; status: string }[]).find((r) => r.register === 'CME')!;
     const child = app.ok('cases.get', { id: cme.caseId }).child;
+    // A school's return (school returns, issue 14): reading and previewing it must write nothing.
+    const schoolId = app.ok('schools.save', { name: 'Oak Primary School', dfeNumber: '801/2000' }).id;
+    const csv = ['UPN,Forename(s),Surname,Date of birth,Reason not in full-time education,Hours a week', `,${child.forenames},${child.surname},01/09/2013,Medical,10`].join('\r\n');
+    const file = { name: 'oak.csv', base64: Buffer.from(csv, 'utf8').toString('base64') };
+    const parsed = app.ok('returns.parse', { schoolId, kind: 'return', file });
     Object.assign(args, {
+      'returns.parse': { schoolId, kind: 'return', file },
+      'returns.preview': { schoolId, kind: 'return', halfTerm: '2026/27 Autumn 2', receivedOn: TODAY, file, mapping: mappingPairs(parsed.mapping) },
+      'returns.template': { kind: 'return', format: 'xlsx' },
       'children.checkDuplicates': { forenames: child.forenames, surname: child.surname, dateOfBirth: child.dateOfBirth },
       'cases.get': { id: cme.caseId },
       'audit.forCase': { caseId: cme.caseId },

@@ -13,6 +13,7 @@ import { DISCUSSED_SQL } from '../register/discussed';
 import { bump, inMeeting, meetingRow, requireEditableAgenda } from './meetingRows';
 import { getMeeting } from './meetingDetail';
 import { renumber } from './agenda';
+import { returnFactsByCase } from '../returns/agendaFacts';
 
 const SAFEGUARDING_SQL = '(ch.child_protection_plan = 1 OR ch.child_in_need = 1 OR ch.missing_from_home_or_care = 1 OR ch.at_risk_of_exploitation = 1)';
 
@@ -46,6 +47,7 @@ function agendaCases(db: Db, meeting: { id: number; register: 'CME' | 'PMOE'; pa
   const discussed = group(`SELECT DISTINCT a.case_id, m.date AS d ${earlier} AND ${DISCUSSED_SQL}`, panelId, meetingId, meetingDate);
   const notReached = group(`SELECT a.case_id, max(m.date) AS d ${earlier} AND NOT ${DISCUSSED_SQL} GROUP BY a.case_id`, panelId, meetingId, meetingDate);
   const terms = wholeTerms(termCalendar(db));
+  const fromReturns = register === 'PMOE' ? returnFactsByCase(db) : new Map<number, { receivedOn: string; text: string }>();
   return rows.map((r) => {
     const k = toCase(r);
     const child = toChild(r, 'ch_id');
@@ -72,6 +74,7 @@ function agendaCases(db: Db, meeting: { id: number; register: 'CME' | 'PMOE'; pa
       lastAttendance: k.lastAttendance,
       dateEnteredProvision: k.dateEnteredProvision,
       unfoundReviewDue: k.unfoundReviewDue,
+      newInReturn: fromReturns.get(k.id) ?? null,
     };
   });
 }

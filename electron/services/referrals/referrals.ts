@@ -1,6 +1,7 @@
 import { isExactDuplicate } from '../../../shared/domain/duplicates';
 import type { Db } from '../../../db/open';
 import { auditedInsert, type WriteContext } from '../../../db/audit';
+import { prepared } from '../../../db/statements';
 import type { ReferralInput } from '../../../shared/api/schemas';
 import type { z } from 'zod';
 import { invalid, AppError } from '../../../shared/api/errors';
@@ -27,7 +28,7 @@ function underField(prefix: string, fn: () => void): void {
 
 /** The next reference on a register for the year the referral was notified, e.g. CME-2026-0042. */
 export function nextReference(db: Db, register: 'CME' | 'PMOE', year: number): { seq: number; reference: string } {
-  const row = db.prepare('SELECT max(ref_seq) AS m FROM cases WHERE register = ? AND ref_year = ?').get(register, year) as { m: number | null };
+  const row = prepared(db, 'SELECT max(ref_seq) AS m FROM cases WHERE register = ? AND ref_year = ?').get(register, year) as { m: number | null };
   const seq = (row.m ?? 0) + 1;
   return { seq, reference: formatCaseReference(register, year, seq) };
 }

@@ -21,7 +21,8 @@ export type Route =
   | { page: 'actions' }
   | { page: 'caseload' }
   | { page: 'escalations' }
-  | { page: 'reports' };
+  | { page: 'reports' }
+  | { page: 'returns'; tab: string | null };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
@@ -46,6 +47,8 @@ export function parseRoute(hash: string): Route {
       return { page: 'reports' };
     case 'panels':
       return { page: 'panels' };
+    case 'returns':
+      return { page: 'returns', tab: parts[1] ?? null };
     case 'meeting':
     case 'cockpit':
     case 'projector': {
@@ -80,6 +83,8 @@ export const hrefFor = (r: Route): string => {
       return `#/print/${r.doc}/${r.id}/${r.variant}`;
     case 'home':
       return '#/';
+    case 'returns':
+      return `#/returns${r.tab ? `/${r.tab}` : ''}`;
     default:
       return `#/${r.page}`;
   }
