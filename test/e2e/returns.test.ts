@@ -1,6 +1,6 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { startHost, launchBrowser, openApp, api, shot, chromiumAvailable, type Host } from './harness';
+import { startHost, launchBrowser, openApp, api, shot, chromiumAvailable, actAs, type Host } from './harness';
 import { upnCheckLetter } from '../../shared/domain/upn';
 
 // Issue 14: an officer imports a school's half-termly PMOE return in Chromium, confirms the uncertain
@@ -19,9 +19,9 @@ describe.skipIf(!chromiumAvailable)('school returns, end to end in Chromium', ()
 
   beforeAll(async () => {
     host = await startHost();
+    await actAs(host, 'Priya Shah');
     browser = await launchBrowser();
     page = await openApp(browser, host);
-    await api(host, 'app.setUserName', { name: 'Priya Shah' });
     await api(host, 'app.setup', { mode: 'empty' });
     await api(host, 'schools.save', { name: 'Oak Primary School', dfeNumber: '801/2000' });
     // Already on the register, spelt differently by the school: Leila Osei.
