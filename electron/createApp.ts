@@ -3,6 +3,7 @@ import type { WriteContext } from '../db/audit';
 import { createDispatcher, type Dispatch, type Handlers } from './dispatch';
 import { createHandlers } from './services';
 import { contextFor } from './services/context';
+import { createMeetingEvents, type MeetingEvents } from './services/events';
 
 /**
  * The app behind both hosts: the services over one open register, and the dispatcher every call
@@ -27,6 +28,8 @@ export interface App {
   handlers: Handlers;
   /** The "today" the services use: the one date every screen and document agrees on. */
   today: () => string;
+  /** Meetings' new versions as writes commit: the hosts push them to every window. */
+  meetingEvents: MeetingEvents;
 }
 
 /**
@@ -41,12 +44,14 @@ export function todayInEngland(now: Date = new Date()): string {
 export function createApp(db: Db, options: AppOptions): App {
   const today = options.today ?? (() => todayInEngland());
   const handlers = createHandlers(db, { today, version: options.version, dbPath: options.dbPath });
+  const meetingEvents = createMeetingEvents(db);
   const dispatch = createDispatcher({
     db,
     handlers,
     context: options.context ?? contextFor(db),
     checkOutputs: options.checkOutputs,
     log: options.log,
+    afterWrite: () => meetingEvents.flush(),
   });
-  return { dispatch, handlers, today };
+  return { dispatch, handlers, today, meetingEvents };
 }

@@ -17,6 +17,8 @@ export interface DispatcherOptions {
   /** Validate outputs against the contract too (tests and development). */
   checkOutputs?: boolean;
   log?: (message: string, err: unknown) => void;
+  /** Runs after each write has committed (the push channel announces what moved). */
+  afterWrite?: () => void;
 }
 
 export type Dispatch = (method: string, rawArgs: unknown) => Result<unknown>;
@@ -43,6 +45,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatch {
       const ctx: WriteContext = { ...context(), op: randomUUID() };
       const run = () => handler(parsed.data, ctx);
       const value = spec.write ? db.transaction(run)() : run();
+      if (spec.write) options.afterWrite?.();
       if (options.checkOutputs) {
         const out = (spec.output as z.ZodType).safeParse(value);
         if (!out.success) throw new Error(`Output of ${method} does not match the contract: ${out.error.message}`);

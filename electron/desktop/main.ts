@@ -7,6 +7,7 @@ import { AppError } from '../../shared/api/errors';
 import { createApp } from '../createApp';
 import { isAppFrameUrl, registerIpc } from './ipc';
 import { registerPdfIpc } from './pdf';
+import { forwardMeetingEvents } from './events';
 import { electronNativeBindingPath } from './nativeBinding';
 import { hardenSession, hardenWebContents, secureWebPreferences } from './security';
 
@@ -177,10 +178,12 @@ function start(): void {
   const register = openRegister(dbPath);
   db = register;
 
-  const { dispatch } = createApp(register, { version: appVersion(), dbPath, checkOutputs: isDev, log: (message, err) => console.error(message, err) });
+  const { dispatch, meetingEvents } = createApp(register, { version: appVersion(), dbPath, checkOutputs: isDev, log: (message, err) => console.error(message, err) });
   const isTrustedFrame = (frame: { url: string } | null) => frame !== null && isAppFrameUrl(frame.url, appUrl);
   registerIpc(ipcMain, dispatch, isTrustedFrame);
   registerPdfIpc(ipcMain, dispatch, appUrl, isTrustedFrame, () => mainWindow);
+  // The push channel: every app window (main and projector) hears a meeting's new version.
+  forwardMeetingEvents(meetingEvents.subscribe, () => BrowserWindow.getAllWindows(), (url) => isAppFrameUrl(url, appUrl));
 
   Menu.setApplicationMenu(buildMenu());
   mainWindow = createWindow();

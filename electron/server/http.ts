@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Dispatch } from '../dispatch';
 import { AppError } from '../../shared/api/errors';
+import type { EventStreams } from './events';
 
 export interface BrowserHostOptions {
   dispatch: Dispatch;
@@ -15,6 +16,8 @@ export interface BrowserHostOptions {
   log?: (line: string) => void;
   /** "Save as PDF" (POST /pdf with a document request): prints one of the app's print views. */
   printPdf?: (request: unknown, self: { url: string; token: string }) => Promise<{ fileName: string; pdf: Buffer }>;
+  /** The push channel (GET /events, Server-Sent Events; see ./events.ts). */
+  events?: EventStreams;
 }
 
 export interface BrowserHost {
@@ -166,6 +169,16 @@ export function startBrowserHost(opts: BrowserHostOptions): Promise<BrowserHost>
       return jsonPost((args) => send(200, JSON.stringify(opts.dispatch(method, args))));
     }
 
+    // The push channel: a GET held open, with the token in its header like every API call.
+    if (pathname === '/events' && opts.events) {
+      if (req.method !== 'GET') return fail(405, 'forbidden', 'Use GET to listen for changes.');
+      const auth = req.headers.authorization ?? '';
+      if (!auth.startsWith('Bearer ') || !safeEqual(auth.slice(7), token)) {
+        return fail(401, 'forbidden', 'Missing or wrong access token. Open the address Panel printed when it started (it includes the token).');
+      }
+      return opts.events.open(req, res);
+    }
+
     if (pathname === '/pdf' && opts.printPdf) {
       const printPdf = opts.printPdf;
       return jsonPost((request) => {
@@ -218,7 +231,11 @@ export function startBrowserHost(opts: BrowserHostOptions): Promise<BrowserHost>
         token,
         port,
         timeouts: { headersMs: server.headersTimeout, requestMs: server.requestTimeout },
-        close: () => new Promise((r) => server.close(() => r())),
+        close: () =>
+          new Promise((r) => {
+            opts.events?.closeAll();
+            server.close(() => r());
+          }),
       });
     });
   });

@@ -7,6 +7,7 @@ import { AppError } from '../../shared/api/errors';
 import { createApp } from '../createApp';
 import { startBrowserHost } from './http';
 import { createDocumentPrinter } from './documentPdf';
+import { createEventStreams } from './events';
 import { defaultDatabasePath } from './paths';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -30,7 +31,7 @@ async function main(): Promise<void> {
     console.error(err instanceof AppError ? err.message : `Could not open the register at ${dbPath}: ${(err as Error).message}`);
     process.exit(1);
   }
-  const { dispatch } = createApp(db, {
+  const { dispatch, meetingEvents } = createApp(db, {
     version: pkg.version,
     dbPath,
     checkOutputs: process.env.PANEL_CHECK_OUTPUTS === '1',
@@ -43,6 +44,7 @@ async function main(): Promise<void> {
     port,
     token: process.env.PANEL_TOKEN,
     log: (line) => console.error(line),
+    events: createEventStreams(meetingEvents.subscribe),
     printPdf: async (request, self) => {
       const r = await printer.print(request, self);
       return { fileName: r.info.fileName, pdf: r.pdf };
