@@ -3,7 +3,9 @@
 // printToPDF (electron/desktop/pdf.ts), with the same templates and margins from here.
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+// Only the type at start: playwright-core takes about half a second to load, so the browser host
+// loads it on its first PDF (launchPdfBrowser), not while it starts.
+import type { Browser } from 'playwright-core';
 import { AppError } from '../../shared/api/errors';
 import { DOCUMENT_MARGIN } from './documentTemplates';
 export { DOCUMENT_MARGIN, DOCUMENT_MARGIN_MM, documentTemplates } from './documentTemplates';
@@ -38,16 +40,15 @@ export function pdfPageCount(pdf: Buffer): number {
   return (pdf.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length;
 }
 
-export function launchPdfBrowser(executablePath: string = CHROMIUM_PATH): Promise<Browser> {
+export async function launchPdfBrowser(executablePath: string = CHROMIUM_PATH): Promise<Browser> {
   if (!fs.existsSync(executablePath)) {
-    return Promise.reject(
-      new AppError(
-        'unavailable',
-        `Saving as PDF needs Chromium, and there is none at ${executablePath}. Install it (Debian: apt-get install chromium) or set PANEL_CHROMIUM to its path. ` +
-          'Meanwhile, use Print and choose "Save as PDF".',
-      ),
+    throw new AppError(
+      'unavailable',
+      `Saving as PDF needs Chromium, and there is none at ${executablePath}. Install it (Debian: apt-get install chromium) or set PANEL_CHROMIUM to its path. ` +
+        'Meanwhile, use Print and choose "Save as PDF".',
     );
   }
+  const { chromium } = await import('playwright-core');
   return chromium.launch({ executablePath, args: CHROMIUM_ARGS });
 }
 
