@@ -22,6 +22,8 @@ const APP_NAME = 'Panel';
 const appRoot = path.resolve(__dirname, '..', '..');
 const rendererIndex = path.join(appRoot, 'dist', 'renderer', 'index.html');
 const appUrl = pathToFileURL(rendererIndex).href;
+/** The lean print entry beside it: only the printable documents, for Save as PDF (issue 12). */
+const printUrl = pathToFileURL(path.join(path.dirname(rendererIndex), 'print.html')).href;
 const isDev = !app.isPackaged;
 
 // Launched as `electron dist/electron/main.cjs` (rather than `electron .`) Electron does not read
@@ -179,14 +181,17 @@ function start(): void {
   db = register;
 
   const { dispatch, meetingEvents } = createApp(register, { version: appVersion(), dbPath, checkOutputs: isDev, log: (message, err) => console.error(message, err) });
-  const isTrustedFrame = (frame: { url: string } | null) => frame !== null && isAppFrameUrl(frame.url, appUrl);
+  // The app's page, or the print entry in the hidden PDF window (it reads the document through invoke).
+  const isTrustedFrame = (frame: { url: string } | null) => frame !== null && (isAppFrameUrl(frame.url, appUrl) || isAppFrameUrl(frame.url, printUrl));
   registerIpc(ipcMain, dispatch, isTrustedFrame);
-  registerPdfIpc(ipcMain, dispatch, appUrl, isTrustedFrame, () => mainWindow);
+  const pdf = registerPdfIpc(ipcMain, dispatch, printUrl, isTrustedFrame, () => mainWindow);
   // The push channel: every app window (main and projector) hears a meeting's new version.
   forwardMeetingEvents(meetingEvents.subscribe, () => BrowserWindow.getAllWindows(), (url) => isAppFrameUrl(url, appUrl));
 
   Menu.setApplicationMenu(buildMenu());
   mainWindow = createWindow();
+  // The warm, hidden PDF window must not keep the app alive once the person has closed it.
+  mainWindow.on('closed', pdf.dispose);
 }
 
 if (!app.requestSingleInstanceLock()) {

@@ -65,6 +65,9 @@ export const CSP =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; " +
   "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
 
+/** A vite build output under /assets/ with a content hash in its name (index-CrkqN9hu.js). */
+export const isHashedAsset = (rel: string): boolean => /^\/assets\/[\w.-]+-[\w-]{8,}\.(js|css|woff2|svg|png)$/.test(rel);
+
 const safeEqual = (a: string, b: string) => {
   const x = Buffer.from(a);
   const y = Buffer.from(b);
@@ -214,6 +217,9 @@ export function startBrowserHost(opts: BrowserHostOptions): Promise<BrowserHost>
       send(200, data as unknown as string, TYPES[path.extname(file)] ?? 'application/octet-stream', {
         'Content-Security-Policy': CSP,
         'X-Frame-Options': 'DENY',
+        // Built assets are named by their content, so a window (and the warm PDF page) keeps them and
+        // their compiled code; the pages themselves and every API answer stay no-store.
+        ...(isHashedAsset(rel) ? { 'Cache-Control': 'public, max-age=31536000, immutable' } : {}),
       });
     });
   }
