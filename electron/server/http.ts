@@ -211,7 +211,7 @@ export function startBrowserHost(opts: BrowserHostOptions): Promise<BrowserHost>
     if (!file.startsWith(staticRoot + path.sep)) return fail(404, 'not_found', 'Not found.');
     fs.readFile(file, (err, data) => {
       if (err) {
-        if (rel === '/index.html') return send(500, 'The UI has not been built. Run: npm run build:renderer', 'text/plain; charset=utf-8');
+        if (rel === '/index.html' || rel === '/print.html') return send(500, 'The UI has not been built. Run: npm run build:renderer', 'text/plain; charset=utf-8');
         return send(404, 'Not found', 'text/plain; charset=utf-8');
       }
       send(200, data as unknown as string, TYPES[path.extname(file)] ?? 'application/octet-stream', {
