@@ -42,7 +42,12 @@ function waitForLine(child: ChildProcess, pattern: RegExp, what: string): Promis
 const stopper = (child: ChildProcess) => () =>
   new Promise<void>((resolve) => {
     if (child.exitCode !== null || child.signalCode !== null) return resolve();
-    child.once('exit', () => resolve());
+    // A host that has not gone 10 s after SIGTERM is killed, so a bench never leaves one behind.
+    const kill = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    child.once('exit', () => {
+      clearTimeout(kill);
+      resolve();
+    });
     child.kill('SIGTERM');
   });
 
