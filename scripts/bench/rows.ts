@@ -145,25 +145,36 @@ export async function browserRows(reg: BenchRegister, host: RunningHost, browser
 
     await installProbe(page);
     const root = 'main';
+    let missed = 0;
+    const measured = (p: Promise<number>) =>
+      p.catch(() => {
+        missed += 1;
+        return Number.NaN; // dropped by summarize, counted in the row
+      });
+    const missedNote = () => (missed ? `${missed} sample(s) saw no change and were dropped` : undefined);
     // Rows changing, or the "no cases match" card in their place.
     const match = `${REGISTER_TABLE} [role="rowgroup"]:last-of-type, .reg-empty`;
 
     log('  keystroke in search');
     const search = page.getByLabel('Search the register');
     await search.focus();
-    const keys = await collect((i) => timeInput(page, root, match, () => page.keyboard.press(i % 2 === 0 ? 'q' : 'Backspace')), s);
+    missed = 0;
+    const keys = await collect((i) => measured(timeInput(page, root, match, () => page.keyboard.press(i % 2 === 0 ? 'q' : 'Backspace'), 5_000)), s);
+    const keyNote = missedNote();
     await search.fill('');
     const floorFilter = await collect(() => pageFloor(page, 'filter', n), s);
     const keySummary = summarize(keys);
-    rows.push({ measure: 'keystroke in register search → rows drawn', cases: n, summary: keySummary, floor: summarize(floorFilter), floorLabel: 'JS filter + frame', target: 'p95 ≤ 16 ms', met: keySummary.p95 <= 16 });
+    rows.push({ measure: 'keystroke in register search → rows drawn', cases: n, summary: keySummary, floor: summarize(floorFilter), floorLabel: 'JS filter + frame', target: 'p95 ≤ 16 ms', met: keySummary.p95 <= 16, detail: keyNote });
     await page.waitForTimeout(500);
 
     log('  sort click');
     const header = page.locator(`${REGISTER_TABLE} [role="columnheader"] button`).first();
-    const sorts = await collect(() => timeInput(page, root, match, () => header.click()), s);
+    missed = 0;
+    const sorts = await collect(() => measured(timeInput(page, root, match, () => header.click(), 5_000)), s);
+    const sortNote = missedNote();
     const floorSort = await collect(() => pageFloor(page, 'sort', n), s);
     const sortSummary = summarize(sorts);
-    rows.push({ measure: 'sort click → rows drawn', cases: n, summary: sortSummary, floor: summarize(floorSort), floorLabel: 'JS sort + frame', target: 'p95 ≤ 16 ms', met: sortSummary.p95 <= 16 });
+    rows.push({ measure: 'sort click → rows drawn', cases: n, summary: sortSummary, floor: summarize(floorSort), floorLabel: 'JS sort + frame', target: 'p95 ≤ 16 ms', met: sortSummary.p95 <= 16, detail: sortNote });
 
     log('  filter select');
     // Between what it shows now and PMOE only: the rows on screen change either way, whatever the sort.
@@ -171,10 +182,12 @@ export async function browserRows(reg: BenchRegister, host: RunningHost, browser
     const options = await select.locator('option').evaluateAll((os) => os.map((o) => ({ value: (o as HTMLOptionElement).value, label: o.textContent ?? '' })));
     const original = await select.inputValue();
     const pmoe = options.find((o) => /PMOE/.test(o.label) && o.value !== original)?.value ?? options.find((o) => o.value !== original)!.value;
-    const filters = await collect((i) => timeInput(page, root, match, async () => void (await select.selectOption(i % 2 === 0 ? pmoe : original))), s);
+    missed = 0;
+    const filters = await collect((i) => measured(timeInput(page, root, match, async () => void (await select.selectOption(i % 2 === 0 ? pmoe : original)), 5_000)), s);
+    const filterNote = missedNote();
     const floorSelect = await collect(() => pageFloor(page, 'select', n), s);
     const filterSummary = summarize(filters);
-    rows.push({ measure: 'filter select → rows drawn', cases: n, summary: filterSummary, floor: summarize(floorSelect), floorLabel: 'JS filter + frame', target: 'p95 ≤ 16 ms', met: filterSummary.p95 <= 16 });
+    rows.push({ measure: 'filter select → rows drawn', cases: n, summary: filterSummary, floor: summarize(floorSelect), floorLabel: 'JS filter + frame', target: 'p95 ≤ 16 ms', met: filterSummary.p95 <= 16, detail: filterNote });
   } finally {
     await page.context().close();
   }
