@@ -87,7 +87,8 @@ async function openRegister(browser: Browser, host: RunningHost): Promise<{ page
   let jsonBytes = 0;
   const pending: Promise<void>[] = [];
   page.on('response', (r) => {
-    if (r.url().includes('/api/')) pending.push(r.body().then((b) => void (jsonBytes += b.length), () => undefined));
+    // Bytes on the wire as Chromium counted them (reading a 30 MB body back through the driver is unreliable).
+    if (r.url().includes('/api/')) pending.push(r.request().sizes().then((z) => void (jsonBytes += z.responseBodySize), () => undefined));
   });
   await page.reload();
   await page.waitForSelector(FIRST_ROW, { timeout: 300_000 });
