@@ -13,5 +13,7 @@ export default defineConfig({
     // No source maps: they would ship the renderer's source with the app (issue 11).
     sourcemap: false,
     chunkSizeWarningLimit: 1500,
+    // Two pages: the app, and the lean print entry PDF printing loads (only the documents, issue 12).
+    rollupOptions: { input: { main: 'renderer/index.html', print: 'renderer/print.html' } },
   },
 });

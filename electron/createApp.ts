@@ -5,6 +5,7 @@ import { createHandlers } from './services';
 import { contextFor } from './services/context';
 import { prepareRegister } from './services/app/prepare';
 import type { RegisterKeys } from './services/handlers';
+import { createMeetingEvents, type MeetingEvents } from './services/events';
 
 /**
  * The app behind both hosts: the services over one open register, and the dispatcher every call
@@ -33,6 +34,8 @@ export interface App {
   handlers: Handlers;
   /** The "today" the services use: the one date every screen and document agrees on. */
   today: () => string;
+  /** Meetings' new versions as writes commit: the hosts push them to every window. */
+  meetingEvents: MeetingEvents;
 }
 
 /**
@@ -49,6 +52,7 @@ export function createApp(db: Db, options: AppOptions): App {
   const context = options.context ?? contextFor(db);
   prepareRegister(db, () => options.prepareAs ?? context());
   const handlers = createHandlers(db, { today, version: options.version, dbPath: options.dbPath, keys: options.keys });
+  const meetingEvents = createMeetingEvents(db);
   const dispatch = createDispatcher({
     db,
     handlers,
@@ -56,6 +60,7 @@ export function createApp(db: Db, options: AppOptions): App {
     context,
     checkOutputs: options.checkOutputs,
     log: options.log,
+    afterWrite: () => meetingEvents.flush(),
   });
-  return { dispatch, handlers, today };
+  return { dispatch, handlers, today, meetingEvents };
 }

@@ -25,6 +25,8 @@ export interface DispatcherOptions {
   /** Validate outputs against the contract too (tests and development). */
   checkOutputs?: boolean;
   log?: (message: string, err: unknown) => void;
+  /** Runs after each write has committed (the push channel announces what moved). */
+  afterWrite?: () => void;
 }
 
 export type Dispatch = (method: string, rawArgs: unknown) => Result<unknown>;
@@ -55,6 +57,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatch {
       }
       const run = () => handler(parsed.value, ctx);
       const value = spec.write ? db.transaction(run)() : readOnly(db, run);
+      if (spec.write) options.afterWrite?.();
       if (options.checkOutputs) {
         const out = (spec.output as z.ZodType).safeParse(value);
         if (!out.success) throw new Error(`Output of ${method} does not match the contract: ${out.error.message}`);

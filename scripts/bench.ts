@@ -1,62 +1,96 @@
-// Benchmarks the operations a large authority feels, on a generated register:
-//   npm run bench                      (50,000 cases; builds .cache/bench-50000.db once)
-//   npm run bench -- --cases 10000
-// Prints the median of several runs for each operation. Not a test: nothing here asserts a time.
+// `npm run bench`: every row of issue 12's table, each beside its floor measured in the same run,
+// as median / p95 over ≥ 20 samples and the ratio to the floor, at 1k / 10k / 50k cases.
+//   npm run bench                               (1,000, 10,000 and 50,000 cases; 20 samples)
+//   npm run bench -- --sizes 10000 --samples 30 --budget 60
+//   npm run bench -- --quick                    (1,000 cases, 5 samples: a smoke run)
+// Registers are built once through the services and cached under .cache/ (scripts/bench/registers.ts).
+// A row stops sampling at one size after --budget seconds (default 120), keeping what it has: the
+// n column says how many. Needs the built UI (npx vite build) and Chromium (/usr/bin/chromium).
+// Not a test: nothing here asserts a time. The table also goes to .cache/bench-results.md.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { openDatabase } from '../db/open';
-import { loadDemo } from '../db/demo/register';
-import { createApp } from '../electron/createApp';
+import { ensureRendererBuilt } from './pdf';
+import { ensureRegister } from './bench/registers';
+import { startHost } from './bench/host';
+import { launch } from './bench/browser';
+import { browserRows, hostStartRow, pdfRow, serviceRows } from './bench/rows';
+import { parseOptions, renderTable, type BenchRow } from './bench/stats';
 
-const arg = (name: string, fallback: string) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1]! : fallback;
-};
-const cases = Number(arg('cases', '50000'));
-const runs = Number(arg('runs', '5'));
-const today = '2026-11-25';
-const file = path.resolve(`.cache/bench-${cases}.db`);
+const opts = parseOptions(process.argv.slice(2));
+const log = (line: string) => console.error(line);
+ensureRendererBuilt();
 
-if (!fs.existsSync(file)) {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const t = performance.now();
-  const db = openDatabase(file);
-  db.transaction(() => loadDemo(db, { actor: 'Bench', source: 'demo', now: () => `${today}T09:00:00Z` }, { cases, today }))();
-  db.prepare("INSERT INTO settings (key, value) VALUES ('setup_done', '1')").run();
-  db.close();
-  console.log(`built ${file} with ${cases.toLocaleString('en-GB')} cases in ${((performance.now() - t) / 1000).toFixed(1)} s`);
-}
-
-const db = openDatabase(file);
-const { dispatch } = createApp(db, { today: () => today, version: 'bench', dbPath: file });
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-
-function bench(name: string, fn: () => unknown): void {
-  const times: number[] = [];
-  let detail = '';
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    const out = fn();
-    times.push(performance.now() - t);
-    if (typeof out === 'string') detail = out;
+const rows: BenchRow[] = [];
+const failed = (measure: string, cases: number, err: unknown): BenchRow => ({
+  measure,
+  cases,
+  summary: null,
+  floor: null,
+  target: '',
+  error: (err instanceof Error ? err.message : String(err)).split('\n')[0]!.slice(0, 160),
+});
+async function attempt(measure: string, cases: number, run: () => Promise<BenchRow | BenchRow[]>): Promise<void> {
+  try {
+    const r = await run();
+    rows.push(...(Array.isArray(r) ? r : [r]));
+  } catch (err) {
+    log(`  ${measure} failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+    rows.push(failed(measure, cases, err));
   }
-  console.log(`${name.padEnd(46)} median ${median(times).toFixed(0).padStart(6)} ms   (min ${Math.min(...times).toFixed(0)}, max ${Math.max(...times).toFixed(0)})${detail ? `  ${detail}` : ''}`);
 }
 
-const firstCase = (db.prepare('SELECT id FROM cases ORDER BY id LIMIT 1').get() as { id: number }).id;
-bench('register.list (dispatch)', () => {
-  const r = dispatch('register.list', {});
-  return r.ok ? `${(r.value as unknown[]).length} rows` : r.error.message;
-});
-bench('register.list + JSON (what the host sends)', () => {
-  const r = dispatch('register.list', {});
-  return `${(JSON.stringify(r).length / 1e6).toFixed(1)} MB`;
-});
-bench('cases.get', () => void dispatch('cases.get', { id: firstCase }));
-bench('audit.forCase', () => void dispatch('audit.forCase', { caseId: firstCase }));
-bench('children.checkDuplicates', () => void dispatch('children.checkDuplicates', { forenames: 'Amelia', surname: 'Hartley', dateOfBirth: '2014-05-12' }));
-bench('reports.get (12 months, both registers)', () => {
-  const r = dispatch('reports.get', { from: '2025-12-01', to: today });
-  return r.ok ? `${(JSON.stringify(r.value).length / 1e3).toFixed(1)} kB` : r.error.message;
-});
-db.close();
+const browser = await launch();
+try {
+  for (const cases of opts.sizes) {
+    log(`${cases.toLocaleString('en-GB')} cases`);
+    const reg = ensureRegister(cases, log);
+    await attempt('build agenda / Home', cases, () => serviceRows(reg, opts, log));
+    log('  browser host start');
+    await attempt('browser host start', cases, () => hostStartRow(reg, opts));
+    const host = await startHost(reg.file);
+    try {
+      await attempt('register and projector rows', cases, () => browserRows(reg, host, browser, opts, log));
+      log('  minutes PDF');
+      await attempt('minutes PDF, 60 items, warm', cases, () => pdfRow(reg, host, browser, opts));
+    } finally {
+      await host.stop();
+    }
+  }
+} finally {
+  await browser.close();
+}
+
+// One block per measure, its sizes in order, so growth reads down the table.
+const order = [
+  'build agenda',
+  'open the register (navigation → rows drawn)',
+  'keystroke in register search → rows drawn',
+  'sort click → rows drawn',
+  'filter select → rows drawn',
+  'cockpit change → projector shows it',
+  'minutes PDF, 60 items, warm',
+  'Home (dashboard.get)',
+  'memory with the register open',
+  'browser host start',
+];
+const rank = (m: string) => (order.includes(m) ? order.indexOf(m) : order.length);
+rows.sort((a, b) => rank(a.measure) - rank(b.measure) || a.cases - b.cases);
+
+const cpus = os.cpus();
+const header =
+  `Panel bench, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC: ${cpus.length} × ${cpus[0]?.model.trim() ?? 'CPU'}, ` +
+  `load ${os.loadavg().map((l) => l.toFixed(1)).join(' / ')}; up to ${opts.samples} samples a row (budget ${opts.budgetS} s), Chromium ${await chromiumVersion()}`;
+const table = `${header}\n\n${renderTable(rows)}\n`;
+console.log(`\n${table}`);
+fs.mkdirSync('.cache', { recursive: true });
+fs.writeFileSync(path.resolve('.cache/bench-results.md'), table);
+
+async function chromiumVersion(): Promise<string> {
+  const b = await launch();
+  try {
+    return b.version();
+  } finally {
+    await b.close();
+  }
+}

@@ -30,10 +30,12 @@ const staticDir = path.join(root, 'dist/renderer');
 
 /** Builds the UI once if it has not been built (vite build into dist/renderer). */
 export function ensureRendererBuilt(): void {
-  if (fs.existsSync(path.join(staticDir, 'index.html'))) return;
+  // Both pages: the app, and the lean print entry PDFs are printed from (a build older than issue 12 has no print.html).
+  const built = () => ['index.html', 'print.html'].every((f) => fs.existsSync(path.join(staticDir, f)));
+  if (built()) return;
   console.error('Building the UI first (npx vite build)…');
   const r = spawnSync('npx', ['vite', 'build'], { cwd: root, stdio: ['ignore', process.stderr, process.stderr], shell: process.platform === 'win32' });
-  if (r.status !== 0 || !fs.existsSync(path.join(staticDir, 'index.html'))) throw new Error('Building the UI failed; run `npx vite build` to see why.');
+  if (r.status !== 0 || !built()) throw new Error('Building the UI failed; run `npx vite build` to see why.');
 }
 
 export interface DocumentPdfOptions {

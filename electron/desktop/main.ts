@@ -5,6 +5,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, powerMonitor, screen, sessio
 import { createSessionHost, type SessionHost } from '../session/sessionHost';
 import { isAppFrameUrl, registerIpc } from './ipc';
 import { registerPdfIpc } from './pdf';
+import { forwardMeetingEvents } from './events';
 import { electronNativeBindingPath } from './nativeBinding';
 import { hardenSession, hardenWebContents, secureWebPreferences } from './security';
 
@@ -20,6 +21,8 @@ const APP_NAME = 'Panel';
 const appRoot = path.resolve(__dirname, '..', '..');
 const rendererIndex = path.join(appRoot, 'dist', 'renderer', 'index.html');
 const appUrl = pathToFileURL(rendererIndex).href;
+/** The lean print entry beside it: only the printable documents, for Save as PDF (issue 12). */
+const printUrl = pathToFileURL(path.join(path.dirname(rendererIndex), 'print.html')).href;
 const isDev = !app.isPackaged;
 
 // Launched as `electron dist/electron/main.cjs` (rather than `electron .`) Electron does not read
@@ -177,12 +180,17 @@ function start(): void {
   // Lock with the computer: a register left open on a locked or sleeping laptop is not open to the next person.
   powerMonitor.on('lock-screen', () => host.lock('os_lock'));
   powerMonitor.on('suspend', () => host.lock('os_lock'));
-  const isTrustedFrame = (frame: { url: string } | null) => frame !== null && isAppFrameUrl(frame.url, appUrl);
+  // The app's page, or the print entry in the hidden PDF window (it reads the document through invoke).
+  const isTrustedFrame = (frame: { url: string } | null) => frame !== null && (isAppFrameUrl(frame.url, appUrl) || isAppFrameUrl(frame.url, printUrl));
   registerIpc(ipcMain, dispatch, isTrustedFrame);
-  registerPdfIpc(ipcMain, dispatch, appUrl, isTrustedFrame, () => mainWindow);
+  const pdf = registerPdfIpc(ipcMain, dispatch, printUrl, isTrustedFrame, () => mainWindow);
+  // The push channel: every app window (main and projector) hears a meeting's new version.
+  forwardMeetingEvents(host.subscribeMeetings, () => BrowserWindow.getAllWindows(), (url) => isAppFrameUrl(url, appUrl));
 
   Menu.setApplicationMenu(buildMenu());
   mainWindow = createWindow();
+  // The warm, hidden PDF window must not keep the app alive once the person has closed it.
+  mainWindow.on('closed', pdf.dispose);
 }
 
 if (!app.requestSingleInstanceLock()) {

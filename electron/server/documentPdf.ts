@@ -1,18 +1,25 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Dispatch } from '../dispatch';
 import { AppError } from '../../shared/api/errors';
 import type { DocumentInfo } from '../../shared/api/documentSchemas';
-import { launchPdfBrowser, renderPdf, type RenderPdfResult } from './pdf';
+import { launchPdfBrowser, newPrintContext, renderPdf, type RenderPdfResult } from './pdf';
 import { documentTemplates } from './documentTemplates';
 
 export interface DocumentPdf extends RenderPdfResult {
   info: DocumentInfo;
 }
 
+/** The lean print entry (renderer/print.html): the documents without the rest of the app's bundle. */
+export const PRINT_ENTRY = 'print.html';
+
+let job = 0;
+
 /**
  * Prints one document (minutes, agenda pack, archiving form) from a running browser host: asks
  * the services what it is (which also validates the request and finds a wrong meeting or case at
- * once), opens its print view with the host's token and prints it with the running marks.
+ * once), opens its print view in the lean print entry with the host's token and prints it with the
+ * running marks. A warm `page` is reused; the query makes each job a fresh document (a change of
+ * hash alone would keep the last document's state).
  */
 export async function printDocument(opts: {
   dispatch: Dispatch;
@@ -20,41 +27,71 @@ export async function printDocument(opts: {
   baseUrl: string;
   token: string;
   request: unknown;
-  browser: Browser;
+  browser?: Browser;
+  page?: Page;
   out?: string;
 }): Promise<DocumentPdf> {
   const described = opts.dispatch('documents.describe', opts.request);
   if (!described.ok) throw new AppError(described.error.code, described.error.message, described.error.field);
   const info = described.value as DocumentInfo;
   const { header, footer } = documentTemplates({ marking: info.marking, title: info.title, variant: info.variantLabel });
-  const url = `${opts.baseUrl}${info.route}&token=${encodeURIComponent(opts.token)}`;
-  const result = await renderPdf({ url, header, footer, browser: opts.browser, ...(opts.out ? { out: opts.out } : {}) });
+  const url = `${opts.baseUrl}${PRINT_ENTRY}?job=${++job}${info.route}&token=${encodeURIComponent(opts.token)}`;
+  const result = await renderPdf({ url, header, footer, ...(opts.page ? { page: opts.page } : { browser: opts.browser }), ...(opts.out ? { out: opts.out } : {}) });
   return { ...result, info };
 }
 
 /**
- * One headless Chromium for the browser host's "Save as PDF", launched on first use and kept for
- * the next (a launch takes a second or two); prints are queued so two clicks don't race.
+ * One headless Chromium for the browser host's "Save as PDF", launched on first use (playwright-core
+ * is loaded then, not at start) and kept warm for the next: the browser, one context and one page,
+ * so a print costs the document, not a launch or a new context. Prints are queued so two clicks
+ * don't race; a failed print throws the page away and the next one opens a new one.
  */
 export function createDocumentPrinter(dispatch: Dispatch, executablePath?: string) {
   let browser: Promise<Browser> | null = null;
+  let warm: { context: BrowserContext; page: Page } | null = null;
   let queue: Promise<unknown> = Promise.resolve();
   const getBrowser = () => {
     if (!browser) {
       const launched = launchPdfBrowser(executablePath);
       browser = launched;
       // A failed launch or a crashed Chromium is not kept: the next Save as PDF starts a new one.
-      launched.then((b) => b.on('disconnected', () => browser === launched && (browser = null))).catch(() => (browser = null));
+      launched
+        .then((b) =>
+          b.on('disconnected', () => {
+            if (browser === launched) browser = null;
+            warm = null;
+          }),
+        )
+        .catch(() => (browser = null));
     }
     return browser;
   };
+  const getPage = async (): Promise<Page> => {
+    if (warm && !warm.page.isClosed()) return warm.page;
+    const context = await newPrintContext(await getBrowser());
+    warm = { context, page: await context.newPage() };
+    return warm.page;
+  };
+  const dropPage = async () => {
+    const w = warm;
+    warm = null;
+    await w?.context.close().catch(() => undefined);
+  };
   return {
     print(request: unknown, host: { url: string; token: string }): Promise<DocumentPdf> {
-      const job = queue.then(async () => printDocument({ dispatch, baseUrl: host.url, token: host.token, request, browser: await getBrowser() }));
+      const job = queue.then(async () => {
+        try {
+          return await printDocument({ dispatch, baseUrl: host.url, token: host.token, request, page: await getPage() });
+        } catch (err) {
+          await dropPage();
+          throw err;
+        }
+      });
       queue = job.catch(() => undefined);
       return job;
     },
     async close(): Promise<void> {
+      await dropPage();
       const b = browser;
       browser = null;
       if (b) await (await b.catch(() => null))?.close();

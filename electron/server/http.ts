@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Dispatch } from '../dispatch';
 import { AppError } from '../../shared/api/errors';
+import type { EventStreams } from './events';
 
 export interface BrowserHostOptions {
   dispatch: Dispatch;
@@ -15,6 +16,8 @@ export interface BrowserHostOptions {
   log?: (line: string) => void;
   /** "Save as PDF" (POST /pdf with a document request): prints one of the app's print views. */
   printPdf?: (request: unknown, self: { url: string; token: string }) => Promise<{ fileName: string; pdf: Buffer }>;
+  /** The push channel (GET /events, Server-Sent Events; see ./events.ts). */
+  events?: EventStreams;
 }
 
 export interface BrowserHost {
@@ -61,6 +64,9 @@ const TYPES: Record<string, string> = {
 export const CSP =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; " +
   "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
+
+/** A vite build output under /assets/ with a content hash in its name (index-CrkqN9hu.js). */
+export const isHashedAsset = (rel: string): boolean => /^\/assets\/[\w.-]+-[\w-]{8,}\.(js|css|woff2|svg|png)$/.test(rel);
 
 const safeEqual = (a: string, b: string) => {
   const x = Buffer.from(a);
@@ -166,6 +172,16 @@ export function startBrowserHost(opts: BrowserHostOptions): Promise<BrowserHost>
       return jsonPost((args) => send(200, JSON.stringify(opts.dispatch(method, args))));
     }
 
+    // The push channel: a GET held open, with the token in its header like every API call.
+    if (pathname === '/events' && opts.events) {
+      if (req.method !== 'GET') return fail(405, 'forbidden', 'Use GET to listen for changes.');
+      const auth = req.headers.authorization ?? '';
+      if (!auth.startsWith('Bearer ') || !safeEqual(auth.slice(7), token)) {
+        return fail(401, 'forbidden', 'Missing or wrong access token. Open the address Panel printed when it started (it includes the token).');
+      }
+      return opts.events.open(req, res);
+    }
+
     if (pathname === '/pdf' && opts.printPdf) {
       const printPdf = opts.printPdf;
       return jsonPost((request) => {
@@ -195,12 +211,15 @@ export function startBrowserHost(opts: BrowserHostOptions): Promise<BrowserHost>
     if (!file.startsWith(staticRoot + path.sep)) return fail(404, 'not_found', 'Not found.');
     fs.readFile(file, (err, data) => {
       if (err) {
-        if (rel === '/index.html') return send(500, 'The UI has not been built. Run: npm run build:renderer', 'text/plain; charset=utf-8');
+        if (rel === '/index.html' || rel === '/print.html') return send(500, 'The UI has not been built. Run: npm run build:renderer', 'text/plain; charset=utf-8');
         return send(404, 'Not found', 'text/plain; charset=utf-8');
       }
       send(200, data as unknown as string, TYPES[path.extname(file)] ?? 'application/octet-stream', {
         'Content-Security-Policy': CSP,
         'X-Frame-Options': 'DENY',
+        // Built assets are named by their content, so a window (and the warm PDF page) keeps them and
+        // their compiled code; the pages themselves and every API answer stay no-store.
+        ...(isHashedAsset(rel) ? { 'Cache-Control': 'public, max-age=31536000, immutable' } : {}),
       });
     });
   }
@@ -218,7 +237,11 @@ export function startBrowserHost(opts: BrowserHostOptions): Promise<BrowserHost>
         token,
         port,
         timeouts: { headersMs: server.headersTimeout, requestMs: server.requestTimeout },
-        close: () => new Promise((r) => server.close(() => r())),
+        close: () =>
+          new Promise((r) => {
+            opts.events?.closeAll();
+            server.close(() => r());
+          }),
       });
     });
   });

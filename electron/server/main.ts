@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { createSessionHost } from '../session/sessionHost';
 import { startBrowserHost } from './http';
 import { createDocumentPrinter } from './documentPdf';
+import { createEventStreams } from './events';
 import { defaultDatabasePath } from './paths';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -39,6 +40,7 @@ async function main(): Promise<void> {
     port,
     token: process.env.PANEL_TOKEN,
     log: (line) => console.error(line),
+    events: createEventStreams(session.subscribeMeetings),
     printPdf: async (request, self) => {
       const r = await printer.print(request, self);
       return { fileName: r.info.fileName, pdf: r.pdf };

@@ -3,7 +3,9 @@
 // printToPDF (electron/desktop/pdf.ts), with the same templates and margins from here.
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+// Only the type at start: playwright-core takes about half a second to load, so the browser host
+// loads it on its first PDF (launchPdfBrowser), not while it starts.
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { AppError } from '../../shared/api/errors';
 import { DOCUMENT_MARGIN } from './documentTemplates';
 export { DOCUMENT_MARGIN, DOCUMENT_MARGIN_MM, documentTemplates } from './documentTemplates';
@@ -22,6 +24,8 @@ export interface RenderPdfOptions {
   margin?: { top: string; bottom: string; left: string; right: string };
   /** Reuse a running browser (the caller closes it); otherwise one is launched and closed. */
   browser?: Browser;
+  /** Print in this open page (a warm one the caller keeps, see documentPdf.ts) instead of a new context. */
+  page?: Page;
   executablePath?: string;
   timeoutMs?: number;
 }
@@ -38,17 +42,21 @@ export function pdfPageCount(pdf: Buffer): number {
   return (pdf.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length;
 }
 
-export function launchPdfBrowser(executablePath: string = CHROMIUM_PATH): Promise<Browser> {
+export async function launchPdfBrowser(executablePath: string = CHROMIUM_PATH): Promise<Browser> {
   if (!fs.existsSync(executablePath)) {
-    return Promise.reject(
-      new AppError(
-        'unavailable',
-        `Saving as PDF needs Chromium, and there is none at ${executablePath}. Install it (Debian: apt-get install chromium) or set PANEL_CHROMIUM to its path. ` +
-          'Meanwhile, use Print and choose "Save as PDF".',
-      ),
+    throw new AppError(
+      'unavailable',
+      `Saving as PDF needs Chromium, and there is none at ${executablePath}. Install it (Debian: apt-get install chromium) or set PANEL_CHROMIUM to its path. ` +
+        'Meanwhile, use Print and choose "Save as PDF".',
     );
   }
+  const { chromium } = await import('playwright-core');
   return chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+}
+
+/** A browser context as documents are printed in: English dates and England's time zone. */
+export function newPrintContext(browser: Browser): Promise<BrowserContext> {
+  return browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/London' });
 }
 
 /**
@@ -58,46 +66,55 @@ export function launchPdfBrowser(executablePath: string = CHROMIUM_PATH): Promis
  */
 export async function renderPdf(opts: RenderPdfOptions): Promise<RenderPdfResult> {
   const started = Date.now();
+  if (opts.page) return printIn(opts.page, opts, started);
   const browser = opts.browser ?? (await launchPdfBrowser(opts.executablePath));
   try {
-    const context = await browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/London' });
+    const context = await newPrintContext(browser);
     try {
-      const page = await context.newPage();
-      const problems: string[] = [];
-      page.on('pageerror', (e) => problems.push(e.message));
-      await page.goto(opts.url, { waitUntil: 'load' });
-      const timeout = opts.timeoutMs ?? 60_000;
-      try {
-        await page.waitForSelector('[data-ready]', { timeout });
-      } catch {
-        throw new Error(`The page did not finish rendering in ${Math.round(timeout / 1000)} s.${problems.length ? ` Errors: ${problems.join('; ')}` : ''}`);
-      }
-      const state = await page.getAttribute('[data-ready]', 'data-ready');
-      if (state !== 'true') {
-        const message = (await page.textContent('[data-ready]'))?.trim();
-        // The request was checked before printing (documents.describe), so this is unexpected.
-        throw new Error(message || 'The page could not be rendered.');
-      }
-      // Runs in the page; written as a string because this Node-side project has no DOM types.
-      await page.evaluate("document.querySelectorAll('style[data-running-marking]').forEach((s) => s.remove())");
-      await page.emulateMedia({ media: 'print' });
-      const pdf = await page.pdf({
-        format: 'A4',
-        printBackground: true,
-        displayHeaderFooter: true,
-        headerTemplate: opts.header,
-        footerTemplate: opts.footer,
-        margin: opts.margin ?? DOCUMENT_MARGIN,
-      });
-      if (opts.out) {
-        fs.mkdirSync(path.dirname(path.resolve(opts.out)), { recursive: true });
-        fs.writeFileSync(opts.out, pdf);
-      }
-      return { pdf, bytes: pdf.length, pages: pdfPageCount(pdf), ms: Date.now() - started };
+      return await printIn(await context.newPage(), opts, started);
     } finally {
       await context.close();
     }
   } finally {
     if (!opts.browser) await browser.close();
+  }
+}
+
+async function printIn(page: Page, opts: RenderPdfOptions, started: number): Promise<RenderPdfResult> {
+  const problems: string[] = [];
+  const onError = (e: Error) => problems.push(e.message);
+  page.on('pageerror', onError);
+  try {
+    await page.goto(opts.url, { waitUntil: 'load' });
+    const timeout = opts.timeoutMs ?? 60_000;
+    try {
+      await page.waitForSelector('[data-ready]', { timeout });
+    } catch {
+      throw new Error(`The page did not finish rendering in ${Math.round(timeout / 1000)} s.${problems.length ? ` Errors: ${problems.join('; ')}` : ''}`);
+    }
+    const state = await page.getAttribute('[data-ready]', 'data-ready');
+    if (state !== 'true') {
+      const message = (await page.textContent('[data-ready]'))?.trim();
+      // The request was checked before printing (documents.describe), so this is unexpected.
+      throw new Error(message || 'The page could not be rendered.');
+    }
+    // Runs in the page; written as a string because this Node-side project has no DOM types.
+    await page.evaluate("document.querySelectorAll('style[data-running-marking]').forEach((s) => s.remove())");
+    await page.emulateMedia({ media: 'print' });
+    const pdf = await page.pdf({
+      format: 'A4',
+      printBackground: true,
+      displayHeaderFooter: true,
+      headerTemplate: opts.header,
+      footerTemplate: opts.footer,
+      margin: opts.margin ?? DOCUMENT_MARGIN,
+    });
+    if (opts.out) {
+      fs.mkdirSync(path.dirname(path.resolve(opts.out)), { recursive: true });
+      fs.writeFileSync(opts.out, pdf);
+    }
+    return { pdf, bytes: pdf.length, pages: pdfPageCount(pdf), ms: Date.now() - started };
+  } finally {
+    page.off('pageerror', onError);
   }
 }

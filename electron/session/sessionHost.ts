@@ -15,6 +15,7 @@ import { IDLE_MINUTES_DEFAULT, type SessionStatus, type SessionUser } from '../.
 import { insertUser, userRow } from '../services/users/users';
 import { getSetting } from '../services/context';
 import type { RegisterKeys } from '../services/handlers';
+import type { MeetingListener } from '../services/events';
 import { secondsToWait } from './throttle';
 
 /**
@@ -55,6 +56,11 @@ export interface SessionHost {
   current(): App | null;
   /** The open register, or null when locked (the hosts' shutdown, tests reading the audit). */
   db(): Db | null;
+  /**
+   * The push channel (issue 12) across sign-ins: a meeting's new version from whichever app is signed
+   * in. Nothing is heard while locked, since there is no register open to change.
+   */
+  subscribeMeetings(listener: MeetingListener): () => void;
   close(): void;
 }
 
@@ -71,6 +77,7 @@ const WRONG = "That name and password don't match. Check both and try again (pas
 
 export function createSessionHost(options: SessionHostOptions): SessionHost {
   const { dbPath } = options;
+  const meetingListeners = new Set<MeetingListener>();
   const keyringFile = K.keyringPath(dbPath);
   const clock = options.clock ?? Date.now;
   const iso = () => new Date(clock()).toISOString();
@@ -158,8 +165,13 @@ export function createSessionHost(options: SessionHostOptions): SessionHost {
       if (!user) throw new AppError('locked', 'Your user has been removed from this register. Ask a manager.');
       return { actor: user.name, source: 'register', now: () => new Date().toISOString(), user };
     };
-    o.app = createApp(db, {
+    const app = createApp(db, {
       version: options.version, dbPath, today: options.today, context, prepareAs: firstUser, checkOutputs: options.checkOutputs, log: options.log, keys: keysFor(o),
+    });
+    o.app = app;
+    // The app dies with its register at lock; its events reach whoever listens to the host.
+    app.meetingEvents.subscribe((event) => {
+      for (const listener of [...meetingListeners]) listener(event);
     });
     const setting = Number(getSetting(db, IDLE_SETTING));
     idleMinutes = Number.isInteger(setting) && setting > 0 ? setting : IDLE_MINUTES_DEFAULT;
@@ -364,6 +376,12 @@ export function createSessionHost(options: SessionHostOptions): SessionHost {
     lock,
     current: () => open?.app ?? null,
     db: () => open?.db ?? null,
+    subscribeMeetings: (listener) => {
+      meetingListeners.add(listener);
+      return () => {
+        meetingListeners.delete(listener);
+      };
+    },
     close: () => {
       if (timer) clearInterval(timer);
       lock('signed_out');

@@ -8,6 +8,7 @@ import { readText, sessionStore, storageKey, writeText } from '../lib/storage';
 interface PanelBridge {
   invoke(method: string, args: unknown): Promise<Result<unknown>>;
   savePdf(request: DocumentRequest): Promise<Result<{ saved: string | null }>>;
+  onMeetingChanged?(listener: (event: { meetingId: number; version: number }) => void): () => void;
 }
 
 export type { DocumentRequest };
@@ -75,6 +76,17 @@ export async function call<M extends MethodName>(method: M, input: MethodInput<M
   }
   return result.value as MethodOutput<M>;
 }
+
+/**
+ * The host's push channel, as it reaches this window: the desktop bridge's IPC subscription, or the
+ * browser host's Server-Sent Events stream (fetched, so the token travels in a header as on every
+ * call, never in a URL). Used only by data/push.ts.
+ */
+export const pushTransport = {
+  bridge: (): PanelBridge['onMeetingChanged'] => (window.panel?.onMeetingChanged ? window.panel.onMeetingChanged.bind(window.panel) : undefined),
+  openStream: (signal: AbortSignal): Promise<Response> =>
+    fetch('/events', { headers: { Accept: 'text/event-stream', Authorization: `Bearer ${token ?? ''}` }, cache: 'no-store', signal }),
+};
 
 export const hasAccess = () => Boolean(window.panel) || Boolean(token);
 

@@ -2,13 +2,14 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react
 import type { ProjectorView } from '../../../shared/api/meetingSchemas';
 import { RAG_LABELS } from '../../../shared/domain/vocab';
 import { call } from '../api/client';
+import { PUSH_FALLBACK_MS, useMeetingPush } from '../data/push';
 import { formatUk } from '../lib/format';
 import { agendaWindow, groupBySection, sectionLabel } from './cockpit/agendaView';
 import { projectorCommand, type ProjectorCommand } from './cockpit/shortcuts';
 import { clockOffset, formatDuration, itemSeconds, secondsSince } from './cockpit/timer';
 import './cockpit/projector.css';
 
-/** How often the screen asks whether anything changed (the server answers {unchanged} cheaply). */
+/** How often the screen asks whether anything changed while the push channel is down (the server answers {unchanged} cheaply). */
 const POLL_MS = 300;
 
 /** A first guess at the agenda lines that fit the window's height (~44px a line under a ~180px header); trimmed after layout. */
@@ -30,7 +31,14 @@ export function ProjectorPage({ id }: { id: number }) {
   const wake = useRef<() => void>(() => {});
   const agendaRef = useRef<HTMLElement>(null);
 
-  // Poll: one request at a time, every 300 ms; sooner after a key press.
+  // A change announced by the host refetches at once; the poll below is then only a slow safety net.
+  const live = useMeetingPush(id, (v) => {
+    if (v !== version.current) wake.current();
+  });
+  const pollMs = useRef(POLL_MS);
+  pollMs.current = live ? PUSH_FALLBACK_MS : POLL_MS;
+
+  // Poll: every 5 s while pushes arrive, every 300 ms when they do not; at once after a push or a key press.
   useEffect(() => {
     let stop = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -43,7 +51,8 @@ export function ProjectorPage({ id }: { id: number }) {
         failures = 0;
         setLost(false);
         setError(null);
-        if (!v.unchanged) {
+        // An answer older than one already shown (two requests crossed) is dropped.
+        if (!v.unchanged && (version.current === null || v.version >= version.current)) {
           version.current = v.version;
           offset.current = clockOffset(v.serverTime, Date.now());
           setView(v);
@@ -55,7 +64,7 @@ export function ProjectorPage({ id }: { id: number }) {
         if (failures >= 2) setLost(true);
         if (version.current === null) setError((e as Error).message);
       }
-      if (!stop) timer = setTimeout(() => void poll(), failures > 0 ? Math.min(3000, POLL_MS * 2 ** failures) : POLL_MS);
+      if (!stop) timer = setTimeout(() => void poll(), failures > 0 ? Math.min(3000, POLL_MS * 2 ** failures) : pollMs.current);
     };
     wake.current = () => void poll();
     void poll();

@@ -1,6 +1,10 @@
 import { useEffect, useRef, type MutableRefObject } from 'react';
 import { call } from '../../api/client';
 import { isTypingTarget } from './shortcuts';
+import { PUSH_FALLBACK_MS, useMeetingPush } from '../../data/push';
+
+/** The cockpit's own pace when the push channel is down. */
+const POLL_MS = 1500;
 
 export interface FollowChair {
   /** The newest live version this window knows of. */
@@ -15,13 +19,19 @@ export interface FollowChair {
 }
 
 /**
- * Follows changes made elsewhere (the projector's keys move the current item too), polling the
- * live version. While the minute-taker is typing in a field the view stays put (the text saves to
+ * Follows changes made elsewhere (the projector's keys move the current item too): at once when
+ * the host pushes the meeting's new version, and by polling the live version as a fallback. While the minute-taker is typing in a field the view stays put (the text saves to
  * the item it was typed on) and a bar offers to follow; once focus leaves the field, it follows.
  */
 export function useFollowChair(id: number, { knownVersion, gotoInFlight, viewRef, chairAtRef, setChairAt, follow, reloadMeeting }: FollowChair): void {
   const followRef = useRef(follow);
   followRef.current = follow;
+  const wake = useRef<() => void>(() => {});
+  const live = useMeetingPush(id, (v) => {
+    if (v > knownVersion.current) wake.current();
+  });
+  const pollMs = useRef(POLL_MS);
+  pollMs.current = live ? PUSH_FALLBACK_MS : POLL_MS;
   useEffect(() => {
     let stop = false;
     let timer: ReturnType<typeof setTimeout>;
@@ -30,6 +40,7 @@ export function useFollowChair(id: number, { knownVersion, gotoInFlight, viewRef
       return el instanceof HTMLElement && isTypingTarget(el) && el.closest('.ck-main') !== null;
     };
     const poll = async () => {
+      clearTimeout(timer);
       try {
         const v = await call('projector.view', { id, sinceVersion: knownVersion.current });
         if (!stop && !v.unchanged && gotoInFlight.current === 0 && v.version > knownVersion.current) {
@@ -51,12 +62,14 @@ export function useFollowChair(id: number, { knownVersion, gotoInFlight, viewRef
       } catch {
         /* the save banner reports connection trouble */
       }
-      if (!stop) timer = setTimeout(() => void poll(), 1500);
+      if (!stop) timer = setTimeout(() => void poll(), pollMs.current);
     };
-    timer = setTimeout(() => void poll(), 1500);
+    wake.current = () => void poll();
+    timer = setTimeout(() => void poll(), pollMs.current);
     return () => {
       stop = true;
       clearTimeout(timer);
+      wake.current = () => {};
     };
   }, [id]); // eslint-disable-line react-hooks/exhaustive-deps
 }

@@ -1,0 +1,53 @@
+import type { Db } from '../../db/open';
+import type { MeetingChanged } from '../../shared/api/events';
+
+export type MeetingListener = (event: MeetingChanged) => void;
+
+export interface MeetingEvents {
+  /** After a write commits: announces each meeting whose live version moved in it, once, at its newest version. */
+  flush(): void;
+  subscribe(listener: MeetingListener): () => void;
+}
+
+/**
+ * The push channel's source. Every change to a meeting moves `meetings.live_version` (the projector
+ * and cockpit compare it), so one TEMP trigger on that column notes the moves of a write in a TEMP
+ * table; rolled back with the write when it fails, read and emptied once it has committed. No
+ * service needs to remember to announce anything, and nothing is announced that did not commit.
+ * TEMP objects live only in this connection: the register's schema is untouched.
+ */
+export function createMeetingEvents(db: Db): MeetingEvents {
+  db.exec(`
+    CREATE TEMP TABLE IF NOT EXISTS meeting_changes (meeting_id INTEGER NOT NULL, version INTEGER NOT NULL);
+    CREATE TEMP TRIGGER IF NOT EXISTS meeting_changes_note AFTER UPDATE OF live_version ON meetings
+    BEGIN
+      INSERT INTO meeting_changes (meeting_id, version) VALUES (NEW.id, NEW.live_version);
+    END;`);
+  const pending = db.prepare('SELECT meeting_id AS meetingId, max(version) AS version FROM temp.meeting_changes GROUP BY meeting_id ORDER BY meeting_id');
+  const clear = db.prepare('DELETE FROM temp.meeting_changes');
+  const listeners = new Set<MeetingListener>();
+
+  return {
+    flush() {
+      const changes = pending.all() as MeetingChanged[];
+      if (changes.length === 0) return;
+      clear.run();
+      for (const change of changes) {
+        for (const listener of [...listeners]) {
+          // A window that went away mid-send must not stop the others hearing about it.
+          try {
+            listener({ meetingId: Number(change.meetingId), version: Number(change.version) });
+          } catch {
+            /* the transport cleans up its own dead subscribers */
+          }
+        }
+      }
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
+    },
+  };
+}

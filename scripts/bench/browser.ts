@@ -1,0 +1,125 @@
+// Debian Chromium driven by playwright-core against the browser host, and the in-page clocks the
+// browser rows read. Times are taken inside the page (performance.now), from the input event to
+// the first paint after the rows changed, so the driver's own round trips don't count.
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { RunningHost } from './host';
+
+export const CHROMIUM = process.env.PANEL_CHROMIUM ?? '/usr/bin/chromium';
+export const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+export function launch(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_FLAGS, '--enable-precise-memory-info', '--lang=en-GB'] });
+}
+
+export async function newContext(browser: Browser): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/London' });
+  // tsx (esbuild, keepNames) wraps named functions in __name(); the functions this bench runs in the page need it there.
+  await context.addInitScript('window.__name = window.__name || ((f) => f);');
+  return context;
+}
+
+/** A page of the app at `route` ("#/register"), with the host's token handed over as a person's first visit does. */
+export async function openAt(context: BrowserContext, host: RunningHost, route: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`${host.url}${route}&token=${host.token}`);
+  return page;
+}
+
+/** The register's grid and its first data row: what "rows drawn" means, whatever API fills them. */
+export const REGISTER_TABLE = '[role="table"][aria-label="Cases"]';
+export const FIRST_ROW = `${REGISTER_TABLE} [role="row"][aria-rowindex="2"]`;
+
+/**
+ * Installs in the page: `__bench.armed(root, match)` starts watching `root` for DOM changes inside
+ * (or adding) an element that matches `match`, and resolves with ms from the next input event
+ * (keydown, mousedown, input or change, captured first: a select fires input before change) to the first paint after the first such change
+ * (rAF, then a task: the frame has been presented).
+ */
+export async function installProbe(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    type Bench = { armed: (root: string, match: string, timeoutMs: number) => Promise<number> };
+    const w = window as unknown as { __bench?: Bench };
+    if (w.__bench) return;
+    const afterPaint = () =>
+      new Promise<number>((resolve) =>
+        requestAnimationFrame(() => {
+          const ch = new MessageChannel();
+          ch.port1.onmessage = () => resolve(performance.now());
+          ch.port2.postMessage(0);
+        }),
+      );
+    w.__bench = {
+      armed(root, match, timeoutMs) {
+        return new Promise((resolve, reject) => {
+          let t0: number | null = null;
+          const onInput = (e: Event) => {
+            if (t0 === null) t0 = e.timeStamp;
+          };
+          for (const type of ['keydown', 'mousedown', 'input', 'change']) window.addEventListener(type, onInput, { capture: true });
+          const target = document.querySelector(root) ?? document.body;
+          const timer = setTimeout(() => finish(new Error(`nothing changed in ${match} within ${timeoutMs} ms`)), timeoutMs);
+          // A change counts when it is inside a matching element, or adds or removes one.
+          const within = (n: Node) => Boolean((n instanceof Element ? n : n.parentElement)?.closest(match));
+          const holds = (n: Node) => n instanceof Element && (n.matches(match) || n.querySelector(match) !== null);
+          const relevant = (r: MutationRecord) => within(r.target) || [...r.addedNodes, ...r.removedNodes].some(holds);
+          const observer = new MutationObserver((records) => {
+            if (t0 === null || !records.some(relevant)) return;
+            observer.disconnect();
+            void afterPaint().then((t1) => finish(null, t1 - (t0 as number)));
+          });
+          observer.observe(target, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['class', 'aria-sort'] });
+          function finish(err: Error | null, ms?: number) {
+            clearTimeout(timer);
+            observer.disconnect();
+            for (const type of ['keydown', 'mousedown', 'input', 'change']) window.removeEventListener(type, onInput, { capture: true });
+            if (err) reject(err);
+            else resolve(ms!);
+          }
+        });
+      },
+    };
+  });
+}
+
+/** Arms the probe, runs `act` (the input), and returns the page's measurement. */
+export async function timeInput(page: Page, root: string, match: string, act: () => Promise<void>, timeoutMs = 20_000): Promise<number> {
+  const armed = page.evaluate(
+    ([r, m, ms]) => (window as unknown as { __bench: { armed: (r: string, m: string, t: number) => Promise<number> } }).__bench.armed(r, m, ms),
+    [root, match, timeoutMs] as const,
+  );
+  // Let the observer attach before the input.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
+  await act();
+  return armed;
+}
+
+/** The floors of the register rows: the same work on `n` plain rows in this page's JS, plus one frame. */
+export function pageFloor(page: Page, kind: 'filter' | 'sort' | 'select', n: number): Promise<number> {
+  return page.evaluate(
+    async ([k, count]) => {
+      const rows = Array.from({ length: count }, (_, i) => ({
+        reference: `CME-2025-${String(i).padStart(5, '0')}`,
+        name: `Forename${i % 997} Surname${(i * 7919) % 10007}`,
+        register: i % 3 ? 'CME' : 'PMOE',
+      }));
+      const t0 = performance.now();
+      let out: unknown[] = [];
+      if (k === 'filter') out = rows.filter((r) => r.name.toLowerCase().includes('q') || r.reference.toLowerCase().includes('q'));
+      else if (k === 'sort') out = [...rows].sort((a, b) => a.name.localeCompare(b.name));
+      else out = rows.filter((r) => r.register === 'CME');
+      (window as unknown as { __sink?: unknown }).__sink = out.length;
+      await new Promise<void>((r) => requestAnimationFrame(() => {
+        const ch = new MessageChannel();
+        ch.port1.onmessage = () => r();
+        ch.port2.postMessage(0);
+      }));
+      return performance.now() - t0;
+    },
+    [kind, n] as const,
+  );
+}
+
+/** The page's JS heap in use, MB (Chromium's performance.memory with precise memory info). */
+export function pageHeapMb(page: Page): Promise<number> {
+  return page.evaluate(() => ((performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? Number.NaN) / 1024 / 1024);
+}

@@ -1,0 +1,87 @@
+// The browser host as the bench runs it: the real `electron/server/main.ts` in its own Node process
+// (tsx as a loader, as `npm run start:browser` and the e2e harness run it), timed to PANEL_READY.
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '../..');
+
+export interface RunningHost {
+  url: string;
+  token: string;
+  pid: number;
+  /** Spawn → the PANEL_READY line, ms. */
+  startMs: number;
+  /** Resident memory of the host process now, MB (Linux /proc). */
+  rssMb(): number;
+  stop(): Promise<void>;
+}
+
+function waitForLine(child: ChildProcess, pattern: RegExp, what: string): Promise<RegExpExecArray> {
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`${what} did not start in 120 s:\n${out}`)), 120_000);
+    const onData = (d: Buffer) => {
+      out += d.toString();
+      const m = pattern.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        child.stdout!.off('data', onData);
+        resolve(m);
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${what} exited (${code}):\n${out}`));
+    });
+  });
+}
+
+const stopper = (child: ChildProcess) => () =>
+  new Promise<void>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    // A host that has not gone 10 s after SIGTERM is killed, so a bench never leaves one behind.
+    const kill = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    child.once('exit', () => {
+      clearTimeout(kill);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+
+export async function startHost(dbFile: string): Promise<RunningHost> {
+  const t = performance.now();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/server/main.ts', '--db', dbFile, '--port', '0'], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const m = await waitForLine(child, /PANEL_READY (\{.*\})/, 'The browser host');
+  const startMs = performance.now() - t;
+  const ready = JSON.parse(m[1]!) as { url: string; token: string };
+  return {
+    ...ready,
+    pid: child.pid!,
+    startMs,
+    rssMb: () => {
+      const status = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8');
+      return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;
+    },
+    stop: stopper(child),
+  };
+}
+
+/** The floor for host start: a Node process with an HTTP server listening on a free port, same loader. */
+export async function nodeListeningMs(): Promise<number> {
+  const t = performance.now();
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', '-e', "require('node:http').createServer().listen(0, '127.0.0.1', function () { console.log('LISTENING ' + this.address().port); })"],
+    { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  await waitForLine(child, /LISTENING \d+/, 'node');
+  const ms = performance.now() - t;
+  await stopper(child)();
+  return ms;
+}

@@ -1,0 +1,115 @@
+// The bench's registers: a demo register of N cases, built once through the real services and
+// cached under .cache/ (a 50,000-case build takes minutes), each with a 60-item CME meeting run in
+// full for the minutes row and a live meeting for the projector row.
+import fs from 'node:fs';
+import path from 'node:path';
+import { openDatabase, type Db } from '../../db/open';
+import { loadDemo } from '../../db/demo/register';
+import { createApp } from '../../electron/createApp';
+
+/** The bench's fixed "today", so every run sees the same clocks and agenda. */
+export const BENCH_TODAY = '2026-11-25';
+/** Items in the minutes row's meeting (the issue's "minutes PDF, 60 items"). */
+export const MINUTES_ITEMS = 60;
+
+export interface BenchRegister {
+  file: string;
+  cases: number;
+  /** A closed 60-item CME meeting, for the minutes PDF. */
+  minutesMeetingId: number;
+  /** A CME meeting in progress, for cockpit → projector. */
+  liveMeetingId: number;
+}
+
+const META_KEY = 'bench_meta';
+
+export function registerFile(cases: number, dir = '.cache'): string {
+  return path.resolve(dir, `bench-${cases}.db`);
+}
+
+/** Opens (building first if needed) the cached register of `cases` cases. */
+export function ensureRegister(cases: number, log: (line: string) => void = console.log): BenchRegister {
+  const file = registerFile(cases);
+  if (fs.existsSync(file)) {
+    const db = openDatabase(file);
+    try {
+      const meta = db.prepare('SELECT value FROM settings WHERE key = ?').get(META_KEY) as { value: string } | undefined;
+      if (meta) return { file, cases, ...(JSON.parse(meta.value) as Omit<BenchRegister, 'file' | 'cases'>) };
+    } finally {
+      db.close();
+    }
+  }
+  // Unfinished or from an older bench: start again.
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const t = performance.now();
+  const db = openDatabase(file);
+  try {
+    db.transaction(() => loadDemo(db, { actor: 'Bench', source: 'demo', now: () => `${BENCH_TODAY}T09:00:00Z` }, { cases, today: BENCH_TODAY }))();
+    db.prepare("INSERT INTO settings (key, value) VALUES ('setup_done', '1') ON CONFLICT(key) DO UPDATE SET value = '1'").run();
+    const meta = { minutesMeetingId: runMinutesMeeting(db), liveMeetingId: startLiveMeeting(db) };
+    db.prepare('INSERT INTO settings (key, value) VALUES (?, ?)').run(META_KEY, JSON.stringify(meta));
+    log(`built ${path.relative(process.cwd(), file)}: ${cases.toLocaleString('en-GB')} cases in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    return { file, cases, ...meta };
+  } finally {
+    db.close();
+  }
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- bench set-up reads loosely typed values
+type Ok = (method: string, args?: unknown) => any;
+
+function services(db: Db): Ok {
+  const { dispatch } = createApp(db, { today: () => BENCH_TODAY, version: 'bench', dbPath: 'bench' });
+  return (method, args = {}) => {
+    const r = dispatch(method, args);
+    if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
+    return r.value;
+  };
+}
+
+/** Open CME cases not already on a meeting, straight from the table (whatever register.list returns). */
+function openCmeReferences(db: Db, n: number, skip = 0): string[] {
+  return (db.prepare("SELECT reference FROM cases WHERE register = 'CME' AND status != 'closed' ORDER BY id LIMIT ? OFFSET ?").all(n, skip) as { reference: string }[]).map((r) => r.reference);
+}
+
+/** A CME panel with 60 cases run in full: discussion, decisions, RAG, a review and two actions per case (as scripts/bench-documents.ts). */
+function runMinutesMeeting(db: Db): number {
+  const ok = services(db);
+  const cme = ok('panels.list').find((p: { register: string }) => p.register === 'CME');
+  const meetingId = ok('meetings.create', { panelId: cme.id, date: BENCH_TODAY, time: '10:00', venue: 'Committee Room 2' }).id as number;
+  for (const reference of openCmeReferences(db, MINUTES_ITEMS)) ok('agenda.addCase', { meetingId, reference });
+  const officers = ok('officers.list').filter((o: { active: boolean }) => o.active);
+  const started = ok('meetings.start', { id: meetingId });
+  const caseItems = started.items.filter((i: { kind: string; removed: boolean }) => i.kind === 'case' && !i.removed);
+  caseItems.forEach((item: { id: number }, n: number) => {
+    const it = ok('meetings.item', { itemId: item.id });
+    const c = it.case;
+    ok('items.record', {
+      itemId: item.id,
+      discussion: `${c.forenames} ${c.surname}: the lead officer reported the latest checks. The family has not replied to two letters; the last school has no forwarding details. Housing confirm the tenancy is still live.`,
+      decisions: `Visit ${c.forenames} at home before the next panel; if not seen, refer to children's social care.`,
+      outcome: 'continue',
+    });
+    ok('items.setRag', { itemId: item.id, rag: ['red', 'amber', 'green'][n % 3], reason: 'Reviewed at panel' });
+    for (const a of c.openActions.slice(0, 1)) ok('items.reviewAction', { itemId: item.id, actionId: a.id, outcome: 'carried_forward', reason: 'Waiting for a reply', newDueDate: it.defaultDueDate });
+    for (let k = 0; k < 2; k++) ok('items.createAction', { itemId: item.id, text: `Action ${k + 1} for ${c.reference}: visit and report back`, ownerId: officers[(n + k) % officers.length].id, dueDate: it.defaultDueDate });
+  });
+  ok('meetings.close', { id: meetingId });
+  return meetingId;
+}
+
+/** A CME meeting in progress with a dozen cases, for the cockpit and the projector. */
+function startLiveMeeting(db: Db): number {
+  const ok = services(db);
+  const cme = ok('panels.list').find((p: { register: string }) => p.register === 'CME');
+  const meetingId = ok('meetings.create', { panelId: cme.id, date: '2026-11-18', time: '14:00', venue: 'Committee Room 1' }).id as number;
+  for (const reference of openCmeReferences(db, 12, MINUTES_ITEMS)) ok('agenda.addCase', { meetingId, reference });
+  ok('meetings.start', { id: meetingId });
+  return meetingId;
+}
+
+// `tsx scripts/bench/registers.ts 1000 10000 50000` builds the caches ahead of a run.
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
+  for (const n of process.argv.slice(2).map(Number)) ensureRegister(n);
+}

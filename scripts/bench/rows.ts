@@ -1,0 +1,360 @@
+// The rows of the issue's table, each measured with its floor in the same run.
+import type { Browser, Page } from 'playwright-core';
+import { openDatabase } from '../../db/open';
+import { createApp } from '../../electron/createApp';
+import { documentTemplates, DOCUMENT_MARGIN } from '../../electron/server/documentTemplates';
+import { BENCH_TODAY, type BenchRegister } from './registers';
+import { nodeListeningMs, startHost, type RunningHost } from './host';
+import { FIRST_ROW, REGISTER_TABLE, installProbe, newContext, openAt, pageFloor, pageHeapMb, timeInput } from './browser';
+import { collect, formatBytes, summarize, type BenchRow, type BenchOptions } from './stats';
+
+type Sampling = Pick<BenchOptions, 'samples' | 'budgetS'>;
+const ms = (t: number) => performance.now() - t;
+
+/** Build agenda and Home, in this process through the real dispatcher (no transport in the way). */
+export async function serviceRows(reg: BenchRegister, s: Sampling, log: (l: string) => void): Promise<BenchRow[]> {
+  const db = openDatabase(reg.file);
+  const { dispatch } = createApp(db, { today: () => BENCH_TODAY, version: 'bench', dbPath: reg.file });
+  const ok = (method: string, args: unknown) => {
+    const r = dispatch(method, args);
+    if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
+    return r.value as { id: number };
+  };
+  const rows: BenchRow[] = [];
+  try {
+    const cme = (ok('panels.list', {}) as unknown as { id: number; register: string }[]).find((p) => p.register === 'CME')!;
+    // Each sample proposes an agenda for a new meeting, then rolls it all back: the register stays as built.
+    log('  build agenda');
+    const agenda = await collect(() => {
+      db.exec('BEGIN');
+      try {
+        const { id } = ok('meetings.create', { panelId: cme.id, date: '2027-06-09', time: '10:00', venue: 'Bench room' });
+        const t = performance.now();
+        ok('meetings.buildAgenda', { id });
+        return ms(t);
+      } finally {
+        db.exec('ROLLBACK');
+      }
+    }, s);
+    const openCases = db.prepare("SELECT * FROM cases WHERE status != 'closed'");
+    const select = await collect(() => {
+      const t = performance.now();
+      openCases.all();
+      return ms(t);
+    }, s);
+    const target = reg.cases <= 10_000 ? 50 : 200;
+    const agendaSummary = summarize(agenda);
+    rows.push({
+      measure: 'build agenda',
+      cases: reg.cases,
+      summary: agendaSummary,
+      floor: summarize(select),
+      floorLabel: 'one SELECT of the open cases',
+      target: '≤ 50 ms at 10k, ≤ 200 ms at 50k',
+      met: agendaSummary.median <= target,
+    });
+
+    log('  Home (dashboard.get)');
+    const home = summarize(await collect(() => {
+      const t = performance.now();
+      ok('dashboard.get', {});
+      return ms(t);
+    }, { ...s }));
+    rows.push({ measure: 'Home (dashboard.get)', cases: reg.cases, summary: home, floor: null, target: '≤ 100 ms', met: home.median <= 100 });
+  } finally {
+    db.close();
+  }
+  return rows;
+}
+
+/** Browser host start, spawn → PANEL_READY, beside a Node process listening (same loader), alternated. */
+export async function hostStartRow(reg: BenchRegister, s: Sampling): Promise<BenchRow> {
+  const floor: number[] = [];
+  const starts = await collect(async () => {
+    floor.push(await nodeListeningMs());
+    const host = await startHost(reg.file);
+    await host.stop();
+    return host.startMs;
+  }, s);
+  const summary = summarize(starts);
+  return { measure: 'browser host start', cases: reg.cases, summary, floor: summarize(floor), floorLabel: 'node listening', target: '≤ 300 ms', met: summary.median <= 300 };
+}
+
+/** Opens the register: navigation start → first row painted, measured in the page; and the JSON the host sent. */
+async function openRegister(browser: Browser, host: RunningHost): Promise<{ page: Page; ms: number; jsonBytes: number }> {
+  const context = await newContext(browser);
+  const page = await openAt(context, host, '#/register');
+  let jsonBytes = 0;
+  const pending: Promise<void>[] = [];
+  page.on('response', (r) => {
+    // Bytes on the wire as Chromium counted them (reading a 30 MB body back through the driver is unreliable).
+    if (r.url().includes('/api/')) pending.push(r.request().sizes().then((z) => void (jsonBytes += z.responseBodySize), () => undefined));
+  });
+  await page.reload();
+  await page.waitForSelector(FIRST_ROW, { timeout: 300_000 });
+  const t = await page.evaluate(
+    () =>
+      new Promise<number>((resolve) =>
+        requestAnimationFrame(() => {
+          const ch = new MessageChannel();
+          ch.port1.onmessage = () => resolve(performance.now());
+          ch.port2.postMessage(0);
+        }),
+      ),
+  );
+  await Promise.all(pending);
+  return { page, ms: t, jsonBytes };
+}
+
+export async function browserRows(reg: BenchRegister, host: RunningHost, browser: Browser, s: Sampling, log: (l: string) => void): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  const n = reg.cases;
+
+  log('  open the register');
+  let bytes = 0;
+  const opens = await collect(async () => {
+    const o = await openRegister(browser, host);
+    bytes = o.jsonBytes;
+    await o.page.context().close();
+    return o.ms;
+  }, { ...s, warmup: 1 });
+  const open = summarize(opens);
+  rows.push({
+    measure: 'open the register (navigation → rows drawn)',
+    cases: n,
+    summary: open,
+    floor: null,
+    detail: `${formatBytes(bytes)} of JSON sent`,
+    target: '≤ 1.0 s, ≤ 1 MB sent',
+    met: open.median <= 1000 && bytes <= 1024 * 1024,
+  });
+
+  // The register stays open for the memory, keystroke, sort and filter rows.
+  const { page } = await openRegister(browser, host);
+  try {
+    const heap = await pageHeapMb(page);
+    const rss = host.rssMb();
+    rows.push({
+      measure: 'memory with the register open',
+      cases: n,
+      summary: null,
+      value: `host ${rss.toFixed(0)} MB + page ${heap.toFixed(0)} MB heap = ${(rss + heap).toFixed(0)} MB`,
+      floor: null,
+      target: '≤ 300 MB together',
+      met: rss + heap <= 300,
+    });
+
+    await installProbe(page);
+    const root = 'main';
+    let missed = 0;
+    const measured = (p: Promise<number>) =>
+      p.catch(() => {
+        missed += 1;
+        return Number.NaN; // dropped by summarize, counted in the row
+      });
+    const missedNote = () => (missed ? `${missed} sample(s) saw no change and were dropped` : undefined);
+    // Rows changing, or the "no cases match" card in their place.
+    const match = `${REGISTER_TABLE} [role="rowgroup"]:last-of-type, .reg-empty`;
+
+    log('  keystroke in search');
+    const search = page.getByLabel('Search the register');
+    await search.focus();
+    missed = 0;
+    const keys = await collect((i) => measured(timeInput(page, root, match, () => page.keyboard.press(i % 2 === 0 ? 'q' : 'Backspace'), 5_000)), s);
+    const keyNote = missedNote();
+    await search.fill('');
+    const floorFilter = await collect(() => pageFloor(page, 'filter', n), s);
+    const keySummary = summarize(keys);
+    rows.push({ measure: 'keystroke in register search → rows drawn', cases: n, summary: keySummary, floor: summarize(floorFilter), floorLabel: 'JS filter + frame', target: 'p95 ≤ 16 ms', met: keySummary.p95 <= 16, detail: keyNote });
+    await page.waitForTimeout(500);
+
+    log('  sort click');
+    const header = page.locator(`${REGISTER_TABLE} [role="columnheader"] button`).first();
+    missed = 0;
+    const sorts = await collect(() => measured(timeInput(page, root, match, () => header.click(), 5_000)), s);
+    const sortNote = missedNote();
+    const floorSort = await collect(() => pageFloor(page, 'sort', n), s);
+    const sortSummary = summarize(sorts);
+    rows.push({ measure: 'sort click → rows drawn', cases: n, summary: sortSummary, floor: summarize(floorSort), floorLabel: 'JS sort + frame', target: 'p95 ≤ 16 ms', met: sortSummary.p95 <= 16, detail: sortNote });
+
+    log('  filter select');
+    // Between what it shows now and PMOE only: the rows on screen change either way, whatever the sort.
+    const select = page.getByLabel('Register', { exact: true });
+    const options = await select.locator('option').evaluateAll((os) => os.map((o) => ({ value: (o as HTMLOptionElement).value, label: o.textContent ?? '' })));
+    const original = await select.inputValue();
+    const pmoe = options.find((o) => /PMOE/.test(o.label) && o.value !== original)?.value ?? options.find((o) => o.value !== original)!.value;
+    missed = 0;
+    const filters = await collect((i) => measured(timeInput(page, root, match, async () => void (await select.selectOption(i % 2 === 0 ? pmoe : original)), 5_000)), s);
+    const filterNote = missedNote();
+    const floorSelect = await collect(() => pageFloor(page, 'select', n), s);
+    const filterSummary = summarize(filters);
+    rows.push({ measure: 'filter select → rows drawn', cases: n, summary: filterSummary, floor: summarize(floorSelect), floorLabel: 'JS filter + frame', target: 'p95 ≤ 16 ms', met: filterSummary.p95 <= 16, detail: filterNote });
+  } finally {
+    await page.context().close();
+  }
+
+  log('  cockpit → projector');
+  rows.push(await projectorRow(reg, host, browser, s));
+  return rows;
+}
+
+/** B in the cockpit (blank the room's screen) → the projector painted it; floor: a BroadcastChannel message between the same two pages. */
+async function projectorRow(reg: BenchRegister, host: RunningHost, browser: Browser, s: Sampling): Promise<BenchRow> {
+  const context = await newContext(browser);
+  try {
+    const cockpit = await openAt(context, host, `#/cockpit/${reg.liveMeetingId}`);
+    const projector = await openAt(context, host, `#/projector/${reg.liveMeetingId}`);
+    await cockpit.waitForSelector('.ck-strip');
+    await projector.waitForSelector('.pj-root:not(:has(.pj-waiting))', { timeout: 60_000 }).catch(() => projector.waitForSelector('.pj-root'));
+    // Let both windows settle (the push channel opens, the first poll answers).
+    await projector.waitForTimeout(1000);
+    await cockpit.locator('.ck-strip').click({ position: { x: 5, y: 5 } });
+
+    // Wall-clock times in each page (timeOrigin + now), comparable across pages of one browser.
+    // The projector's clocks tick every second, so the change waited for is the blank state itself flipping.
+    const nextFlip = () =>
+      projector.evaluate(
+        () =>
+          new Promise<number>((resolve, reject) => {
+            const blank = () => document.querySelector('.pj-blank') !== null;
+            const was = blank();
+            const timer = setTimeout(() => {
+              observer.disconnect();
+              reject(new Error('the projector did not change within 20 s'));
+            }, 20_000);
+            const observer = new MutationObserver(() => {
+              if (blank() === was) return;
+              observer.disconnect();
+              clearTimeout(timer);
+              requestAnimationFrame(() => {
+                const ch = new MessageChannel();
+                ch.port1.onmessage = () => resolve(performance.timeOrigin + performance.now());
+                ch.port2.postMessage(0);
+              });
+            });
+            observer.observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['class'] });
+          }),
+      );
+    const pressed = () =>
+      cockpit.evaluate(
+        () =>
+          new Promise<number>((resolve, reject) => {
+            setTimeout(() => reject(new Error('no keydown in the cockpit within 20 s')), 20_000);
+            window.addEventListener('keydown', (e) => resolve(performance.timeOrigin + e.timeStamp), { capture: true, once: true });
+          }),
+      );
+    let missed = 0;
+    const samples = await collect(async () => {
+      const shown = nextFlip();
+      const sent = pressed();
+      await cockpit.waitForTimeout(20); // both listeners in place
+      await cockpit.keyboard.press('b');
+      try {
+        const [t0, t1] = await Promise.all([sent, shown]);
+        return t1 - t0;
+      } catch {
+        missed += 1;
+        await Promise.allSettled([sent, shown]);
+        return Number.NaN; // dropped by summarize, counted in the row
+      } finally {
+        await projector.waitForTimeout(150); // the next sample starts from a quiet screen
+      }
+    }, s);
+    // Leave the screen as it was.
+    if (samples.length % 2 === 1) await cockpit.keyboard.press('b');
+
+    // Both ends stay open for the whole floor (a channel closed right after posting may drop its message).
+    for (const p of [projector, cockpit]) await p.evaluate(() => void ((window as unknown as { __bc: BroadcastChannel }).__bc = new BroadcastChannel('panel-bench')));
+    const floor = await collect(async () => {
+      const heard = projector.evaluate(
+        () =>
+          new Promise<number>((resolve) => {
+            setTimeout(() => resolve(Number.NaN), 5_000);
+            (window as unknown as { __bc: BroadcastChannel }).__bc.onmessage = () => resolve(performance.timeOrigin + performance.now());
+          }),
+      );
+      await projector.waitForTimeout(20);
+      const sent = await cockpit.evaluate(() => {
+        const t = performance.timeOrigin + performance.now();
+        (window as unknown as { __bc: BroadcastChannel }).__bc.postMessage('change');
+        return t;
+      });
+      return (await heard) - sent;
+    }, s);
+    const summary = summarize(samples);
+    return {
+      measure: 'cockpit change → projector shows it',
+      cases: reg.cases,
+      summary,
+      floor: summarize(floor),
+      floorLabel: 'BroadcastChannel',
+      target: 'p95 ≤ 100 ms',
+      met: summary.p95 <= 100,
+      detail: missed ? `${missed} sample(s) saw no change and were dropped` : undefined,
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+/** Save as PDF of the 60-item minutes through the host (warm: its first PDF launches Chromium, untimed); floor: the same HTML, static, printed by Chromium. */
+export async function pdfRow(reg: BenchRegister, host: RunningHost, browser: Browser, s: Sampling): Promise<BenchRow> {
+  const request = { kind: 'minutes', id: reg.minutesMeetingId, variant: 'full' };
+  let bytes = 0;
+  const print = async () => {
+    const t = performance.now();
+    const res = await fetch(`${host.url}pdf`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${host.token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify(request),
+    });
+    if (!res.ok) throw new Error(`POST /pdf: HTTP ${res.status} ${await res.text()}`);
+    bytes = (await res.arrayBuffer()).byteLength;
+    return ms(t);
+  };
+
+  // The floor: the document as it was laid out, styles inlined and scripts removed, printed the same way.
+  const context = await newContext(browser);
+  try {
+    const page = await openAt(context, host, `#/print/minutes/${reg.minutesMeetingId}/full`);
+    await page.waitForSelector('[data-ready="true"]', { timeout: 120_000 });
+    const html = await page.evaluate(() => {
+      document.querySelectorAll('style[data-running-marking]').forEach((el) => el.remove());
+      const css = [...document.styleSheets].map((sheet) => [...sheet.cssRules].map((r) => r.cssText).join('\n')).join('\n');
+      const body = document.body.cloneNode(true) as HTMLElement;
+      body.querySelectorAll('script').forEach((el) => el.remove());
+      return `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><style>${css}</style></head><body>${body.innerHTML}</body></html>`;
+    });
+    const title = await page.title();
+    const printPage = await context.newPage();
+    await printPage.emulateMedia({ media: 'print' });
+    const { header, footer } = documentTemplates({ marking: 'OFFICIAL-SENSITIVE', title, variant: 'Full minutes' });
+    const staticPrint = async () => {
+      const t = performance.now();
+      await printPage.setContent(html, { waitUntil: 'load' });
+      await printPage.pdf({ format: 'A4', printBackground: true, displayHeaderFooter: true, headerTemplate: header, footerTemplate: footer, margin: DOCUMENT_MARGIN });
+      return ms(t);
+    };
+    // Warm both (the host's first PDF launches its Chromium), then alternate so both see the same machine.
+    await print();
+    await staticPrint();
+    const floor: number[] = [];
+    const prints = await collect(async () => {
+      floor.push(await staticPrint());
+      return print();
+    }, s);
+    const summary = summarize(prints);
+    return {
+      measure: 'minutes PDF, 60 items, warm',
+      cases: reg.cases,
+      summary,
+      floor: summarize(floor),
+      floorLabel: 'Chromium printing the same static HTML',
+      detail: formatBytes(bytes),
+      target: '≤ 1.0 s',
+      met: summary.median <= 1000,
+    };
+  } finally {
+    await context.close();
+  }
+}

@@ -1,0 +1,180 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import http from 'node:http';
+import { openDatabase } from '../../../db/open';
+import { createApp } from '../../../electron/createApp';
+import { startBrowserHost, type BrowserHost } from '../../../electron/server/http';
+import { createEventStreams } from '../../../electron/server/events';
+import { forwardMeetingEvents, MEETING_CHANNEL, type WindowLike } from '../../../electron/desktop/events';
+import type { MeetingChanged } from '../../../shared/api/events';
+import { parseMeetingChanged } from '../../../shared/api/events';
+import { SseParser } from '../../../renderer/src/data/push';
+import { tempDbFile, TODAY } from '../../helpers/tempDb';
+
+// Issue 12: the push channel from the services to every window.
+
+function appWithMeeting() {
+  const file = tempDbFile();
+  const db = openDatabase(file);
+  const app = createApp(db, { today: () => TODAY, version: 'test', dbPath: file, checkOutputs: true, log: () => {} });
+  const ok = (method: string, args: unknown = {}) => {
+    const r = app.dispatch(method, args);
+    if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
+    return r.value as any; // eslint-disable-line @typescript-eslint/no-explicit-any
+  };
+  ok('app.setup', { mode: 'empty' });
+  const panel = (ok('panels.list') as { id: number; register: string }[]).find((p) => p.register === 'CME')!;
+  const meeting = ok('meetings.create', { panelId: panel.id, date: TODAY, time: '10:00', venue: 'Room 1' }) as { id: number };
+  return { db, app, ok, meetingId: meeting.id };
+}
+
+describe('meeting events from the services', () => {
+  it('announces each meeting whose live version moved, once per write, at its committed version', () => {
+    const { db, app, ok, meetingId } = appWithMeeting();
+    const heard: MeetingChanged[] = [];
+    const off = app.meetingEvents.subscribe((e) => heard.push(e));
+    ok('meetings.start', { id: meetingId });
+    const live = Number((db.prepare('SELECT live_version FROM meetings WHERE id = ?').get(meetingId) as { live_version: number }).live_version);
+    expect(heard).toEqual([{ meetingId, version: live }]);
+
+    const { version } = ok('projector.control', { id: meetingId, action: 'toggleBlank' }) as { version: number };
+    expect(heard.at(-1)).toEqual({ meetingId, version });
+    expect(heard).toHaveLength(2);
+
+    // A read moves nothing; nor does a write elsewhere in the register.
+    ok('projector.view', { id: meetingId, sinceVersion: null });
+    ok('officers.create', { name: 'Sam Patel', team: 'cme', email: null, phone: null });
+    expect(heard).toHaveLength(2);
+
+    off();
+    ok('projector.control', { id: meetingId, action: 'toggleBlank' });
+    expect(heard).toHaveLength(2);
+    db.close();
+  });
+
+  it('announces nothing for a write that failed and rolled back', () => {
+    const { db, app, ok, meetingId } = appWithMeeting();
+    ok('meetings.start', { id: meetingId });
+    const heard: MeetingChanged[] = [];
+    app.meetingEvents.subscribe((e) => heard.push(e));
+    // Bumps the version inside the transaction, then fails: the note rolls back with it.
+    db.exec("CREATE TEMP TRIGGER refuse_blank BEFORE UPDATE OF projector_blank ON meetings BEGIN SELECT RAISE(ABORT, 'refused for the test'); END");
+    const r = app.dispatch('projector.control', { id: meetingId, action: 'toggleBlank' });
+    expect(r.ok).toBe(false);
+    db.exec('DROP TRIGGER temp.refuse_blank');
+    ok('projector.control', { id: meetingId, action: 'next' });
+    expect(heard).toHaveLength(1);
+    const live = Number((db.prepare('SELECT live_version FROM meetings WHERE id = ?').get(meetingId) as { live_version: number }).live_version);
+    expect(heard[0]).toEqual({ meetingId, version: live });
+    db.close();
+  });
+});
+
+describe('the browser host’s event stream (GET /events)', () => {
+  let host: BrowserHost | undefined;
+  afterEach(async () => {
+    await host?.close();
+    host = undefined;
+  });
+
+  const listen = (url: string, token: string | null) =>
+    new Promise<{ status: number; type: string; frames: () => string; res: http.IncomingMessage }>((resolve, reject) => {
+      const req = http.get(`${url}events`, { headers: token ? { Authorization: `Bearer ${token}` } : {} }, (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (text += c));
+        resolve({ status: res.statusCode ?? 0, type: String(res.headers['content-type']), frames: () => text, res });
+      });
+      req.on('error', reject);
+    });
+
+  it('streams a change to every listener with the token, refuses one without, and lets the host stop with streams open', async () => {
+    const { db, app, ok, meetingId } = appWithMeeting();
+    const streams = createEventStreams(app.meetingEvents.subscribe);
+    host = await startBrowserHost({ dispatch: app.dispatch, staticDir: '/nonexistent', events: streams });
+
+    const refused = await listen(host.url, 'wrong');
+    expect(refused.status).toBe(401);
+    const a = await listen(host.url, host.token);
+    const b = await listen(host.url, host.token);
+    expect(a.status).toBe(200);
+    expect(a.type).toMatch(/^text\/event-stream/);
+    await expect.poll(() => streams.count()).toBe(2);
+    await expect.poll(() => a.frames()).toContain('event: ready');
+
+    ok('meetings.start', { id: meetingId });
+    const live = Number((db.prepare('SELECT live_version FROM meetings WHERE id = ?').get(meetingId) as { live_version: number }).live_version);
+    const frame = `event: meeting\ndata: ${JSON.stringify({ meetingId, version: live })}\n\n`;
+    await expect.poll(() => a.frames()).toContain(frame);
+    await expect.poll(() => b.frames()).toContain(frame);
+
+    // A window that goes away is forgotten.
+    b.res.destroy();
+    await expect.poll(() => streams.count()).toBe(1);
+
+    await host.close();
+    host = undefined;
+    expect(streams.count()).toBe(0);
+    db.close();
+  });
+});
+
+describe('the desktop host’s meeting channel', () => {
+  const win = (url: string, destroyed = false) => {
+    const sent: [string, unknown][] = [];
+    const w: WindowLike = {
+      isDestroyed: () => destroyed,
+      webContents: { isDestroyed: () => destroyed, getURL: () => url, send: (channel, payload) => sent.push([channel, payload]) },
+    };
+    return { w, sent };
+  };
+
+  it('sends each change to every open app window, and to nothing else', () => {
+    let emit: (e: MeetingChanged) => void = () => {};
+    const app = 'file:///opt/panel/index.html';
+    const main = win(`${app}#/cockpit/3`);
+    const projector = win(`${app}#/projector/3`);
+    const closed = win(`${app}#/`, true);
+    const stranger = win('https://example.org/');
+    const off = forwardMeetingEvents(
+      (l) => {
+        emit = l;
+        return () => (emit = () => {});
+      },
+      () => [main.w, projector.w, closed.w, stranger.w],
+      (url) => url.startsWith(app),
+    );
+    emit({ meetingId: 3, version: 7 });
+    expect(main.sent).toEqual([[MEETING_CHANNEL, { meetingId: 3, version: 7 }]]);
+    expect(projector.sent).toEqual([[MEETING_CHANNEL, { meetingId: 3, version: 7 }]]);
+    expect(closed.sent).toEqual([]);
+    expect(stranger.sent).toEqual([]);
+    off();
+    emit({ meetingId: 3, version: 8 });
+    expect(main.sent).toHaveLength(1);
+  });
+});
+
+describe('reading pushes in a window', () => {
+  it('splits a stream into frames however the bytes arrive, skipping heartbeats', () => {
+    const p = new SseParser();
+    const stream = 'retry: 1000\nevent: ready\ndata: {}\n\n: heartbeat\n\nevent: meeting\ndata: {"meetingId":4,"version":12}\n\n';
+    const frames = [...stream].flatMap((ch) => p.feed(ch));
+    expect(frames).toEqual([
+      { event: 'ready', data: '{}' },
+      { event: 'meeting', data: '{"meetingId":4,"version":12}' },
+    ]);
+    expect(new SseParser().feed('event: meeting\r\ndata: {"meetingId":1,\r\ndata: "version":2}\r\n\r\n')).toEqual([{ event: 'meeting', data: '{"meetingId":1,\n"version":2}' }]);
+  });
+
+  it.each([
+    [{ meetingId: 4, version: 12 }, { meetingId: 4, version: 12 }],
+    [{ meetingId: 4, version: 0 }, { meetingId: 4, version: 0 }],
+    [{ meetingId: 0, version: 1 }, null],
+    [{ meetingId: 4, version: -1 }, null],
+    [{ meetingId: 4.5, version: 1 }, null],
+    [{ meetingId: '4', version: 1 }, null],
+    [null, null],
+  ])('takes %j as %j', (raw, expected) => {
+    expect(parseMeetingChanged(raw)).toEqual(expected);
+  });
+});
