@@ -1,7 +1,7 @@
 import type { Db } from '../db/open';
 import type { WriteContext } from '../db/audit';
 import { createDispatcher, type Dispatch, type Handlers } from './dispatch';
-import { createHandlers } from './services';
+import { createHandlers, type RegisterHost } from './services';
 import { contextFor } from './services/context';
 
 /**
@@ -20,6 +20,8 @@ export interface AppOptions {
   /** Check every output against the contract too (development and tests). */
   checkOutputs?: boolean;
   log?: (message: string, err: unknown) => void;
+  /** The host that can replace and reopen the register (restore); see registerSession.ts. */
+  host?: RegisterHost;
 }
 
 export interface App {
@@ -40,7 +42,7 @@ export function todayInEngland(now: Date = new Date()): string {
 
 export function createApp(db: Db, options: AppOptions): App {
   const today = options.today ?? (() => todayInEngland());
-  const handlers = createHandlers(db, { today, version: options.version, dbPath: options.dbPath });
+  const handlers = createHandlers(db, { today, version: options.version, dbPath: options.dbPath, host: options.host });
   const dispatch = createDispatcher({
     db,
     handlers,

@@ -5,6 +5,7 @@ import { sql as tracking } from './004_tracking';
 import { sql as meetingRoom } from './005_meeting_room';
 import { sql as safeguarding } from './006_safeguarding';
 import { sql as hardening } from './007_hardening';
+import { sql as backupsRetention } from './010_backups_retention';
 
 export interface Migration {
   version: number;
@@ -21,6 +22,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, name: 'meeting_room', sql: meetingRoom },
   { version: 6, name: 'safeguarding', sql: safeguarding },
   { version: 7, name: 'hardening', sql: hardening },
+  { version: 8, name: 'backups_retention', sql: backupsRetention },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

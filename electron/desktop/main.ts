@@ -2,9 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, screen, session, type MenuItemConstructorOptions } from 'electron';
-import { openDatabase, type Db } from '../../db/open';
 import { AppError } from '../../shared/api/errors';
-import { createApp } from '../createApp';
+import { openRegisterSession, type RegisterSession } from '../registerSession';
 import { isAppFrameUrl, registerIpc } from './ipc';
 import { registerPdfIpc } from './pdf';
 import { electronNativeBindingPath } from './nativeBinding';
@@ -33,7 +32,7 @@ if (app.getName() !== APP_NAME) {
 // UK dates in <input type="date"> and number formats, whatever the machine's own locale.
 app.commandLine.appendSwitch('lang', 'en-GB');
 
-let db: Db | undefined;
+let register: RegisterSession | undefined;
 let mainWindow: BrowserWindow | undefined;
 
 function appVersion(): string {
@@ -60,7 +59,7 @@ function fail(title: string, message: string): never {
   throw new StartupAborted(message);
 }
 
-function openRegister(dbPath: string): Db {
+function openRegister(dbPath: string): RegisterSession {
   const nativeBinding = electronNativeBindingPath(appRoot, { isPackaged: app.isPackaged, resourcesPath: process.resourcesPath });
   if (!fs.existsSync(nativeBinding)) {
     fail(
@@ -73,7 +72,15 @@ function openRegister(dbPath: string): Db {
   }
   try {
     fs.mkdirSync(path.dirname(dbPath), { recursive: true });
-    return openDatabase(dbPath, { nativeBinding });
+    // The session backs up daily while open and on quit, and reopens the register after a restore.
+    return openRegisterSession({
+      version: appVersion(),
+      dbPath,
+      openOptions: { nativeBinding },
+      checkOutputs: isDev,
+      log: (message, err) => console.error(message, err),
+      onBackupError: (message) => console.error(message),
+    });
   } catch (err) {
     // Too new, damaged (failed its integrity check), read-only, busy, disk full: the message says what to do.
     if (err instanceof AppError) {
@@ -174,10 +181,8 @@ function start(): void {
   }
 
   const dbPath = databasePath();
-  const register = openRegister(dbPath);
-  db = register;
-
-  const { dispatch } = createApp(register, { version: appVersion(), dbPath, checkOutputs: isDev, log: (message, err) => console.error(message, err) });
+  register = openRegister(dbPath);
+  const { dispatch } = register;
   const isTrustedFrame = (frame: { url: string } | null) => frame !== null && isAppFrameUrl(frame.url, appUrl);
   registerIpc(ipcMain, dispatch, isTrustedFrame);
   registerPdfIpc(ipcMain, dispatch, appUrl, isTrustedFrame, () => mainWindow);
@@ -201,8 +206,9 @@ if (!app.requestSingleInstanceLock()) {
   app.on('window-all-closed', () => app.quit());
 
   app.on('will-quit', () => {
-    if (db?.open) db.close();
-    db = undefined;
+    // Backs up to the chosen folder (if any), then closes the register.
+    register?.close();
+    register = undefined;
   });
 
   if (process.platform === 'win32') app.setAppUserModelId('uk.gov.panel.app');
@@ -216,7 +222,7 @@ if (!app.requestSingleInstanceLock()) {
         console.error('Panel could not start', err);
         dialog.showErrorBox('Panel cannot start', `Panel could not start: ${err instanceof Error ? err.message : String(err)}`);
       }
-      if (db?.open) db.close();
+      register?.close();
       app.exit(1);
     });
 }

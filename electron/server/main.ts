@@ -2,9 +2,8 @@
 import path from 'node:path';
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { openDatabase } from '../../db/open';
 import { AppError } from '../../shared/api/errors';
-import { createApp } from '../createApp';
+import { openRegisterSession, type RegisterSession } from '../registerSession';
 import { startBrowserHost } from './http';
 import { createDocumentPrinter } from './documentPdf';
 import { defaultDatabasePath } from './paths';
@@ -23,19 +22,21 @@ async function main(): Promise<void> {
   const port = Number(arg('port') ?? process.env.PANEL_PORT ?? 5178);
   const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };
 
-  let db;
+  // The session also backs up daily while open and on close, and reopens the register after a restore.
+  let session: RegisterSession;
   try {
-    db = openDatabase(dbPath);
+    session = openRegisterSession({
+      version: pkg.version,
+      dbPath,
+      checkOutputs: process.env.PANEL_CHECK_OUTPUTS === '1',
+      log: (m, e) => console.error(m, e),
+      onBackupError: (message) => console.error(message),
+    });
   } catch (err) {
     console.error(err instanceof AppError ? err.message : `Could not open the register at ${dbPath}: ${(err as Error).message}`);
     process.exit(1);
   }
-  const { dispatch } = createApp(db, {
-    version: pkg.version,
-    dbPath,
-    checkOutputs: process.env.PANEL_CHECK_OUTPUTS === '1',
-    log: (m, e) => console.error(m, e),
-  });
+  const { dispatch } = session;
   const printer = createDocumentPrinter(dispatch);
   const host = await startBrowserHost({
     dispatch,
@@ -55,7 +56,7 @@ async function main(): Promise<void> {
 
   const stop = () => {
     void Promise.allSettled([printer.close(), host.close()]).finally(() => {
-      db.close();
+      session.close();
       process.exit(0);
     });
   };

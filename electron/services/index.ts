@@ -12,7 +12,9 @@ import { escalationsHandlers } from './escalations/handlers';
 import { reportsHandlers } from './reports/handlers';
 import { meetingsHandlers } from './meetings/handlers';
 import { documentsHandlers } from './documents/handlers';
-export type { ServiceOptions } from './handlers';
+import { backupsHandlers } from './backups/handlers';
+import { retentionHandlers } from './retention/handlers';
+export type { ServiceOptions, RegisterHost } from './handlers';
 
 /** The services behind every method in the contract: each domain's handler map (electron/services/<domain>/handlers.ts). */
 export function createHandlers(db: Db, opts: ServiceOptions): Handlers {
@@ -28,5 +30,7 @@ export function createHandlers(db: Db, opts: ServiceOptions): Handlers {
     ...reportsHandlers(db, opts),
     ...meetingsHandlers(db, opts),
     ...documentsHandlers(db, opts),
+    ...backupsHandlers(db, opts),
+    ...retentionHandlers(db, opts),
   };
 }

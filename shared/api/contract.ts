@@ -11,6 +11,8 @@ import { escalationsMethods } from './escalations';
 import { reportsMethods } from './reports';
 import { meetingsMethods } from './meetings';
 import { documentsMethods } from './documents';
+import { backupsMethods } from './backups';
+import { retentionMethods } from './retention';
 export { METHOD_NAMES, isMethodName, type MethodName } from './methods';
 
 /**
@@ -31,6 +33,8 @@ export const contract = {
   ...reportsMethods,
   ...meetingsMethods,
   ...documentsMethods,
+  ...backupsMethods,
+  ...retentionMethods,
 } as const satisfies Record<MethodName, { input: z.ZodType; output: z.ZodType; write: boolean }>;
 
 // The slices define exactly the names in methods.ts (which the preload checks calls against): no more, no fewer.

@@ -88,6 +88,15 @@ export const METHOD_NAMES = [
   'documents.describe',
   'settings.getAuthority',
   'settings.setAuthority',
+  'backups.status',
+  'backups.setFolder',
+  'backups.run',
+  'backups.inspect',
+  'backups.restore',
+  'retention.get',
+  'retention.set',
+  'retention.pastList',
+  'retention.erase',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

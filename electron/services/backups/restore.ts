@@ -1,0 +1,106 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { z } from 'zod';
+import { openDatabase, type Db, type OpenOptions } from '../../../db/open';
+import type { WriteContext } from '../../../db/audit';
+import { inspectBackup, syncFolder } from '../../../db/backup';
+import { prepareRestore, swapInRestored } from '../../../db/restore';
+import { SCHEMA_VERSION } from '../../../db/migrations';
+import { AppError } from '../../../shared/api/errors';
+import type { BackupPreview } from '../../../shared/api/backups';
+import { parseBackupFileName } from '../../../shared/domain/backupRotation';
+import { backupFolder, englandStamp, fallbackFolder, logBackup, runBackup } from './backups';
+
+type Preview = z.infer<typeof BackupPreview>;
+
+/** A backup's contents and checks, as Settings and `npm run restore` show them before restoring. */
+export function previewBackup(file: string, options: Pick<OpenOptions, 'nativeBinding'> = {}): Preview {
+  const resolved = path.resolve(file);
+  const i = inspectBackup(resolved, SCHEMA_VERSION, options);
+  const stamp = parseBackupFileName(path.basename(resolved));
+  return {
+    file: resolved,
+    name: path.basename(resolved),
+    takenDate: stamp?.date ?? null,
+    takenTime: stamp?.time ?? null,
+    lastChangeAt: i.lastChangeAt,
+    bytes: i.bytes,
+    schemaVersion: i.schemaVersion,
+    children: i.children,
+    cases: i.cases,
+    openCases: i.openCases,
+    quickCheck: i.quickCheck,
+    auditOk: i.audit ? i.audit.ok : null,
+    auditRows: i.audit?.rows ?? 0,
+    auditMessage: i.audit?.message ?? null,
+    problems: i.problems,
+    restorable: i.problems.length === 0,
+  };
+}
+
+export interface RestoreRequest {
+  dbPath: string;
+  backupFile: string;
+  /** The register as it is open now, or null when it cannot be opened (damaged): it is then copied byte for byte. */
+  current: Db | null;
+  /** Where the copy of the current register goes when it has no backup folder (and for a damaged one). */
+  safetyFolder?: string;
+  openOptions?: OpenOptions;
+  ctx: WriteContext;
+}
+
+export interface RestoreOutcome {
+  db: Db;
+  restored: Preview;
+  safetyCopy: string;
+}
+
+/**
+ * Replaces the register with a backup. In order, stopping at the first failure with the register as
+ * it was: check the backup; back up the current register (its chosen folder, else beside it); copy
+ * and open the backup beside the register (schema brought up to date, audit chain verified); close the
+ * current register; swap the copy in atomically; reopen; record the restore in the restored register.
+ * `current` is closed by this function once the copy is ready.
+ */
+export function restoreFromBackup(req: RestoreRequest): RestoreOutcome {
+  const { dbPath, ctx } = req;
+  const restored = previewBackup(req.backupFile, req.openOptions);
+  if (!restored.restorable) throw new AppError('invalid_input', `This backup cannot be restored: ${restored.problems.join(' ')}`, 'file');
+  if (path.resolve(restored.file) === path.resolve(dbPath)) throw new AppError('invalid_input', 'That is the register itself, not a backup of it. Choose a file from the backup folder.', 'file');
+
+  const folder = (req.current ? backupFolder(req.current) : null) ?? req.safetyFolder ?? fallbackFolder(dbPath);
+  fs.mkdirSync(folder, { recursive: true });
+  let safetyCopy: string;
+  if (req.current) {
+    try {
+      safetyCopy = runBackup(req.current, ctx, { kind: 'before_restore', folder, rotate: false }).file!;
+    } catch (err) {
+      // Folder gone or full: the restore stops here, so the register is never replaced unbacked.
+      // A register damaged while open cannot be copied page by page: keep its bytes as they are.
+      if (!(err instanceof AppError && err.code === 'database_damaged')) throw err;
+      safetyCopy = copyDamaged(dbPath, folder, ctx);
+    }
+  } else {
+    safetyCopy = copyDamaged(dbPath, folder, ctx);
+  }
+
+  const prepared = prepareRestore(restored.file, dbPath, req.openOptions);
+  if (req.current?.open) req.current.close();
+  swapInRestored(prepared, dbPath);
+  const db = openDatabase(dbPath, req.openOptions);
+  logBackup(db, ctx, { kind: 'restore', folder: path.dirname(restored.file), file: restored.file, ok: true, bytes: restored.bytes, message: `The register as it was before is kept at ${safetyCopy}.` });
+  return { db, restored, safetyCopy };
+}
+
+/** A register that cannot be opened is kept byte for byte (with its -wal), under a name rotation never touches. */
+function copyDamaged(dbPath: string, folder: string, ctx: WriteContext): string {
+  const s = englandStamp(new Date(ctx.now()));
+  const target = path.join(folder, `panel-before-restore-${s.date}-${s.time.replace(/:/g, '')}.db`);
+  if (fs.existsSync(dbPath)) {
+    fs.copyFileSync(dbPath, target, fs.constants.COPYFILE_EXCL);
+    if (fs.existsSync(`${dbPath}-wal`)) fs.copyFileSync(`${dbPath}-wal`, `${target}-wal`);
+    fs.chmodSync(target, 0o600);
+    syncFolder(folder);
+  }
+  return target;
+}

@@ -1,0 +1,168 @@
+import { createHash } from 'node:crypto';
+import type { Db } from '../../../db/open';
+import { auditedSetting, type WriteContext } from '../../../db/audit';
+import { eraseAuditPayloads } from '../../../db/auditErasure';
+import { AppError } from '../../../shared/api/errors';
+import { DEFAULT_RETENTION, retentionRuleProblem, retentionVerdict, type RetentionCase, type RetentionRules } from '../../../shared/domain/retention';
+import { getSetting } from '../context';
+
+const SETTING = 'retention_rules';
+
+/** The register's retention rules (each register's own, else the default: until the 25th birthday). */
+export function retentionRules(db: Db): RetentionRules {
+  const raw = getSetting(db, SETTING);
+  if (!raw) return DEFAULT_RETENTION;
+  try {
+    const saved = JSON.parse(raw) as Partial<RetentionRules>;
+    return { CME: saved.CME ?? DEFAULT_RETENTION.CME, PMOE: saved.PMOE ?? DEFAULT_RETENTION.PMOE };
+  } catch {
+    return DEFAULT_RETENTION;
+  }
+}
+
+export function setRetentionRules(db: Db, ctx: WriteContext, rules: RetentionRules): RetentionRules {
+  for (const register of ['CME', 'PMOE'] as const) {
+    const problem = retentionRuleProblem(rules[register]);
+    if (problem) throw new AppError('invalid_input', `${register} register: the retention period ${problem}.`, `rules.${register}.years`);
+  }
+  auditedSetting(db, ctx, SETTING, JSON.stringify({ CME: rules.CME, PMOE: rules.PMOE }));
+  return rules;
+}
+
+/** Until sign-in (issue 13 part A): a manager is an active officer marked as manager on the Officers page. */
+export function requireManager(db: Db, managerId: number): string {
+  const o = db.prepare('SELECT name, is_manager, active FROM officers WHERE id = ?').get(managerId) as { name: string; is_manager: number; active: number } | undefined;
+  if (!o || o.is_manager !== 1 || o.active !== 1) {
+    throw new AppError('forbidden', 'Only a manager can see and erase records past retention. Choose an officer marked as a manager on the Officers page.', 'managerId');
+  }
+  return o.name;
+}
+
+interface ChildCases {
+  childId: number;
+  name: string;
+  dateOfBirth: string;
+  cases: (RetentionCase & { reference: string })[];
+}
+
+/** Every child with their cases, in one pass (50,000 children: one query, grouped here). */
+function childrenWithCases(db: Db, childId?: number): ChildCases[] {
+  const rows = db
+    .prepare(
+      `SELECT ch.id AS child_id, ch.forenames, ch.surname, ch.date_of_birth, c.register, c.status, c.closed_on, c.closure_reason, c.reference
+       FROM children ch LEFT JOIN cases c ON c.child_id = ch.id ${childId ? 'WHERE ch.id = ?' : ''} ORDER BY ch.id, c.id`,
+    )
+    .all(...(childId ? [childId] : [])) as Record<string, string | number | null>[];
+  const out: ChildCases[] = [];
+  for (const r of rows) {
+    let c = out[out.length - 1];
+    if (!c || c.childId !== Number(r.child_id)) {
+      c = { childId: Number(r.child_id), name: `${String(r.forenames)} ${String(r.surname)}`, dateOfBirth: String(r.date_of_birth), cases: [] };
+      out.push(c);
+    }
+    if (r.reference !== null) {
+      c.cases.push({ register: r.register as 'CME' | 'PMOE', status: String(r.status), closedOn: r.closed_on === null ? null : String(r.closed_on), closureReason: r.closure_reason === null ? null : String(r.closure_reason), reference: String(r.reference) });
+    }
+  }
+  return out;
+}
+
+export function pastRetention(db: Db, today: string, limit: number) {
+  const rules = retentionRules(db);
+  const all = childrenWithCases(db)
+    // A child with no case at all is a half-made record, not a closed one: not listed.
+    .filter((c) => c.cases.length > 0)
+    .map((c) => ({ c, v: retentionVerdict(c.dateOfBirth, c.cases, today, rules) }))
+    .filter((x): x is { c: ChildCases; v: { kind: 'past'; since: string } } => x.v.kind === 'past')
+    .sort((a, b) => a.v.since.localeCompare(b.v.since) || a.c.childId - b.c.childId);
+  return {
+    total: all.length,
+    today,
+    rows: all.slice(0, limit).map(({ c, v }) => ({
+      childId: c.childId,
+      name: c.name,
+      dateOfBirth: c.dateOfBirth,
+      references: c.cases.map((k) => k.reference),
+      registers: [...new Set(c.cases.map((k) => k.register))],
+      lastClosedOn: c.cases.map((k) => k.closedOn).filter((d): d is string => d !== null).sort().pop() ?? null,
+      pastSince: v.since,
+    })),
+  };
+}
+
+/** A case reference as the erasure's audit row keeps it: hashed, so the row holds no personal data. */
+export const referenceHash = (reference: string) => createHash('sha256').update(`panel-erasure\n${reference}`).digest('hex');
+
+/**
+ * Erases one child's personal data (issue 13): the child, their addresses and adults, their cases
+ * with checks, notes, closure proposals, RAG and lead history, actions and their reviews,
+ * escalations, and their items on meeting agendas; the family record if no one else is in it; and
+ * the old and new values of every audit row about them or naming them. Runs in the dispatcher's one
+ * transaction. The erasure's audit row holds counts and hashed case references only.
+ */
+export function eraseChild(db: Db, ctx: WriteContext, childId: number, managerId: number, today: string) {
+  const manager = requireManager(db, managerId);
+  const child = childrenWithCases(db, childId)[0];
+  if (!child) throw new AppError('not_found', 'That child is no longer on the register (perhaps already erased). Refresh the list.', 'childId');
+  const verdict = retentionVerdict(child.dateOfBirth, child.cases, today, retentionRules(db));
+  if (verdict.kind !== 'past') {
+    const why = verdict.kind === 'open' ? 'a case is still open' : verdict.kind === 'not_found' ? 'the child was never found, so their details are kept until they are' : `their records are kept until ${verdict.until}`;
+    throw new AppError('conflict', `This child's records are not past retention (${why}), so nothing was erased.`, 'childId');
+  }
+  const row = db.prepare('SELECT forenames, surname, upn, family_id FROM children WHERE id = ?').get(childId) as { forenames: string; surname: string; upn: string | null; family_id: number | null };
+  const caseIds = (db.prepare('SELECT id FROM cases WHERE child_id = ?').all(childId) as { id: number }[]).map((r) => r.id);
+  const inCases = `(${caseIds.map(() => '?').join(', ') || 'NULL'})`;
+
+  // Audit rows about the child or their cases, and any other row whose values spell their full name or UPN.
+  const needles = [`${row.forenames} ${row.surname}`, row.upn].filter((s): s is string => Boolean(s)).map((s) => s.toLowerCase());
+  const auditIds = (
+    db
+      .prepare(
+        `SELECT id FROM audit WHERE entity <> 'erasure' AND (child_id = ? OR case_id IN ${inCases}
+          ${needles.map(() => 'OR instr(lower(old_value), ?) > 0 OR instr(lower(new_value), ?) > 0').join(' ')})`,
+      )
+      .all(childId, ...caseIds, ...needles.flatMap((n) => [n, n])) as { id: number }[]
+  ).map((r) => r.id);
+
+  const run = (sql: string, ...params: unknown[]) => db.prepare(sql).run(...params).changes;
+  const items = `SELECT id FROM agenda_items WHERE case_id IN ${inCases}`;
+  const actions = `SELECT id FROM actions WHERE case_id IN ${inCases}`;
+  const counts = {
+    actionReviews: run(`DELETE FROM action_reviews WHERE action_id IN (${actions}) OR agenda_item_id IN (${items})`, ...caseIds, ...caseIds),
+    minutesAmendments: run(`DELETE FROM minutes_amendments WHERE agenda_item_id IN (${items})`, ...caseIds),
+    // Another case's action or escalation recorded at this child's item keeps itself, without the link.
+    unlinked: run(`UPDATE actions SET agenda_item_id = NULL WHERE agenda_item_id IN (${items}) AND (case_id IS NULL OR case_id NOT IN ${inCases})`, ...caseIds, ...caseIds)
+      + run(`UPDATE escalations SET agenda_item_id = NULL WHERE agenda_item_id IN (${items}) AND case_id NOT IN ${inCases}`, ...caseIds, ...caseIds),
+    actions: run(`DELETE FROM actions WHERE case_id IN ${inCases}`, ...caseIds),
+    escalations: run(`DELETE FROM escalations WHERE case_id IN ${inCases}`, ...caseIds),
+    agendaItems: run(`DELETE FROM agenda_items WHERE case_id IN ${inCases}`, ...caseIds),
+    eligible: run(`DELETE FROM agenda_eligible WHERE case_id IN ${inCases}`, ...caseIds),
+    ragHistory: run(`DELETE FROM rag_history WHERE case_id IN ${inCases}`, ...caseIds),
+    leadAllocations: run(`DELETE FROM lead_allocations WHERE case_id IN ${inCases}`, ...caseIds),
+    closureProposals: run(`DELETE FROM closure_proposals WHERE case_id IN ${inCases}`, ...caseIds),
+    checks: run(`DELETE FROM checks WHERE case_id IN ${inCases}`, ...caseIds),
+    notes: run(`DELETE FROM notes WHERE case_id IN ${inCases}`, ...caseIds),
+    cases: run(`DELETE FROM cases WHERE child_id = ?`, childId),
+    addresses: run('DELETE FROM addresses WHERE child_id = ?', childId),
+    adults: run('DELETE FROM adults WHERE child_id = ?', childId),
+    children: run('DELETE FROM children WHERE id = ?', childId),
+    families: 0,
+  };
+  if (row.family_id !== null) counts.families = run('DELETE FROM families WHERE id = ? AND NOT EXISTS (SELECT 1 FROM children WHERE family_id = ?)', row.family_id, row.family_id);
+
+  const auditEntry = eraseAuditPayloads(
+    db,
+    auditIds,
+    { at: ctx.now(), actor: ctx.actor, source: ctx.source, action: 'delete', entity_id: 0, field: null, case_id: null, child_id: null, op: ctx.op ?? null },
+    {
+      erasure: 'retention',
+      authorisedBy: manager,
+      retentionEndedOn: verdict.since,
+      caseReferenceHashes: child.cases.map((c) => referenceHash(c.reference)),
+      registers: [...new Set(child.cases.map((c) => c.register))],
+      counts,
+      auditRowsBlanked: auditIds.length,
+    },
+  );
+  return { erasedCases: counts.cases, auditRowsBlanked: auditIds.length, auditEntry };
+}

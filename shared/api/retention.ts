@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import * as S from './schemas';
+import { method } from './method';
+
+/** Retention (issue 13): how long closed records are kept, the records past it, and erasing them. */
+export const RetentionRule = z.object({
+  basis: z.enum(['birthday', 'after_closure']),
+  years: z.number({ error: 'must be a number of years' }).int({ error: 'must be a whole number of years' }).min(1, { error: 'must be at least 1 year' }).max(100, { error: 'must be at most 100 years' }),
+});
+export const RetentionRules = z.object({ CME: RetentionRule, PMOE: RetentionRule });
+
+export const PastRetentionRow = z.object({
+  childId: z.number(),
+  name: z.string(),
+  dateOfBirth: z.string(),
+  references: z.array(z.string()),
+  registers: z.array(z.string()),
+  lastClosedOn: z.string().nullable(),
+  /** The day retention ended: records are kept until this date and may be erased from it. */
+  pastSince: z.string(),
+});
+
+export const retentionMethods = {
+  'retention.get': method(z.object({}).default({}), z.object({ rules: RetentionRules, defaults: RetentionRules }), false),
+  'retention.set': method(z.object({ rules: RetentionRules }), z.object({ rules: RetentionRules, defaults: RetentionRules }), true),
+  /** The children whose records are past retention. A manager only (until sign-in: an officer marked as manager). */
+  'retention.pastList': method(
+    z.object({ managerId: S.id, limit: z.number().int().min(1).max(S.MAX_SELECTION).default(500) }),
+    z.object({ rows: z.array(PastRetentionRow), total: z.number(), today: z.string() }),
+    false,
+  ),
+  /** Erase one child's personal data, in one transaction, leaving an audit row with no personal data. */
+  'retention.erase': method(
+    z.object({ childId: S.id, managerId: S.id, confirm: z.literal(true, { error: 'must be ticked to erase the record' }) }),
+    z.object({ erasedCases: z.number(), auditRowsBlanked: z.number(), auditEntry: z.number() }),
+    true,
+  ),
+} as const;
