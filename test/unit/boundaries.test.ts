@@ -64,7 +64,7 @@ const RULES: Rule[] = [
   { zone: 'electron/desktop/', local: ['electron/', 'db/', 'shared/'], node: true, packages: 'any', why: 'the desktop shell wires Electron to the dispatcher' },
   {
     zone: 'electron/',
-    local: ['electron/dispatch', 'electron/createApp', 'electron/server/', 'electron/services/', 'db/', 'shared/'],
+    local: ['electron/dispatch', 'electron/createApp', 'electron/registerSession', 'electron/server/', 'electron/services/', 'db/', 'shared/'],
     node: true,
     packages: 'any',
     why: 'the dispatcher and the browser host run in plain Node: no Electron, no desktop shell, no renderer',

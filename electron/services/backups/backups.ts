@@ -54,9 +54,8 @@ export function checkFolder(folder: string): void {
 }
 
 export function setBackupFolder(db: Db, ctx: WriteContext, folder: string): void {
-  const resolved = path.resolve(folder.trim());
-  checkFolder(resolved);
-  auditedSetting(db, ctx, FOLDER_SETTING, resolved);
+  checkFolder(folder.trim());
+  auditedSetting(db, ctx, FOLDER_SETTING, path.resolve(folder.trim()));
 }
 
 const entryOf = (r: Record<string, unknown>): Entry => ({

@@ -68,8 +68,10 @@ export function restoreFromBackup(req: RestoreRequest): RestoreOutcome {
   if (!restored.restorable) throw new AppError('invalid_input', `This backup cannot be restored: ${restored.problems.join(' ')}`, 'file');
   if (path.resolve(restored.file) === path.resolve(dbPath)) throw new AppError('invalid_input', 'That is the register itself, not a backup of it. Choose a file from the backup folder.', 'file');
 
-  const folder = (req.current ? backupFolder(req.current) : null) ?? req.safetyFolder ?? fallbackFolder(dbPath);
-  fs.mkdirSync(folder, { recursive: true });
+  const chosen = (req.current ? backupFolder(req.current) : null) ?? req.safetyFolder ?? null;
+  // The chosen folder is never created here: a network drive that is not connected must fail, not fill a local folder.
+  const folder = chosen ?? fallbackFolder(dbPath);
+  if (!chosen) fs.mkdirSync(folder, { recursive: true });
   let safetyCopy: string;
   if (req.current) {
     try {
