@@ -29,10 +29,14 @@ export const retentionMethods = {
     z.object({ rows: z.array(PastRetentionRow), total: z.number(), today: z.string() }),
     false,
   ),
-  /** Erase one child's personal data, in one transaction, leaving an audit row with no personal data. */
+  /**
+   * Erase one child's personal data in one transaction with its audit row (no personal data in it),
+   * then rebuild the file (VACUUM) so no copy of the erased bytes is left in its free space. The
+   * handler opens that transaction itself: SQLite cannot VACUUM inside the dispatcher's.
+   */
   'retention.erase': method(
     z.object({ childId: S.id, managerId: S.id, confirm: z.literal(true, { error: 'must be ticked to erase the record' }) }),
     z.object({ erasedCases: z.number(), auditRowsBlanked: z.number(), auditEntry: z.number() }),
-    true,
+    false,
   ),
 } as const;

@@ -1,7 +1,7 @@
 import type { retentionMethods } from '../../../shared/api/retention';
 import { DEFAULT_RETENTION } from '../../../shared/domain/retention';
 import type { DomainHandlerFactory } from '../handlers';
-import { eraseChild, pastRetention, requireManager, retentionRules, setRetentionRules } from './retention';
+import { compactAfterErasure, eraseChild, pastRetention, requireManager, retentionRules, setRetentionRules } from './retention';
 
 export const retentionHandlers: DomainHandlerFactory<typeof retentionMethods> = (db, opts) => ({
   'retention.get': () => ({ rules: retentionRules(db), defaults: DEFAULT_RETENTION }),
@@ -10,5 +10,9 @@ export const retentionHandlers: DomainHandlerFactory<typeof retentionMethods> = 
     requireManager(db, managerId);
     return pastRetention(db, opts.today(), limit);
   },
-  'retention.erase': ({ childId, managerId }, ctx) => eraseChild(db, ctx, childId, managerId, opts.today()),
+  'retention.erase': ({ childId, managerId }, ctx) => {
+    const erased = db.transaction(() => eraseChild(db, ctx, childId, managerId, opts.today()))();
+    compactAfterErasure(db);
+    return erased;
+  },
 });

@@ -124,6 +124,8 @@ export function eraseChild(db: Db, ctx: WriteContext, childId: number, managerId
       .all(childId, ...caseIds, ...needles.flatMap((n) => [n, n])) as { id: number }[]
   ).map((r) => r.id);
 
+  // Deleted rows' bytes are overwritten, not left readable in free space of the file.
+  db.pragma('secure_delete = ON');
   const run = (sql: string, ...params: unknown[]) => db.prepare(sql).run(...params).changes;
   const items = `SELECT id FROM agenda_items WHERE case_id IN ${inCases}`;
   const actions = `SELECT id FROM actions WHERE case_id IN ${inCases}`;
@@ -165,4 +167,14 @@ export function eraseChild(db: Db, ctx: WriteContext, childId: number, managerId
     },
   );
   return { erasedCases: counts.cases, auditRowsBlanked: auditIds.length, auditEntry };
+}
+
+/**
+ * After an erasure: SQLite leaves old copies of rows in the free space of pages it has rebalanced
+ * over time, so the file is rebuilt (VACUUM) and the write-ahead log emptied. Backups taken before
+ * still hold the record until rotation removes them (at most twelve months: README, Retention).
+ */
+export function compactAfterErasure(db: Db): void {
+  db.exec('VACUUM');
+  db.pragma('wal_checkpoint(TRUNCATE)');
 }
