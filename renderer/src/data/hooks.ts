@@ -31,3 +31,7 @@ export const useAuditAtOpen = () => useQuery('audit.verify', { atOpen: true });
 export const useMinutes = (input: MethodInput<'minutes.get'>) => useQuery('minutes.get', input);
 export const useAgendaPack = (input: MethodInput<'agendaPack.get'>) => useQuery('agendaPack.get', input);
 export const useArchivingForm = (caseId: number) => useQuery('archivingForm.get', { caseId });
+export const useBackupStatus = () => useQuery('backups.status', {});
+export const useBackupPreview = (file: string | null) => useQuery('backups.inspect', { file: file ?? '' }, { enabled: file !== null });
+export const useRetention = () => useQuery('retention.get', {});
+export const usePastRetention = (managerId: number | null) => useQuery('retention.pastList', { managerId: managerId ?? 0 }, { enabled: managerId !== null });

@@ -6,6 +6,8 @@ import { ErrorBanner, InfoBanner } from '../components/Banner';
 import { useMutation } from '../data/useMutation';
 import { AuthorityForm } from './settings/AuthorityForm';
 import { AuditTrailCard } from './settings/AuditTrail';
+import { BackupsCard } from './settings/BackupsCard';
+import { RetentionCard } from './settings/RetentionCard';
 
 export function SettingsPage({ info, onChanged }: { info: MethodOutput<'app.info'>; onChanged: () => void }) {
   const [name, setName] = useState(info.userName);
@@ -33,7 +35,9 @@ export function SettingsPage({ info, onChanged }: { info: MethodOutput<'app.info
         <div className="dialog-buttons"><button type="submit" className="primary" disabled={a.busy}>Save name</button></div>
       </form>
       <AuthorityForm />
+      <BackupsCard />
       <AuditTrailCard />
+      <RetentionCard />
       <section className="card" style={{ maxWidth: 640 }}>
         <h2 style={{ marginTop: 0 }}>This register</h2>
         <dl className="facts">
@@ -41,7 +45,7 @@ export function SettingsPage({ info, onChanged }: { info: MethodOutput<'app.info
           <dt>Cases</dt><dd>{info.caseCount.toLocaleString('en-GB')}</dd>
           <dt>Panel version</dt><dd>{info.version} (schema {info.schemaVersion})</dd>
         </dl>
-        <p className="muted small">The register is stored only on this computer. Back it up with your authority’s usual file backups.</p>
+        <p className="muted small">The register is stored only on this computer; Panel copies it to the backup folder above.</p>
       </section>
     </>
   );

@@ -1,0 +1,162 @@
+import { useEffect, useState } from 'react';
+import type { MethodOutput } from '../../../../shared/api/contract';
+import { formatUk } from '../../../../shared/domain/dates';
+import { Field } from '../../components/Field';
+import { Dialog } from '../../components/Dialog';
+import { ErrorBanner, InfoBanner } from '../../components/Banner';
+import { useMutation } from '../../data/useMutation';
+import { useOfficers, usePastRetention, useRetention } from '../../data/hooks';
+
+type Rules = MethodOutput<'retention.get'>['rules'];
+type Row = MethodOutput<'retention.pastList'>['rows'][number];
+const REGISTERS = ['CME', 'PMOE'] as const;
+
+const ruleText = (r: Rules['CME']) => (r.basis === 'birthday' ? `until the child’s ${r.years}th birthday` : `for ${r.years} years after the case closed`);
+
+/** Settings → Retention: each register's rule, and for a manager the records past it, with Erase. */
+export function RetentionCard() {
+  const retention = useRetention();
+  const [rules, setRules] = useState<Rules | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  const save = useMutation({ invalidates: ['retention.'] });
+  useEffect(() => {
+    if (retention.data) setRules(retention.data.rules);
+  }, [retention.data]);
+
+  const setRule = (register: 'CME' | 'PMOE', patch: Partial<Rules['CME']>) => setRules((r) => (r ? { ...r, [register]: { ...r[register], ...patch } } : r));
+  const submit = async () => {
+    if (!rules) return;
+    setSaved(null);
+    const r = await save.mutate('retention.set', { rules });
+    if (r) setSaved(`Saved. CME records are kept ${ruleText(r.rules.CME)}; PMOE records ${ruleText(r.rules.PMOE)}.`);
+  };
+  return (
+    <section className="card" style={{ maxWidth: 960 }} aria-labelledby="retention-h">
+      <h2 id="retention-h" style={{ marginTop: 0 }}>Retention</h2>
+      <p className="muted small">
+        How long a child’s records are kept once all their cases are closed. A child who was never found is kept until they are,
+        whatever the rule. Your authority’s retention schedule decides the period; the usual one for education case files is
+        until the child’s 25th birthday.
+      </p>
+      <ErrorBanner message={retention.error ?? (save.field ? null : save.error)} />
+      {saved ? <InfoBanner>{saved}</InfoBanner> : null}
+      {rules ? (
+        <form onSubmit={(e) => { e.preventDefault(); void submit(); }}>
+          <div style={{ display: 'flex', gap: '2rem', flexWrap: 'wrap' }}>
+            {REGISTERS.map((reg) => (
+              <fieldset key={reg} style={{ border: 'none', padding: 0, margin: 0 }}>
+                <legend style={{ fontWeight: 700 }}>{reg} register</legend>
+                <Field label={`${reg}: keep closed records`}>
+                  {(f) => (
+                    <select {...f} value={rules[reg].basis} onChange={(e) => setRule(reg, { basis: e.target.value as Rules['CME']['basis'] })}>
+                      <option value="birthday">until the child’s birthday number…</option>
+                      <option value="after_closure">for a number of years after closing</option>
+                    </select>
+                  )}
+                </Field>
+                <Field label={`${reg}: years`} error={save.errorFor(`rules.${reg}.years`) ?? (save.field === `rules.${reg}.years` ? save.error : null)}>
+                  {(f) => <input {...f} type="number" min={1} max={100} step={1} value={rules[reg].years} onChange={(e) => setRule(reg, { years: Number(e.target.value) })} style={{ width: '6rem' }} />}
+                </Field>
+                <p className="small muted">Kept {ruleText(rules[reg])}.</p>
+              </fieldset>
+            ))}
+          </div>
+          <div className="dialog-buttons"><button type="submit" disabled={save.busy}>Save retention rules</button></div>
+        </form>
+      ) : null}
+      <PastRetention />
+    </section>
+  );
+}
+
+function PastRetention() {
+  const officers = useOfficers();
+  const managers = (officers.data ?? []).filter((o) => o.isManager && o.active);
+  const [managerId, setManagerId] = useState<number | null>(null);
+  const list = usePastRetention(managerId);
+  const [erasing, setErasing] = useState<Row | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  return (
+    <>
+      <h3>Past retention</h3>
+      <p className="muted small">
+        Only a manager may see and erase these. Erasing removes the child’s record, their cases, addresses, adults, notes,
+        checks, actions and meeting items, and blanks their details in the audit trail, which then records only that an
+        erasure happened and how much was removed.
+      </p>
+      <Field label="Manager" hint="Managers are marked on the Officers page.">
+        {(f) => (
+          <select {...f} value={managerId ?? ''} onChange={(e) => { setDone(null); setManagerId(e.target.value ? Number(e.target.value) : null); }}>
+            <option value="">Choose the manager reviewing…</option>
+            {managers.map((m) => <option key={m.id} value={m.id}>{m.name}{m.jobTitle ? `, ${m.jobTitle}` : ''}</option>)}
+          </select>
+        )}
+      </Field>
+      {managers.length === 0 && officers.data ? <p className="muted">No officer is marked as a manager yet.</p> : null}
+      <ErrorBanner message={list.error} />
+      {done ? <InfoBanner>{done}</InfoBanner> : null}
+      {managerId !== null && list.data ? (
+        list.data.total === 0 ? (
+          <p data-testid="past-retention-empty">No records are past retention on {formatUk(list.data.today)}.</p>
+        ) : (
+          <div className="table-wrap">
+            <p role="status">{list.data.total.toLocaleString('en-GB')} {list.data.total === 1 ? 'child’s records are' : 'children’s records are'} past retention{list.data.total > list.data.rows.length ? ` (the first ${list.data.rows.length.toLocaleString('en-GB')} shown)` : ''}.</p>
+            <table className="simple" aria-label="Records past retention">
+              <thead><tr><th scope="col">Child</th><th scope="col">Date of birth</th><th scope="col">Cases</th><th scope="col">Last closed</th><th scope="col">Past retention since</th><th scope="col"><span className="sr-only">Erase</span></th></tr></thead>
+              <tbody>
+                {list.data.rows.map((r) => (
+                  <tr key={r.childId}>
+                    <td>{r.name}</td>
+                    <td>{formatUk(r.dateOfBirth)}</td>
+                    <td>{r.references.join(', ')}</td>
+                    <td>{formatUk(r.lastClosedOn)}</td>
+                    <td>{formatUk(r.pastSince)}</td>
+                    <td><button type="button" className="danger" onClick={() => setErasing(r)} aria-label={`Erase ${r.name}`}>Erase…</button></td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )
+      ) : null}
+      {managerId !== null ? (
+        <EraseDialog row={erasing} managerId={managerId} onClose={() => setErasing(null)} onErased={(msg) => { setErasing(null); setDone(msg); void list.reload(); }} />
+      ) : null}
+    </>
+  );
+}
+
+function EraseDialog({ row, managerId, onClose, onErased }: { row: Row | null; managerId: number; onClose: () => void; onErased: (message: string) => void }) {
+  const [confirmed, setConfirmed] = useState(false);
+  const [hint, setHint] = useState<string | null>(null);
+  const erase = useMutation({ invalidates: ['retention.', 'register.', 'dashboard.', 'reports.'] });
+  useEffect(() => {
+    setConfirmed(false);
+    setHint(null);
+    erase.reset();
+  }, [row?.childId]); // eslint-disable-line react-hooks/exhaustive-deps
+  const submit = async () => {
+    if (!row) return;
+    if (!confirmed) {
+      setHint('Tick the box to confirm, or press Cancel.');
+      return;
+    }
+    const r = await erase.mutate('retention.erase', { childId: row.childId, managerId, confirm: true });
+    if (r) onErased(`Erased ${row.references.join(', ')}: ${r.erasedCases} ${r.erasedCases === 1 ? 'case' : 'cases'} removed and ${r.auditRowsBlanked.toLocaleString('en-GB')} audit entries blanked. The audit trail records the erasure.`);
+  };
+  return (
+    <Dialog title={row ? `Erase ${row.name}’s records` : 'Erase'} open={row !== null} onClose={onClose} onSubmit={() => void submit()} submitLabel="Erase for good" busy={erase.busy} error={hint ?? erase.error}>
+      {row ? (
+        <>
+          <p>
+            {row.name} (born {formatUk(row.dateOfBirth)}; {row.references.join(', ')}) has been past retention since {formatUk(row.pastSince)}.
+            Erasing cannot be undone in Panel. Backups taken before today still hold the record until rotation removes them.
+          </p>
+          <label className="check-row">
+            <input type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} /> Erase this child’s personal data from the register
+          </label>
+        </>
+      ) : null}
+    </Dialog>
+  );
+}
