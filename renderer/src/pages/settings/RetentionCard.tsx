@@ -11,7 +11,8 @@ type Rules = MethodOutput<'retention.get'>['rules'];
 type Row = MethodOutput<'retention.pastList'>['rows'][number];
 const REGISTERS = ['CME', 'PMOE'] as const;
 
-const ruleText = (r: Rules['CME']) => (r.basis === 'birthday' ? `until the child’s ${r.years}th birthday` : `for ${r.years} years after the case closed`);
+const ordinal = (n: number) => `${n}${n % 100 >= 11 && n % 100 <= 13 ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th'}`;
+const ruleText = (r: Rules['CME']) => (r.basis === 'birthday' ? `until the child’s ${ordinal(r.years)} birthday` : `for ${r.years} ${r.years === 1 ? 'year' : 'years'} after the case closed`);
 
 /** Settings → Retention: each register's rule, and for a manager the records past it, with Erase. */
 export function RetentionCard() {
@@ -45,16 +46,16 @@ export function RetentionCard() {
           <div style={{ display: 'flex', gap: '2rem', flexWrap: 'wrap' }}>
             {REGISTERS.map((reg) => (
               <fieldset key={reg} style={{ border: 'none', padding: 0, margin: 0 }}>
-                <legend style={{ fontWeight: 700 }}>{reg} register</legend>
+                <legend style={{ fontWeight: 700, padding: 0 }}>{reg} register</legend>
                 <Field label={`${reg}: keep closed records`}>
                   {(f) => (
                     <select {...f} value={rules[reg].basis} onChange={(e) => setRule(reg, { basis: e.target.value as Rules['CME']['basis'] })}>
-                      <option value="birthday">until the child’s birthday number…</option>
-                      <option value="after_closure">for a number of years after closing</option>
+                      <option value="birthday">until the child reaches an age</option>
+                      <option value="after_closure">for some years after the case closed</option>
                     </select>
                   )}
                 </Field>
-                <Field label={`${reg}: years`} error={save.errorFor(`rules.${reg}.years`) ?? (save.field === `rules.${reg}.years` ? save.error : null)}>
+                <Field label={rules[reg].basis === 'birthday' ? `${reg}: age` : `${reg}: years`} error={save.errorFor(`rules.${reg}.years`) ?? (save.field === `rules.${reg}.years` ? save.error : null)}>
                   {(f) => <input {...f} type="number" min={1} max={100} step={1} value={rules[reg].years} onChange={(e) => setRule(reg, { years: Number(e.target.value) })} style={{ width: '6rem' }} />}
                 </Field>
                 <p className="small muted">Kept {ruleText(rules[reg])}.</p>
