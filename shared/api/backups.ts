@@ -23,7 +23,7 @@ export const BackupStatus = z.object({
   /** The last attempt (a failure shows here with its message), and the last one that worked. */
   last: BackupLogEntry.nullable(),
   lastSuccess: BackupLogEntry.nullable(),
-  warning: z.enum(['choose_folder', 'never_backed_up', 'out_of_date']).nullable(),
+  warning: z.enum(['choose_folder', 'never_backed_up', 'out_of_date', 'last_failed']).nullable(),
   /** The backups in the folder, newest first (what restore can choose from). */
   files: z.array(BackupFile),
   /** Why the folder could not be listed, if it could not. */

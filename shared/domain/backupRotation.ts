@@ -90,15 +90,16 @@ export function rotateBackups(names: readonly string[], policy: RotationPolicy =
 /** A backup older than this is "more than a day old" (Home warns; the daily timer takes a new one). */
 export const BACKUP_MAX_AGE_MS = 24 * 60 * 60 * 1000;
 
-export type BackupWarning = 'choose_folder' | 'never_backed_up' | 'out_of_date' | null;
+export type BackupWarning = 'choose_folder' | 'never_backed_up' | 'out_of_date' | 'last_failed' | null;
 
 /**
- * What Home says about backups: choose a folder when none is set; once one is, warn when there has
- * never been a backup or the last good one is more than a day old. `lastSuccessAt` and `now` are
- * ISO timestamps.
+ * What Home says about backups: choose a folder when none is set; once one is, warn when the last
+ * attempt failed (a folder gone or full: people need to know before the next day passes), when there
+ * has never been a backup, or when the last good one is more than a day old. Times are ISO timestamps.
  */
-export function backupWarning(folder: string | null, lastSuccessAt: string | null, now: string): BackupWarning {
+export function backupWarning(folder: string | null, lastSuccessAt: string | null, now: string, lastFailureAt: string | null = null): BackupWarning {
   if (!folder) return 'choose_folder';
+  if (lastFailureAt && (!lastSuccessAt || Date.parse(lastFailureAt) > Date.parse(lastSuccessAt))) return 'last_failed';
   if (!lastSuccessAt) return 'never_backed_up';
   return Date.parse(now) - Date.parse(lastSuccessAt) > BACKUP_MAX_AGE_MS ? 'out_of_date' : null;
 }

@@ -165,11 +165,12 @@ export function backupStatus(db: Db, now: string): Status {
       folderProblem = backupFailure(err, folder).message;
     }
   }
+  const last = lastBackup(db, false);
   return {
     folder,
-    last: lastBackup(db, false),
+    last,
     lastSuccess,
-    warning: backupWarning(folder, lastSuccess?.at ?? null, now),
+    warning: backupWarning(folder, lastSuccess?.at ?? null, now, last && !last.ok ? last.at : null),
     files,
     folderProblem,
     rotation: DEFAULT_ROTATION,

@@ -73,9 +73,11 @@ export function restoreFromBackup(req: RestoreRequest): RestoreOutcome {
   const folder = chosen ?? fallbackFolder(dbPath);
   if (!chosen) fs.mkdirSync(folder, { recursive: true });
   let safetyCopy: string;
+  let safetyIsBackup = false;
   if (req.current) {
     try {
       safetyCopy = runBackup(req.current, ctx, { kind: 'before_restore', folder, rotate: false }).file!;
+      safetyIsBackup = true;
     } catch (err) {
       // Folder gone or full: the restore stops here, so the register is never replaced unbacked.
       // A register damaged while open cannot be copied page by page: keep its bytes as they are.
@@ -90,6 +92,8 @@ export function restoreFromBackup(req: RestoreRequest): RestoreOutcome {
   if (req.current?.open) req.current.close();
   swapInRestored(prepared, dbPath);
   const db = openDatabase(dbPath, req.openOptions);
+  // The copy of the old register is a backup too: the restored register's log says so (its own log predates it).
+  if (safetyIsBackup) logBackup(db, ctx, { kind: 'before_restore', folder, file: safetyCopy, ok: true, bytes: fs.statSync(safetyCopy).size, message: null });
   logBackup(db, ctx, { kind: 'restore', folder: path.dirname(restored.file), file: restored.file, ok: true, bytes: restored.bytes, message: `The register as it was before is kept at ${safetyCopy}.` });
   return { db, restored, safetyCopy };
 }

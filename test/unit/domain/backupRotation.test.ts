@@ -104,6 +104,14 @@ describe('backupWarning and dailyBackupDue: more than a day old', () => {
   ])('folder %s, last %s → %s', (folder, last, expected) => expect(backupWarning(folder, last, now)).toBe(expected));
 
   it.each([
+    [null, '2026-12-03T14:00:00.000Z', 'last_failed'], // never worked, last try failed
+    ['2026-12-03T13:00:00.000Z', '2026-12-03T14:00:00.000Z', 'last_failed'], // failed after the last good one
+    ['2026-12-03T14:00:00.000Z', '2026-12-03T13:00:00.000Z', null], // a failure since put right
+    ['2026-12-01T14:00:00.000Z', '2026-11-30T13:00:00.000Z', 'out_of_date'],
+  ])('last good %s, last failure %s → %s', (good, failed, expected) => expect(backupWarning('/mnt/backups', good, now, failed)).toBe(expected));
+  it('no folder outranks a failure', () => expect(backupWarning(null, null, now, '2026-12-03T14:00:00.000Z')).toBe('choose_folder'));
+
+  it.each([
     [null, true],
     ['2026-12-03T14:00:00.000Z', false],
     ['2026-12-02T15:00:00.001Z', false],

@@ -78,7 +78,7 @@ describe('Back up now, into the chosen folder', () => {
     fs.rmSync(folder, { recursive: true });
     const r = s.dispatch('backups.run', {});
     expect(r).toMatchObject({ ok: false, error: { code: 'backup_failed', message: expect.stringMatching(new RegExp(`backup folder ${folder} cannot be reached.*not affected`)) } });
-    expect(ok('backups.status')).toMatchObject({ last: { ok: false, kind: 'manual' }, lastSuccess: null, warning: 'never_backed_up', folderProblem: expect.stringMatching(/cannot be reached/) });
+    expect(ok('backups.status')).toMatchObject({ last: { ok: false, kind: 'manual' }, lastSuccess: null, warning: 'last_failed', folderProblem: expect.stringMatching(/cannot be reached/) });
     // The open register is undisturbed: it still writes and verifies.
     addChildren(ok, 1);
     expect(count(s, 'cases')).toBe(1);
@@ -178,13 +178,19 @@ describe('the restore drill', () => {
     const size = fs.fstatSync(fd).size;
     fs.writeSync(fd, Buffer.alloc(4096 * 3, 0xab), 0, 4096 * 3, Math.floor(size / 4096 / 2) * 4096);
     fs.closeSync(fd);
+    // The file on disk is damaged (a fresh connection's check fails); the open connection still holds good pages in its cache.
+    const fresh = new Database(dbPath, { readonly: true });
+    expect(fresh.pragma('quick_check', { simple: true })).not.toBe('ok');
+    fresh.close();
 
     const preview = ok('backups.inspect', { file: entry.file });
     expect(preview).toMatchObject({ children: 12, cases: 12, openCases: 12, quickCheck: 'ok', auditOk: true, restorable: true, takenDate: '2026-12-03' });
 
     const r = ok('backups.restore', { file: entry.file, confirm: true });
     expect(r.restored).toMatchObject({ children: 12, cases: 12 });
-    // The damaged register was kept (byte for byte: it could not be copied page by page) before being replaced.
+    // The register was backed up before being replaced (here from the connection's good cached pages;
+    // a register too damaged to read is kept byte for byte instead: see the command-line test).
+    expect(path.basename(r.safetyCopy)).toMatch(/-before-restore\.db$/);
     expect(fs.existsSync(r.safetyCopy)).toBe(true);
 
     // The app reopened on the restored register: same dispatch, restored data.
@@ -192,8 +198,8 @@ describe('the restore drill', () => {
     expect(ok('register.list', {}).total ?? count(s, 'cases')).toBe(before.cases);
     const chain = verifyAuditChain(s.db());
     expect(chain.ok).toBe(true);
-    // The backup's rows (its own log row came after it) plus the restore's record.
-    expect(chain.rows).toBe(before.audit.rows);
+    // The backup's rows (its own log row came after it) plus the records of the copy taken before and of the restore.
+    expect(chain.rows).toBe(before.audit.rows + 1);
     expect(s.db().pragma('quick_check', { simple: true })).toBe('ok');
     expect(ok('backups.status').folder).toBe(folder);
     const log = s.db().prepare(`SELECT kind, file, message FROM backup_log WHERE kind = 'restore'`).get() as { kind: string; file: string; message: string };
@@ -216,6 +222,8 @@ describe('the restore drill', () => {
     expect((safety.prepare('SELECT count(*) AS n FROM cases').get() as { n: number }).n).toBe(4);
     safety.close();
     expect(count(s, 'cases')).toBe(2);
+    // The restored register's log knows about the copy taken just before (its own log predates it).
+    expect(ok('backups.status')).toMatchObject({ warning: null, lastSuccess: { kind: 'before_restore', file: r.safetyCopy } });
 
     // Folder gone: the current register cannot be backed up, so it is not replaced.
     addChildren(ok, 1, 20);

@@ -25,8 +25,10 @@ export const KIND_LABELS: Record<Status["last"] extends null | infer E ? (E exte
 };
 
 /** Home's and Settings' sentence about backups, or null when all is well. */
-export function backupWarningText(status: Pick<Status, 'warning' | 'lastSuccess' | 'folder'>): string | null {
+export function backupWarningText(status: Pick<Status, 'warning' | 'lastSuccess' | 'last' | 'folder'>): string | null {
   switch (status.warning) {
+    case 'last_failed':
+      return `The last backup, on ${status.last ? backupWhen(status.last.at) : 'an unknown date'}, failed: ${status.last?.message ?? 'no reason was recorded.'}`;
     case 'choose_folder':
       return 'The register is not being backed up: choose a backup folder (a network drive is best) in Settings → Backups.';
     case 'never_backed_up':
