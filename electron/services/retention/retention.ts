@@ -90,6 +90,59 @@ export function pastRetention(db: Db, today: string, limit: number) {
   };
 }
 
+interface NameRow { forenames: string; surname: string; known_as: string | null; upn: string | null }
+
+/** What names the child in free text: their full name, known-as with surname, and UPN (a surname alone would hit their siblings). */
+function needleTexts(r: NameRow): string[] {
+  return [`${r.forenames} ${r.surname}`, r.known_as ? `${r.known_as} ${r.surname}` : null, r.upn].filter((x): x is string => Boolean(x && x.trim()));
+}
+
+/** Free text kept on other records (another child's notes, a standing item, another case's action) that may name the child. */
+const TEXT_COLUMNS: [string, string[]][] = [
+  ['notes', ['text']],
+  ['checks', ['outcome']],
+  ['actions', ['text', 'completion_note']],
+  ['action_reviews', ['reason']],
+  ['agenda_items', ['title', 'discussion', 'decisions', 'outcome_detail', 'removed_reason']],
+  ['escalations', ['asked', 'response', 'outcome']],
+  ['closure_proposals', ['evidence', 'detail']],
+  ['minutes_amendments', ['reason', 'old_value', 'new_value']],
+];
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * panel_names(text, needle): whether `text` holds `needle`, ignoring case in any alphabet (SQLite's
+ * own lower() folds only A–Z, so "WIŚNIEWSKI" would escape it).
+ */
+function registerNames(db: Db): void {
+  db.function('panel_names', { deterministic: true }, (text: unknown, needle: unknown) =>
+    typeof text === 'string' && typeof needle === 'string' && text.toLowerCase().includes(needle.toLowerCase()) ? 1 : 0);
+}
+
+/** Replaces the child's names in the free text of records that stay; returns how many fields changed. */
+function redactNamesElsewhere(db: Db, needles: string[]): number {
+  if (needles.length === 0) return 0;
+  registerNames(db);
+  const pattern = new RegExp(needles.map(escapeRe).join('|'), 'giu');
+  let changed = 0;
+  for (const [table, columns] of TEXT_COLUMNS) {
+    for (const col of columns) {
+      const where = needles.map(() => `panel_names(${col}, ?)`).join(' OR ');
+      const rows = db.prepare(`SELECT id, ${col} AS v FROM ${table} WHERE ${where}`).all(...needles) as { id: number; v: string }[];
+      const set = db.prepare(`UPDATE ${table} SET ${col} = ? WHERE id = ?`);
+      for (const r of rows) {
+        const next = r.v.replace(pattern, '[erased]');
+        if (next !== r.v) {
+          set.run(next, r.id);
+          changed++;
+        }
+      }
+    }
+  }
+  return changed;
+}
+
 /** A case reference as the erasure's audit row keeps it: hashed, so the row holds no personal data. */
 export const referenceHash = (reference: string) => createHash('sha256').update(`panel-erasure\n${reference}`).digest('hex');
 
@@ -109,17 +162,18 @@ export function eraseChild(db: Db, ctx: WriteContext, childId: number, managerId
     const why = verdict.kind === 'open' ? 'a case is still open' : verdict.kind === 'not_found' ? 'the child was never found, so their details are kept until they are' : `their records are kept until ${verdict.until}`;
     throw new AppError('conflict', `This child's records are not past retention (${why}), so nothing was erased.`, 'childId');
   }
-  const row = db.prepare('SELECT forenames, surname, upn, family_id FROM children WHERE id = ?').get(childId) as { forenames: string; surname: string; upn: string | null; family_id: number | null };
+  const row = db.prepare('SELECT forenames, surname, known_as, upn, family_id FROM children WHERE id = ?').get(childId) as NameRow & { family_id: number | null };
   const caseIds = (db.prepare('SELECT id FROM cases WHERE child_id = ?').all(childId) as { id: number }[]).map((r) => r.id);
   const inCases = `(${caseIds.map(() => '?').join(', ') || 'NULL'})`;
 
   // Audit rows about the child or their cases, and any other row whose values spell their full name or UPN.
-  const needles = [`${row.forenames} ${row.surname}`, row.upn].filter((s): s is string => Boolean(s)).map((s) => s.toLowerCase());
+  const needles = needleTexts(row);
+  registerNames(db);
   const auditIds = (
     db
       .prepare(
         `SELECT id FROM audit WHERE entity <> 'erasure' AND (child_id = ? OR case_id IN ${inCases}
-          ${needles.map(() => 'OR instr(lower(old_value), ?) > 0 OR instr(lower(new_value), ?) > 0').join(' ')})`,
+          ${needles.map(() => 'OR panel_names(old_value, ?) OR panel_names(new_value, ?)').join(' ')})`,
       )
       .all(childId, ...caseIds, ...needles.flatMap((n) => [n, n])) as { id: number }[]
   ).map((r) => r.id);
@@ -151,6 +205,7 @@ export function eraseChild(db: Db, ctx: WriteContext, childId: number, managerId
     families: 0,
   };
   if (row.family_id !== null) counts.families = run('DELETE FROM families WHERE id = ? AND NOT EXISTS (SELECT 1 FROM children WHERE family_id = ?)', row.family_id, row.family_id);
+  const textsRedacted = redactNamesElsewhere(db, needleTexts(row));
 
   const auditEntry = eraseAuditPayloads(
     db,
@@ -162,7 +217,7 @@ export function eraseChild(db: Db, ctx: WriteContext, childId: number, managerId
       retentionEndedOn: verdict.since,
       caseReferenceHashes: child.cases.map((c) => referenceHash(c.reference)),
       registers: [...new Set(child.cases.map((c) => c.register))],
-      counts,
+      counts: { ...counts, textsRedacted },
       auditRowsBlanked: auditIds.length,
     },
   );

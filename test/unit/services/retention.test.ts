@@ -63,6 +63,8 @@ describe('erasing a child past retention', () => {
   it('removes their personal data in one transaction, keeps the audit chain verifiable, and leaves an audit row with no personal data', () => {
     const gone = closedChild('Kacper', 'Wiśniewski', '2001-06-15');
     const kept = closedChild('Leah', 'Okafor', '2010-03-03');
+    // Another child's record names him: that text stays, without his name.
+    app.ok('notes.add', { caseId: kept.caseId, notedOn: '2026-11-01', text: 'Leah says KACPER WIŚNIEWSKI used to walk her to school.' });
     const auditBefore = verifyAuditChain(app.db);
     expect(auditBefore.ok).toBe(true);
 
@@ -76,8 +78,10 @@ describe('erasing a child past retention', () => {
     for (const table of ['notes', 'checks', 'closure_proposals', 'rag_history']) {
       expect(app.db.prepare(`SELECT count(*) AS n FROM ${table} WHERE case_id = ?`).get(gone.caseId)).toEqual({ n: 0 });
     }
-    // The other child is untouched.
-    expect(app.ok('cases.get', { id: kept.caseId }).child.surname).toBe('Okafor');
+    // The other child is untouched but for his name in her note.
+    const other = app.ok('cases.get', { id: kept.caseId });
+    expect(other.child.surname).toBe('Okafor');
+    expect(other.notes.map((n: { text: string }) => n.text)).toContain('Leah says [erased] used to walk her to school.');
 
     // The chain still verifies, one row longer; no audit value names the child any more.
     const after = verifyAuditChain(app.db);
@@ -89,7 +93,7 @@ describe('erasing a child past retention', () => {
     const erasure = app.db.prepare(`SELECT actor, action, entity, case_id, child_id, new_value FROM audit WHERE id = ?`).get(r.auditEntry) as { new_value: string; case_id: null; child_id: null; entity: string };
     expect(erasure).toMatchObject({ entity: 'erasure', action: 'delete', case_id: null, child_id: null, actor: 'Test Officer' });
     const summary = JSON.parse(erasure.new_value);
-    expect(summary).toMatchObject({ erasure: 'retention', authorisedBy: 'Nadia Kowalczyk', retentionEndedOn: '2026-06-15', registers: ['CME'], counts: { children: 1, cases: 1, addresses: 1, adults: 1, notes: expect.any(Number), checks: 1 } });
+    expect(summary).toMatchObject({ erasure: 'retention', authorisedBy: 'Nadia Kowalczyk', retentionEndedOn: '2026-06-15', registers: ['CME'], counts: { children: 1, cases: 1, addresses: 1, adults: 1, notes: expect.any(Number), checks: 1, textsRedacted: 1 } });
     expect(summary.caseReferenceHashes[0]).toMatch(/^[0-9a-f]{64}$/);
     expect(erasure.new_value).not.toMatch(/Kacper|Wiśniewski|2001-06-15|Canal|CME-20/);
 
