@@ -14,9 +14,9 @@ import { backupFolder, englandStamp, fallbackFolder, logBackup, runBackup } from
 type Preview = z.infer<typeof BackupPreview>;
 
 /** A backup's contents and checks, as Settings and `npm run restore` show them before restoring. */
-export function previewBackup(file: string, options: Pick<OpenOptions, 'nativeBinding'> = {}): Preview {
+export function previewBackup(file: string, options: Pick<OpenOptions, 'nativeBinding'> = {}, checks: { auditChain?: boolean } = {}): Preview {
   const resolved = path.resolve(file);
-  const i = inspectBackup(resolved, SCHEMA_VERSION, options);
+  const i = inspectBackup(resolved, SCHEMA_VERSION, options, checks);
   const stamp = parseBackupFileName(path.basename(resolved));
   return {
     file: resolved,
@@ -64,7 +64,8 @@ export interface RestoreOutcome {
  */
 export function restoreFromBackup(req: RestoreRequest): RestoreOutcome {
   const { dbPath, ctx } = req;
-  const restored = previewBackup(req.backupFile, req.openOptions);
+  // The audit chain is walked once, when the prepared copy is opened below (minutes on a large register if done twice).
+  const restored = previewBackup(req.backupFile, req.openOptions, { auditChain: false });
   if (!restored.restorable) throw new AppError('invalid_input', `This backup cannot be restored: ${restored.problems.join(' ')}`, 'file');
   if (path.resolve(restored.file) === path.resolve(dbPath)) throw new AppError('invalid_input', 'That is the register itself, not a backup of it. Choose a file from the backup folder.', 'file');
 
