@@ -2,6 +2,9 @@ import { z } from 'zod';
 import * as S from './schemas';
 import { method } from './method';
 
+/** How many children one erasure may take (one transaction, then one rebuild of the file). */
+export const MAX_ERASE = 200;
+
 /** Retention (issue 13): how long closed records are kept, the records past it, and erasing them. */
 export const RetentionRule = z.object({
   basis: z.enum(['birthday', 'after_closure']),
@@ -35,8 +38,13 @@ export const retentionMethods = {
    * handler opens that transaction itself: SQLite cannot VACUUM inside the dispatcher's.
    */
   'retention.erase': method(
-    z.object({ childId: S.id, managerId: S.id, confirm: z.literal(true, { error: 'must be ticked to erase the record' }) }),
-    z.object({ erasedCases: z.number(), auditRowsBlanked: z.number(), auditEntry: z.number() }),
+    z.object({
+      /** One or several children: each gets its own erasure audit row; all are erased or none, then the file is rebuilt once. */
+      childIds: S.list(S.id, MAX_ERASE).min(1, { error: 'choose at least one child' }),
+      managerId: S.id,
+      confirm: z.literal(true, { error: 'must be ticked to erase the records' }),
+    }),
+    z.object({ erasedChildren: z.number(), erasedCases: z.number(), auditRowsBlanked: z.number(), auditEntries: z.array(z.number()) }),
     false,
   ),
 } as const;

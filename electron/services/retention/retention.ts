@@ -156,11 +156,11 @@ export const referenceHash = (reference: string) => createHash('sha256').update(
 export function eraseChild(db: Db, ctx: WriteContext, childId: number, managerId: number, today: string) {
   const manager = requireManager(db, managerId);
   const child = childrenWithCases(db, childId)[0];
-  if (!child) throw new AppError('not_found', 'That child is no longer on the register (perhaps already erased). Refresh the list.', 'childId');
+  if (!child) throw new AppError('not_found', 'A child chosen is no longer on the register (perhaps already erased). Refresh the list and choose again; nothing was erased.', 'childIds');
   const verdict = retentionVerdict(child.dateOfBirth, child.cases, today, retentionRules(db));
   if (verdict.kind !== 'past') {
     const why = verdict.kind === 'open' ? 'a case is still open' : verdict.kind === 'not_found' ? 'the child was never found, so their details are kept until they are' : `their records are kept until ${verdict.until}`;
-    throw new AppError('conflict', `This child's records are not past retention (${why}), so nothing was erased.`, 'childId');
+    throw new AppError('conflict', `${child.cases.map((c) => c.reference).join(', ')}: this child's records are not past retention (${why}), so nothing was erased.`, 'childIds');
   }
   const row = db.prepare('SELECT forenames, surname, known_as, upn, family_id FROM children WHERE id = ?').get(childId) as NameRow & { family_id: number | null };
   const caseIds = (db.prepare('SELECT id FROM cases WHERE child_id = ?').all(childId) as { id: number }[]).map((r) => r.id);

@@ -68,8 +68,8 @@ describe('erasing a child past retention', () => {
     const auditBefore = verifyAuditChain(app.db);
     expect(auditBefore.ok).toBe(true);
 
-    const r = app.ok('retention.erase', { childId: gone.childId, managerId: manager, confirm: true });
-    expect(r.erasedCases).toBe(1);
+    const r = app.ok('retention.erase', { childIds: [gone.childId], managerId: manager, confirm: true });
+    expect(r).toMatchObject({ erasedChildren: 1, erasedCases: 1, auditEntries: [expect.any(Number)] });
     expect(r.auditRowsBlanked).toBeGreaterThan(5);
 
     for (const [table, where] of [['children', 'id'], ['addresses', 'child_id'], ['adults', 'child_id'], ['cases', 'child_id']] as const) {
@@ -90,7 +90,7 @@ describe('erasing a child past retention', () => {
     // Leah lives at 14 Canal Street too (the same helper): her rows keep it; Kacper's are blank.
     expect(app.db.prepare(`SELECT count(*) AS n FROM audit WHERE (old_value LIKE '%Wiśniewski%' OR new_value LIKE '%Wiśniewski%')`).get()).toEqual({ n: 0 });
     expect(naming.n).toBeGreaterThan(0);
-    const erasure = app.db.prepare(`SELECT actor, action, entity, case_id, child_id, new_value FROM audit WHERE id = ?`).get(r.auditEntry) as { new_value: string; case_id: null; child_id: null; entity: string };
+    const erasure = app.db.prepare(`SELECT actor, action, entity, case_id, child_id, new_value FROM audit WHERE id = ?`).get(r.auditEntries[0]) as { new_value: string; case_id: null; child_id: null; entity: string };
     expect(erasure).toMatchObject({ entity: 'erasure', action: 'delete', case_id: null, child_id: null, actor: 'Test Officer' });
     const summary = JSON.parse(erasure.new_value);
     expect(summary).toMatchObject({ erasure: 'retention', authorisedBy: 'Nadia Kowalczyk', retentionEndedOn: '2026-06-15', registers: ['CME'], counts: { children: 1, cases: 1, addresses: 1, adults: 1, notes: expect.any(Number), checks: 1, textsRedacted: 1 } });
@@ -105,13 +105,13 @@ describe('erasing a child past retention', () => {
 
   it('refuses a child not past retention, a child never found, and a non-manager, changing nothing', () => {
     const young = closedChild('Leah', 'Okafor', '2010-03-03');
-    expect(app.dispatch('retention.erase', { childId: young.childId, managerId: manager, confirm: true })).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/kept until 2035-03-03/) } });
+    expect(app.dispatch('retention.erase', { childIds: [young.childId], managerId: manager, confirm: true })).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/kept until 2035-03-03/) } });
     const adult = closedChild('Kacper', 'Wiśniewski', '1995-06-15');
-    expect(app.dispatch('retention.erase', { childId: adult.childId, managerId: officer, confirm: true })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(app.dispatch('retention.erase', { childId: adult.childId, managerId: manager })).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'confirm' } });
+    expect(app.dispatch('retention.erase', { childIds: [adult.childId], managerId: officer, confirm: true })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(app.dispatch('retention.erase', { childIds: [adult.childId], managerId: manager })).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'confirm' } });
     // Never found: the record is kept until the child is located (seed 004).
     app.db.prepare(`UPDATE cases SET closure_reason = 'unresolved_lost' WHERE id = ?`).run(adult.caseId);
-    expect(app.dispatch('retention.erase', { childId: adult.childId, managerId: manager, confirm: true })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/never found/) } });
+    expect(app.dispatch('retention.erase', { childIds: [adult.childId], managerId: manager, confirm: true })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/never found/) } });
     expect(app.db.prepare('SELECT count(*) AS n FROM children').get()).toEqual({ n: 2 });
   });
 
@@ -119,13 +119,27 @@ describe('erasing a child past retention', () => {
     const gone = closedChild('Kacper', 'Wiśniewski', '2001-06-15');
     app.db.exec('DROP TRIGGER audit_no_update');
     app.db.prepare(`UPDATE audit SET actor = 'Someone else' WHERE id = (SELECT min(id) FROM audit WHERE child_id = ?)`).run(gone.childId);
-    expect(app.dispatch('retention.erase', { childId: gone.childId, managerId: manager, confirm: true })).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/does not verify at entry/) } });
+    expect(app.dispatch('retention.erase', { childIds: [gone.childId], managerId: manager, confirm: true })).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/does not verify at entry/) } });
     expect(app.db.prepare('SELECT count(*) AS n FROM children').get()).toEqual({ n: 1 });
+  });
+
+  it('erases several children at once, each with its own audit row, or none if one is not past retention', () => {
+    const a = closedChild('Kacper', 'Wiśniewski', '2001-06-15');
+    const b = closedChild('Tomasz', 'Nowak', '2000-01-20');
+    const young = closedChild('Leah', 'Okafor', '2010-03-03');
+    const refused = app.dispatch('retention.erase', { childIds: [a.childId, young.childId], managerId: manager, confirm: true });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(app.db.prepare('SELECT count(*) AS n FROM children').get()).toEqual({ n: 3 });
+    const r = app.ok('retention.erase', { childIds: [a.childId, b.childId], managerId: manager, confirm: true });
+    expect(r).toMatchObject({ erasedChildren: 2, erasedCases: 2, auditEntries: [expect.any(Number), expect.any(Number)] });
+    expect(app.db.prepare('SELECT count(*) AS n FROM children').get()).toEqual({ n: 1 });
+    expect(verifyAuditChain(app.db).ok).toBe(true);
+    expect(app.ok('retention.pastList', { managerId: manager }).total).toBe(0);
   });
 
   it('an erased row altered afterwards, or its manifest, breaks the chain', () => {
     const gone = closedChild('Kacper', 'Wiśniewski', '2001-06-15');
-    const { auditEntry } = app.ok('retention.erase', { childId: gone.childId, managerId: manager, confirm: true });
+    const { auditEntries: [auditEntry] } = app.ok('retention.erase', { childIds: [gone.childId], managerId: manager, confirm: true });
     const blanked = (app.db.prepare(`SELECT min(id) AS id FROM audit WHERE child_id = ?`).get(gone.childId) as { id: number }).id;
     // The trigger refuses anything but the blanking itself.
     expect(() => app.db.prepare(`UPDATE audit SET actor = 'X' WHERE id = ?`).run(blanked)).toThrow(/append-only/);

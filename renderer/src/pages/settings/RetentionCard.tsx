@@ -6,6 +6,7 @@ import { Dialog } from '../../components/Dialog';
 import { ErrorBanner, InfoBanner } from '../../components/Banner';
 import { useMutation } from '../../data/useMutation';
 import { useOfficers, usePastRetention, useRetention } from '../../data/hooks';
+import { MAX_ERASE } from '../../../../shared/api/retention';
 
 type Rules = MethodOutput<'retention.get'>['rules'];
 type Row = MethodOutput<'retention.pastList'>['rows'][number];
@@ -75,19 +76,29 @@ function PastRetention() {
   const managers = (officers.data ?? []).filter((o) => o.isManager && o.active);
   const [managerId, setManagerId] = useState<number | null>(null);
   const list = usePastRetention(managerId);
-  const [erasing, setErasing] = useState<Row | null>(null);
+  const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
+  const [erasing, setErasing] = useState<Row[] | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  const rows = list.data?.rows ?? [];
+  const chosen = rows.filter((r) => selected.has(r.childId));
+  const toggle = (id: number, on: boolean) => setSelected((s) => {
+    const next = new Set(s);
+    if (on) next.add(id);
+    else next.delete(id);
+    return next;
+  });
+  const allShown = rows.length > 0 && chosen.length === Math.min(rows.length, MAX_ERASE);
   return (
     <>
       <h3>Past retention</h3>
       <p className="muted small">
         Only a manager may see and erase these. Erasing removes the child’s record, their cases, addresses, adults, notes,
-        checks, actions and meeting items, and blanks their details in the audit trail, which then records only that an
-        erasure happened and how much was removed.
+        checks, actions and meeting items, takes their name out of other records’ notes, and blanks their details in the audit
+        trail, which then records only that an erasure happened and how much was removed.
       </p>
       <Field label="Manager" hint="Managers are marked on the Officers page.">
         {(f) => (
-          <select {...f} value={managerId ?? ''} onChange={(e) => { setDone(null); setManagerId(e.target.value ? Number(e.target.value) : null); }}>
+          <select {...f} value={managerId ?? ''} onChange={(e) => { setDone(null); setSelected(new Set()); setManagerId(e.target.value ? Number(e.target.value) : null); }}>
             <option value="">Choose the manager reviewing…</option>
             {managers.map((m) => <option key={m.id} value={m.id}>{m.name}{m.jobTitle ? `, ${m.jobTitle}` : ''}</option>)}
           </select>
@@ -101,18 +112,35 @@ function PastRetention() {
           <p data-testid="past-retention-empty">No records are past retention on {formatUk(list.data.today)}.</p>
         ) : (
           <div className="table-wrap">
-            <p role="status">{list.data.total.toLocaleString('en-GB')} {list.data.total === 1 ? 'child’s records are' : 'children’s records are'} past retention{list.data.total > list.data.rows.length ? ` (the first ${list.data.rows.length.toLocaleString('en-GB')} shown)` : ''}.</p>
+            <div className="dialog-buttons" style={{ justifyContent: 'space-between', alignItems: 'center' }}>
+              <p role="status" style={{ margin: 0 }}>
+                {list.data.total.toLocaleString('en-GB')} {list.data.total === 1 ? 'child’s records are' : 'children’s records are'} past retention
+                {list.data.total > rows.length ? ` (the first ${rows.length.toLocaleString('en-GB')} shown)` : ''}.
+              </p>
+              <button type="button" className="danger" disabled={chosen.length === 0} onClick={() => setErasing(chosen)}>
+                Erase selected ({chosen.length.toLocaleString('en-GB')})…
+              </button>
+            </div>
             <table className="simple" aria-label="Records past retention">
-              <thead><tr><th scope="col">Child</th><th scope="col">Date of birth</th><th scope="col">Cases</th><th scope="col">Last closed</th><th scope="col">Past retention since</th><th scope="col"><span className="sr-only">Erase</span></th></tr></thead>
+              <thead>
+                <tr>
+                  <th scope="col">
+                    <input type="checkbox" aria-label={`Select the first ${Math.min(rows.length, MAX_ERASE)} shown`} checked={allShown}
+                      onChange={(e) => setSelected(new Set(e.target.checked ? rows.slice(0, MAX_ERASE).map((r) => r.childId) : []))} />
+                  </th>
+                  <th scope="col">Child</th><th scope="col">Date of birth</th><th scope="col">Cases</th><th scope="col">Last closed</th><th scope="col">Past retention since</th><th scope="col"><span className="sr-only">Erase</span></th>
+                </tr>
+              </thead>
               <tbody>
-                {list.data.rows.map((r) => (
+                {rows.map((r) => (
                   <tr key={r.childId}>
+                    <td><input type="checkbox" aria-label={`Select ${r.name}`} checked={selected.has(r.childId)} disabled={!selected.has(r.childId) && selected.size >= MAX_ERASE} onChange={(e) => toggle(r.childId, e.target.checked)} /></td>
                     <td>{r.name}</td>
                     <td>{formatUk(r.dateOfBirth)}</td>
                     <td>{r.references.join(', ')}</td>
                     <td>{formatUk(r.lastClosedOn)}</td>
                     <td>{formatUk(r.pastSince)}</td>
-                    <td><button type="button" className="danger" onClick={() => setErasing(r)} aria-label={`Erase ${r.name}`}>Erase…</button></td>
+                    <td><button type="button" className="danger" onClick={() => setErasing([r])} aria-label={`Erase ${r.name}`}>Erase…</button></td>
                   </tr>
                 ))}
               </tbody>
@@ -121,40 +149,50 @@ function PastRetention() {
         )
       ) : null}
       {managerId !== null ? (
-        <EraseDialog row={erasing} managerId={managerId} onClose={() => setErasing(null)} onErased={(msg) => { setErasing(null); setDone(msg); void list.reload(); }} />
+        <EraseDialog rows={erasing} managerId={managerId} onClose={() => setErasing(null)}
+          onErased={(msg) => { setErasing(null); setSelected(new Set()); setDone(msg); void list.reload(); }} />
       ) : null}
     </>
   );
 }
 
-function EraseDialog({ row, managerId, onClose, onErased }: { row: Row | null; managerId: number; onClose: () => void; onErased: (message: string) => void }) {
+function EraseDialog({ rows, managerId, onClose, onErased }: { rows: Row[] | null; managerId: number; onClose: () => void; onErased: (message: string) => void }) {
   const [confirmed, setConfirmed] = useState(false);
   const [hint, setHint] = useState<string | null>(null);
   const erase = useMutation({ invalidates: ['retention.', 'register.', 'dashboard.', 'reports.'] });
+  const key = rows?.map((r) => r.childId).join(',') ?? '';
   useEffect(() => {
     setConfirmed(false);
     setHint(null);
     erase.reset();
-  }, [row?.childId]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [key]); // eslint-disable-line react-hooks/exhaustive-deps
+  const one = rows?.length === 1 ? rows[0]! : null;
   const submit = async () => {
-    if (!row) return;
+    if (!rows?.length) return;
     if (!confirmed) {
       setHint('Tick the box to confirm, or press Cancel.');
       return;
     }
-    const r = await erase.mutate('retention.erase', { childId: row.childId, managerId, confirm: true });
-    if (r) onErased(`Erased ${row.references.join(', ')}: ${r.erasedCases} ${r.erasedCases === 1 ? 'case' : 'cases'} removed and ${r.auditRowsBlanked.toLocaleString('en-GB')} audit entries blanked. The audit trail records the erasure.`);
+    const r = await erase.mutate('retention.erase', { childIds: rows.map((x) => x.childId), managerId, confirm: true });
+    if (r) {
+      const who = one ? one.references.join(', ') : `${r.erasedChildren.toLocaleString('en-GB')} children`;
+      onErased(`Erased ${who}: ${r.erasedCases.toLocaleString('en-GB')} ${r.erasedCases === 1 ? 'case' : 'cases'} removed and ${r.auditRowsBlanked.toLocaleString('en-GB')} audit entries blanked. The audit trail records the erasure.`);
+    }
   };
+  const title = one ? `Erase ${one.name}’s records` : `Erase ${rows?.length ?? 0} children’s records`;
   return (
-    <Dialog title={row ? `Erase ${row.name}’s records` : 'Erase'} open={row !== null} onClose={onClose} onSubmit={() => void submit()} submitLabel="Erase for good" busy={erase.busy} error={hint ?? erase.error}>
-      {row ? (
+    <Dialog title={title} open={rows !== null} onClose={onClose} onSubmit={() => void submit()} submitLabel="Erase for good" busy={erase.busy} error={hint ?? erase.error}>
+      {rows ? (
         <>
-          <p>
-            {row.name} (born {formatUk(row.dateOfBirth)}; {row.references.join(', ')}) has been past retention since {formatUk(row.pastSince)}.
-            Erasing cannot be undone in Panel. Backups taken before today still hold the record until rotation removes them.
-          </p>
+          {one ? (
+            <p>{one.name} (born {formatUk(one.dateOfBirth)}; {one.references.join(', ')}) has been past retention since {formatUk(one.pastSince)}.</p>
+          ) : (
+            <p>{rows.map((r) => r.name).slice(0, 5).join(', ')}{rows.length > 5 ? ` and ${rows.length - 5} more` : ''}: all past retention.</p>
+          )}
+          <p>Erasing cannot be undone in Panel. Backups taken before today still hold the records until rotation removes them.</p>
+          {erase.busy ? <p role="status" aria-busy="true">Erasing, then tidying the register file (this can take a minute on a large register)…</p> : null}
           <label className="check-row">
-            <input type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} /> Erase this child’s personal data from the register
+            <input type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} /> {one ? 'Erase this child’s personal data from the register' : `Erase these ${rows.length} children’s personal data from the register`}
           </label>
         </>
       ) : null}
