@@ -69,7 +69,7 @@ describe.skipIf(!chromiumAvailable)('backups, restore and retention on screen', 
     await shot(page, 'backup-restored');
   });
 
-  it('a manager sees the records past retention and erases one after confirming', async () => {
+  it('a manager sees the records past retention and erases one, then several, after confirming', async () => {
     // A short rule so the demo register (children born 2005 onwards) has records past it.
     await page.goto(`${host.url}#/settings`);
     await page.getByLabel('CME: keep closed records').selectOption('after_closure');
@@ -104,5 +104,14 @@ describe.skipIf(!chromiumAvailable)('backups, restore and retention on screen', 
     await expect.poll(() => page.getByText(/^Erased 2 children: \d+ cases? removed/).isVisible()).toBe(true);
     expect((await api<{ total: number }>(host, 'retention.pastList', { managerId: managers[0]!.id })).total).toBe(total - 3);
     expect((await api<{ ok: boolean }>(host, 'audit.verify', { atOpen: false })).ok).toBe(true);
+  });
+
+  it('the browser host backs up when it is stopped (Ctrl+C / SIGTERM)', async () => {
+    const newest = () => fs.readdirSync(folder).filter((n) => /^panel-backup-.*\d\.db$/.test(n)).sort().pop();
+    const before = newest();
+    await host.stop('SIGTERM');
+    // Rotation keeps one copy a day, so the newest name is what changes.
+    expect(newest()).not.toBe(before);
+    expect(newest()! > before!).toBe(true);
   });
 });
