@@ -12,7 +12,7 @@ import { birthdayIn, isoParts, addMonths, type IsoDate } from './dates';
  *
  * Two limits come from the seeds, not from configuration:
  * - a child not found is never past retention: "Until a child/young person is located the LEA should
- *   maintain a record of their details" (seed 004 "Audit Registers"; seed 000 §7(g) and seed 003
+ *   maintain a record of their details" (seed 004 "De-registration Protocols"; seed 000 §7(g) and seed 003
  *   App. D keep unfound cases under review);
  * - a child with any open case, on either register, is not past retention.
  */

@@ -28,7 +28,7 @@ describe('retention (issue 13; default: closed records kept until the 25th birth
     expect(retentionVerdict('1990-01-01', cases, '2026-12-03')).toEqual({ kind: 'open' });
   });
 
-  it('a child never found is kept whatever their age (seed 004: keep their details until located)', () => {
+  it('a child never found is kept whatever their age (seed 004 De-registration Protocols: keep their details until located)', () => {
     expect(retentionVerdict('1995-01-01', [closed('CME', '2008-01-01', 'unresolved_lost')], '2026-12-03')).toEqual({ kind: 'not_found' });
     expect(retentionVerdict('1995-01-01', [closed('CME', '2008-01-01'), closed('CME', '2009-01-01', 'unresolved_lost')], '2026-12-03')).toEqual({ kind: 'not_found' });
   });
