@@ -39,7 +39,7 @@ export const retentionMethods = {
    */
   'retention.erase': method(
     z.object({
-      /** One or several children: each gets its own erasure audit row; all are erased or none, then the file is rebuilt once. */
+      /** One or several children: all are erased or none, with one erasure audit row, then the file is rebuilt once. */
       childIds: S.list(S.id, MAX_ERASE).min(1, { error: 'choose at least one child' }),
       managerId: S.id,
       confirm: z.literal(true, { error: 'must be ticked to erase the records' }),

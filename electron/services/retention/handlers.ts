@@ -1,7 +1,7 @@
 import type { retentionMethods } from '../../../shared/api/retention';
 import { DEFAULT_RETENTION } from '../../../shared/domain/retention';
 import type { DomainHandlerFactory } from '../handlers';
-import { compactAfterErasure, eraseChild, pastRetention, requireManager, retentionRules, setRetentionRules } from './retention';
+import { compactAfterErasure, eraseChildren, pastRetention, requireManager, retentionRules, setRetentionRules } from './retention';
 
 export const retentionHandlers: DomainHandlerFactory<typeof retentionMethods> = (db, opts) => ({
   'retention.get': () => ({ rules: retentionRules(db), defaults: DEFAULT_RETENTION }),
@@ -12,13 +12,8 @@ export const retentionHandlers: DomainHandlerFactory<typeof retentionMethods> = 
   },
   'retention.erase': ({ childIds, managerId }, ctx) => {
     // All or none, then one rebuild of the file (about 6 s on a 50,000-case register), however many were chosen.
-    const erased = db.transaction(() => [...new Set(childIds)].map((id) => eraseChild(db, ctx, id, managerId, opts.today())))();
+    const erased = db.transaction(() => eraseChildren(db, ctx, [...new Set(childIds)], managerId, opts.today()))();
     compactAfterErasure(db);
-    return {
-      erasedChildren: erased.length,
-      erasedCases: erased.reduce((n, e) => n + e.erasedCases, 0),
-      auditRowsBlanked: erased.reduce((n, e) => n + e.auditRowsBlanked, 0),
-      auditEntries: erased.map((e) => e.auditEntry),
-    };
+    return erased;
   },
 });

@@ -112,27 +112,27 @@ const TEXT_COLUMNS: [string, string[]][] = [
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
- * panel_names(text, needle): whether `text` holds `needle`, ignoring case in any alphabet (SQLite's
- * own lower() folds only A–Z, so "WIŚNIEWSKI" would escape it).
+ * panel_names(text): whether `text` names one of the children being erased, ignoring case in any
+ * alphabet (SQLite's own lower() folds only A–Z, so "WIŚNIEWSKI" would escape it). One regular
+ * expression for the whole batch, so the audit trail is read once however many children are erased.
  */
-function registerNames(db: Db): void {
-  db.function('panel_names', { deterministic: true }, (text: unknown, needle: unknown) =>
-    typeof text === 'string' && typeof needle === 'string' && text.toLowerCase().includes(needle.toLowerCase()) ? 1 : 0);
+function registerNames(db: Db, pattern: RegExp): void {
+  db.function('panel_names', { deterministic: true }, (text: unknown) => (typeof text === 'string' && pattern.test(text) ? 1 : 0));
 }
 
-/** Replaces the child's names in the free text of records that stay; returns how many fields changed. */
+const namesPattern = (needles: string[], flags: string) => new RegExp(needles.map(escapeRe).join('|'), flags);
+
+/** Replaces the children's names in the free text of records that stay; returns how many fields changed. */
 function redactNamesElsewhere(db: Db, needles: string[]): number {
   if (needles.length === 0) return 0;
-  registerNames(db);
-  const pattern = new RegExp(needles.map(escapeRe).join('|'), 'giu');
+  const replace = namesPattern(needles, 'giu');
   let changed = 0;
   for (const [table, columns] of TEXT_COLUMNS) {
     for (const col of columns) {
-      const where = needles.map(() => `panel_names(${col}, ?)`).join(' OR ');
-      const rows = db.prepare(`SELECT id, ${col} AS v FROM ${table} WHERE ${where}`).all(...needles) as { id: number; v: string }[];
+      const rows = db.prepare(`SELECT id, ${col} AS v FROM ${table} WHERE panel_names(${col})`).all() as { id: number; v: string }[];
       const set = db.prepare(`UPDATE ${table} SET ${col} = ? WHERE id = ?`);
       for (const r of rows) {
-        const next = r.v.replace(pattern, '[erased]');
+        const next = r.v.replace(replace, '[erased]');
         if (next !== r.v) {
           set.run(next, r.id);
           changed++;
@@ -147,35 +147,38 @@ function redactNamesElsewhere(db: Db, needles: string[]): number {
 export const referenceHash = (reference: string) => createHash('sha256').update(`panel-erasure\n${reference}`).digest('hex');
 
 /**
- * Erases one child's personal data (issue 13): the child, their addresses and adults, their cases
+ * Erases children's personal data (issue 13): each child, their addresses and adults, their cases
  * with checks, notes, closure proposals, RAG and lead history, actions and their reviews,
- * escalations, and their items on meeting agendas; the family record if no one else is in it; and
- * the old and new values of every audit row about them or naming them. Runs in the dispatcher's one
- * transaction. The erasure's audit row holds counts and hashed case references only.
+ * escalations, and their items on meeting agendas; the family record if no one else is in it; the
+ * old and new values of every audit row about them or naming them; and their names in the free text
+ * of records that stay. All or nothing, inside the caller's transaction: one child not past
+ * retention stops the lot. One erasure audit row holds counts and hashed case references only.
  */
-export function eraseChild(db: Db, ctx: WriteContext, childId: number, managerId: number, today: string) {
+export function eraseChildren(db: Db, ctx: WriteContext, childIds: readonly number[], managerId: number, today: string) {
   const manager = requireManager(db, managerId);
-  const child = childrenWithCases(db, childId)[0];
-  if (!child) throw new AppError('not_found', 'A child chosen is no longer on the register (perhaps already erased). Refresh the list and choose again; nothing was erased.', 'childIds');
-  const verdict = retentionVerdict(child.dateOfBirth, child.cases, today, retentionRules(db));
-  if (verdict.kind !== 'past') {
-    const why = verdict.kind === 'open' ? 'a case is still open' : verdict.kind === 'not_found' ? 'the child was never found, so their details are kept until they are' : `their records are kept until ${verdict.until}`;
-    throw new AppError('conflict', `${child.cases.map((c) => c.reference).join(', ')}: this child's records are not past retention (${why}), so nothing was erased.`, 'childIds');
-  }
-  const row = db.prepare('SELECT forenames, surname, known_as, upn, family_id FROM children WHERE id = ?').get(childId) as NameRow & { family_id: number | null };
-  const caseIds = (db.prepare('SELECT id FROM cases WHERE child_id = ?').all(childId) as { id: number }[]).map((r) => r.id);
+  const rules = retentionRules(db);
+  const children = childIds.map((childId) => {
+    const child = childrenWithCases(db, childId)[0];
+    if (!child) throw new AppError('not_found', 'A child chosen is no longer on the register (perhaps already erased). Refresh the list and choose again; nothing was erased.', 'childIds');
+    const verdict = retentionVerdict(child.dateOfBirth, child.cases, today, rules);
+    if (verdict.kind !== 'past') {
+      const why = verdict.kind === 'open' ? 'a case is still open' : verdict.kind === 'not_found' ? 'the child was never found, so their details are kept until they are' : `their records are kept until ${verdict.until}`;
+      throw new AppError('conflict', `${child.cases.map((c) => c.reference).join(', ')}: this child's records are not past retention (${why}), so nothing was erased.`, 'childIds');
+    }
+    const row = db.prepare('SELECT forenames, surname, known_as, upn, family_id FROM children WHERE id = ?').get(childId) as NameRow & { family_id: number | null };
+    return { child, verdict, row };
+  });
+  const caseIds = (db.prepare(`SELECT id FROM cases WHERE child_id IN (${childIds.map(() => '?').join(', ')})`).all(...childIds) as { id: number }[]).map((r) => r.id);
   const inCases = `(${caseIds.map(() => '?').join(', ') || 'NULL'})`;
+  const inChildren = `(${childIds.map(() => '?').join(', ')})`;
+  const needles = children.flatMap((c) => needleTexts(c.row));
+  registerNames(db, namesPattern(needles, 'iu'));
 
-  // Audit rows about the child or their cases, and any other row whose values spell their full name or UPN.
-  const needles = needleTexts(row);
-  registerNames(db);
+  // Audit rows about the children or their cases, and any other row whose values spell a full name or UPN.
   const auditIds = (
     db
-      .prepare(
-        `SELECT id FROM audit WHERE entity <> 'erasure' AND (child_id = ? OR case_id IN ${inCases}
-          ${needles.map(() => 'OR panel_names(old_value, ?) OR panel_names(new_value, ?)').join(' ')})`,
-      )
-      .all(childId, ...caseIds, ...needles.flatMap((n) => [n, n])) as { id: number }[]
+      .prepare(`SELECT id FROM audit WHERE entity <> 'erasure' AND (child_id IN ${inChildren} OR case_id IN ${inCases} OR panel_names(old_value) OR panel_names(new_value))`)
+      .all(...childIds, ...caseIds) as { id: number }[]
   ).map((r) => r.id);
 
   // Deleted rows' bytes are overwritten, not left readable in free space of the file.
@@ -186,7 +189,7 @@ export function eraseChild(db: Db, ctx: WriteContext, childId: number, managerId
   const counts = {
     actionReviews: run(`DELETE FROM action_reviews WHERE action_id IN (${actions}) OR agenda_item_id IN (${items})`, ...caseIds, ...caseIds),
     minutesAmendments: run(`DELETE FROM minutes_amendments WHERE agenda_item_id IN (${items})`, ...caseIds),
-    // Another case's action or escalation recorded at this child's item keeps itself, without the link.
+    // Another case's action or escalation recorded at one of these children's items keeps itself, without the link.
     unlinked: run(`UPDATE actions SET agenda_item_id = NULL WHERE agenda_item_id IN (${items}) AND (case_id IS NULL OR case_id NOT IN ${inCases})`, ...caseIds, ...caseIds)
       + run(`UPDATE escalations SET agenda_item_id = NULL WHERE agenda_item_id IN (${items}) AND case_id NOT IN ${inCases}`, ...caseIds, ...caseIds),
     actions: run(`DELETE FROM actions WHERE case_id IN ${inCases}`, ...caseIds),
@@ -198,14 +201,17 @@ export function eraseChild(db: Db, ctx: WriteContext, childId: number, managerId
     closureProposals: run(`DELETE FROM closure_proposals WHERE case_id IN ${inCases}`, ...caseIds),
     checks: run(`DELETE FROM checks WHERE case_id IN ${inCases}`, ...caseIds),
     notes: run(`DELETE FROM notes WHERE case_id IN ${inCases}`, ...caseIds),
-    cases: run(`DELETE FROM cases WHERE child_id = ?`, childId),
-    addresses: run('DELETE FROM addresses WHERE child_id = ?', childId),
-    adults: run('DELETE FROM adults WHERE child_id = ?', childId),
-    children: run('DELETE FROM children WHERE id = ?', childId),
+    cases: run(`DELETE FROM cases WHERE child_id IN ${inChildren}`, ...childIds),
+    addresses: run(`DELETE FROM addresses WHERE child_id IN ${inChildren}`, ...childIds),
+    adults: run(`DELETE FROM adults WHERE child_id IN ${inChildren}`, ...childIds),
+    children: run(`DELETE FROM children WHERE id IN ${inChildren}`, ...childIds),
     families: 0,
   };
-  if (row.family_id !== null) counts.families = run('DELETE FROM families WHERE id = ? AND NOT EXISTS (SELECT 1 FROM children WHERE family_id = ?)', row.family_id, row.family_id);
-  const textsRedacted = redactNamesElsewhere(db, needleTexts(row));
+  for (const f of new Set(children.map((c) => c.row.family_id).filter((x): x is number => x !== null))) {
+    counts.families += run('DELETE FROM families WHERE id = ? AND NOT EXISTS (SELECT 1 FROM children WHERE family_id = ?)', f, f);
+  }
+  const textsRedacted = redactNamesElsewhere(db, needles);
+  const allCases = children.flatMap((c) => c.child.cases);
 
   const auditEntry = eraseAuditPayloads(
     db,
@@ -214,14 +220,15 @@ export function eraseChild(db: Db, ctx: WriteContext, childId: number, managerId
     {
       erasure: 'retention',
       authorisedBy: manager,
-      retentionEndedOn: verdict.since,
-      caseReferenceHashes: child.cases.map((c) => referenceHash(c.reference)),
-      registers: [...new Set(child.cases.map((c) => c.register))],
+      children: children.length,
+      retentionEndedOn: children.map((c) => (c.verdict.kind === 'past' ? c.verdict.since : null)),
+      caseReferenceHashes: allCases.map((c) => referenceHash(c.reference)),
+      registers: [...new Set(allCases.map((c) => c.register))],
       counts: { ...counts, textsRedacted },
       auditRowsBlanked: auditIds.length,
     },
   );
-  return { erasedCases: counts.cases, auditRowsBlanked: auditIds.length, auditEntry };
+  return { erasedChildren: counts.children, erasedCases: counts.cases, auditRowsBlanked: auditIds.length, auditEntries: [auditEntry] };
 }
 
 /**
