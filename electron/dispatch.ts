@@ -31,7 +31,7 @@ export type Dispatch = (method: string, rawArgs: unknown) => Result<unknown>;
 
 /**
  * The single entry point both hosts call: unknown method -> error; validate input; run the
- * handler (writes inside one transaction, reads on a connection that refuses writes); wrap the outcome as { ok, value | error }.
+ * handler (writes inside one transaction, unless the contract says the method opens its own; reads on a connection that refuses writes); wrap the outcome as { ok, value | error }.
  */
 export function createDispatcher(options: DispatcherOptions): Dispatch {
   const { db, handlers, context } = options;
@@ -54,7 +54,8 @@ export function createDispatcher(options: DispatcherOptions): Dispatch {
         return { ok: false, error: { code: 'invalid_input', message: `${labelForPath(future.path)} ${future.message}`, field: future.path.map(String).join('.') } };
       }
       const run = () => handler(parsed.value, ctx);
-      const value = spec.write ? db.transaction(run)() : readOnly(db, run);
+      // A write that manages its own transactions (VACUUM can't run inside one) runs as it is.
+      const value = spec.transaction === 'own' ? run() : spec.write ? db.transaction(run)() : readOnly(db, run);
       if (options.checkOutputs) {
         const out = (spec.output as z.ZodType).safeParse(value);
         if (!out.success) throw new Error(`Output of ${method} does not match the contract: ${out.error.message}`);

@@ -7,6 +7,7 @@ import { sql as safeguarding } from './006_safeguarding';
 import { sql as hardening } from './007_hardening';
 import { sql as performanceIndexes } from './008_performance_indexes';
 import { sql as usersAndRoles } from './009_users_and_roles';
+import { sql as backupsRetention } from './010_backups_retention';
 
 export interface Migration {
   version: number;
@@ -25,6 +26,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 7, name: 'hardening', sql: hardening },
   { version: 8, name: 'performance_indexes', sql: performanceIndexes },
   { version: 9, name: 'users_and_roles', sql: usersAndRoles },
+  { version: 10, name: 'backups_retention', sql: backupsRetention },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -13,7 +13,9 @@ import { reportsHandlers } from './reports/handlers';
 import { meetingsHandlers } from './meetings/handlers';
 import { documentsHandlers } from './documents/handlers';
 import { usersHandlers } from './users/handlers';
-export type { ServiceOptions } from './handlers';
+import { backupsHandlers } from './backups/handlers';
+import { retentionHandlers } from './retention/handlers';
+export type { ServiceOptions, RegisterHost } from './handlers';
 
 /** The services behind every method in the contract: each domain's handler map (electron/services/<domain>/handlers.ts). */
 export function createHandlers(db: Db, opts: ServiceOptions): Handlers {
@@ -30,5 +32,7 @@ export function createHandlers(db: Db, opts: ServiceOptions): Handlers {
     ...meetingsHandlers(db, opts),
     ...documentsHandlers(db, opts),
     ...usersHandlers(db, opts),
+    ...backupsHandlers(db, opts),
+    ...retentionHandlers(db, opts),
   };
 }

@@ -59,6 +59,13 @@ const LABELS: Record<string, string> = {
   from: 'From date',
   to: 'To date',
   panelId: 'Panel',
+  folder: 'Backup folder',
+  file: 'Backup file',
+  confirm: 'Confirmation',
+  managerId: 'Manager',
+  childId: 'Child',
+  basis: 'Kept until',
+  years: 'Years kept',
 };
 
 const CONTAINERS: Record<string, string> = {
@@ -70,6 +77,9 @@ const CONTAINERS: Record<string, string> = {
   adults: 'Responsible adult',
   siblings: 'Sibling',
   preReferralActions: 'Pre-referral action',
+  rules: '',
+  CME: 'CME register: ',
+  PMOE: 'PMOE register: ',
 };
 
 /** 'siblings.1.dateOfBirth' -> 'Sibling 2: Date of birth' */

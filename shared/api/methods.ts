@@ -102,6 +102,15 @@ export const METHOD_NAMES = [
   'users.resetPassword',
   'users.remove',
   'users.newRecoveryKey',
+  'backups.status',
+  'backups.setFolder',
+  'backups.run',
+  'backups.inspect',
+  'backups.restore',
+  'retention.get',
+  'retention.set',
+  'retention.pastList',
+  'retention.erase',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];
