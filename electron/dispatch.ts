@@ -93,5 +93,6 @@ export function validateInput(method: MethodName, rawArgs: unknown): Result<unkn
 export function refusal(method: MethodName, role: keyof typeof ROLE_LABELS): { code: 'forbidden'; message: string } {
   const who = ROLE_LABELS[role].toLowerCase();
   const what = contract[method].write ? 'make this change' : 'see this';
-  return { code: 'forbidden', message: `A ${who} can't ${what} (${method}). Ask a manager${role === 'manager' ? '' : ' to do it, or to change your role'}.` };
+  const article = /^[aeiou]/.test(who) ? 'An' : 'A';
+  return { code: 'forbidden', message: `${article} ${who} can't ${what} (${method}). Ask a manager${role === 'manager' ? '' : ' to do it, or to change your role'}.` };
 }

@@ -1,5 +1,5 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { openTestApp, TODAY, type TestApp } from '../helpers/tempDb';
+import { openTestApp, tempDir, TODAY, type TestApp } from '../helpers/tempDb';
 import { loadDemo } from '../../db/demo/register';
 import { readOnly } from '../../db/readOnly';
 import { contract } from '../../shared/api/contract';
@@ -18,14 +18,18 @@ describe('read methods cannot write', () => {
   };
 
   beforeAll(() => {
-    app = openTestApp();
+    // Signed in as a manager, so the manager-only reads (the past-retention list, inspecting a backup) answer too.
+    app = openTestApp({ user: { id: 1, name: 'Test Manager', role: 'manager' } });
     app.db.transaction(() => loadDemo(app.db, { actor: 'Demo', source: 'demo', now: () => `${TODAY}T09:00:00Z` }, { today: TODAY, cases: 200 }))();
     const meeting = (app.ok('meetings.list') as { id: number; status: string }[]).find((m) => m.status === 'approved')!;
     const detail = app.ok('meetings.get', { id: meeting.id });
     const item = detail.items.find((i: { kind: string }) => i.kind === 'case');
     const cme = (app.ok('register.list') as { caseId: number; register: string; status: string }[]).find((r) => r.register === 'CME')!;
     const child = app.ok('cases.get', { id: cme.caseId }).child;
+    app.ok('backups.setFolder', { folder: tempDir('panel-backups-') });
+    const backup = app.ok('backups.run').entry.file as string;
     Object.assign(args, {
+      'backups.inspect': { file: backup },
       'children.checkDuplicates': { forenames: child.forenames, surname: child.surname, dateOfBirth: child.dateOfBirth },
       'cases.get': { id: cme.caseId },
       'audit.forCase': { caseId: cme.caseId },
@@ -57,6 +61,11 @@ describe('read methods cannot write', () => {
     const r = app.dispatch(method, args[method] ?? {});
     expect(r).toMatchObject({ ok: true });
     expect(snapshot()).toBe(before);
+  });
+
+  it('the methods that open their own transactions (VACUUM cannot run inside one) are writes, not reads', () => {
+    const own = Object.entries(contract).filter(([, spec]) => spec.transaction === 'own').map(([name, spec]) => [name, spec.write]);
+    expect(own).toEqual([['backups.run', true], ['backups.restore', true], ['retention.erase', true]]);
   });
 
   it('the path reads run on refuses a write, and the register takes writes again after it', () => {

@@ -5,9 +5,8 @@ import { openTestApp, cmeReferral, type TestApp } from '../../helpers/tempDb';
 import { addDays, addMonths } from '../../../shared/domain/dates';
 
 // Issue 13: retention. Default: closed records kept until the child's 25th birthday; a manager
-// (until sign-in: an officer marked as manager) sees the records past it and erases them.
+// (the signed-in user with the manager role) sees the records past it and erases them.
 let app: TestApp;
-let manager: number;
 let officer: number;
 
 /** A referral made when the child was 12, with an address, an adult, a note and a check; closed 180 days later unless told otherwise ('' leaves it open). */
@@ -26,9 +25,10 @@ function closedChild(forenames: string, surname: string, dateOfBirth: string, cl
 }
 
 beforeEach(() => {
-  app = openTestApp({ today: '2026-12-03' });
+  // Signed in as a manager (the session layer sets ctx.user; the role table and the erasure name them).
+  app = openTestApp({ today: '2026-12-03', user: { id: 1, name: 'Nadia Kowalczyk', role: 'manager' } });
   officer = app.ok('officers.create', { name: 'Priya Shah', jobTitle: 'CME Officer', team: 'cme' }).id;
-  manager = app.ok('officers.create', { name: 'Nadia Kowalczyk', jobTitle: 'Inclusion Manager', team: 'inclusion', isManager: true }).id;
+  app.ok('officers.create', { name: 'Nadia Kowalczyk', jobTitle: 'Inclusion Manager', team: 'inclusion', isManager: true }).id;
 });
 afterEach(() => app.close());
 
@@ -38,15 +38,15 @@ describe('the past-retention list', () => {
     closedChild('Leah', 'Okafor', '2001-12-04'); // 25 tomorrow
     const open = closedChild('Tomasz', 'Nowak', '1999-01-01', undefined, '');
     expect(app.ok('cases.get', { id: open.caseId }).case.status).not.toBe('closed');
-    const list = app.ok('retention.pastList', { managerId: manager });
+    const list = app.ok('retention.pastList', {});
     expect(list).toMatchObject({ total: 1, today: '2026-12-03', rows: [{ childId: past.childId, name: 'Kacper Wiśniewski', pastSince: '2026-12-03', registers: ['CME'], lastClosedOn: past.closedOn }] });
   });
 
   it('follows a changed rule (PMOE and CME each have their own), and refuses a rule that would erase a child', () => {
     const c = closedChild('Kacper', 'Wiśniewski', '2006-05-01', '2019-09-01');
-    expect(app.ok('retention.pastList', { managerId: manager }).total).toBe(0);
+    expect(app.ok('retention.pastList', {}).total).toBe(0);
     app.ok('retention.set', { rules: { CME: { basis: 'after_closure', years: 6 }, PMOE: { basis: 'birthday', years: 25 } } });
-    expect(app.ok('retention.pastList', { managerId: manager }).rows.map((r: { childId: number }) => r.childId)).toEqual([c.childId]);
+    expect(app.ok('retention.pastList', {}).rows.map((r: { childId: number }) => r.childId)).toEqual([c.childId]);
     const bad = app.dispatch('retention.set', { rules: { CME: { basis: 'birthday', years: 16 }, PMOE: { basis: 'birthday', years: 25 } } });
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'rules.CME.years', message: expect.stringMatching(/^CME register: .*18 or more/) } });
     const zero = app.dispatch('retention.set', { rules: { CME: { basis: 'birthday', years: 0 }, PMOE: { basis: 'birthday', years: 25 } } });
@@ -54,8 +54,14 @@ describe('the past-retention list', () => {
     expect(app.ok('retention.get').rules.CME).toEqual({ basis: 'after_closure', years: 6 });
   });
 
-  it('is for managers only', () => {
-    expect(app.dispatch('retention.pastList', { managerId: officer })).toMatchObject({ ok: false, error: { code: 'forbidden', field: 'managerId' } });
+  it('is for a signed-in manager only', () => {
+    const asOfficer = openTestApp({ file: app.file, today: '2026-12-03', user: { id: 2, name: 'Priya Shah', role: 'officer' } });
+    expect(asOfficer.dispatch('retention.pastList', {})).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringMatching(/An officer can't see this/) } });
+    // Nobody signed in (a script on the file): refused too.
+    const nobody = openTestApp({ file: app.file, today: '2026-12-03' });
+    expect(nobody.dispatch('retention.pastList', {})).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringMatching(/signed-in manager/) } });
+    asOfficer.close();
+    nobody.close();
   });
 });
 
@@ -68,7 +74,7 @@ describe('erasing a child past retention', () => {
     const auditBefore = verifyAuditChain(app.db);
     expect(auditBefore.ok).toBe(true);
 
-    const r = app.ok('retention.erase', { childIds: [gone.childId], managerId: manager, confirm: true });
+    const r = app.ok('retention.erase', { childIds: [gone.childId], confirm: true });
     expect(r).toMatchObject({ erasedChildren: 1, erasedCases: 1, auditEntries: [expect.any(Number)] });
     expect(r.auditRowsBlanked).toBeGreaterThan(5);
 
@@ -91,7 +97,7 @@ describe('erasing a child past retention', () => {
     expect(app.db.prepare(`SELECT count(*) AS n FROM audit WHERE (old_value LIKE '%Wiśniewski%' OR new_value LIKE '%Wiśniewski%')`).get()).toEqual({ n: 0 });
     expect(naming.n).toBeGreaterThan(0);
     const erasure = app.db.prepare(`SELECT actor, action, entity, case_id, child_id, new_value FROM audit WHERE id = ?`).get(r.auditEntries[0]) as { new_value: string; case_id: null; child_id: null; entity: string };
-    expect(erasure).toMatchObject({ entity: 'erasure', action: 'delete', case_id: null, child_id: null, actor: 'Test Officer' });
+    expect(erasure).toMatchObject({ entity: 'erasure', action: 'delete', case_id: null, child_id: null, actor: 'Nadia Kowalczyk' });
     const summary = JSON.parse(erasure.new_value);
     expect(summary).toMatchObject({ erasure: 'retention', authorisedBy: 'Nadia Kowalczyk', children: 1, retentionEndedOn: ['2026-06-15'], registers: ['CME'], counts: { children: 1, cases: 1, addresses: 1, adults: 1, notes: expect.any(Number), checks: 1, textsRedacted: 1 } });
     expect(summary.caseReferenceHashes[0]).toMatch(/^[0-9a-f]{64}$/);
@@ -105,13 +111,15 @@ describe('erasing a child past retention', () => {
 
   it('refuses a child not past retention, a child never found, and a non-manager, changing nothing', () => {
     const young = closedChild('Leah', 'Okafor', '2010-03-03');
-    expect(app.dispatch('retention.erase', { childIds: [young.childId], managerId: manager, confirm: true })).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/kept until 2035-03-03/) } });
+    expect(app.dispatch('retention.erase', { childIds: [young.childId], confirm: true })).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/kept until 2035-03-03/) } });
     const adult = closedChild('Kacper', 'Wiśniewski', '1995-06-15');
-    expect(app.dispatch('retention.erase', { childIds: [adult.childId], managerId: officer, confirm: true })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(app.dispatch('retention.erase', { childIds: [adult.childId], managerId: manager })).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'confirm' } });
+    const asOfficer = openTestApp({ file: app.file, today: '2026-12-03', user: { id: 2, name: 'Priya Shah', role: 'officer' } });
+    expect(asOfficer.dispatch('retention.erase', { childIds: [adult.childId], confirm: true })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    asOfficer.close();
+    expect(app.dispatch('retention.erase', { childIds: [adult.childId] })).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'confirm' } });
     // Never found: the record is kept until the child is located (seed 004).
     app.db.prepare(`UPDATE cases SET closure_reason = 'unresolved_lost' WHERE id = ?`).run(adult.caseId);
-    expect(app.dispatch('retention.erase', { childIds: [adult.childId], managerId: manager, confirm: true })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/never found/) } });
+    expect(app.dispatch('retention.erase', { childIds: [adult.childId], confirm: true })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/never found/) } });
     expect(app.db.prepare('SELECT count(*) AS n FROM children').get()).toEqual({ n: 2 });
   });
 
@@ -119,7 +127,7 @@ describe('erasing a child past retention', () => {
     const gone = closedChild('Kacper', 'Wiśniewski', '2001-06-15');
     app.db.exec('DROP TRIGGER audit_no_update');
     app.db.prepare(`UPDATE audit SET actor = 'Someone else' WHERE id = (SELECT min(id) FROM audit WHERE child_id = ?)`).run(gone.childId);
-    expect(app.dispatch('retention.erase', { childIds: [gone.childId], managerId: manager, confirm: true })).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/does not verify at entry/) } });
+    expect(app.dispatch('retention.erase', { childIds: [gone.childId], confirm: true })).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/does not verify at entry/) } });
     expect(app.db.prepare('SELECT count(*) AS n FROM children').get()).toEqual({ n: 1 });
   });
 
@@ -127,21 +135,21 @@ describe('erasing a child past retention', () => {
     const a = closedChild('Kacper', 'Wiśniewski', '2001-06-15');
     const b = closedChild('Tomasz', 'Nowak', '2000-01-20');
     const young = closedChild('Leah', 'Okafor', '2010-03-03');
-    const refused = app.dispatch('retention.erase', { childIds: [a.childId, young.childId], managerId: manager, confirm: true });
+    const refused = app.dispatch('retention.erase', { childIds: [a.childId, young.childId], confirm: true });
     expect(refused).toMatchObject({ ok: false, error: { code: 'conflict' } });
     expect(app.db.prepare('SELECT count(*) AS n FROM children').get()).toEqual({ n: 3 });
-    const r = app.ok('retention.erase', { childIds: [a.childId, b.childId], managerId: manager, confirm: true });
+    const r = app.ok('retention.erase', { childIds: [a.childId, b.childId], confirm: true });
     expect(r).toMatchObject({ erasedChildren: 2, erasedCases: 2, auditEntries: [expect.any(Number)] });
     const summary = JSON.parse((app.db.prepare('SELECT new_value FROM audit WHERE id = ?').get(r.auditEntries[0]) as { new_value: string }).new_value);
     expect(summary).toMatchObject({ children: 2, caseReferenceHashes: [expect.any(String), expect.any(String)], counts: { children: 2, cases: 2 } });
     expect(app.db.prepare('SELECT count(*) AS n FROM children').get()).toEqual({ n: 1 });
     expect(verifyAuditChain(app.db).ok).toBe(true);
-    expect(app.ok('retention.pastList', { managerId: manager }).total).toBe(0);
+    expect(app.ok('retention.pastList', {}).total).toBe(0);
   });
 
   it('an erased row altered afterwards, or its manifest, breaks the chain', () => {
     const gone = closedChild('Kacper', 'Wiśniewski', '2001-06-15');
-    const { auditEntries: [auditEntry] } = app.ok('retention.erase', { childIds: [gone.childId], managerId: manager, confirm: true });
+    const { auditEntries: [auditEntry] } = app.ok('retention.erase', { childIds: [gone.childId], confirm: true });
     const blanked = (app.db.prepare(`SELECT min(id) AS id FROM audit WHERE child_id = ?`).get(gone.childId) as { id: number }).id;
     // The trigger refuses anything but the blanking itself.
     expect(() => app.db.prepare(`UPDATE audit SET actor = 'X' WHERE id = ?`).run(blanked)).toThrow(/append-only/);
