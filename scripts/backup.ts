@@ -1,4 +1,6 @@
-// npm run backup -- [--db PATH] --out DIR   (see scripts/backupCommands.ts)
+// npm run backup -- [--db PATH] --out DIR [--user NAME | --recovery-key]   (see scripts/backupCommands.ts)
 import { backupCommand } from './backupCommands';
 
-process.exitCode = backupCommand(process.argv.slice(2));
+void backupCommand(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});
