@@ -85,9 +85,8 @@ describe.skipIf(!chromiumAvailable)('every screen passes axe-core (WCAG 2.2 AA):
     await api(host, 'backups.setFolder', { folder });
     await api(host, 'backups.run');
     await api(host, 'retention.set', { rules: { CME: { basis: 'after_closure', years: 1 }, PMOE: { basis: 'birthday', years: 25 } } });
-    const manager = (await api<{ id: number; isManager: boolean; active: boolean }[]>(host, 'officers.list')).find((o) => o.isManager && o.active)!;
+    // Signed in as a manager: the past-retention list shows without choosing anyone.
     await page.goto(`${host.url}#/settings`);
-    await page.getByLabel('Manager').selectOption(String(manager.id));
     await expect.poll(() => page.getByRole('table', { name: 'Records past retention' }).locator('tbody tr').count()).toBeGreaterThan(0);
     await shot(page, 'axe-settings-retention');
     expect(await seriousViolations(page), 'settings with lists').toEqual([]);
