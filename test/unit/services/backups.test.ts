@@ -198,6 +198,28 @@ describe('automatic backups: daily while open, and on close', () => {
   });
 });
 
+describe('backups before the register closes: signing out and locking', () => {
+  it('signing out and the idle lock each back up first; nothing when no folder is chosen', () => {
+    const { s, ok, dbPath } = open();
+    ok('session.signOut'); // no folder yet: closes without a backup, and without an error
+    expect(errors).toEqual([]);
+    ok('session.signIn', MANAGER);
+    const folder = tempDir('panel-backups-');
+    ok('backups.setFolder', { folder });
+    ok('session.signOut');
+    expect(backupsIn(folder)).toHaveLength(1);
+    ok('session.signIn', MANAGER);
+    s.lock('idle');
+    expect(s.db()).toBeNull();
+    const db = openKeyed(dbPath, { readonly: true });
+    expect(db.prepare('SELECT kind, actor FROM backup_log ORDER BY id').all()).toEqual([
+      { kind: 'close', actor: MANAGER.name },
+      { kind: 'close', actor: MANAGER.name },
+    ]);
+    db.close();
+  });
+});
+
 describe('the restore drill', () => {
   it('make changes, back up, damage the register, restore: counts and the audit chain come back', () => {
     const { s, ok, dbPath } = open();
