@@ -59,8 +59,8 @@ export function RestoreDialog({ file, onClose }: { file: string | null; onClose:
             <>
               <p>
                 Everything entered since this backup was taken will be replaced. Panel backs up the register as it is now
-                first, and stops if it cannot; then it swaps the backup in and reopens. Anyone else using this register should
-                close Panel first.
+                first, and stops if it cannot; then it swaps the backup in and reopens. The users and their passwords become
+                those of the backup. Anyone else using this register should close Panel first.
               </p>
               <label className="check-row">
                 <input type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} /> I want to replace the register with this backup

@@ -17,8 +17,8 @@ export function backupWhen(iso: string): string {
 
 export const KIND_LABELS: Record<Status["last"] extends null | infer E ? (E extends { kind: infer K } ? K & string : never) : never, string> = {
   manual: 'Back up now',
-  daily: 'daily, while open',
-  close: 'on closing Panel',
+  daily: 'daily, while signed in',
+  close: 'as the register closed',
   before_restore: 'before a restore',
   command_line: 'command line',
   restore: 'restore',
