@@ -126,6 +126,12 @@ export async function restoreCommand(argv: readonly string[], print: Print = con
   } catch (err) {
     return failed(print, err);
   }
+  // A plain backup (taken before the register was encrypted, so with no keyring) would put an unencrypted
+  // file beside the encrypted register's keyring, which then opens nothing: refuse rather than do that.
+  if (!unlocked && fs.existsSync(keyringPath(dbPath))) {
+    print(`The register at ${dbPath} is encrypted, but ${from} has no keyring beside it (${path.basename(keyringPath(from))}), so it is either a backup from before the register was encrypted or its keyring has been separated from it. Nothing was changed. Put the backup's keyring back beside it, or choose a later backup.`);
+    return 1;
+  }
   const openOptions = unlocked ? { key: unlocked.key } : {};
   const preview = previewBackup(from, openOptions, { registerId: registerIdOf(dbPath) });
   print(describePreview(preview));

@@ -182,6 +182,15 @@ describe('an encrypted register: the commands unlock with a password or the reco
     // The keyring came back with the register: the manager's password opens it again.
     expect(fs.existsSync(keyringPath(file))).toBe(true);
     expect(childrenIn(file)).toBe(2);
+
+    // A plain backup (from before encryption) is not put in place of an encrypted register.
+    const plain = register(5);
+    const plainOut = tempDir('panel-it-');
+    await run(backupCommand, ['--db', plain, '--out', plainOut]);
+    const plainBackup = path.join(plainOut, fs.readdirSync(plainOut)[0]!);
+    const refused = await run(restoreCommand, ['--db', file, '--from', plainBackup, '--yes']);
+    expect(refused).toMatchObject({ code: 1, out: expect.stringMatching(/is encrypted, but .* has no keyring beside it.*Nothing was changed/) });
+    expect(childrenIn(file)).toBe(2);
   });
 });
 
