@@ -26,6 +26,35 @@ export function auditHash(previous: string, row: AuditRecord): string {
     .digest('hex');
 }
 
+/**
+ * Erasure (issue 13, retention): an erased child's audit rows keep every column but old_value and
+ * new_value, which are set to NULL. Their own hash can then no longer be recomputed, so the erasure's
+ * audit row (entity 'erasure', appended before the blanking, itself in the chain) lists each blanked
+ * row as [id, hash, keptDigest]: the verifier accepts a blanked row whose hash and remaining columns
+ * match that list. The next row's link still covers the stored hash, so the chain stays whole.
+ */
+export const ERASABLE_COLUMNS = ['old_value', 'new_value'] as const;
+
+/** SHA-256 of the columns an erasure leaves in place. */
+export function keptDigest(row: AuditRecord): string {
+  const kept = AUDIT_COLUMNS.filter((c) => !(ERASABLE_COLUMNS as readonly string[]).includes(c));
+  return createHash('sha256').update(JSON.stringify(kept.map((c) => row[c] ?? null))).digest('hex');
+}
+
+/** The rows erasures have blanked: id -> [hash, keptDigest], from the erasure rows' manifests. */
+function erasedRows(db: Db): Map<number, [string, string]> {
+  const erased = new Map<number, [string, string]>();
+  for (const r of db.prepare(`SELECT new_value FROM audit WHERE entity = 'erasure'`).iterate() as IterableIterator<{ new_value: string | null }>) {
+    try {
+      const rows = (JSON.parse(r.new_value ?? '{}') as { rows?: [number, string, string][] }).rows ?? [];
+      for (const [id, hash, kept] of rows) erased.set(id, [hash, kept]);
+    } catch {
+      // An unreadable manifest erases nothing: its rows then fail as altered, and the erasure row itself fails its own link.
+    }
+  }
+  return erased;
+}
+
 const lastHashStmt = new WeakMap<Db, Database.Statement>();
 const insertStmt = new WeakMap<Db, { cols: string[]; stmt: Database.Statement }>();
 
@@ -86,9 +115,11 @@ export function verifyAuditChain(db: Db): AuditCheck {
   let prev = GENESIS;
   let rows = 0;
   let expectedId = 1;
+  const erased = erasedRows(db);
   for (const r of db.prepare(`SELECT ${AUDIT_COLUMNS.join(', ')}, hash FROM audit ORDER BY id`).iterate() as IterableIterator<AuditRecord & { hash: string | null }>) {
     rows++;
-    const want = auditHash(prev, r);
+    const blank = erased.get(Number(r.id));
+    const want = blank && r.old_value === null && r.new_value === null && blank[0] === r.hash && blank[1] === keptDigest(r) ? blank[0] : auditHash(prev, r);
     // A missing id (a deleted row) shows as the next row's link not following.
     if (r.hash !== want || Number(r.id) !== expectedId) {
       const firstBroken = { id: Number(r.id), at: strOrNull(r.at), actor: strOrNull(r.actor), entity: strOrNull(r.entity) };

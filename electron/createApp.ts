@@ -1,7 +1,7 @@
 import type { Db } from '../db/open';
 import type { WriteContext } from '../db/audit';
 import { createDispatcher, type Dispatch, type Handlers } from './dispatch';
-import { createHandlers } from './services';
+import { createHandlers, type RegisterHost } from './services';
 import { contextFor } from './services/context';
 import { prepareRegister } from './services/app/prepare';
 import type { RegisterKeys } from './services/handlers';
@@ -27,6 +27,8 @@ export interface AppOptions {
   log?: (message: string, err: unknown) => void;
   /** The unlocked register's key, for users.* (electron/session); absent for a register opened without signing in. */
   keys?: RegisterKeys;
+  /** The host that can replace and reopen the register (restore); electron/session/sessionHost.ts. */
+  host?: RegisterHost;
 }
 
 export interface App {
@@ -51,7 +53,7 @@ export function createApp(db: Db, options: AppOptions): App {
   const today = options.today ?? (() => todayInEngland());
   const context = options.context ?? contextFor(db);
   prepareRegister(db, () => options.prepareAs ?? context());
-  const handlers = createHandlers(db, { today, version: options.version, dbPath: options.dbPath, keys: options.keys });
+  const handlers = createHandlers(db, { today, version: options.version, dbPath: options.dbPath, keys: options.keys, host: options.host });
   const meetingEvents = createMeetingEvents(db);
   const dispatch = createDispatcher({
     db,

@@ -33,7 +33,7 @@ export type Dispatch = (method: string, rawArgs: unknown) => Result<unknown>;
 
 /**
  * The single entry point both hosts call: unknown method -> error; validate input; run the
- * handler (writes inside one transaction, reads on a connection that refuses writes); wrap the outcome as { ok, value | error }.
+ * handler (writes inside one transaction, unless the contract says the method opens its own; reads on a connection that refuses writes); wrap the outcome as { ok, value | error }.
  */
 export function createDispatcher(options: DispatcherOptions): Dispatch {
   const { db, handlers, context } = options;
@@ -56,7 +56,8 @@ export function createDispatcher(options: DispatcherOptions): Dispatch {
         return { ok: false, error: { code: 'invalid_input', message: `${labelForPath(future.path)} ${future.message}`, field: future.path.map(String).join('.') } };
       }
       const run = () => handler(parsed.value, ctx);
-      const value = spec.write ? db.transaction(run)() : readOnly(db, run);
+      // A write that manages its own transactions (VACUUM can't run inside one) runs as it is.
+      const value = spec.transaction === 'own' ? run() : spec.write ? db.transaction(run)() : readOnly(db, run);
       if (spec.write) options.afterWrite?.();
       if (options.checkOutputs) {
         const out = (spec.output as z.ZodType).safeParse(value);
@@ -95,5 +96,6 @@ export function validateInput(method: MethodName, rawArgs: unknown): Result<unkn
 export function refusal(method: MethodName, role: keyof typeof ROLE_LABELS): { code: 'forbidden'; message: string } {
   const who = ROLE_LABELS[role].toLowerCase();
   const what = contract[method].write ? 'make this change' : 'see this';
-  return { code: 'forbidden', message: `A ${who} can't ${what} (${method}). Ask a manager${role === 'manager' ? '' : ' to do it, or to change your role'}.` };
+  const article = /^[aeiou]/.test(who) ? 'An' : 'A';
+  return { code: 'forbidden', message: `${article} ${who} can't ${what} (${method}). Ask a manager${role === 'manager' ? '' : ' to do it, or to change your role'}.` };
 }

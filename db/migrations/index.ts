@@ -7,6 +7,7 @@ import { sql as safeguarding } from './006_safeguarding';
 import { sql as hardening } from './007_hardening';
 import { sql as performanceIndexes } from './008_performance_indexes';
 import { sql as usersAndRoles } from './009_users_and_roles';
+import { sql as backupsRetention } from './010_backups_retention';
 import { sql as schoolReturns } from './011_school_returns';
 
 export interface Migration {
@@ -26,7 +27,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 7, name: 'hardening', sql: hardening },
   { version: 8, name: 'performance_indexes', sql: performanceIndexes },
   { version: 9, name: 'users_and_roles', sql: usersAndRoles },
-  { version: 10, name: 'school_returns', sql: schoolReturns },
+  { version: 10, name: 'backups_retention', sql: backupsRetention },
+  { version: 11, name: 'school_returns', sql: schoolReturns },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -82,6 +82,8 @@ function lockedRegister(dbPath: string): SessionHost {
   // Too new, damaged, read-only, busy, disk full: the sign-in screen shows what to do when signing in opens it.
   return createSessionHost({
     dbPath, version: appVersion(), nativeBinding, checkOutputs: isDev, log: (message, err) => console.error(message, err),
+    // Signed in, it backs up daily and before the register closes (sign-out, idle, the OS locking, quit).
+    onBackupError: (message) => console.error(message),
     // Locked means nothing of the register on any screen: the projector window in the room closes too.
     onLock: () => {
       for (const win of BrowserWindow.getAllWindows()) if (win !== mainWindow && !win.isDestroyed()) win.close();
@@ -208,6 +210,7 @@ if (!app.requestSingleInstanceLock()) {
   app.on('window-all-closed', () => app.quit());
 
   app.on('will-quit', () => {
+    // Backs up to the chosen folder (if someone is signed in and a folder is chosen), then closes the register.
     sessionHost?.close();
     sessionHost = undefined;
   });

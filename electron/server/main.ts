@@ -30,6 +30,8 @@ async function main(): Promise<void> {
     version: pkg.version,
     checkOutputs: process.env.PANEL_CHECK_OUTPUTS === '1',
     log: (m, e) => console.error(m, e),
+    // Signed in, it backs up daily and before the register closes (sign-out, idle lock, Ctrl+C).
+    onBackupError: (message) => console.error(message),
     ...(idleSeconds > 0 ? { idleSeconds, idleCheckMs: 500 } : {}),
   });
   const { dispatch } = session;

@@ -1,5 +1,16 @@
 import type { Db } from '../../db/open';
 import type { Handlers, ServiceMethodName } from '../dispatch';
+import type { OpenOptions } from '../../db/open';
+import type { WriteContext } from '../../db/audit';
+import type { z } from 'zod';
+import type { BackupPreview } from '../../shared/api/backups';
+
+/** What only the host holding the register can do (electron/session/sessionHost.ts): replace it and reopen. */
+export interface RegisterHost {
+  /** How the host opens a register (the driver build and the register's key). */
+  openOptions: OpenOptions;
+  restore(file: string, ctx: WriteContext): { restored: z.infer<typeof BackupPreview>; safetyCopy: string };
+}
 
 export interface ServiceOptions {
   /** Today's date (ISO), injectable so tests can pin the clock. */
@@ -8,6 +19,8 @@ export interface ServiceOptions {
   dbPath: string;
   /** The keyring, when a user is signed in (the session layer): users.* wrap the register's key with it. */
   keys?: RegisterKeys;
+  /** Present when a host can close and reopen the register (restore). */
+  host?: RegisterHost;
 }
 
 /** What users.* may do with the unlocked register's key: wrap a copy for a password, drop a copy, print a new recovery key. */

@@ -14,7 +14,9 @@ import { meetingsHandlers } from './meetings/handlers';
 import { documentsHandlers } from './documents/handlers';
 import { usersHandlers } from './users/handlers';
 import { returnsHandlers } from './returns/handlers';
-export type { ServiceOptions } from './handlers';
+import { backupsHandlers } from './backups/handlers';
+import { retentionHandlers } from './retention/handlers';
+export type { ServiceOptions, RegisterHost } from './handlers';
 
 /** The services behind every method in the contract: each domain's handler map (electron/services/<domain>/handlers.ts). */
 export function createHandlers(db: Db, opts: ServiceOptions): Handlers {
@@ -32,5 +34,7 @@ export function createHandlers(db: Db, opts: ServiceOptions): Handlers {
     ...documentsHandlers(db, opts),
     ...usersHandlers(db, opts),
     ...returnsHandlers(db, opts),
+    ...backupsHandlers(db, opts),
+    ...retentionHandlers(db, opts),
   };
 }

@@ -17,6 +17,9 @@ import { getSetting } from '../services/context';
 import type { RegisterKeys } from '../services/handlers';
 import type { MeetingListener } from '../services/events';
 import { secondsToWait } from './throttle';
+import { backupFolder, lastBackup, runBackup } from '../services/backups/backups';
+import { restoreFromBackup } from '../services/backups/restore';
+import { dailyBackupDue } from '../../shared/domain/backupRotation';
 
 /**
  * The hosts' session layer (issue 13). A host starts LOCKED: the register file is encrypted and its
@@ -25,6 +28,11 @@ import { secondsToWait } from './throttle';
  * (createApp) with the signed-in user as the write context. Locking (sign out, idle, the OS
  * locking) closes the register and forgets the key. Both hosts put this in front of their
  * transport (electron/server/http.ts, electron/desktop/ipc.ts), so the rules are the same in each.
+ *
+ * It is the one owner of the open register, so backups live here too: while someone is signed in a
+ * timer backs up daily (to the folder chosen in Settings), the register is backed up before it
+ * closes (sign-out, idle, the OS locking, the host stopping), and a restore swaps the file and
+ * reopens it with the same key (`backups.restore` reaches it through createApp's `host`).
  */
 export type LockReason = 'idle' | 'signed_out' | 'os_lock';
 
@@ -44,6 +52,10 @@ export interface SessionHostOptions {
   idleSeconds?: number;
   /** Told after the app locks (the desktop closes its projector window). */
   onLock?: (reason: LockReason) => void;
+  /** How often to ask, while signed in, whether the daily backup is due (ms); 0 turns the timer off (tests). Default 30 minutes. */
+  backupCheckMs?: number;
+  /** Told when an automatic backup fails (the message names the folder); the register carries on, and the failure is logged in it. */
+  onBackupError?: (message: string) => void;
 }
 
 export interface SessionHost {
@@ -61,6 +73,9 @@ export interface SessionHost {
    * in. Nothing is heard while locked, since there is no register open to change.
    */
   subscribeMeetings(listener: MeetingListener): () => void;
+  /** The daily check the timer runs: backs up when signed in, a folder is chosen and the last good backup is a day old. */
+  backupIfDue(): void;
+  /** Backs up (when signed in and a folder is chosen), then locks. */
   close(): void;
 }
 
@@ -109,8 +124,11 @@ export function createSessionHost(options: SessionHostOptions): SessionHost {
   function lock(reason: LockReason): void {
     if (!open) return;
     const o = open;
+    // Back up before the register closes, while the key is still held.
+    automaticBackup(o, 'close');
     open = null;
     lockedBecause = reason;
+    if (firstBackupCheck) clearTimeout(firstBackupCheck);
     try {
       o.db.close();
     } finally {
@@ -125,6 +143,27 @@ export function createSessionHost(options: SessionHostOptions): SessionHost {
   }
   const timer = options.idleCheckMs === 0 ? null : setInterval(checkIdle, options.idleCheckMs ?? 15_000);
   timer?.unref?.();
+
+  /** A backup the app makes by itself, in the signed-in user's name; a failure is reported and logged, never thrown. */
+  function automaticBackup(o: Open, kind: 'daily' | 'close'): void {
+    if (!o.db.open || !backupFolder(o.db)) return;
+    const user = sessionUser(o);
+    if (!user) return;
+    try {
+      runBackup(o.db, { actor: user.name, source: 'backup', now: iso, user }, { kind });
+    } catch (err) {
+      options.onBackupError?.((err as Error).message);
+    }
+  }
+  function backupIfDue(): void {
+    checkIdle();
+    if (open && open.db.open && dailyBackupDue(lastBackup(open.db, true)?.at ?? null, iso())) automaticBackup(open, 'daily');
+  }
+  const backupEvery = options.backupCheckMs ?? 30 * 60_000;
+  const backupTimer = backupEvery > 0 ? setInterval(backupIfDue, backupEvery) : null;
+  backupTimer?.unref?.();
+  // The first check soon after signing in, so a register left unbacked over a weekend is copied at once.
+  let firstBackupCheck: ReturnType<typeof setTimeout> | null = null;
 
   /** The register's key, held by the open session, as users.* may use it. */
   function keysFor(o: Open): RegisterKeys {
@@ -161,21 +200,46 @@ export function createSessionHost(options: SessionHostOptions): SessionHost {
     const o: Open = { db, key, userId, lastActivity: clock(), app: undefined as unknown as App };
     const context = (): WriteContext => {
       const user = sessionUser(o);
-      // A user removed while signed in is signed out by their next call.
+      // A user removed while signed in (or absent from a restored backup) is signed out by their next call.
       if (!user) throw new AppError('locked', 'Your user has been removed from this register. Ask a manager.');
-      return { actor: user.name, source: 'register', now: () => new Date().toISOString(), user };
+      return { actor: user.name, source: 'register', now: iso, user };
     };
-    const app = createApp(db, {
-      version: options.version, dbPath, today: options.today, context, prepareAs: firstUser, checkOutputs: options.checkOutputs, log: options.log, keys: keysFor(o),
-    });
-    o.app = app;
-    // The app dies with its register at lock; its events reach whoever listens to the host.
-    app.meetingEvents.subscribe((event) => {
-      for (const listener of [...meetingListeners]) listener(event);
-    });
+    const openOptions = { key, nativeBinding: options.nativeBinding };
+    const build = (prepareAs?: WriteContext): App => {
+      const app = createApp(o.db, {
+        version: options.version, dbPath, today: options.today, context, prepareAs, checkOutputs: options.checkOutputs, log: options.log, keys: keysFor(o),
+        host: {
+          openOptions,
+          // Closes this register, swaps the backup in (with its keyring) and reopens it with the same key.
+          restore: (file, writeCtx) => {
+            try {
+              const outcome = restoreFromBackup({ dbPath, backupFile: file, current: o.db, openOptions, ctx: writeCtx });
+              o.db = outcome.db;
+              o.app = build(writeCtx);
+              return { restored: outcome.restored, safetyCopy: outcome.safetyCopy };
+            } catch (err) {
+              // Failed after the register was closed: nothing is open to carry on with, so lock (the file is the old or the restored one, whole).
+              if (!o.db.open) lock('signed_out');
+              throw err;
+            }
+          },
+        },
+      });
+      // The app dies with its register (at lock, or replaced by a restore); its meeting events reach
+      // whoever listens to the host (the push channel, issue 12).
+      app.meetingEvents.subscribe((event) => {
+        for (const listener of [...meetingListeners]) listener(event);
+      });
+      return app;
+    };
+    o.app = build(firstUser);
     const setting = Number(getSetting(db, IDLE_SETTING));
     idleMinutes = Number.isInteger(setting) && setting > 0 ? setting : IDLE_MINUTES_DEFAULT;
     open = o;
+    if (backupEvery > 0) {
+      firstBackupCheck = setTimeout(backupIfDue, Math.min(backupEvery, 60_000));
+      firstBackupCheck.unref?.();
+    }
     return o;
   }
 
@@ -382,8 +446,10 @@ export function createSessionHost(options: SessionHostOptions): SessionHost {
         meetingListeners.delete(listener);
       };
     },
+    backupIfDue,
     close: () => {
       if (timer) clearInterval(timer);
+      if (backupTimer) clearInterval(backupTimer);
       lock('signed_out');
     },
   };

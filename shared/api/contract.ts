@@ -13,6 +13,8 @@ import { meetingsMethods } from './meetings';
 import { documentsMethods } from './documents';
 import { sessionMethods, usersMethods } from './session';
 import { returnsMethods } from './returns';
+import { backupsMethods } from './backups';
+import { retentionMethods } from './retention';
 export { METHOD_NAMES, isMethodName, type MethodName } from './methods';
 
 /**
@@ -36,7 +38,9 @@ export const contract = {
   ...sessionMethods,
   ...usersMethods,
   ...returnsMethods,
-} as const satisfies Record<MethodName, { input: z.ZodType; output: z.ZodType; write: boolean }>;
+  ...backupsMethods,
+  ...retentionMethods,
+} as const satisfies Record<MethodName, { input: z.ZodType; output: z.ZodType; write: boolean; transaction: 'dispatcher' | 'own' }>;
 
 // The slices define exactly the names in methods.ts (which the preload checks calls against): no more, no fewer.
 type Exactly<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

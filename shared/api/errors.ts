@@ -18,6 +18,8 @@ export type ErrorCode =
   | 'storage_busy'
   /** Something this machine lacks (e.g. Chromium for saving a PDF from the browser host). */
   | 'unavailable'
+  /** A backup could not be written (folder gone, full, not writable); the register is unaffected. */
+  | 'backup_failed'
   | 'internal';
 
 export interface ApiError {

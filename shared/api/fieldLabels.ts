@@ -75,6 +75,10 @@ const LABELS: Record<string, string> = {
   childId: 'Child',
   skipRows: 'Rows left out',
   decisions: 'Matches',
+  folder: 'Backup folder',
+  confirm: 'Confirmation',
+  basis: 'Kept until',
+  years: 'Years kept',
 };
 
 const CONTAINERS: Record<string, string> = {
@@ -87,6 +91,9 @@ const CONTAINERS: Record<string, string> = {
   siblings: 'Sibling',
   preReferralActions: 'Pre-referral action',
   file: '',
+  rules: '',
+  CME: 'CME register: ',
+  PMOE: 'PMOE register: ',
 };
 
 /** 'siblings.1.dateOfBirth' -> 'Sibling 2: Date of birth' */

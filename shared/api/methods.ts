@@ -115,6 +115,15 @@ export const METHOD_NAMES = [
   'returns.template',
   'notices.create',
   'notices.list',
+  'backups.status',
+  'backups.setFolder',
+  'backups.run',
+  'backups.inspect',
+  'backups.restore',
+  'retention.get',
+  'retention.set',
+  'retention.pastList',
+  'retention.erase',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

@@ -11,7 +11,7 @@ import type { Role } from './session';
  *   data to those who need it; seed 002 shares it with the panel for its decisions);
  * - officer: keeps the register and records meetings;
  * - manager: also authorises closures (seed 003 App. D: "confirmed by a line manager") and records
- *   the archiving decision (seed 001 §6.2), and manages users.
+ *   the archiving decision (seed 001 §6.2), manages users, restores backups and erases records past retention.
  * `ANYONE` marks the few methods a locked app answers (signing in needs no role).
  */
 export const ANYONE = 'anyone' as const;
@@ -132,6 +132,20 @@ export const PERMISSIONS: { readonly [M in MethodName]: readonly Role[] | typeof
   'users.resetPassword': MANAGER,
   'users.remove': MANAGER,
   'users.newRecoveryKey': MANAGER,
+  // Backups: everyone sees whether the register is backed up (Home warns); staff back up now; a
+  // manager chooses the folder and restores (restoring replaces everyone's register), and inspects
+  // backups, which is only done to restore one.
+  'backups.status': ALL,
+  'backups.run': STAFF,
+  'backups.inspect': MANAGER,
+  'backups.setFolder': MANAGER,
+  'backups.restore': MANAGER,
+  // Retention: the rule is read by all; a manager sets it, reviews the records past it and erases
+  // them (seed 004 "Database and Monitoring": held for this purpose only, under the Data Protection Act).
+  'retention.get': ALL,
+  'retention.set': MANAGER,
+  'retention.pastList': MANAGER,
+  'retention.erase': MANAGER,
 };
 
 /** True when a signed-in user with `role` may call `method`. */

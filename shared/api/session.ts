@@ -13,7 +13,7 @@ export const RoleSchema = z.enum(ROLES, { error: 'must be manager, officer or pa
 
 export const ROLE_LABELS: Record<Role, string> = { manager: 'Manager', officer: 'Officer', panel_member: 'Panel member' };
 export const ROLE_HINTS: Record<Role, string> = {
-  manager: 'Keeps the register, authorises closures and archiving, manages users.',
+  manager: 'Keeps the register, authorises closures and archiving, manages users, restores backups and erases records past retention.',
   officer: 'Keeps the register and records meetings.',
   panel_member: 'Reads the register and the minutes; makes no changes.',
 };

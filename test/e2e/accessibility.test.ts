@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
+import os from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { api, chromiumAvailable, launchBrowser, openApp, openDemoApp, shot, startHost, type Host } from './harness';
@@ -94,6 +95,23 @@ describe.skipIf(!chromiumAvailable)('every screen passes axe-core (WCAG 2.2 AA):
     await expect.poll(() => page.getByText(/^Loading/).count()).toBe(0);
     await shot(page, `axe-${name.replace(/\s+/g, '-')}`);
     expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('settings with a backup, the restore preview, and the past-retention list open (issue 13)', async () => {
+    const folder = fs.mkdtempSync(`${os.tmpdir()}/panel-axe-backups-`);
+    await api(host, 'backups.setFolder', { folder });
+    await api(host, 'backups.run');
+    await api(host, 'retention.set', { rules: { CME: { basis: 'after_closure', years: 1 }, PMOE: { basis: 'birthday', years: 25 } } });
+    // Signed in as a manager: the past-retention list shows without choosing anyone.
+    await page.goto(`${host.url}#/settings`);
+    await expect.poll(() => page.getByRole('table', { name: 'Records past retention' }).locator('tbody tr').count()).toBeGreaterThan(0);
+    await shot(page, 'axe-settings-retention');
+    expect(await seriousViolations(page), 'settings with lists').toEqual([]);
+    await page.getByRole('button', { name: /^Restore the backup taken/ }).first().click();
+    await expect.poll(() => page.getByTestId('restore-preview').isVisible()).toBe(true);
+    await shot(page, 'axe-settings-restore');
+    expect(await seriousViolations(page), 'restore preview').toEqual([]);
+    await page.keyboard.press('Escape');
   });
 
   it('the cockpit and the projector, during a meeting', async () => {

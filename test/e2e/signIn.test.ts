@@ -50,7 +50,7 @@ describe.skipIf(!chromiumAvailable)('signing in, end to end in Chromium', () => 
   });
 
   it('a manager adds a panel member in Settings › Users', async () => {
-    await page.getByRole('link', { name: 'Settings' }).click();
+    await page.getByRole('link', { name: 'Settings', exact: true }).click();
     await page.getByRole('button', { name: 'Add user…' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('Name').fill('Sam Reid');

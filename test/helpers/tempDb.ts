@@ -5,6 +5,7 @@ import { openDatabase, type Db, type OpenOptions } from '../../db/open';
 import type { Dispatch } from '../../electron/dispatch';
 import { createApp } from '../../electron/createApp';
 import type { WriteContext } from '../../db/audit';
+import type { SessionUser } from '../../shared/api/session';
 
 export function tempDir(prefix = 'panel-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
@@ -25,12 +26,16 @@ export interface TestApp {
 
 export const TODAY = '2026-11-25';
 
-export function openTestApp(options: { file?: string; today?: string; actor?: string } & OpenOptions = {}): TestApp {
+/** `user`: the signed-in user (as the session layer sets it); without one, calls are made as nobody in particular (scripts). */
+export function openTestApp(options: { file?: string; today?: string; actor?: string; user?: SessionUser } & OpenOptions = {}): TestApp {
   const file = options.file ?? tempDbFile();
   const db = openDatabase(file, options);
   const today = options.today ?? TODAY;
   let n = 0;
-  const context = (): WriteContext => ({ actor: options.actor ?? 'Test Officer', source: 'register', now: () => `${today}T10:00:${String(n++ % 60).padStart(2, '0')}.000Z` });
+  const context = (): WriteContext => ({
+    actor: options.user?.name ?? options.actor ?? 'Test Officer', source: 'register', now: () => `${today}T10:00:${String(n++ % 60).padStart(2, '0')}.000Z`,
+    ...(options.user ? { user: options.user } : {}),
+  });
   const { dispatch } = createApp(db, { today: () => today, version: 'test', dbPath: file, context, checkOutputs: true, log: () => {} });
   const ok = (method: string, args: unknown = {}) => {
     const r = dispatch(method, args);

@@ -13,6 +13,8 @@ import type { WriteContext } from '../../db/audit';
 const MANAGER_ONLY = new Set<MethodName>([
   'closures.authorise', 'closures.decline', 'cases.archive', 'app.setup', 'session.setIdleMinutes',
   'users.list', 'users.create', 'users.setRole', 'users.resetPassword', 'users.remove', 'users.newRecoveryKey',
+  // Backups and retention: where backups go, replacing the register, and erasing records are a manager's decisions.
+  'backups.setFolder', 'backups.restore', 'backups.inspect', 'retention.set', 'retention.pastList', 'retention.erase',
 ]);
 const SIGN_IN = new Set<MethodName>(['session.status', 'session.setup', 'session.signIn', 'session.recover', 'session.signOut']);
 

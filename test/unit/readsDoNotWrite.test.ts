@@ -1,5 +1,5 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { openTestApp, TODAY, type TestApp } from '../helpers/tempDb';
+import { openTestApp, tempDir, TODAY, type TestApp } from '../helpers/tempDb';
 import { loadDemo } from '../../db/demo/register';
 import { readOnly } from '../../db/readOnly';
 import { contract } from '../../shared/api/contract';
@@ -19,7 +19,8 @@ describe('read methods cannot write', () => {
   };
 
   beforeAll(() => {
-    app = openTestApp();
+    // Signed in as a manager, so the manager-only reads (the past-retention list, inspecting a backup) answer too.
+    app = openTestApp({ user: { id: 1, name: 'Test Manager', role: 'manager' } });
     app.db.transaction(() => loadDemo(app.db, { actor: 'Demo', source: 'demo', now: () => `${TODAY}T09:00:00Z` }, { today: TODAY, cases: 200 }))();
     const meeting = (app.ok('meetings.list') as { id: number; status: string }[]).find((m) => m.status === 'approved')!;
     const detail = app.ok('meetings.get', { id: meeting.id });
@@ -31,7 +32,10 @@ describe('read methods cannot write', () => {
     const csv = ['UPN,Forename(s),Surname,Date of birth,Reason not in full-time education,Hours a week', `,${child.forenames},${child.surname},01/09/2013,Medical,10`].join('\r\n');
     const file = { name: 'oak.csv', base64: Buffer.from(csv, 'utf8').toString('base64') };
     const parsed = app.ok('returns.parse', { schoolId, kind: 'return', file });
+    app.ok('backups.setFolder', { folder: tempDir('panel-backups-') });
+    const backup = app.ok('backups.run').entry.file as string;
     Object.assign(args, {
+      'backups.inspect': { file: backup },
       'returns.parse': { schoolId, kind: 'return', file },
       'returns.preview': { schoolId, kind: 'return', halfTerm: '2026/27 Autumn 2', receivedOn: TODAY, file, mapping: mappingPairs(parsed.mapping) },
       'returns.template': { kind: 'return', format: 'xlsx' },
@@ -66,6 +70,11 @@ describe('read methods cannot write', () => {
     const r = app.dispatch(method, args[method] ?? {});
     expect(r).toMatchObject({ ok: true });
     expect(snapshot()).toBe(before);
+  });
+
+  it('the methods that open their own transactions (VACUUM cannot run inside one) are writes, not reads', () => {
+    const own = Object.entries(contract).filter(([, spec]) => spec.transaction === 'own').map(([name, spec]) => [name, spec.write]);
+    expect(own).toEqual([['backups.run', true], ['backups.restore', true], ['retention.erase', true]]);
   });
 
   it('the path reads run on refuses a write, and the register takes writes again after it', () => {

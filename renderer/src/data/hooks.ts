@@ -44,3 +44,7 @@ export const useMinutes = (input: MethodInput<'minutes.get'>) => useQuery('minut
 export const useAgendaPack = (input: MethodInput<'agendaPack.get'>) => useQuery('agendaPack.get', input);
 export const useArchivingForm = (caseId: number) => useQuery('archivingForm.get', { caseId });
 export const useUsers = () => useQuery('users.list', {});
+export const useBackupStatus = () => useQuery('backups.status', {});
+export const useBackupPreview = (file: string | null) => useQuery('backups.inspect', { file: file ?? '' }, { enabled: file !== null });
+export const useRetention = () => useQuery('retention.get', {});
+export const usePastRetention = (enabled: boolean) => useQuery('retention.pastList', {}, { enabled });

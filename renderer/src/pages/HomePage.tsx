@@ -14,6 +14,7 @@ import { localStore } from '../lib/storage';
 import { useStoredFlag } from './tracking/hooks';
 import { ThisMonthCard } from './reports/ThisMonthCard';
 import { ClocksCard } from './home/ClocksCard';
+import { BackupBanner } from './home/BackupBanner';
 import './tracking/tracking.css';
 
 /** Opens the register with just these filters (the rest of the remembered view, sorting and columns, is kept). */
@@ -46,6 +47,7 @@ export function HomePage() {
         </label>
         <button type="button" onClick={() => void dash.reload()} disabled={dash.loading}>Refresh</button>
       </div>
+      <BackupBanner />
       <ErrorBanner message={dash.error ? `The figures could not be loaded: ${dash.error}` : null} />
       {!d && !dash.error ? <p className="muted" aria-busy="true" role="status">Gathering today’s list…</p> : null}
       {d ? <Cards d={d} showNames={showNames} /> : null}

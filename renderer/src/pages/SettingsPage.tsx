@@ -7,6 +7,8 @@ import { UsersCard } from './settings/UsersCard';
 import { IdleLockForm } from './settings/IdleLockForm';
 import { useCan, useSignedInUser } from '../data/session';
 import type { SessionStatus } from '../../../shared/api/session';
+import { BackupsCard } from './settings/BackupsCard';
+import { RetentionCard } from './settings/RetentionCard';
 
 export function SettingsPage({ info, idleMinutes, onChanged }: { info: MethodOutput<'app.info'>; idleMinutes: SessionStatus['idleMinutes']; onChanged: () => void }) {
   const user = useSignedInUser();
@@ -20,7 +22,9 @@ export function SettingsPage({ info, idleMinutes, onChanged }: { info: MethodOut
       {user && can('users.list') ? <UsersCard meId={user.id} /> : null}
       <IdleLockForm minutes={idleMinutes} canEdit={can('session.setIdleMinutes')} />
       {can('settings.setAuthority') ? <AuthorityForm /> : null}
+      {can('backups.status') ? <BackupsCard /> : null}
       <AuditTrailCard />
+      <RetentionCard />
       <section className="card" style={{ maxWidth: 640 }}>
         <h2 style={{ marginTop: 0 }}>This register</h2>
         <dl className="facts">
@@ -28,7 +32,7 @@ export function SettingsPage({ info, idleMinutes, onChanged }: { info: MethodOut
           <dt>Cases</dt><dd>{info.caseCount.toLocaleString('en-GB')}</dd>
           <dt>Panel version</dt><dd>{info.version} (schema {info.schemaVersion})</dd>
         </dl>
-        <p className="muted small">The register is stored only on this computer, encrypted. Back it up together with its keyring (the file beside it ending .keyring.json): one without the other cannot be opened.</p>
+        <p className="muted small">The register is stored on this computer, encrypted; Panel copies it, with its keyring (the file beside it ending .keyring.json), to the backup folder above. One without the other cannot be opened.</p>
       </section>
     </>
   );
