@@ -29,6 +29,8 @@ export function createMeetingEvents(db: Db): MeetingEvents {
 
   return {
     flush() {
+      // A restore closes this register and opens the backup under a new app: nothing is left to announce here.
+      if (!db.open) return;
       const changes = pending.all() as MeetingChanged[];
       if (changes.length === 0) return;
       clear.run();
