@@ -18,6 +18,16 @@ const WRITE_NAME = new RegExp(
   'i',
 );
 
+/** The fields a panel member may still use: filters, views, and their own password. Anything else enabled is a leak. */
+const READ_FIELD = new RegExp(
+  `^(${[
+    'Show names', 'Search the register', 'Register', 'Status', 'RAG', 'Lead officer', 'School', 'Flag', 'RAG since last panel', 'Due for panel only',
+    'Long-term only', 'End of CSA reached only', 'Officer', 'Owner', 'Team', 'Panel', 'Due this week', 'Overdue only', 'Level', 'Reason',
+    'Response overdue only', 'Period', 'From date', 'To date', 'Tables instead of charts', 'Half term', 'Current password', 'New password',
+    'New password again',
+  ].join('|')})$`,
+);
+
 interface Control { kind: string; name: string }
 
 /** Every enabled control in the page's main area (a disabled fieldset disables what is inside it). */
@@ -42,7 +52,11 @@ async function visit(page: Page, host: Host, hash: string, heading: RegExp): Pro
   return enabledControls(page);
 }
 
-const writeControls = (controls: Control[]) => controls.filter((c) => c.kind.startsWith('button') || c.kind === 'a').filter((c) => WRITE_NAME.test(c.name));
+/** Buttons and button-links named for a change (a sortable column heading, "Escalated to↕", only sorts). */
+const writeControls = (controls: Control[]) =>
+  controls.filter((c) => (c.kind.startsWith('button') || c.kind === 'a') && !/[↕▲▼]$/.test(c.name)).filter((c) => WRITE_NAME.test(c.name));
+/** Enabled fields that are not filters, views or the person's own password. */
+const writeFields = (controls: Control[]) => controls.filter((c) => /^(input|select|textarea)/.test(c.kind)).filter((c) => !READ_FIELD.test(c.name));
 
 describe.skipIf(!chromiumAvailable)('roles in the UI', () => {
   let host: Host;
@@ -66,6 +80,10 @@ describe.skipIf(!chromiumAvailable)('roles in the UI', () => {
     await api(host, 'meetings.start', { id: runningId });
     await api(host, 'schools.save', { name: 'Oak Primary School' });
     await api(host, 'schools.save', { name: 'Elm Academy' });
+    // An officer who has left with cases still open: Caseload then offers reallocation (to staff only).
+    const officers = await api<{ id: number; name: string; jobTitle: string | null; team: string; email: string | null; isManager: boolean; openCases: number }[]>(host, 'officers.list');
+    const leaver = officers.find((o) => o.openCases > 0)!;
+    await api(host, 'officers.update', { id: leaver.id, name: leaver.name, jobTitle: leaver.jobTitle ?? '', team: leaver.team, email: leaver.email ?? '', active: false, isManager: leaver.isManager });
     await actAs(host, 'Alison Panel', 'panel_member');
     await page.reload();
   }, 180_000);
@@ -102,7 +120,7 @@ describe.skipIf(!chromiumAvailable)('roles in the UI', () => {
     const found: string[] = [];
     for (const [hash, heading] of pages()) {
       const controls = await visit(page, host, hash, heading);
-      for (const c of writeControls(controls)) found.push(`${hash}: ${c.kind} “${c.name}”`);
+      for (const c of [...writeControls(controls), ...writeFields(controls)]) found.push(`${hash}: ${c.kind} “${c.name}”`);
       if (process.env.ROLES_DEBUG) console.log(hash, JSON.stringify(controls));
     }
     expect(found).toEqual([]);
@@ -122,7 +140,7 @@ describe.skipIf(!chromiumAvailable)('roles in the UI', () => {
 
   it('a panel member reads the agenda, attendance, ladder, panels and calendar with nothing to change', async () => {
     await visit(page, host, `#/meeting/${scheduledId}`, /./);
-    expect(await page.locator('main table tbody tr').count()).toBeGreaterThan(0);
+    expect(await page.locator('main a[href^="#/case/"]').count()).toBeGreaterThan(0); // the agenda's cases are listed
     await shot(page, 'roles-panel-member-meeting');
     await page.getByRole('tab', { name: /Attendance/ }).click();
     const radios = page.locator('main input[type="radio"]');
@@ -130,6 +148,9 @@ describe.skipIf(!chromiumAvailable)('roles in the UI', () => {
     expect(await page.locator('main input[type="radio"]:enabled').count()).toBe(0);
 
     await visit(page, host, '#/escalations', /^Escalations/);
+    await page.getByRole('button', { name: /^Show steps for / }).first().click();
+    await expect.poll(() => page.locator('.trk-chain').count()).toBe(1);
+    expect(writeControls(await enabledControls(page))).toEqual([]);
     await page.getByRole('tab', { name: 'Ladder' }).click();
     expect(await page.getByText('A panel member can’t change the ladder').count()).toBe(1);
     expect(await page.locator('main form input:enabled, main form select:enabled').count()).toBe(0);
@@ -138,6 +159,15 @@ describe.skipIf(!chromiumAvailable)('roles in the UI', () => {
     expect(panels.filter((c) => !c.kind.startsWith('button'))).toEqual([]);
     expect(await page.locator('main input:disabled').count()).toBeGreaterThan(0); // the values are shown, just not editable
     await shot(page, 'roles-panel-member-panels');
+  });
+
+  it('a panel member sees who has left with cases, but is offered no reallocation', async () => {
+    await visit(page, host, '#/caseload', /^Caseload/);
+    expect(await page.getByText('A panel member can’t reallocate cases').count()).toBeGreaterThan(0);
+    expect(await page.locator('main .trk-leaver a[href^="#/case/"]').count()).toBeGreaterThan(0);
+    const controls = await enabledControls(page);
+    expect([...writeControls(controls), ...writeFields(controls)]).toEqual([]);
+    await shot(page, 'roles-panel-member-caseload');
   });
 
   it('school returns: no import tab, no nil returns, notices or school forms for a panel member', async () => {
@@ -164,6 +194,8 @@ describe.skipIf(!chromiumAvailable)('roles in the UI', () => {
     expect(await page.getByRole('button', { name: 'New action' }).isEnabled()).toBe(true);
     await visit(page, host, `#/meeting/${scheduledId}`, /./);
     expect(await page.getByRole('button', { name: 'Start meeting' }).isEnabled()).toBe(true);
+    await visit(page, host, '#/caseload', /^Caseload/);
+    expect(await page.getByRole('button', { name: 'Reallocate selected' }).count()).toBeGreaterThan(0);
     // The host agrees: an officer's manager-only call is refused.
     const r = await fetch(`${host.url}api/session.setIdleMinutes`, {
       method: 'POST',
