@@ -32,7 +32,7 @@ interface Control { kind: string; name: string }
 
 /** Every enabled control in the page's main area (a disabled fieldset disables what is inside it). */
 async function enabledControls(page: Page): Promise<Control[]> {
-  return page.$$eval('main button, main a.button, main input, main select, main textarea', (els) =>
+  return page.$$eval('main button, main a, main input, main select, main textarea', (els) =>
     els
       .filter((el) => !(el as HTMLElement).matches(':disabled') && (el as HTMLElement).offsetParent !== null)
       .map((el) => {
@@ -100,6 +100,10 @@ describe.skipIf(!chromiumAvailable)('roles in the UI', () => {
     [`#/case/${caseId}/actions`, /./],
     [`#/case/${caseId}/escalations`, /./],
     [`#/case/${caseId}/rag`, /./],
+    [`#/case/${caseId}/checks`, /./],
+    [`#/case/${caseId}/notes`, /./],
+    [`#/case/${caseId}/siblings`, /./],
+    [`#/case/${caseId}/history`, /./],
     ['#/meetings', /^Meetings/],
     [`#/meeting/${scheduledId}`, /./],
     [`#/meeting/${runningId}`, /./],
@@ -136,6 +140,10 @@ describe.skipIf(!chromiumAvailable)('roles in the UI', () => {
     await visit(page, host, `#/meeting/${runningId}`, /./);
     expect(await page.getByRole('link', { name: 'Follow the meeting' }).count()).toBe(1);
     expect(await page.getByRole('link', { name: 'Open cockpit' }).count()).toBe(0);
+    // And so does the list of meetings.
+    await visit(page, host, '#/meetings', /^Meetings/);
+    expect(await page.locator(`main a[href="#/projector/${runningId}"]`).count()).toBe(1);
+    expect(await page.locator('main a[href^="#/cockpit/"]').count()).toBe(0);
   });
 
   it('a panel member reads the agenda, attendance, ladder, panels and calendar with nothing to change', async () => {

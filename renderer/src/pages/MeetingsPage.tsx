@@ -80,6 +80,8 @@ export function MeetingsPage() {
 }
 
 function MeetingGroup({ title, rows, today, empty }: { title: string; rows: MeetingSummary[]; today: string; empty: string }) {
+  // The cockpit is the minute-taker's; someone who can't record follows the room's screen instead.
+  const canRecord = useCan()('items.record');
   const id = `group-${title.toLowerCase().replace(/\W+/g, '-')}`;
   return (
     <section className="meeting-group" aria-labelledby={id}>
@@ -111,7 +113,8 @@ function MeetingGroup({ title, rows, today, empty }: { title: string; rows: Meet
                   </td>
                   <td className="nowrap row-links">
                     <a href={hrefFor({ page: 'meeting', id: m.id })}>Open<span className="sr-only"> {label}</span></a>
-                    {m.status === 'in_progress' ? <a href={hrefFor({ page: 'cockpit', id: m.id })}>Open cockpit<span className="sr-only"> {label}</span></a> : null}
+                    {m.status === 'in_progress' && canRecord ? <a href={hrefFor({ page: 'cockpit', id: m.id })}>Open cockpit<span className="sr-only"> {label}</span></a> : null}
+                    {m.status === 'in_progress' && !canRecord ? <a href={hrefFor({ page: 'projector', id: m.id })}>Follow the meeting<span className="sr-only"> {label}</span></a> : null}
                   </td>
                 </tr>
               );
