@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { api, chromiumAvailable, launchBrowser, openApp, openDemoApp, shot, startHost, type Host } from './harness';
+import { actAs, api, chromiumAvailable, launchBrowser, openApp, openDemoApp, shot, startHost, type Host } from './harness';
 
 // axe-core's own bundle, injected into each page: WCAG 2.2 AA (and the A rules under it).
 const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -121,6 +121,19 @@ describe.skipIf(!chromiumAvailable)('every screen passes axe-core (WCAG 2.2 AA):
       await page.waitForLoadState('networkidle');
       await expect.poll(() => page.getByText(/^(Loading|Opening the meeting)/).count()).toBe(0);
       await expect.poll(() => page.locator('h1, h2').first().isVisible()).toBe(true);
+      await shot(page, `axe-${name}`);
+      expect(await seriousViolations(page), name).toEqual([]);
+    }
+  });
+
+  // The read-only states a panel member gets: the cockpit's note, and forms shown disabled to read.
+  it('the screens as a panel member sees them', async () => {
+    await actAs(host, 'Axe Panel Member', 'panel_member');
+    for (const [name, hash] of [['panel-member-cockpit', `#/cockpit/${meetingId}`], ['panel-member-meeting', `#/meeting/${meetingId}`], ['panel-member-panels', '#/panels'], ['panel-member-escalations', '#/escalations'], ['panel-member-caseload', '#/caseload'], ['panel-member-returns', '#/returns/schools']] as const) {
+      await page.goto(`${host.url}${hash}`);
+      await page.waitForLoadState('networkidle');
+      await expect.poll(() => page.locator('main h1, h1').first().isVisible()).toBe(true);
+      await expect.poll(() => page.getByText(/^Loading/).count()).toBe(0);
       await shot(page, `axe-${name}`);
       expect(await seriousViolations(page), name).toEqual([]);
     }

@@ -17,6 +17,7 @@ import { useToday } from '../data/today';
 import { MarkDoneDialog, NewActionDialog, ReassignDialog } from './tracking/ActionDialogs';
 import './tracking/tracking.css';
 import { MyActionsBar, Filters } from './tracking/ActionsFilters';
+import { useCan } from '../data/session';
 import { actionColumns } from './tracking/actionColumns';
 import { PrintList } from './tracking/ActionsPrintList';
 
@@ -41,6 +42,9 @@ export function ActionsPage() {
   const [selected, setSelected] = useState<Set<number>>(() => new Set());
   const [dialog, setDialog] = useState<Dialog>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const can = useCan();
+  // Selecting is only for the bulk changes: a role that can't make them gets no select column or bar.
+  const canBulk = can('actions.bulk');
 
   const menus = useMemo(() => {
     // The owner menu also offers the officer chosen in "My actions", even with no actions yet.
@@ -72,7 +76,7 @@ export function ActionsPage() {
   const ownerName = ownerId === null ? null : (officers.find((o) => o.id === ownerId)?.name ?? menus.owners.find((o) => o.id === ownerId)?.name ?? null);
   const printed = useMemo(() => printList(actions, ownerId), [actions, ownerId]);
 
-  const columns = useMemo(() => actionColumns(showNames, selected, setSelected), [showNames, selected]);
+  const columns = useMemo(() => actionColumns(showNames, selected, setSelected).filter((c) => canBulk || c.id !== 'select'), [showNames, selected, canBulk]);
   const table = useTrackerTable(shown, columns, sorting, setSorting);
 
   const afterBulk = (what: string) => (updated: number) => {
@@ -95,7 +99,7 @@ export function ActionsPage() {
         </span>
       ) : null}
       <span className="spacer" />
-      <button type="button" className="primary" onClick={() => setDialog('new')}>New action</button>
+      {can('actions.create') ? <button type="button" className="primary" onClick={() => setDialog('new')}>New action</button> : null}
     </div>
   );
 
@@ -127,7 +131,7 @@ export function ActionsPage() {
         ) : null}
         {list.data && actions.length > 0 ? (
           <>
-            <div className="trk-bulk" role="group" aria-label="Selected actions">
+            {canBulk ? <div className="trk-bulk" role="group" aria-label="Selected actions">
               <label className="trk-check">
                 <input
                   type="checkbox"
@@ -143,7 +147,7 @@ export function ActionsPage() {
               <span className="muted" aria-live="polite">{chosen.length} selected</span>
               <button type="button" disabled={chosen.length === 0} onClick={() => setDialog('done')}>Mark done</button>
               <button type="button" disabled={chosen.length === 0} onClick={() => setDialog('reassign')}>Reassign</button>
-            </div>
+            </div> : null}
             {shown.length === 0 ? (
               <div className="card trk-empty" role="status">
                 <h2>{filters.overdueOnly ? 'No overdue actions' : 'No actions match these filters'}</h2>

@@ -3,7 +3,8 @@ import { localStore } from '../lib/storage';
 import type { ItemDetail, MeetingDetail } from '../../../shared/api/meetingSchemas';
 import { ApiCallError, call } from '../api/client';
 import { useMeeting, useMeetingItem, useOfficers } from '../data/hooks';
-import { navigate } from '../lib/router';
+import { hrefFor, navigate } from '../lib/router';
+import { useCan } from '../data/session';
 import { formatUk } from '../lib/format';
 import { ErrorBanner } from '../components/Banner';
 import { Dialog } from '../components/Dialog';
@@ -23,8 +24,29 @@ import './cockpit/cockpit.css';
 import { ApproveMinutesDialog, AddCaseDialog } from './cockpit/CockpitDialogs';
 
 
-/** The minute-taker's live meeting screen: agenda, current item, record — keyboard first, saving as it goes. */
+/**
+ * The cockpit is the minute-taker's: someone who can't record items (a panel member) gets a plain
+ * note and the read-only ways to follow the meeting instead of a screen of controls that would fail.
+ */
 export function CockpitPage({ id }: { id: number }) {
+  const can = useCan();
+  if (!can('items.record')) {
+    return (
+      <section className="card" aria-labelledby="ck-readonly-heading">
+        <h1 id="ck-readonly-heading">The meeting cockpit is for the minute-taker</h1>
+        <p>A panel member can’t record the meeting. You can follow it on the room’s screen, or read the agenda and minutes.</p>
+        <div className="button-row">
+          <a className="button primary" href={hrefFor({ page: 'projector', id })}>Follow the meeting (room screen)</a>
+          <a className="button" href={hrefFor({ page: 'meeting', id })}>Open the agenda and minutes</a>
+        </div>
+      </section>
+    );
+  }
+  return <MinuteTakerCockpit id={id} />;
+}
+
+/** The minute-taker's live meeting screen: agenda, current item, record — keyboard first, saving as it goes. */
+function MinuteTakerCockpit({ id }: { id: number }) {
   const meeting = useMeeting(id);
   const officers = useOfficers();
   const [viewId, setViewId] = useState<number | null>(null);

@@ -9,6 +9,7 @@ import { ErrorBanner, InfoBanner } from '../components/Banner';
 import { Tabs } from '../components/Tabs';
 import { compareKeys } from './tracking/actions';
 import { DEFAULT_ESCALATION_FILTERS, ESCALATION_SORT_KEYS, escalationFiltersDiffer, escalationMenus, filterEscalations, isLive, reconcileEscalationFilters, type EscalationColumnId, type EscalationFilters } from './tracking/escalations';
+import { useCan } from '../data/session';
 import { EscalateDialog, NewEscalationDialog, ResolveDialog, RespondDialog } from './tracking/EscalationDialogs';
 import { LadderEditor } from './tracking/LadderEditor';
 import { escalationsCsv, escalationsCsvFileName } from './tracking/escalationsCsv';
@@ -37,6 +38,7 @@ export function EscalationsPage() {
   const [sorting, setSorting] = useState<SortingState>([{ id: 'age', desc: true }]);
   const [expanded, setExpanded] = useState<Set<number>>(() => new Set());
   const [dialog, setDialog] = useState<DialogState>(null);
+  const can = useCan();
   const [notice, setNotice] = useState<string | null>(null);
 
   const ladder: Ladder | null = useMemo(() => {
@@ -98,7 +100,7 @@ export function EscalationsPage() {
           </span>
         ) : null}
         <span className="spacer" />
-        <button type="button" className="primary" onClick={() => setDialog({ kind: 'new' })}>New escalation</button>
+        {can('escalations.create') ? <button type="button" className="primary" onClick={() => setDialog({ kind: 'new' })}>New escalation</button> : null}
       </div>
       <ErrorBanner message={list.error ? `The escalation log could not be loaded: ${list.error}` : null} />
       <ErrorBanner message={laddersCall.error ? `The escalation ladder could not be loaded: ${laddersCall.error}` : null} />
@@ -149,9 +151,9 @@ export function EscalationsPage() {
                               <td colSpan={row.getVisibleCells().length} id={`trk-steps-${e.id}`}>
                                 <ChainTimeline
                                   row={e}
-                                  onRespond={() => setDialog({ kind: 'respond', row: e })}
-                                  onEscalate={() => setDialog({ kind: 'escalate', row: e })}
-                                  onResolve={() => setDialog({ kind: 'resolve', row: e })}
+                                  onRespond={can('escalations.respond') ? () => setDialog({ kind: 'respond', row: e }) : null}
+                                  onEscalate={can('escalations.escalate') ? () => setDialog({ kind: 'escalate', row: e }) : null}
+                                  onResolve={can('escalations.resolve') ? () => setDialog({ kind: 'resolve', row: e }) : null}
                                 />
                               </td>
                             </tr>
@@ -167,6 +169,7 @@ export function EscalationsPage() {
         ) : laddersCall.data ? (
           <LadderEditor
             ladders={laddersCall.data}
+            canSave={can('ladders.save')}
             onSaved={(l) => {
               laddersCall.setData(l);
               void list.reload();

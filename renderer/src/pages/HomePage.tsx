@@ -1,4 +1,5 @@
 import { useMemo, type ReactNode } from 'react';
+import { useCan } from '../data/session';
 import type { Dashboard } from '../../../shared/api/trackingSchemas';
 import { formatUk } from '../../../shared/domain/dates';
 import { useDashboard } from '../data/hooks';
@@ -77,6 +78,7 @@ const Empty = ({ children }: { children: ReactNode }) => <p className="trk-card-
 function Cards({ d, showNames }: { d: Dashboard; showNames: boolean }) {
   const ragRows = useMemo(() => ragChartRows(d.openByRag), [d.openByRag]);
   const reallocCases = d.needsReallocation.reduce((s, l) => s + l.cases.length, 0);
+  const can = useCan();
   const name = (n: string | null) => (showNames && n ? <span className="trk-name"> {n}</span> : null);
   const caseLink = (id: number | null, ref: string | null) => (id !== null && ref ? <a className="trk-ref" href={hrefFor({ page: 'case', id, tab: null })}>{ref}</a> : <span className="muted">—</span>);
   /** One case in a card's list: its reference (a link), the child's name when shown, what it is about, and a line under it. */
@@ -192,7 +194,7 @@ function Cards({ d, showNames }: { d: Dashboard; showNames: boolean }) {
         {d.endOfCsa.length > 8 ? <p className="muted small">and {d.endOfCsa.length - 8} more</p> : null}
       </Card>
 
-      <Card title="Needs reallocation" count={reallocCases} tone="alert" link={<a href={hrefFor({ page: 'caseload' })}>Reallocate on the Caseload page</a>}>
+      <Card title="Needs reallocation" count={reallocCases} tone="alert" link={<a href={hrefFor({ page: 'caseload' })}>{can('cases.reallocate') ? 'Reallocate on the Caseload page' : 'See them on the Caseload page'}</a>}>
         {d.needsReallocation.length === 0 ? (
           <Empty>No officer who has left still leads an open case.</Empty>
         ) : (

@@ -9,11 +9,15 @@ import { ErrorBanner, InfoBanner } from '../components/Banner';
 import { useMutation } from '../data/useMutation';
 import { AgendaTab } from './meetings/AgendaTab';
 import { AttendanceTab } from './meetings/AttendanceTab';
+import { useCan } from '../data/session';
+import type { MethodName } from '../../../shared/api/contract';
 import { ApproveDialog, EditDetailsDialog } from './meetings/MeetingDialogs';
 import { AmendForm } from './meetings/AmendForm';
 import { caseItemCount } from './meetings/agenda';
 import { STATUS_LABELS, STATUS_PILL, amendedFieldLabel, attendanceCounts, longWeekdayDate, weekdayDate } from './meetings/format';
 import './meetings/meetings.css';
+
+const AGENDA_METHODS: readonly MethodName[] = ['meetings.buildAgenda', 'agenda.addCase', 'agenda.remove', 'agenda.bringIn', 'agenda.restore', 'agenda.move'];
 
 type DialogName = 'edit' | 'approve' | null;
 
@@ -24,6 +28,7 @@ export function MeetingPrepPage({ id }: { id: number }) {
   const [tab, setTab] = useState<'agenda' | 'attendance'>('agenda');
   const [dialog, setDialog] = useState<DialogName>(null);
   const start = useMutation();
+  const can = useCan();
 
   useEffect(() => setDialog(null), [id]);
 
@@ -35,8 +40,9 @@ export function MeetingPrepPage({ id }: { id: number }) {
     detail.setData(next);
     setDialog(null);
   };
-  const agendaEditable = !m.locked && (m.status === 'scheduled' || m.status === 'in_progress');
-  const attendanceEditable = !m.locked && m.status !== 'approved';
+  // Each tab offers its changes only to a role that may make every one of them (a panel member reads).
+  const agendaEditable = !m.locked && (m.status === 'scheduled' || m.status === 'in_progress') && AGENDA_METHODS.every(can);
+  const attendanceEditable = !m.locked && m.status !== 'approved' && can('attendance.mark') && can('attendance.add');
 
   const startMeeting = async () => {
     const r = await start.run(() => call('meetings.start', { id }));
@@ -61,12 +67,13 @@ export function MeetingPrepPage({ id }: { id: number }) {
           </dl>
         </div>
         <div className="meeting-head-actions">
-          {!m.locked && m.status !== 'approved' ? <button type="button" onClick={() => setDialog('edit')}>Edit details</button> : null}
-          {m.status === 'scheduled' ? (
+          {!m.locked && m.status !== 'approved' && can('meetings.update') ? <button type="button" onClick={() => setDialog('edit')}>Edit details</button> : null}
+          {m.status === 'scheduled' && can('meetings.start') ? (
             <button type="button" className="primary big" onClick={() => void startMeeting()} disabled={start.busy}>Start meeting</button>
           ) : null}
-          {m.status === 'in_progress' ? <a className="button primary big" href={hrefFor({ page: 'cockpit', id })}>Open cockpit</a> : null}
-          {m.status === 'draft' ? (
+          {m.status === 'in_progress' && can('items.record') ? <a className="button primary big" href={hrefFor({ page: 'cockpit', id })}>Open cockpit</a> : null}
+          {m.status === 'in_progress' && !can('items.record') ? <a className="button primary big" href={hrefFor({ page: 'projector', id })}>Follow the meeting</a> : null}
+          {m.status === 'draft' && can('meetings.approveMinutes') ? (
             <button type="button" className="primary big" onClick={() => setDialog('approve')}>Approve minutes</button>
           ) : null}
           <div className="meeting-docs" aria-label="Documents">
@@ -90,7 +97,7 @@ export function MeetingPrepPage({ id }: { id: number }) {
 
       <ErrorBanner message={start.error ?? (detail.error && detail.data ? detail.error : null)} />
       {m.status === 'in_progress' ? (
-        <InfoBanner>This meeting is running{m.startedAt ? ` (started ${formatDateTime(m.startedAt)})` : ''}. Record it in the cockpit.</InfoBanner>
+        <InfoBanner>This meeting is running{m.startedAt ? ` (started ${formatDateTime(m.startedAt)})` : ''}. {can('items.record') ? ' Record it in the cockpit.' : ''}</InfoBanner>
       ) : null}
       {m.status === 'draft' ? (
         <InfoBanner>
@@ -137,7 +144,7 @@ export function MeetingPrepPage({ id }: { id: number }) {
               </tbody>
             </table>
           )}
-          {m.status === 'approved' ? <AmendForm detail={d} onSaved={saved} /> : null}
+          {m.status === 'approved' && can('meetings.amend') ? <AmendForm detail={d} onSaved={saved} /> : null}
         </section>
       ) : null}
 

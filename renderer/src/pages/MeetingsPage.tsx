@@ -8,6 +8,7 @@ import { formatUk, plural } from '../lib/format';
 import { Dialog } from '../components/Dialog';
 import { Field, Select } from '../components/Field';
 import { ErrorBanner, InfoBanner } from '../components/Banner';
+import { useCan } from '../data/session';
 import { useMutation } from '../data/useMutation';
 import { STATUS_LABELS, STATUS_PILL, describeCadence, groupMeetings, weekdayDate } from './meetings/format';
 import './meetings/meetings.css';
@@ -20,6 +21,7 @@ export function MeetingsPage() {
   const meetings = useMeetings();
   const [open, setOpen] = useState<Open>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const can = useCan();
 
   const done = (message: string) => {
     setOpen(null);
@@ -45,8 +47,8 @@ export function MeetingsPage() {
             <h2 id={`panel-${p.id}-name`}>{p.name} <span className="pill">{p.register}</span></h2>
             <p className="muted small">{describeCadence(p.cadence)} · {p.defaultTime}{p.defaultVenue ? ` · ${p.defaultVenue}` : ''}</p>
             <div className="button-row">
-              <button type="button" className="primary" onClick={() => { setNotice(null); setOpen({ kind: 'schedule', panel: p }); }}>Schedule next meetings</button>
-              <button type="button" onClick={() => { setNotice(null); setOpen({ kind: 'add', panel: p }); }}>Add a meeting</button>
+              {can('meetings.generate') ? <button type="button" className="primary" onClick={() => { setNotice(null); setOpen({ kind: 'schedule', panel: p }); }}>Schedule next meetings</button> : null}
+              {can('meetings.create') ? <button type="button" onClick={() => { setNotice(null); setOpen({ kind: 'add', panel: p }); }}>Add a meeting</button> : null}
             </div>
           </section>
         ))}
@@ -78,6 +80,8 @@ export function MeetingsPage() {
 }
 
 function MeetingGroup({ title, rows, today, empty }: { title: string; rows: MeetingSummary[]; today: string; empty: string }) {
+  // The cockpit is the minute-taker's; someone who can't record follows the room's screen instead.
+  const canRecord = useCan()('items.record');
   const id = `group-${title.toLowerCase().replace(/\W+/g, '-')}`;
   return (
     <section className="meeting-group" aria-labelledby={id}>
@@ -109,7 +113,8 @@ function MeetingGroup({ title, rows, today, empty }: { title: string; rows: Meet
                   </td>
                   <td className="nowrap row-links">
                     <a href={hrefFor({ page: 'meeting', id: m.id })}>Open<span className="sr-only"> {label}</span></a>
-                    {m.status === 'in_progress' ? <a href={hrefFor({ page: 'cockpit', id: m.id })}>Open cockpit<span className="sr-only"> {label}</span></a> : null}
+                    {m.status === 'in_progress' && canRecord ? <a href={hrefFor({ page: 'cockpit', id: m.id })}>Open cockpit<span className="sr-only"> {label}</span></a> : null}
+                    {m.status === 'in_progress' && !canRecord ? <a href={hrefFor({ page: 'projector', id: m.id })}>Follow the meeting<span className="sr-only"> {label}</span></a> : null}
                   </td>
                 </tr>
               );

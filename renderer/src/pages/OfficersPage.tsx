@@ -5,6 +5,7 @@ import { useOfficers } from '../data/hooks';
 import { Field, Select } from '../components/Field';
 import { ErrorBanner } from '../components/Banner';
 import { TEAMS, labelOf, type Team } from '../../../shared/domain/vocab';
+import { useCan } from '../data/session';
 import { useMutation } from '../data/useMutation';
 
 interface Form { id: number | null; name: string; jobTitle: string; team: Team | ''; email: string; active: boolean; isManager: boolean }
@@ -15,6 +16,9 @@ export function OfficersPage() {
   const list = useOfficers();
   const [form, setForm] = useState<Form>(EMPTY);
   const a = useMutation();
+  const can = useCan();
+  // Adding and editing are one form; a role that can't do both only reads the list.
+  const canEdit = can('officers.create') && can('officers.update');
 
   const save = async () => {
     if (!form.team) return;
@@ -40,7 +44,7 @@ export function OfficersPage() {
               <tbody>
                 {list.data.map((o) => (
                   <tr key={o.id} className={o.active ? '' : 'muted'}>
-                    <td><button className="link" onClick={() => edit(o)} aria-label={`Edit ${o.name}`} title="Edit">{o.name}</button></td>
+                    <td>{canEdit ? <button className="link" onClick={() => edit(o)} aria-label={`Edit ${o.name}`} title="Edit">{o.name}</button> : o.name}</td>
                     <td>{o.jobTitle}{o.isManager ? <span className="pill" style={{ marginLeft: '0.4rem' }}>Manager</span> : null}</td><td>{labelOf(TEAMS, o.team)}</td><td style={{ overflowWrap: 'break-word' }}>{o.email}</td>
                     <td>{o.openCases}</td>
                     <td>{o.active ? 'Active' : <span className={o.openCases > 0 ? 'pill pill-warn' : ''}>Left{o.openCases > 0 ? ' — needs reallocation' : ''}</span>}</td>
@@ -50,7 +54,7 @@ export function OfficersPage() {
             </table></div>
           ) : null}
         </section>
-        <section>
+        {canEdit ? <section>
           <form className="card" onSubmit={(e) => { e.preventDefault(); void save(); }}>
             <h2 style={{ marginTop: 0 }}>{form.id ? 'Edit officer' : 'Add an officer'}</h2>
             <ErrorBanner message={a.field ? null : a.error} />
@@ -65,7 +69,7 @@ export function OfficersPage() {
               <button type="submit" className="primary" disabled={a.busy || !form.team || !form.name.trim()}>{form.id ? 'Save officer' : 'Add officer'}</button>
             </div>
           </form>
-        </section>
+        </section> : <section><p className="muted card">A panel member can’t add or change officers. Ask an officer or manager.</p></section>}
       </div>
     </>
   );

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useCan } from '../data/session';
 import type { Panel } from '../../../shared/api/meetingSchemas';
 import { REGISTERS, type Register } from '../../../shared/domain/vocab';
 import { call } from '../api/client';
@@ -32,6 +33,7 @@ function PanelsTab() {
   const officers = useOfficers();
   const [adding, setAdding] = useState(false);
   const [added, setAdded] = useState<string | null>(null);
+  const canSave = useCan()('panels.save');
   const replace = (p: Panel) => {
     if (!panels.data) return;
     panels.setData(panels.data.some((x) => x.id === p.id) ? panels.data.map((x) => (x.id === p.id ? p : x)) : [...panels.data, p]);
@@ -40,13 +42,17 @@ function PanelsTab() {
     <>
       <div className="toolbar">
         <p className="muted" style={{ margin: 0, flex: 1 }}>Each panel type’s cadence, defaults, standing agenda items and members. Changes apply to meetings created afterwards.</p>
-        <button type="button" onClick={() => { setAdded(null); setAdding(true); }}>Add a panel type</button>
+        {canSave ? <button type="button" onClick={() => { setAdded(null); setAdding(true); }}>Add a panel type</button> : null}
       </div>
       <ErrorBanner message={panels.error ?? officers.error} />
       {added ? <InfoBanner>{added}</InfoBanner> : null}
       {!panels.data ? <p className="muted" aria-busy="true">Loading panels…</p> : null}
       {panels.data && panels.data.length === 0 ? <p className="muted">No panels yet. Use “Add a panel type”.</p> : null}
-      {panels.data?.map((p) => <PanelEditor key={p.id} panel={p} officers={officers.data ?? []} onSaved={replace} />)}
+      {canSave ? null : <p className="muted">A panel member can’t change the panels: they are shown here to read.</p>}
+      {/* A disabled fieldset keeps every value readable while no control can change it. */}
+      <fieldset className="plain" disabled={!canSave}>
+        {panels.data?.map((p) => <PanelEditor key={p.id} panel={p} officers={officers.data ?? []} onSaved={replace} />)}
+      </fieldset>
       {adding ? (
         <NewPanelDialog
           onClose={() => setAdding(false)}
@@ -90,7 +96,15 @@ function NewPanelDialog({ onClose, onSaved }: { onClose: () => void; onSaved: (p
 
 function CalendarTab() {
   const cal = useCalendar();
+  const canSave = useCan()('calendar.save');
   if (cal.error && !cal.data) return <ErrorBanner message={cal.error} />;
   if (!cal.data) return <p className="muted" aria-busy="true">Loading the term calendar…</p>;
-  return <CalendarEditor calendar={cal.data} onSaved={cal.setData} />;
+  return (
+    <>
+      {canSave ? null : <p className="muted">A panel member can’t change the term calendar: it is shown here to read.</p>}
+      <fieldset className="plain" disabled={!canSave}>
+        <CalendarEditor calendar={cal.data} onSaved={cal.setData} />
+      </fieldset>
+    </>
+  );
 }

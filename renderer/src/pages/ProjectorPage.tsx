@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useCan } from '../data/session';
 import type { ProjectorView } from '../../../shared/api/meetingSchemas';
 import { RAG_LABELS } from '../../../shared/domain/vocab';
 import { call } from '../api/client';
@@ -114,6 +115,8 @@ export function ProjectorPage({ id }: { id: number }) {
     };
   }, []);
 
+  // Only staff steer the room's screen: a panel member following it gets no keys (they would be refused).
+  const canControl = useCan()('projector.control');
   const control = useCallback(
     async (action: ProjectorCommand) => {
       try {
@@ -127,6 +130,7 @@ export function ProjectorPage({ id }: { id: number }) {
   );
 
   useEffect(() => {
+    if (!canControl) return;
     const onKey = (e: KeyboardEvent) => {
       const cmd = projectorCommand(e);
       if (!cmd) return;
@@ -135,7 +139,7 @@ export function ProjectorPage({ id }: { id: number }) {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [control]);
+  }, [control, canControl]);
 
   useEffect(() => {
     document.title = view ? `Projector — ${view.title}` : 'Projector';

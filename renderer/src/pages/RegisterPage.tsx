@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCan } from '../data/session';
 import { localStore } from '../lib/storage';
 import { getCoreRowModel, useReactTable, type SortingState, type Updater, type VisibilityState } from '@tanstack/react-table';
 import type { RegisterRow } from '../../../shared/api/schemas';
@@ -33,6 +34,7 @@ const applyUpdater = <T,>(u: Updater<T>, prev: T): T => (typeof u === 'function'
 
 export function RegisterPage() {
   const [view, setView] = useRegisterView();
+  const canRefer = useCan()('referrals.create');
   const { search, register, status, rag, officer, school, flag, movement, dueForPanel, longTerm, endOfCsa, sorting } = view;
   // What the server is asked for: the view without its column choices (issue 12: the server
   // filters, searches and sorts, and sends the rows on screen).
@@ -122,7 +124,7 @@ export function RegisterPage() {
         </p>
       ) : null}
       <span className="spacer" />
-      <a className="button primary" href="#/referral">New referral</a>
+      {canRefer ? <a className="button primary" href="#/referral">New referral</a> : null}
     </div>
   );
 
@@ -152,7 +154,7 @@ export function RegisterPage() {
         <div className="card reg-empty">
           <h2>No cases on the register yet</h2>
           <p>When a child is referred, their case appears here.</p>
-          <a className="button primary" href="#/referral">New referral</a>
+          {canRefer ? <a className="button primary" href="#/referral">New referral</a> : null}
         </div>
       ) : (
         <>

@@ -9,6 +9,7 @@ import { ESCALATION_REASONS, type EscalationReasonCode } from '../../../../share
 import { labelOf } from './vocab';
 import { formatUk } from '../../lib/format';
 import { useMutation } from '../../data/useMutation';
+import { useCan } from '../../data/session';
 
 const STATUS: Record<string, string> = { open: 'Open', done: 'Done', carried_forward: 'Carried forward', dropped: 'No longer needed' };
 const ESC_STATUS: Record<string, string> = { open: 'Open', responded: 'Responded', resolved: 'Resolved', escalated: 'Escalated' };
@@ -138,6 +139,7 @@ export function ActionsTab({ detail, tracking, officers, today, onChanged }: { d
 }
 
 export function EscalationsTab({ detail, tracking, onChanged }: { detail: CaseDetail; tracking: CaseTracking; onChanged: () => void }) {
+  const canRespond = useCan()('escalations.respond');
   const [reason, setReason] = useState<EscalationReasonCode | ''>('');
   const [asked, setAsked] = useState('');
   const [escalatedTo, setEscalatedTo] = useState('');
@@ -181,7 +183,7 @@ export function EscalationsTab({ detail, tracking, onChanged }: { detail: CaseDe
                 </li>
               ))}
             </ol>
-            <a href="#/escalations">Respond, escalate or resolve in the escalation log</a>
+            <a href="#/escalations">{canRespond ? 'Respond, escalate or resolve in the escalation log' : 'See every escalation in the escalation log'}</a>
           </div>
         ))}
       </section>

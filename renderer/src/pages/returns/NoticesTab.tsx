@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useCan } from '../../data/session';
 import type { MethodOutput } from '../../../../shared/api/contract';
 import { REG8_GROUNDS, type Reg8Ground } from '../../../../shared/domain/regulation8';
 import { useNotices, useSchools, RETURNS_WRITES } from '../../data/returns';
@@ -21,10 +22,11 @@ const EMPTY = {
 /** A deletion or admission notice typed in from the school's e-mail or form (000 §4 (a)–(e), 001 §4.4), and every notice received. */
 export function NoticesTab() {
   const [kind, setKind] = useState<'deletion' | 'admission'>('deletion');
+  const can = useCan();
   const notices = useNotices(null);
   return (
     <>
-      <NoticeForm kind={kind} setKind={setKind} />
+      {can('notices.create') ? <NoticeForm kind={kind} setKind={setKind} /> : <p className="muted">A panel member can’t record notices: they are listed here to read.</p>}
       <section className="card" aria-labelledby="ret-notices-h">
         <h2 id="ret-notices-h">Notices received</h2>
         <ErrorBanner message={notices.error} />

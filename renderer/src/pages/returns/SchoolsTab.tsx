@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useCan } from '../../data/session';
 import { IMPORT_KINDS, IMPORT_KIND_LABELS, type ImportKind } from '../../../../shared/domain/schoolReturns';
 import { useSchools, base64Blob, RETURNS_WRITES } from '../../data/returns';
 import { useMutation } from '../../data/useMutation';
@@ -11,6 +12,7 @@ import { Field } from '../../components/Field';
 export function SchoolsTab() {
   const schools = useSchools();
   const m = useMutation({ invalidates: RETURNS_WRITES });
+  const canSave = useCan()('schools.save');
   const dl = useMutation();
   const [form, setForm] = useState({ id: null as number | null, name: '', dfeNumber: '', contact: '', active: true });
   const save = async () => {
@@ -37,7 +39,7 @@ export function SchoolsTab() {
           ))}
         </ul>
       </section>
-      <form className="card" aria-labelledby="ret-school-h" onSubmit={(e) => { e.preventDefault(); void save(); }} noValidate>
+      {canSave ? <form className="card" aria-labelledby="ret-school-h" onSubmit={(e) => { e.preventDefault(); void save(); }} noValidate>
         <h2 id="ret-school-h">{form.id ? `Edit ${form.name}` : 'Add a school'}</h2>
         <ErrorBanner message={m.field ? null : m.error} />
         <div className="grid-4">
@@ -48,7 +50,7 @@ export function SchoolsTab() {
         </div>
         <button type="submit" className="primary" disabled={m.busy}>{form.id ? 'Save' : 'Add school'}</button>
         {form.id ? <button type="button" onClick={() => setForm({ id: null, name: '', dfeNumber: '', contact: '', active: true })}>Cancel</button> : null}
-      </form>
+      </form> : <p className="muted card">A panel member can’t add or change schools.</p>}
       <section className="card" aria-labelledby="ret-school-list-h">
         <h2 id="ret-school-list-h">Schools</h2>
         <ErrorBanner message={schools.error} />
@@ -63,7 +65,7 @@ export function SchoolsTab() {
                   <td>{s.dfeNumber ?? '—'}</td>
                   <td>{s.contact ?? '—'}</td>
                   <td>{s.mappings.length ? s.mappings.map((k) => IMPORT_KIND_LABELS[k]).join(', ') : '—'}</td>
-                  <td><button type="button" onClick={() => setForm({ id: s.id, name: s.name, dfeNumber: s.dfeNumber ?? '', contact: s.contact ?? '', active: s.active })}>Edit<span className="sr-only"> {s.name}</span></button></td>
+                  <td>{canSave ? <button type="button" onClick={() => setForm({ id: s.id, name: s.name, dfeNumber: s.dfeNumber ?? '', contact: s.contact ?? '', active: s.active })}>Edit<span className="sr-only"> {s.name}</span></button> : null}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useCan } from '../../data/session';
 import type { MethodOutput } from '../../../../shared/api/contract';
 import { useReturnsStatus, RETURNS_WRITES } from '../../data/returns';
 import { useMutation } from '../../data/useMutation';
@@ -49,6 +50,7 @@ export function StatusTab() {
 
 function SchoolsTable({ status }: { status: Status }) {
   const today = useToday();
+  const canNil = useCan()('returns.nil');
   const m = useMutation({ invalidates: RETURNS_WRITES });
   const half = status.halfTerm!;
   return (
@@ -69,7 +71,7 @@ function SchoolsTable({ status }: { status: Status }) {
                   <td>{x.state === 'received' ? x.pupils : '—'}</td>
                   <td>{latest ? `${formatUk(latest.receivedOn)} (${KIND_LABEL[latest.kind]})` : '—'}</td>
                   <td>
-                    {x.state === 'missing' || x.state === 'not_yet_due' ? (
+                    {canNil && (x.state === 'missing' || x.state === 'not_yet_due') ? (
                       <button type="button" disabled={m.busy} onClick={() => void m.mutate('returns.nil', { schoolId: x.schoolId, halfTerm: half.key, receivedOn: today })}>
                         Record nil return<span className="sr-only"> for {x.schoolName}</span>
                       </button>
@@ -99,6 +101,7 @@ function ChaseList({ status }: { status: Status }) {
 
 function History({ history }: { history: Summary[] }) {
   const [undoing, setUndoing] = useState<Summary | null>(null);
+  const canUndo = useCan()('returns.undo');
   const [reason, setReason] = useState('');
   const m = useMutation({ invalidates: RETURNS_WRITES });
   const submit = async () => {
@@ -127,7 +130,7 @@ function History({ history }: { history: Summary[] }) {
                   <td>{r.rowCount}{r.skippedRows.length ? <div className="muted">rows {r.skippedRows.join(', ')} left out</div> : null}</td>
                   <td>{r.importedBy}</td>
                   <td>{r.status === 'undone' ? <>Undone {formatUk(r.undoneOn)} by {r.undoneBy}<div className="muted">{r.undoReason}</div></> : 'Imported'}</td>
-                  <td>{r.status === 'imported' ? <button type="button" onClick={() => { m.reset(); setUndoing(r); }}>Undo<span className="sr-only"> {KIND_LABEL[r.kind]} from {r.schoolName} received {formatUk(r.receivedOn)}</span></button> : null}</td>
+                  <td>{r.status === 'imported' && canUndo ? <button type="button" onClick={() => { m.reset(); setUndoing(r); }}>Undo<span className="sr-only"> {KIND_LABEL[r.kind]} from {r.schoolName} received {formatUk(r.receivedOn)}</span></button> : null}</td>
                 </tr>
               ))}
             </tbody>

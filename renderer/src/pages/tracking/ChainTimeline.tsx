@@ -4,8 +4,10 @@ import { formatUk } from '../../../../shared/domain/dates';
 import { hrefFor } from '../../lib/router';
 import { escalationStatusLabel, isLive, stepLines } from './escalations';
 
-/** The chain as a timeline, first step to last, with what can be done on the latest step. */
-export function ChainTimeline({ row, onRespond, onEscalate, onResolve }: { row: EscalationLogRow; onRespond: () => void; onEscalate: () => void; onResolve: () => void }) {
+type Handler = (() => void) | null;
+
+/** The chain as a timeline, first step to last, with what can be done on the latest step (a null handler: the role can't, so no button). */
+export function ChainTimeline({ row, onRespond, onEscalate, onResolve }: { row: EscalationLogRow; onRespond: Handler; onEscalate: Handler; onResolve: Handler }) {
   const live = isLive(row.status);
   return (
     <div className="trk-chain">
@@ -32,13 +34,13 @@ export function ChainTimeline({ row, onRespond, onEscalate, onResolve }: { row: 
       <div className="trk-chain-actions">
         {live ? (
           <>
-            {row.status === 'open' ? <button type="button" onClick={onRespond}>Record response</button> : null}
-            {row.canEscalate && row.nextLevelTitle ? (
-              <button type="button" onClick={onEscalate}>Escalate to {row.nextLevelTitle}</button>
-            ) : (
+            {row.status === 'open' && onRespond ? <button type="button" onClick={onRespond}>Record response</button> : null}
+            {!(row.canEscalate && row.nextLevelTitle) ? (
               <span className="pill trk-top">Top of the ladder</span>
-            )}
-            <button type="button" onClick={onResolve}>Resolve</button>
+            ) : onEscalate ? (
+              <button type="button" onClick={onEscalate}>Escalate to {row.nextLevelTitle}</button>
+            ) : null}
+            {onResolve ? <button type="button" onClick={onResolve}>Resolve</button> : null}
           </>
         ) : (
           <span className="muted">{row.status === 'resolved' ? `Resolved ${formatUk(row.chain.at(-1)?.resolvedOn ?? null)}.` : 'Closed.'}</span>

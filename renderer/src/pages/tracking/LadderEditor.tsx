@@ -23,7 +23,7 @@ import {
  * The authority's escalation ladder: which one is used (Bexley, Redbridge or one set up here),
  * and each level's title and named person. Saved with ladders.save.
  */
-export function LadderEditor({ ladders, onSaved }: { ladders: Ladders; onSaved: (l: Ladders) => void }) {
+export function LadderEditor({ ladders, canSave, onSaved }: { ladders: Ladders; canSave: boolean; onSaved: (l: Ladders) => void }) {
   const id = useId();
   const [draft, setDraft] = useState<LaddersDraft>(() => toDraft(ladders));
   const [tried, setTried] = useState(false);
@@ -64,7 +64,9 @@ export function LadderEditor({ ladders, onSaved }: { ladders: Ladders; onSaved: 
       <p className="muted">
         Each authority escalates up its own ladder of roles. Choose the ladder your authority uses and save: new escalations start on it, and “Escalate” goes to its next level up. Steps already recorded keep their level and title.
       </p>
+      {canSave ? null : <p className="muted">A panel member can’t change the ladder: it is shown here to read.</p>}
       {saved ? <InfoBanner>{saved}</InfoBanner> : null}
+      <fieldset className="plain" disabled={!canSave}>
       <ErrorBanner message={a.error} />
       {tried && problems.length > 0 ? (
         <div className="banner banner-error" role="alert">
@@ -143,15 +145,16 @@ export function LadderEditor({ ladders, onSaved }: { ladders: Ladders; onSaved: 
           <button type="button" onClick={() => edit(addLevel(draft, current.code))}>Add a level</button>
         </fieldset>
       ) : null}
+      </fieldset>
 
-      <div className="dialog-buttons trk-ladder-save">
+      {canSave ? <div className="dialog-buttons trk-ladder-save">
         {changed ? (
           <button type="button" onClick={() => { setDraft(toDraft(ladders)); setTried(false); a.reset(); }}>
             Undo changes
           </button>
         ) : null}
         <button type="submit" className="primary" disabled={a.busy}>Save ladder</button>
-      </div>
+      </div> : null}
     </form>
   );
 }

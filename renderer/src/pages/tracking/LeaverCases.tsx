@@ -1,4 +1,5 @@
 import { formatUk } from '../../lib/format';
+import { useCan } from '../../data/session';
 import { useEffect, useId, useState } from 'react';
 import type { Officer } from '../../../../shared/api/schemas';
 import { call } from '../../api/client';
@@ -19,6 +20,8 @@ export function LeaverCases({ leaver, officers, showNames, onMoved }: { leaver: 
   const [reason, setReason] = useState(DEFAULT_REALLOCATION_REASON);
   const [tried, setTried] = useState(false);
   const a = useMutation();
+  const can = useCan();
+  const canMove = can('cases.reallocate');
   // Cases moved away (after a reload) drop out of the selection.
   useEffect(() => {
     setSelected((s) => new Set([...s].filter((c) => leaver.cases.some((k) => k.caseId === c))));
@@ -61,7 +64,7 @@ export function LeaverCases({ leaver, officers, showNames, onMoved }: { leaver: 
       <div className="trk-leaver-body">
         <fieldset className="trk-leaver-cases">
           <legend className="sr-only">Open cases of {leaver.name}</legend>
-          <label className="trk-check trk-all">
+          {canMove ? <label className="trk-check trk-all">
             <input
               type="checkbox"
               checked={allTicked}
@@ -71,13 +74,13 @@ export function LeaverCases({ leaver, officers, showNames, onMoved }: { leaver: 
               onChange={() => setSelected((s) => toggleLeaverCases(leaver, s))}
             />{' '}
             Select all cases of {leaver.name}
-          </label>
+          </label> : null}
           <ul className="trk-case-list">
             {leaver.cases.map((c) => (
               <li key={c.caseId}>
-                <label className="trk-check">
+                {canMove ? <label className="trk-check">
                   <input type="checkbox" checked={selected.has(c.caseId)} onChange={(e) => setSelected((s) => toggleOne(s, c.caseId, e.target.checked))} aria-label={`Select case ${c.reference}`} />
-                </label>
+                </label> : null}
                 <a href={hrefFor({ page: 'case', id: c.caseId, tab: null })} className="trk-ref">{c.reference}</a>
                 {showNames ? <span>{c.childName}</span> : null}
                 <span className="muted">{c.register}</span>
@@ -86,7 +89,12 @@ export function LeaverCases({ leaver, officers, showNames, onMoved }: { leaver: 
             ))}
           </ul>
         </fieldset>
-        <div className="trk-leaver-form">
+        {!canMove ? (
+          <div className="trk-leaver-form">
+            <p className="muted">A panel member can’t reallocate cases: an officer or manager moves them to someone in post.</p>
+            <LeaverActions leaver={leaver} toId={null} toName={null} canReassign={false} onMoved={onMoved} />
+          </div>
+        ) : <div className="trk-leaver-form">
           <Field label="Reallocate to" required error={tried && toId === null ? 'Choose who to reallocate them to.' : a.errorFor('toOfficerId')}>
             {(f) => (
               <select {...f} value={to} onChange={(e) => setTo(e.target.value)}>
@@ -105,15 +113,15 @@ export function LeaverCases({ leaver, officers, showNames, onMoved }: { leaver: 
             <span className="muted" aria-live="polite">{cases.length} of {leaver.cases.length} selected</span>
           </div>
           {tried && problem && cases.length === 0 ? <p className="error-text" role="alert">{problem}</p> : null}
-          <LeaverActions leaver={leaver} toId={toId} toName={officers.find((o) => o.id === toId)?.name ?? null} onMoved={onMoved} />
-        </div>
+          <LeaverActions leaver={leaver} toId={toId} toName={officers.find((o) => o.id === toId)?.name ?? null} canReassign={can('actions.bulk')} onMoved={onMoved} />
+        </div>}
       </div>
     </form>
   );
 }
 
 /** A leaver's open actions: those on the cases they lead move with the case; the rest are reassigned here. */
-function LeaverActions({ leaver, toId, toName, onMoved }: { leaver: Leaver; toId: number | null; toName: string | null; onMoved: (moved: number, toName: string) => void }) {
+function LeaverActions({ leaver, toId, toName, canReassign, onMoved }: { leaver: Leaver; toId: number | null; toName: string | null; canReassign: boolean; onMoved: (moved: number, toName: string) => void }) {
   const a = useMutation();
   const withCase = leaver.actions.filter((x) => x.movesWithCase);
   const others = leaver.actions.filter((x) => !x.movesWithCase);
@@ -134,9 +142,9 @@ function LeaverActions({ leaver, toId, toName, onMoved }: { leaver: Leaver; toId
             {others.map((x) => <li key={x.id}><span className="trk-ref">{x.caseReference ?? 'General'}</span> {x.text} <span className="muted">due {formatUk(x.dueDate)}</span></li>)}
           </ul>
           <ErrorBanner message={a.error} />
-          <button type="button" disabled={a.busy || toId === null} onClick={() => void reassign()}>
+          {canReassign ? <button type="button" disabled={a.busy || toId === null} onClick={() => void reassign()}>
             {toId === null ? 'Choose who takes them above' : `Reassign ${others.length === 1 ? 'it' : 'them'} to ${toName ?? 'the officer chosen'}`}
-          </button>
+          </button> : null}
         </>
       ) : null}
     </div>
