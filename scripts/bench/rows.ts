@@ -208,14 +208,23 @@ export async function browserRows(reg: BenchRegister, host: RunningHost, browser
     await installProbe(page);
     const root = 'main';
     let missed = 0;
+    let why = '';
     const measured = (p: Promise<number>) =>
-      p.catch(() => {
+      p.catch((err: unknown) => {
         missed += 1;
+        why ||= (err instanceof Error ? err.message : String(err)).split('\n')[0]!.slice(0, 120);
         return Number.NaN; // dropped by summarize, counted in the row
       });
-    const missedNote = () => (missed ? `${missed} sample(s) saw no change and were dropped` : undefined);
-    // Rows changing, or the "no cases match" card in their place.
-    const match = `${REGISTER_TABLE} [role="rowgroup"]:last-of-type, .reg-empty`;
+    const missedNote = () => {
+      const note = missed ? `${missed} sample(s) saw no change and were dropped (${why})` : undefined;
+      if (note) log(`    ${note}`);
+      why = '';
+      return note;
+    };
+    // Rows changing, the "no cases match" card in their place, or the count of rows shown (drawn in
+    // the same commit as the rows): a filter can leave the rows on screen as they were (sorted by
+    // reference descending, PMOE's come first either way) while the count changes.
+    const match = `${REGISTER_TABLE} [role="rowgroup"]:last-of-type, .reg-empty, .reg-counts`;
 
     log('  keystroke in search');
     const search = page.getByLabel('Search the register');
