@@ -85,3 +85,20 @@ export async function nodeListeningMs(): Promise<number> {
   await stopper(child)();
   return ms;
 }
+
+/** Calls the host's API as the page does; throws with the host's message when refused. */
+export async function callHost<T = unknown>(host: Pick<RunningHost, 'url' | 'token'>, method: string, args: unknown = {}): Promise<T> {
+  const res = await fetch(`${host.url}api/${method}`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${host.token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(args),
+  });
+  const body = (await res.json()) as { ok: boolean; value?: T; error?: { message: string } };
+  if (!body.ok) throw new Error(`${method}: ${body.error?.message ?? `HTTP ${res.status}`}`);
+  return body.value as T;
+}
+
+/** Signs the host in (it starts locked: issue 13); the session is the host's, so every page opened on it is signed in. */
+export async function signInHost(host: Pick<RunningHost, 'url' | 'token'>, user: { name: string; password: string }): Promise<void> {
+  await callHost(host, 'session.signIn', user);
+}

@@ -1,11 +1,15 @@
 // The bench's registers: a demo register of N cases, built once through the real services and
 // cached under .cache/ (a 50,000-case build takes minutes), each with a 60-item CME meeting run in
-// full for the minutes row and a live meeting for the projector row.
+// full for the minutes row and a live meeting for the projector row. Built plain, then set up as
+// the app sets up an existing register (issue 13): session.setup encrypts it in place and writes
+// its keyring beside it, so every row measures the encrypted register a user opens.
 import fs from 'node:fs';
 import path from 'node:path';
 import { openDatabase, type Db } from '../../db/open';
+import { keyringPath } from '../../db/keyring';
 import { loadDemo } from '../../db/demo/register';
 import { createApp } from '../../electron/createApp';
+import { createSessionHost, type SessionHost } from '../../electron/session/sessionHost';
 
 /** The bench's fixed "today", so every run sees the same clocks and agenda. */
 export const BENCH_TODAY = '2026-11-25';
@@ -23,24 +27,51 @@ export interface BenchRegister {
 
 const META_KEY = 'bench_meta';
 
+/** The manager every bench register is set up with (a bench password, not a secret). */
+export const BENCH_USER = { name: 'Bench Manager', password: 'bench register password' };
+
+/**
+ * The cache name carries "enc": the plain `bench-N.db` files of the bench before issue 13 are
+ * never taken for one of these (a plain file would make the host ask for set-up, not sign-in).
+ */
 export function registerFile(cases: number, dir = '.cache'): string {
-  return path.resolve(dir, `bench-${cases}.db`);
+  return path.resolve(dir, `bench-enc-${cases}.db`);
 }
 
-/** Opens (building first if needed) the cached register of `cases` cases. */
+/** Signs in to the encrypted register in this process, as the hosts do (createSessionHost + session.signIn). */
+export function signInInProcess(file: string, today?: () => string): SessionHost {
+  const host = createSessionHost({ dbPath: file, version: 'bench', today, idleCheckMs: 0 });
+  const r = host.dispatch('session.signIn', BENCH_USER);
+  if (!r.ok) {
+    host.close();
+    throw new Error(`session.signIn: ${r.error.message}`);
+  }
+  return host;
+}
+
+function cachedMeta(file: string): Omit<BenchRegister, 'file' | 'cases'> | null {
+  if (!fs.existsSync(file) || !fs.existsSync(keyringPath(file))) return null;
+  let host: SessionHost;
+  try {
+    host = signInInProcess(file);
+  } catch {
+    return null;
+  }
+  try {
+    const meta = host.db()!.prepare('SELECT value FROM settings WHERE key = ?').get(META_KEY) as { value: string } | undefined;
+    return meta ? (JSON.parse(meta.value) as Omit<BenchRegister, 'file' | 'cases'>) : null;
+  } finally {
+    host.close();
+  }
+}
+
+/** Opens (building first if needed) the cached, encrypted register of `cases` cases. */
 export function ensureRegister(cases: number, log: (line: string) => void = console.log): BenchRegister {
   const file = registerFile(cases);
-  if (fs.existsSync(file)) {
-    const db = openDatabase(file);
-    try {
-      const meta = db.prepare('SELECT value FROM settings WHERE key = ?').get(META_KEY) as { value: string } | undefined;
-      if (meta) return { file, cases, ...(JSON.parse(meta.value) as Omit<BenchRegister, 'file' | 'cases'>) };
-    } finally {
-      db.close();
-    }
-  }
+  const cached = cachedMeta(file);
+  if (cached) return { file, cases, ...cached };
   // Unfinished or from an older bench: start again.
-  for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
+  for (const f of [file, `${file}-wal`, `${file}-shm`, keyringPath(file)]) fs.rmSync(f, { force: true });
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const t = performance.now();
   const db = openDatabase(file);
@@ -49,10 +80,19 @@ export function ensureRegister(cases: number, log: (line: string) => void = cons
     db.prepare("INSERT INTO settings (key, value) VALUES ('setup_done', '1') ON CONFLICT(key) DO UPDATE SET value = '1'").run();
     const meta = { minutesMeetingId: runMinutesMeeting(db), liveMeetingId: startLiveMeeting(db) };
     db.prepare('INSERT INTO settings (key, value) VALUES (?, ?)').run(META_KEY, JSON.stringify(meta));
-    log(`built ${path.relative(process.cwd(), file)}: ${cases.toLocaleString('en-GB')} cases in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    db.close();
+    // Encrypted in place with a keyring beside it, as the app's first sign-in does to an existing register.
+    const session = createSessionHost({ dbPath: file, version: 'bench', idleCheckMs: 0 });
+    try {
+      const r = session.dispatch('session.setup', BENCH_USER);
+      if (!r.ok) throw new Error(`session.setup: ${r.error.message}`);
+    } finally {
+      session.close();
+    }
+    log(`built ${path.relative(process.cwd(), file)}: ${cases.toLocaleString('en-GB')} cases, encrypted, in ${((performance.now() - t) / 1000).toFixed(1)} s`);
     return { file, cases, ...meta };
   } finally {
-    db.close();
+    if (db.open) db.close();
   }
 }
 

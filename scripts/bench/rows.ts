@@ -1,20 +1,25 @@
 // The rows of the issue's table, each measured with its floor in the same run.
+import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
-import { openDatabase } from '../../db/open';
-import { createApp } from '../../electron/createApp';
+import { applyKey } from '../../db/encryption';
+import * as K from '../../db/keyring';
 import { documentTemplates, DOCUMENT_MARGIN } from '../../electron/server/documentTemplates';
-import { BENCH_TODAY, type BenchRegister } from './registers';
-import { nodeListeningMs, startHost, type RunningHost } from './host';
+import { BENCH_TODAY, BENCH_USER, signInInProcess, type BenchRegister } from './registers';
+import { callHost, nodeListeningMs, startHost, type RunningHost } from './host';
 import { FIRST_ROW, REGISTER_TABLE, installProbe, newContext, openAt, pageFloor, pageHeapMb, timeInput } from './browser';
 import { collect, formatBytes, summarize, type BenchRow, type BenchOptions } from './stats';
 
 type Sampling = Pick<BenchOptions, 'samples' | 'budgetS'>;
 const ms = (t: number) => performance.now() - t;
 
-/** Build agenda and Home, in this process through the real dispatcher (no transport in the way). */
+/**
+ * Build agenda and Home, in this process through the real dispatcher (no transport in the way), on
+ * the encrypted register opened as the hosts open it: createSessionHost and session.signIn.
+ */
 export async function serviceRows(reg: BenchRegister, s: Sampling, log: (l: string) => void): Promise<BenchRow[]> {
-  const db = openDatabase(reg.file);
-  const { dispatch } = createApp(db, { today: () => BENCH_TODAY, version: 'bench', dbPath: reg.file });
+  const session = signInInProcess(reg.file, () => BENCH_TODAY);
+  const db = session.db()!;
+  const { dispatch } = session;
   const ok = (method: string, args: unknown) => {
     const r = dispatch(method, args);
     if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
@@ -62,12 +67,81 @@ export async function serviceRows(reg: BenchRegister, s: Sampling, log: (l: stri
     }, { ...s }));
     rows.push({ measure: 'Home (dashboard.get)', cases: reg.cases, summary: home, floor: null, target: '≤ 100 ms', met: home.median <= 100 });
   } finally {
-    db.close();
+    session.close();
   }
   return rows;
 }
 
-/** Browser host start, spawn → PANEL_READY, beside a Node process listening (same loader), alternated. */
+/**
+ * Sign in → register open: session.signIn on the locked host's API (one scrypt to unwrap the key,
+ * opening the encrypted file, the migrations check, quick_check, composing the app, the audit row),
+ * signed out again between samples. Floor: this process opening the same file with its key and
+ * running SELECT 1, alternated sample by sample. Leaves the host signed in.
+ */
+export async function signInRow(reg: BenchRegister, host: RunningHost, s: Sampling): Promise<BenchRow> {
+  const kr = K.readKeyring(K.keyringPath(reg.file));
+  const entry = kr && K.findUser(kr, BENCH_USER.name);
+  if (!kr || !entry) throw new Error(`no keyring entry for ${BENCH_USER.name} beside ${reg.file}`);
+  const scrypt: number[] = [];
+  const unwrap = () => {
+    const t = performance.now();
+    const key = K.unwrapKey(kr, K.userLabel(entry.userId), BENCH_USER.password, entry.wrapped);
+    scrypt.push(ms(t));
+    if (!key) throw new Error('the bench password does not unwrap the register key');
+    return key;
+  };
+  const key = unwrap();
+  const floor: number[] = [];
+  const openWithKey = () => {
+    const t = performance.now();
+    const db = new Database(reg.file, { readonly: true });
+    try {
+      applyKey(db, key);
+      db.prepare('SELECT 1').get();
+    } finally {
+      db.close();
+    }
+    return ms(t);
+  };
+  // Once, for the table's note: SQLite's quick_check of the encrypted file alone, which opening runs first.
+  const quickCheck = (() => {
+    const db = new Database(reg.file, { readonly: true });
+    try {
+      applyKey(db, key);
+      const t = performance.now();
+      db.pragma('quick_check(5)');
+      return ms(t);
+    } finally {
+      db.close();
+    }
+  })();
+  await callHost(host, 'session.signOut');
+  const signIns = await collect(async () => {
+    floor.push(openWithKey());
+    unwrap();
+    const t = performance.now();
+    await callHost(host, 'session.signIn', BENCH_USER);
+    const took = ms(t);
+    await callHost(host, 'session.signOut');
+    return took;
+  }, s);
+  key.fill(0);
+  await callHost(host, 'session.signIn', BENCH_USER);
+  const summary = summarize(signIns);
+  const inMs = (t: number) => (t < 1000 ? `${t.toFixed(0)} ms` : `${(t / 1000).toFixed(2)} s`);
+  return {
+    measure: 'sign in → register open',
+    cases: reg.cases,
+    summary,
+    floor: summarize(floor),
+    floorLabel: 'opening the file with its key + SELECT 1',
+    // Both timed in the bench's process, beside the host's: what the sign-in spends its time on.
+    detail: `scrypt alone ${inMs(summarize(scrypt).median)}, quick_check alone ${inMs(quickCheck)} (once)`,
+    target: '—',
+  };
+}
+
+/** Browser host start (locked: no register opened until sign-in), spawn → PANEL_READY, beside a Node process listening (same loader), alternated. */
 export async function hostStartRow(reg: BenchRegister, s: Sampling): Promise<BenchRow> {
   const floor: number[] = [];
   const starts = await collect(async () => {
@@ -147,14 +221,23 @@ export async function browserRows(reg: BenchRegister, host: RunningHost, browser
     await installProbe(page);
     const root = 'main';
     let missed = 0;
+    let why = '';
     const measured = (p: Promise<number>) =>
-      p.catch(() => {
+      p.catch((err: unknown) => {
         missed += 1;
+        why ||= (err instanceof Error ? err.message : String(err)).split('\n')[0]!.slice(0, 120);
         return Number.NaN; // dropped by summarize, counted in the row
       });
-    const missedNote = () => (missed ? `${missed} sample(s) saw no change and were dropped` : undefined);
-    // Rows changing, or the "no cases match" card in their place.
-    const match = `${REGISTER_TABLE} [role="rowgroup"]:last-of-type, .reg-empty`;
+    const missedNote = () => {
+      const note = missed ? `${missed} sample(s) saw no change and were dropped (${why})` : undefined;
+      if (note) log(`    ${note}`);
+      why = '';
+      return note;
+    };
+    // Rows changing, the "no cases match" card in their place, or the count of rows shown (drawn in
+    // the same commit as the rows): a filter can leave the rows on screen as they were (sorted by
+    // reference descending, PMOE's come first either way) while the count changes.
+    const match = `${REGISTER_TABLE} [role="rowgroup"]:last-of-type, .reg-empty, .reg-counts`;
 
     log('  keystroke in search');
     const search = page.getByLabel('Search the register');

@@ -3,7 +3,10 @@
 // runs them alone. Benchmarks, not tests: nothing here asserts a time.
 import Database from 'better-sqlite3';
 import { openDatabase, type Db } from '../../db/open';
+import { applyKey } from '../../db/encryption';
+import * as K from '../../db/keyring';
 import { createApp, type App } from '../../electron/createApp';
+import { BENCH_USER, registerFile, signInInProcess } from './registers';
 
 export interface Sample {
   name: string;
@@ -32,9 +35,9 @@ export function measure(name: string, fn: (i: number) => string | void, runs = 2
   return { name, median: quantile(times, 0.5), p95: quantile(times, 0.95), samples: runs, detail };
 }
 
-/** openDatabase on an existing register, closed again each time (every run is a cold open of the file). */
-export function measureOpen(file: string, runs = 20): Sample {
-  return measure('openDatabase', () => void openDatabase(file).close(), runs, false);
+/** openDatabase on an existing register (with its key if encrypted), closed again each time (every run is a cold open of the file). */
+export function measureOpen(file: string, runs = 20, key?: Buffer): Sample {
+  return measure('openDatabase', () => void openDatabase(file, { key }).close(), runs, false);
 }
 
 function must<T>(app: App, method: string, input: unknown): T {
@@ -45,9 +48,10 @@ function must<T>(app: App, method: string, input: unknown): T {
 const mb = (x: unknown) => `${(JSON.stringify(x).length / 1e6).toFixed(3)} MB`;
 
 /** The floor under opening: SQLite's quick integrity check of the file, which opening must run first. */
-export function measureQuickCheck(file: string, runs = 20): Sample {
+export function measureQuickCheck(file: string, runs = 20, key?: Buffer): Sample {
   const db = new Database(file, { readonly: true });
   try {
+    if (key) applyKey(db, key);
     return measure('floor: PRAGMA quick_check alone', () => void db.pragma('quick_check(5)'), runs, false);
   } finally {
     db.close();
@@ -111,14 +115,19 @@ function touch(db: Db) {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const i = process.argv.indexOf('--db');
-  const file = i >= 0 ? process.argv[i + 1]! : '.cache/bench-50000.db';
+  const file = i >= 0 ? process.argv[i + 1]! : registerFile(50_000);
   const only = (process.argv[process.argv.indexOf('--only') + 1] ?? '').split(',');
   const want = (k: string) => !process.argv.includes('--only') || only.includes(k);
   const today = '2026-11-25';
   const out: Sample[] = [];
-  if (want('open')) out.push(measureQuickCheck(file), measureOpen(file));
-  const db = openDatabase(file);
-  const app = createApp(db, { today: () => today, version: 'bench', dbPath: file });
+  // The bench's registers are encrypted (issue 13): the key from the keyring, as signing in unwraps it.
+  const kr = K.readKeyring(K.keyringPath(file));
+  const entry = kr && K.findUser(kr, BENCH_USER.name);
+  const key = (kr && entry && K.unwrapKey(kr, K.userLabel(entry.userId), BENCH_USER.password, entry.wrapped)) || undefined;
+  if (want('open')) out.push(measureQuickCheck(file, 20, key), measureOpen(file, 20, key));
+  const session = key ? signInInProcess(file, () => today) : null;
+  const db = session?.db() ?? openDatabase(file);
+  const app = session?.current() ?? createApp(db, { today: () => today, version: 'bench', dbPath: file });
   if (want('home')) out.push(measureOpenCasesSelect(db), measureHome(app), measure('alerts.home (Home\'s clock alerts)', () => void must(app, 'alerts.home', {})));
   if (want('list')) out.push(measureRegisterList(app, 5));
   if (want('page')) {
@@ -129,5 +138,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     out.push(measureSortClick(app));
   }
   for (const s of out) console.log(`${s.name.padEnd(48)} median ${s.median.toFixed(1).padStart(8)} ms  p95 ${s.p95.toFixed(1).padStart(8)} ms  (n=${s.samples})${s.detail ? `  ${s.detail}` : ''}`);
-  db.close();
+  if (session) session.close();
+  else db.close();
 }
