@@ -11,6 +11,8 @@ export default defineConfig({
           // Service tests build real registers (the demo writes ~1,300 cases with hashed audit rows):
           // seconds on a loaded two-core machine. A time limit is a hang guard here, never a benchmark.
           testTimeout: 30_000,
+          // beforeAll/beforeEach build those registers too (the demo, a 5,000-row return): the same guard.
+          hookTimeout: 60_000,
         },
       },
       {
