@@ -113,7 +113,7 @@ function openCmeReferences(db: Db, n: number, skip = 0): string[] {
   return (db.prepare("SELECT reference FROM cases WHERE register = 'CME' AND status != 'closed' ORDER BY id LIMIT ? OFFSET ?").all(n, skip) as { reference: string }[]).map((r) => r.reference);
 }
 
-/** A CME panel with 60 cases run in full: discussion, decisions, RAG, a review and two actions per case (as scripts/bench-documents.ts). */
+/** A CME panel with 60 cases run in full: discussion, decisions, RAG, a review and two actions per case. */
 function runMinutesMeeting(db: Db): number {
   const ok = services(db);
   const cme = ok('panels.list').find((p: { register: string }) => p.register === 'CME');
