@@ -193,6 +193,9 @@ describe.skipIf(!chromiumAvailable)('roles in the UI', () => {
 
   it('an officer keeps the register but is not offered what only a manager may do', async () => {
     await actAs(host, 'Olly Officer', 'officer');
+    // The page learns who is signed in when it loads: a hash change alone keeps the previous user's screens.
+    await page.reload();
+    await expect.poll(() => page.locator('.sidebar .user').innerText()).toContain('Olly Officer');
     await visit(page, host, '#/settings', /^Settings/);
     expect(await page.getByRole('heading', { name: 'Users' }).count()).toBe(0);
     expect(await page.getByLabel('Lock after (minutes without use)').isDisabled()).toBe(true);

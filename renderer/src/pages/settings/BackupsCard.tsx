@@ -61,7 +61,7 @@ export function BackupsCard() {
       {saved ? <InfoBanner>{saved}</InfoBanner> : null}
       <form onSubmit={(e) => { e.preventDefault(); void chooseFolder(); }}>
         <Field label="Backup folder" hint="The full path of a folder that exists, for example H:\Panel backups or /mnt/shared/Panel backups." error={save.errorFor('folder') ?? (save.field ? null : save.error)}>
-          {(f) => <input {...f} value={folder} onChange={(e) => setFolder(e.target.value)} spellCheck={false} style={{ width: '100%' }} readOnly={!can('backups.setFolder')} />}
+          {(f) => <input {...f} value={folder} onChange={(e) => setFolder(e.target.value)} spellCheck={false} style={{ width: '100%' }} disabled={!can('backups.setFolder')} />}
         </Field>
         <div className="dialog-buttons">
           {can('backups.setFolder') ? <button type="submit" disabled={save.busy || !folder.trim()}>Use this folder</button> : null}
