@@ -19,7 +19,8 @@ describe.skipIf(!chromiumAvailable)('the register, end to end in Chromium', () =
   });
 
   it('first run: creates the first manager, shows the recovery key once, and starts an empty register', async () => {
-    expect(await page.locator('body').innerText()).toContain('If the passwords are lost, the register is lost.');
+    // The page shows 'Opening Panel…' until the host answers; wait for the first-run screen, don't read it once.
+    await expect.poll(() => page.locator('body').innerText()).toContain('If the passwords are lost, the register is lost.');
     await page.getByLabel('Your name').fill('Jo Minute');
     await page.getByLabel('Password', { exact: true }).fill('minute taker password');
     await page.getByLabel('Password again').fill('minute taker passwort');
@@ -34,7 +35,7 @@ describe.skipIf(!chromiumAvailable)('the register, end to end in Chromium', () =
     await page.getByLabel(/I have printed or written down the recovery key/).check();
     await page.getByRole('button', { name: 'Continue to Panel' }).click();
     await page.getByRole('button', { name: /Start empty/ }).click();
-    expect(await page.locator('.sidebar .user').innerText()).toContain('Jo Minute');
+    await expect.poll(() => page.locator('.sidebar .user').innerText()).toContain('Jo Minute');
     await page.getByRole('link', { name: 'Officers' }).click();
     await page.getByLabel('Officer name').fill('Priya Shah');
     await page.getByLabel('Job title').fill('CME Officer');
