@@ -3,6 +3,7 @@
 //   npm run bench                               (1,000, 10,000 and 50,000 cases; 20 samples)
 //   npm run bench -- --sizes 10000 --samples 30 --budget 60
 //   npm run bench -- --quick                    (1,000 cases, 5 samples: a smoke run)
+//   npm run bench -- --only service,browser     (some groups of rows: service, host, signin, browser, pdf)
 // Registers are built once through the services, encrypted as the app's set-up does, and cached under
 // .cache/ (scripts/bench/registers.ts); the hosts start locked and the bench signs in through their API.
 // A row stops sampling at one size after --budget seconds (default 120), keeping what it has: the
@@ -16,7 +17,7 @@ import { BENCH_USER, ensureRegister } from './bench/registers';
 import { signInHost, startHost } from './bench/host';
 import { launch } from './bench/browser';
 import { browserRows, hostStartRow, pdfRow, serviceRows, signInRow } from './bench/rows';
-import { parseOptions, renderTable, type BenchRow } from './bench/stats';
+import { parseOptions, renderTable, type BenchGroup, type BenchRow } from './bench/stats';
 
 const opts = parseOptions(process.argv.slice(2));
 const log = (line: string) => console.error(line);
@@ -46,18 +47,26 @@ try {
   for (const cases of opts.sizes) {
     log(`${cases.toLocaleString('en-GB')} cases`);
     const reg = ensureRegister(cases, log);
-    await attempt('build agenda / Home', cases, () => serviceRows(reg, opts, log));
-    log('  browser host start');
-    await attempt('browser host start', cases, () => hostStartRow(reg, opts));
+    const runs = (g: BenchGroup) => opts.only.has(g);
+    if (runs('service')) await attempt('build agenda / Home', cases, () => serviceRows(reg, opts, log));
+    if (runs('host')) {
+      log('  browser host start');
+      await attempt('browser host start', cases, () => hostStartRow(reg, opts));
+    }
+    if (!runs('signin') && !runs('browser') && !runs('pdf')) continue;
     // The host starts locked (issue 13): the sign-in row signs in and leaves it signed in for the browser rows.
     const host = await startHost(reg.file);
     try {
-      log('  sign in → register open');
-      await attempt('sign in → register open', cases, () => signInRow(reg, host, opts));
+      if (runs('signin')) {
+        log('  sign in → register open');
+        await attempt('sign in → register open', cases, () => signInRow(reg, host, opts));
+      }
       await signInHost(host, BENCH_USER);
-      await attempt('register and projector rows', cases, () => browserRows(reg, host, browser, opts, log));
-      log('  minutes PDF');
-      await attempt('minutes PDF, 60 items, warm', cases, () => pdfRow(reg, host, browser, opts));
+      if (runs('browser')) await attempt('register and projector rows', cases, () => browserRows(reg, host, browser, opts, log));
+      if (runs('pdf')) {
+        log('  minutes PDF');
+        await attempt('minutes PDF, 60 items, warm', cases, () => pdfRow(reg, host, browser, opts));
+      }
     } finally {
       await host.stop();
     }

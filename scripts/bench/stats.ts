@@ -101,7 +101,12 @@ export interface BenchOptions {
   /** Seconds a row may spend on samples at one size before it stops (with at least one sample). */
   budgetS: number;
   quick: boolean;
+  /** The groups of rows to run (--only service,host,signin,browser,pdf); all when not given. */
+  only: ReadonlySet<BenchGroup>;
 }
+
+export const BENCH_GROUPS = ['service', 'host', 'signin', 'browser', 'pdf'] as const;
+export type BenchGroup = (typeof BENCH_GROUPS)[number];
 
 export function parseOptions(argv: readonly string[]): BenchOptions {
   const quick = argv.includes('--quick');
@@ -114,7 +119,13 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
   const budgetS = Number(argValue(argv, 'budget') ?? (quick ? 15 : 120));
   if (!Number.isInteger(samples) || samples < 1) throw new Error('--samples takes a whole number of at least 1');
   if (!(budgetS > 0)) throw new Error('--budget takes a number of seconds');
-  return { sizes, samples, budgetS, quick };
+  const onlyArg = argValue(argv, 'only');
+  const only = new Set<BenchGroup>();
+  for (const g of (onlyArg ?? BENCH_GROUPS.join(',')).split(',').map((x) => x.trim())) {
+    if (!(BENCH_GROUPS as readonly string[]).includes(g)) throw new Error(`--only takes groups separated by commas, from: ${BENCH_GROUPS.join(', ')}`);
+    only.add(g as BenchGroup);
+  }
+  return { sizes, samples, budgetS, quick, only };
 }
 
 /**

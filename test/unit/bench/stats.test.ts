@@ -79,6 +79,12 @@ describe('bench options and sampling', () => {
     expect(() => parseOptions(['--samples', '0'])).toThrow(/--samples/);
   });
 
+  it('runs every group of rows unless --only names some', () => {
+    expect([...parseOptions([]).only]).toEqual(['service', 'host', 'signin', 'browser', 'pdf']);
+    expect([...parseOptions(['--only', 'pdf,service']).only].sort()).toEqual(['pdf', 'service']);
+    expect(() => parseOptions(['--only', 'projector'])).toThrow(/--only takes groups/);
+  });
+
   it('takes the samples asked for after untimed warm-ups, or fewer when the budget runs out', async () => {
     const seen: number[] = [];
     const got = await collect((i) => (seen.push(i), i * 2), { samples: 4, budgetS: 60, warmup: 2 });
