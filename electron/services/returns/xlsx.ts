@@ -4,8 +4,12 @@
  * transaction, which cannot span an await), so the work runs in a worker thread while this thread
  * waits on an Atomics flag: synchronous to the caller, exceljs unchanged. Files are bounded by the
  * contract (a few MB), so the wait is short; it gives up after WAIT_MS.
+ *
+ * One worker is kept for the process (unref'd, so it never holds the host open): loading exceljs
+ * costs a second or more of CPU, and an import reads its file for the mapping step, the preview and
+ * the confirm. A worker that timed out or died is replaced on the next call.
  */
-import { Worker, MessageChannel, receiveMessageOnPort } from 'node:worker_threads';
+import { Worker, MessageChannel, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { AppError } from '../../../shared/api/errors';
@@ -29,8 +33,8 @@ const text = (v) => {
   }
   return String(v);
 };
-(async () => {
-  const { port, flag, job } = workerData;
+const { port, flag } = workerData;
+port.on('message', async (job) => {
   try {
     const wb = new ExcelJS.Workbook();
     if (job.op === 'read') {
@@ -60,7 +64,7 @@ const text = (v) => {
   }
   Atomics.store(flag, 0, 1);
   Atomics.notify(flag, 0);
-})();
+});
 `;
 
 function exceljsPath(): string {
@@ -72,19 +76,45 @@ function exceljsPath(): string {
 
 type Reply = { ok: true; rows?: { n: number; cells: string[] }[]; bytes?: Uint8Array } | { ok: false; message: string };
 
-function run(job: unknown): Reply {
+interface ExcelWorker {
+  worker: Worker;
+  port: MessagePort;
+  flag: Int32Array;
+}
+let current: ExcelWorker | null = null;
+
+function excelWorker(): ExcelWorker {
+  if (current) return current;
   const flag = new Int32Array(new SharedArrayBuffer(4));
   const { port1, port2 } = new MessageChannel();
-  const worker = new Worker(WORKER, { eval: true, workerData: { exceljs: exceljsPath(), port: port2, flag, job }, transferList: [port2] });
-  try {
-    const waited = Atomics.wait(flag, 0, 0, WAIT_MS);
-    const msg = receiveMessageOnPort(port1)?.message as Reply | undefined;
-    if (waited === 'timed-out' || !msg) throw new AppError('unavailable', 'Reading the spreadsheet took too long. Save it as CSV and import that instead.');
-    return msg;
-  } finally {
-    void worker.terminate();
-    port1.close();
+  const worker = new Worker(WORKER, { eval: true, workerData: { exceljs: exceljsPath(), port: port2, flag }, transferList: [port2] });
+  worker.unref();
+  port1.unref();
+  const w: ExcelWorker = { worker, port: port1, flag };
+  worker.once('exit', () => {
+    if (current === w) current = null;
+  });
+  current = w;
+  return w;
+}
+
+function retire(w: ExcelWorker): void {
+  if (current === w) current = null;
+  w.port.close();
+  void w.worker.terminate();
+}
+
+function run(job: unknown): Reply {
+  const w = excelWorker();
+  Atomics.store(w.flag, 0, 0);
+  w.port.postMessage(job);
+  const waited = Atomics.wait(w.flag, 0, 0, WAIT_MS);
+  const msg = receiveMessageOnPort(w.port)?.message as Reply | undefined;
+  if (waited === 'timed-out' || !msg) {
+    retire(w);
+    throw new AppError('unavailable', 'Reading the spreadsheet took too long. Save it as CSV and import that instead.');
   }
+  return msg;
 }
 
 /** The first visible sheet's non-empty rows, each cell as text (dates as yyyy-mm-dd), with its row number. */
