@@ -2,6 +2,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startHost, launchBrowser, openApp, api, shot, chromiumAvailable, actAs, type Host } from './harness';
 import { upnCheckLetter } from '../../shared/domain/upn';
+import { addDays } from '../../shared/domain/dates';
 
 // Issue 14: an officer imports a school's half-termly PMOE return in Chromium, confirms the uncertain
 // match, and finds the children on the PMOE register and on the next PMOE panel's agenda.
@@ -91,5 +92,32 @@ describe.skipIf(!chromiumAvailable)('school returns, end to end in Chromium', ()
     await go('#/returns');
     await expect.poll(() => page.getByRole('table', { name: /Each school’s return/ }).innerText()).toMatch(/Oak Primary School\s+Received\s+2/);
     await shot(page, 'returns-status');
+  });
+
+  it('undoes a deletion notice typed in by mistake: the CME case it opened goes, the notice is marked undone', async () => {
+    const today = (await api<{ today: string }>(host, 'app.info')).today;
+    await go('#/returns/notices');
+    await page.getByLabel('School', { exact: true }).selectOption({ label: 'Oak Primary School' });
+    await page.getByLabel('Forename(s)').fill('Ruby');
+    await page.getByLabel('Surname').fill('Ward');
+    await page.getByLabel('Date of birth').fill('2012-06-06');
+    await page.getByLabel('Date of deletion').fill(addDays(today, -1));
+    await page.getByLabel('(e) Regulation 8 ground').selectOption('h');
+    await page.getByLabel('Last attended', { exact: true }).fill(addDays(today, -40));
+    await page.getByRole('button', { name: 'Save the notice' }).click();
+    await expect.poll(() => page.getByRole('status').allInnerTexts()).toEqual(expect.arrayContaining([expect.stringMatching(/Ruby Ward: Whereabouts unknown: CME case CME-\d{4}-\d{4} opened/)]));
+    const opened = (await api<{ reference: string; surname: string; register: string }[]>(host, 'register.list')).filter((r) => r.surname === 'Ward');
+    expect(opened).toEqual([expect.objectContaining({ register: 'CME' })]);
+
+    await page.getByRole('link', { name: /Typed in by mistake\? Undo it/ }).click();
+    const history = page.getByRole('table', { name: /Every import and nil return/ });
+    await expect.poll(() => history.innerText()).toMatch(/Deletion notice\s+typed in/);
+    await history.getByRole('button', { name: /Undo Deletion notice from Oak Primary School/ }).click();
+    await page.getByLabel('Why is it being undone?').fill('Typed from the wrong e-mail: Ruby left another school');
+    await page.getByRole('button', { name: 'Undo the notice' }).click();
+    await expect.poll(() => history.innerText()).toMatch(/Undone \d\d\/\d\d\/\d{4} by Priya Shah/);
+    await shot(page, 'returns-notice-undone');
+    expect((await api<{ surname: string }[]>(host, 'register.list')).filter((r) => r.surname === 'Ward')).toEqual([]);
+    expect((await api<{ name: string }[]>(host, 'notices.list', { kind: 'deletion' })).some((n) => n.name === 'Ruby Ward')).toBe(false);
   });
 });

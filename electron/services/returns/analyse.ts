@@ -233,7 +233,7 @@ const argsKey = (a: MethodArgs<'returns.preview'>) =>
 
 export function toPreview(db: Db, a: Analysis, args: MethodArgs<'returns.preview'>): Preview {
   const rows = a.rows.map((r) => r.preview);
-  const earlier = db.prepare(`SELECT count(*) AS n FROM school_returns WHERE school_id = ? AND half_term = ? AND status = 'imported' AND kind = ?`).get(args.schoolId, args.halfTerm, args.kind) as { n: number };
+  const earlier = db.prepare(`SELECT count(*) AS n FROM school_returns WHERE school_id = ? AND half_term = ? AND status = 'imported' AND kind = ? AND file_name IS NOT NULL`).get(args.schoolId, args.halfTerm, args.kind) as { n: number };
   return {
     kind: args.kind as ImportKind,
     fileName: a.table.fileName,

@@ -1,6 +1,6 @@
 /** Deletion and admission notices typed in from the form (the same rules and writes as an imported file), and the list of notices. */
 import type { Db } from '../../../db/open';
-import type { WriteContext } from '../../../db/audit';
+import { auditedInsert, type WriteContext } from '../../../db/audit';
 import type { MethodArgs, MethodOutput } from '../../../shared/api/contract';
 import type { Notice } from '../../../shared/api/returnSchemas';
 import { AppError, invalid } from '../../../shared/api/errors';
@@ -8,6 +8,7 @@ import { upnProblem, normaliseUpn } from '../../../shared/domain/upn';
 import { matchPupil } from '../../../shared/domain/returnMatching';
 import { reg8Label } from '../../../shared/domain/regulation8';
 import { compareIso, formatUk } from '../../../shared/domain/dates';
+import { currentHalfTerm, halfTerms } from '../../../shared/domain/returnStatus';
 import { termCalendar } from '../settings/calendar';
 import { numOrNull, strOrNull, type Row } from '../rows';
 import { openCasesByChild, registerIndex } from './analyse';
@@ -66,8 +67,16 @@ export function createNotice(db: Db, ctx: WriteContext, args: MethodArgs<'notice
     if (args.childId && !m.candidates.some((c) => c.childId === args.childId)) throw invalid('childId', 'That child is not one of the possible matches. Choose from the list again.');
     childId = args.childId ?? null;
   }
+  // Recorded like a one-row file (no file name), so "Returns and notices received" lists it and the
+  // same one-step undo reverses a notice typed in by mistake: the case it opened or closed, its notice.
+  const calendar = termCalendar(db);
+  const half = currentHalfTerm(args.notifiedOn, calendar) ?? halfTerms(calendar)[0] ?? null;
+  const returnId = auditedInsert(db, ctx, 'school_returns', { entity: 'school_return' }, {
+    school_id: args.schoolId, kind: args.kind === 'deletion' ? 'deletions' : 'admissions', half_term: half?.key ?? 'No term dates', received_on: args.notifiedOn,
+    file_name: null, row_count: 1, skipped_rows: null, status: 'imported', imported_by: ctx.actor, op: ctx.op ?? null, created_at: ctx.now(),
+  });
   const nc = {
-    schoolId: args.schoolId, schoolName: String(school.name), returnId: null, notifiedOn: args.notifiedOn, today, calendar: termCalendar(db), index,
+    schoolId: args.schoolId, schoolName: String(school.name), returnId, notifiedOn: args.notifiedOn, today, calendar, index,
     openCme: openCasesByChild(db, 'CME'), officerId,
   };
   const o =

@@ -352,6 +352,28 @@ describe('admission notices (000 §4, 001 §4.4)', () => {
   });
 });
 
+describe('a notice typed in by mistake', () => {
+  it('is listed with the returns and undone in one step: the case it closed is open again and the notice is gone', () => {
+    const made = app.ok('referrals.create', { register: 'CME', child: { forenames: 'Isla', surname: 'Grant', dateOfBirth: '2013-04-04', gender: 'female' }, case: { dateNotified: '2026-10-01', source: 'school', reason: 'whereabouts_unknown', lastSchool: 'Northbridge Academy' } });
+    const r = app.ok('notices.create', { kind: 'admission', schoolId: oak, forenames: 'Isla', surname: 'Grant', dateOfBirth: '2013-04-04', notifiedOn: '2026-11-20', eventDate: '2026-11-18', officerId: officer });
+    expect(app.ok('cases.get', { id: made.caseId }).case.status).toBe('closed');
+    expect(r.notice.returnId).not.toBeNull();
+    const typed = app.ok('returns.status', { halfTerm: HALF }).history.find((h: { id: number }) => h.id === r.notice.returnId);
+    expect(typed).toMatchObject({ kind: 'admissions', fileName: null, rowCount: 1, status: 'imported', receivedOn: '2026-11-20' });
+    // It is not a file: importing the school's admissions file for the half term is not "an update" of it.
+    const f = csvFile('adm.csv', [['UPN', 'Forename(s)', 'Surname', 'Date of birth', 'Date of admission', 'Date notified'], [upn(31), 'Theo', 'Cole', '05/05/2013', '02/11/2026', '03/11/2026']]);
+    const parsed = app.ok('returns.parse', { schoolId: oak, kind: 'admissions', file: f });
+    expect(app.ok('returns.preview', { schoolId: oak, kind: 'admissions', halfTerm: HALF, receivedOn: RECEIVED, file: f, mapping: mappingPairs(parsed.mapping) }).earlierReturns).toBe(0);
+
+    const undone = app.ok('returns.undo', { id: r.notice.returnId, reason: 'Wrong Isla Grant: typed from another authority’s e-mail' });
+    expect(undone).toMatchObject({ status: 'undone', undoneBy: 'Test Officer' });
+    const c = app.ok('cases.get', { id: made.caseId }).case;
+    expect(c.status).not.toBe('closed');
+    expect(c.closureReason).toBeNull();
+    expect(app.ok('notices.list', { kind: 'admission' }).some((n: { id: number }) => n.id === r.notice.id)).toBe(false);
+  });
+});
+
 describe('the returns report', () => {
   it('counts by category and hours, with changes since the school’s previous return, and downloads as CSV', () => {
     const t1 = csvFile('a1.csv', [RETURN_HEAD, [upn(40), 'Maya', 'Patel', '01/07/2013', 'F', '9', 'Medical', '8', '', '', '', ''], [upn(41), 'Noah', 'Evans', '02/02/2013', 'M', '9', 'PTT', '15', '', '', '', '']]);

@@ -99,7 +99,11 @@ function NoticeForm({ kind, setKind }: { kind: 'deletion' | 'admission'; setKind
         <label><input type="radio" name="notice-kind" checked={kind === 'deletion'} onChange={() => setKind('deletion')} /> A deletion from roll</label>
         <label><input type="radio" name="notice-kind" checked={kind === 'admission'} onChange={() => setKind('admission')} /> An admission</label>
       </fieldset>
-      {saved ? <InfoBanner>Saved. {saved}</InfoBanner> : null}
+      {saved ? (
+        <InfoBanner>
+          Saved. {saved} <a href={hrefFor({ page: 'returns', tab: null })}>Typed in by mistake? Undo it under Returns and notices received.</a>
+        </InfoBanner>
+      ) : null}
       <ErrorBanner message={m.field ? null : m.error} />
       <div className="grid-4">
         <Field label="School" required error={e('schoolId')}>

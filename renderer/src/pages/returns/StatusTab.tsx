@@ -14,6 +14,9 @@ type Status = MethodOutput<'returns.status'>;
 type Summary = Status['history'][number];
 
 const KIND_LABEL: Record<Summary['kind'], string> = { ...IMPORT_KIND_LABELS, nil: 'Nil return' };
+/** A deletion or admission notice typed in from the form is recorded like a one-row file without a file. */
+const typedNotice = (r: Summary) => r.fileName === null && (r.kind === 'deletions' || r.kind === 'admissions');
+const whatLabel = (r: Summary) => (typedNotice(r) ? (r.kind === 'deletions' ? 'Deletion notice' : 'Admission notice') : KIND_LABEL[r.kind]);
 const STATE_CLASS: Record<string, string> = { received: 'pill-ok', nil: 'pill', missing: 'pill-alert', not_yet_due: 'pill-warn' };
 
 /** Each school's return for a half term (received, nil, missing), the chase list, and every import with its undo. */
@@ -126,19 +129,23 @@ function History({ history }: { history: Summary[] }) {
                   <td>{formatUk(r.receivedOn)}</td>
                   <td>{r.schoolName}</td>
                   <td>{r.halfTerm}</td>
-                  <td>{KIND_LABEL[r.kind]}{r.fileName ? <div className="muted">{r.fileName}</div> : null}</td>
+                  <td>{whatLabel(r)}{r.fileName ? <div className="muted">{r.fileName}</div> : typedNotice(r) ? <div className="muted">typed in</div> : null}</td>
                   <td>{r.rowCount}{r.skippedRows.length ? <div className="muted">rows {r.skippedRows.join(', ')} left out</div> : null}</td>
                   <td>{r.importedBy}</td>
                   <td>{r.status === 'undone' ? <>Undone {formatUk(r.undoneOn)} by {r.undoneBy}<div className="muted">{r.undoReason}</div></> : 'Imported'}</td>
-                  <td>{r.status === 'imported' && canUndo ? <button type="button" onClick={() => { m.reset(); setUndoing(r); }}>Undo<span className="sr-only"> {KIND_LABEL[r.kind]} from {r.schoolName} received {formatUk(r.receivedOn)}</span></button> : null}</td>
+                  <td>{r.status === 'imported' && canUndo ? <button type="button" onClick={() => { m.reset(); setUndoing(r); }}>Undo<span className="sr-only"> {whatLabel(r)} from {r.schoolName} received {formatUk(r.receivedOn)}</span></button> : null}</td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
       )}
-      <Dialog title={undoing ? `Undo the ${KIND_LABEL[undoing.kind].toLowerCase()} from ${undoing.schoolName}` : 'Undo'} open={undoing !== null} onClose={() => setUndoing(null)} onSubmit={() => void submit()} submitLabel="Undo the whole import" busy={m.busy} error={m.error}>
-        <p>Everything this import did is reversed in one step: the cases and children it created are removed and the cases it changed go back to what they were. The import stays in the list, marked undone.</p>
+      <Dialog title={undoing ? `Undo the ${whatLabel(undoing).toLowerCase()} from ${undoing.schoolName}` : 'Undo'} open={undoing !== null} onClose={() => setUndoing(null)} onSubmit={() => void submit()} submitLabel={undoing && typedNotice(undoing) ? 'Undo the notice' : 'Undo the whole import'} busy={m.busy} error={m.error}>
+        {undoing && typedNotice(undoing) ? (
+          <p>Everything this notice did is reversed in one step: a CME case it opened is removed, a case it closed or proposed for closure goes back to what it was, and the notice leaves the list of notices. It stays here, marked undone.</p>
+        ) : (
+          <p>Everything this import did is reversed in one step: the cases and children it created are removed and the cases it changed go back to what they were. The import stays in the list, marked undone.</p>
+        )}
         <Field label="Why is it being undone?" required error={m.errorFor('reason')}>
           {(a) => <textarea {...a} rows={3} value={reason} onChange={(e) => setReason(e.target.value)} />}
         </Field>
