@@ -266,10 +266,15 @@ export function applyAdmission(db: Db, ctx: WriteContext, nc: NoticeContext, row
   return { row, name, reference: open[0]?.reference ?? null, caseId: open[0]?.id ?? null, outcome: flags.length ? `${outcome}. ${flags.join(' ')}` : outcome };
 }
 
-/** The officer proposing closures must be an active officer (checked before anything is written). */
-export function checkOfficer(db: Db, officerId: number | null | undefined): number | null {
-  if (!officerId) return null;
-  const o = getOfficer(db, officerId);
+/**
+ * The officer proposing closures must be an active officer (checked before anything is written). Not
+ * chosen: the signed-in user's own officer record, when their account is linked to one.
+ */
+export function checkOfficer(db: Db, officerId: number | null | undefined, ctx?: WriteContext): number | null {
+  const own = ctx?.user ? ((db.prepare('SELECT officer_id FROM users WHERE id = ?').get(ctx.user.id) as { officer_id: number | null } | undefined)?.officer_id ?? null) : null;
+  const id = officerId || own;
+  if (!id) return null;
+  const o = getOfficer(db, id);
   if (!o.active) throw invalid('officerId', `${o.name} is marked as having left. Choose an active officer.`);
   return o.id;
 }

@@ -41,7 +41,7 @@ export function confirmImport(db: Db, ctx: WriteContext, args: MethodArgs<'retur
       throw invalid('decisions', `Row ${r.preview.row} (${r.preview.name}): child ${d} is not one of the possible matches. Preview the file again and choose from the list.`);
     }
   }
-  const officerId = checkOfficer(db, args.officerId);
+  const officerId = checkOfficer(db, args.officerId, ctx);
   const kept = a.rows.filter((r) => !skip.has(r.preview.row) && r.checked.check.values !== null);
   if (kept.length === 0) throw invalid('skipRows', 'Every row is left out, so there is nothing to import.');
 

@@ -50,7 +50,7 @@ export function createNotice(db: Db, ctx: WriteContext, args: MethodArgs<'notice
     upn = normaliseUpn(args.upn);
   }
   if (compareIso(args.dateOfBirth, args.eventDate) >= 0) throw invalid('eventDate', `The date ${formatUk(args.eventDate)} is not after the date of birth.`);
-  const officerId = checkOfficer(db, args.officerId);
+  const officerId = checkOfficer(db, args.officerId, ctx);
   const index = registerIndex(db);
   const pupil = { upn, forenames: args.forenames, surname: args.surname, dateOfBirth: args.dateOfBirth };
   const m = matchPupil(pupil, (u) => index.byUpn.get(u), (d) => index.byDob.get(d) ?? []);

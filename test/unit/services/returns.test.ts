@@ -352,6 +352,26 @@ describe('admission notices (000 §4, 001 §4.4)', () => {
   });
 });
 
+describe('who proposes the closures an admission makes', () => {
+  it('is the signed-in officer when none is chosen and their account is linked to an officer record', () => {
+    app.db.prepare(`INSERT INTO users (id, name, name_key, role, officer_id, created_at) VALUES (7, 'Priya Shah', 'priya shah', 'officer', ?, '2026-09-01')`).run(officer);
+    const file = app.file;
+    app.close();
+    app = openTestApp({ file, today: '2026-11-25', user: { id: 7, name: 'Priya Shah', role: 'officer' } });
+    const made = app.ok('referrals.create', { register: 'CME', child: { forenames: 'Omar', surname: 'Farouk', dateOfBirth: '2013-08-08', gender: 'male' }, case: { dateNotified: '2026-10-01', source: 'school', reason: 'whereabouts_unknown' } });
+    app.ok('notices.create', { kind: 'admission', schoolId: oak, forenames: 'Omar', surname: 'Farouk', dateOfBirth: '2013-08-08', notifiedOn: '2026-11-20', eventDate: '2026-11-18' });
+    expect(app.ok('cases.get', { id: made.caseId }).case.status).toBe('closed');
+    expect(app.db.prepare('SELECT proposed_by_id FROM closure_proposals WHERE case_id = ?').get(made.caseId)).toEqual({ proposed_by_id: officer });
+  });
+
+  it('must be chosen when the signed-in user has no officer record', () => {
+    app.ok('referrals.create', { register: 'CME', child: { forenames: 'Omar', surname: 'Farouk', dateOfBirth: '2013-08-08', gender: 'male' }, case: { dateNotified: '2026-10-01', source: 'school', reason: 'whereabouts_unknown' } });
+    const r = app.dispatch('notices.create', { kind: 'admission', schoolId: oak, forenames: 'Omar', surname: 'Farouk', dateOfBirth: '2013-08-08', notifiedOn: '2026-11-20', eventDate: '2026-11-18' });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.field).toBe('officerId');
+  });
+});
+
 describe('a notice typed in by mistake', () => {
   it('is listed with the returns and undone in one step: the case it closed is open again and the notice is gone', () => {
     const made = app.ok('referrals.create', { register: 'CME', child: { forenames: 'Isla', surname: 'Grant', dateOfBirth: '2013-04-04', gender: 'female' }, case: { dateNotified: '2026-10-01', source: 'school', reason: 'whereabouts_unknown', lastSchool: 'Northbridge Academy' } });

@@ -190,7 +190,7 @@ export function ImportTab() {
           <PreviewTable preview={preview} decisions={decisions} onDecide={(row, childId) => setDecisions({ ...decisions, [row]: childId })} skip={skip} onSkip={(row, on) => { const s = new Set(skip); if (on) s.add(row); else s.delete(row); setSkip(s); }} />
           <h3>4. Confirm</h3>
           {kind === 'admissions' ? (
-            <Field label="Closures proposed by" hint="Admissions close the child’s open CME cases as on roll and attending, proposed in this officer’s name." error={saver.errorFor('officerId')}>
+            <Field label="Closures proposed by" hint="Admissions close the child’s open CME cases as on roll and attending, proposed in this officer’s name. Left blank: you, if your account is linked to an officer." error={saver.errorFor('officerId')}>
               {(a) => (
                 <select {...a} value={officerId ?? ''} onChange={(e) => setOfficerId(Number(e.target.value) || null)}>
                   <option value="">Choose…</option>

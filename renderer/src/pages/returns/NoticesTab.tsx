@@ -123,7 +123,7 @@ function NoticeForm({ kind, setKind }: { kind: 'deletion' | 'admission'; setKind
         {kind === 'deletion' ? (
           <Field label="Last attended" hint="Needed for 8(1)(h): 20 school days" error={e('lastAttendance')}>{(a) => <input {...a} type="date" value={f.lastAttendance} onChange={(x) => set('lastAttendance', x.target.value)} />}</Field>
         ) : (
-          <Field label="Closures proposed by" hint="An open CME case is closed as on roll here" error={e('officerId')}>
+          <Field label="Closures proposed by" hint="An open CME case is closed as on roll here. Left blank: you, if your account is linked to an officer" error={e('officerId')}>
             {(a) => (
               <select {...a} value={f.officerId} onChange={(x) => set('officerId', x.target.value)}>
                 <option value="">Choose…</option>
