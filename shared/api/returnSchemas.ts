@@ -193,6 +193,8 @@ export const ReportRow = z.object({
   newSinceLast: z.number(),
   changedSinceLast: z.number(),
   noLongerListed: z.number(),
+  /** Who they are: on the school's previous return, not on this one (their PMOE case may need reviewing). */
+  noLongerListedPupils: z.array(z.object({ caseId: z.number(), reference: z.string(), name: z.string(), open: z.boolean() })),
 });
 
 export const ReportInput = z.object({ halfTerms: S.list(HalfTermKey, 60).default([]), schoolId: S.id.nullish() }).default({ halfTerms: [] });

@@ -14,7 +14,7 @@ import { termCalendar } from '../settings/calendar';
 import { returnHistory } from './history';
 import { listSchools } from './schools';
 
-interface Line { child_id: number; pmoe_reason: string; hours_per_week: number | null; provider: string | null }
+interface Line { child_id: number; case_id: number; pmoe_reason: string; hours_per_week: number | null; provider: string | null }
 
 /** The latest imported return of each kind per school for a half term. */
 function latestFor(db: Db, halfTerm: string): Map<number, { kinds: ('return' | 'nil')[]; latestReturnId: number | null; returns: ReturnSummary[] }> {
@@ -32,7 +32,15 @@ function latestFor(db: Db, halfTerm: string): Map<number, { kinds: ('return' | '
 }
 
 const linesOf = (db: Db, returnId: number | null): Line[] =>
-  returnId === null ? [] : (db.prepare('SELECT child_id, pmoe_reason, hours_per_week, provider FROM return_lines WHERE return_id = ?').all(returnId) as Line[]);
+  returnId === null ? [] : (db.prepare('SELECT child_id, case_id, pmoe_reason, hours_per_week, provider FROM return_lines WHERE return_id = ?').all(returnId) as Line[]);
+
+/** A pupil on the school's previous return but not this one: their PMOE case, to review (still open, or closed since). */
+function droppedPupil(db: Db, caseId: number) {
+  const r = db.prepare(`SELECT c.id, c.reference, c.status, ch.forenames, ch.surname FROM cases c JOIN children ch ON ch.id = c.child_id WHERE c.id = ?`).get(caseId) as
+    | { id: number; reference: string; status: string; forenames: string; surname: string }
+    | undefined;
+  return r ? { caseId: r.id, reference: r.reference, name: `${r.forenames} ${r.surname}`, open: r.status !== 'closed' } : { caseId, reference: '', name: 'A case since erased', open: false };
+}
 
 export function returnsStatus(db: Db, args: MethodArgs<'returns.status'>, today: string): MethodOutput<'returns.status'> {
   const cal = termCalendar(db);
@@ -93,6 +101,8 @@ export function returnsReport(db: Db, args: MethodArgs<'returns.report'>, today:
       const hours = lines.map((l) => l.hours_per_week).filter((x): x is number => x !== null);
       const total = Math.round(hours.reduce((a, b) => a + b, 0) * 100) / 100;
       const ids = new Set(lines.map((l) => l.child_id));
+      // Only a return (or nil return) received this half term can leave a pupil off: a missing one says nothing yet.
+      const dropped = (e?.kinds.length ?? 0) > 0 ? [...prev.values()].filter((l) => !ids.has(l.child_id)) : [];
       rows.push({
         schoolId: s.id, schoolName: s.name, halfTerm: h.key, halfTermLabel: h.label, state: RETURN_STATE_LABELS[state], pupils: lines.length, byCategory,
         totalHours: total, averageHours: hours.length ? Math.round((total / hours.length) * 10) / 10 : null, under10Hours: hours.filter((x) => x < 10).length,
@@ -101,7 +111,8 @@ export function returnsReport(db: Db, args: MethodArgs<'returns.report'>, today:
           const p = prev.get(l.child_id);
           return p !== undefined && (p.pmoe_reason !== l.pmoe_reason || p.hours_per_week !== l.hours_per_week || (p.provider ?? '') !== (l.provider ?? ''));
         }).length,
-        noLongerListed: [...prev.keys()].filter((id) => !ids.has(id)).length,
+        noLongerListed: dropped.length,
+        noLongerListedPupils: dropped.map((l) => droppedPupil(db, l.case_id)),
       });
     }
   }

@@ -1,3 +1,4 @@
+import { hrefFor } from '../../lib/router';
 import { useState } from 'react';
 import { useReturnsReport, useReturnsStatus, base64Blob } from '../../data/returns';
 import { useMutation } from '../../data/useMutation';
@@ -53,7 +54,22 @@ export function ReturnsReportTab() {
                   <th scope="row">{x.schoolName}</th><td>{x.halfTermLabel}</td><td>{x.state}</td><td>{x.pupils}</td>
                   {used.map((c) => <td key={c.code}>{x.byCategory[c.code] ?? 0}</td>)}
                   <td>{x.totalHours}</td><td>{x.averageHours ?? '—'}</td><td>{x.under10Hours}</td>
-                  <td>{x.newSinceLast}</td><td>{x.changedSinceLast}</td><td>{x.noLongerListed}</td>
+                  <td>{x.newSinceLast}</td><td>{x.changedSinceLast}</td>
+                  <td>
+                    {x.noLongerListedPupils.length === 0 ? x.noLongerListed : (
+                      <details className="ret-dropped">
+                        <summary>{x.noLongerListed}<span className="sr-only"> pupils no longer listed by {x.schoolName}: show who</span></summary>
+                        <ul>
+                          {x.noLongerListedPupils.map((p) => (
+                            <li key={p.caseId}>
+                              {p.reference ? <a href={hrefFor({ page: 'case', id: p.caseId, tab: null })}>{p.reference}</a> : null} {p.name}
+                              {p.open ? <span className="muted"> (case open: review)</span> : <span className="muted"> (closed)</span>}
+                            </li>
+                          ))}
+                        </ul>
+                      </details>
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>
