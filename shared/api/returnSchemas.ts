@@ -68,6 +68,8 @@ export const ParsedFile = z.object({
   mapping: ColumnMapping,
   /** True when the mapping came from this school's last file of this kind. */
   remembered: z.boolean(),
+  /** Where the headings were found when not the first row of the first sheet (a title row, a notes sheet first). */
+  readFrom: z.string().nullable(),
 });
 
 const ImportTarget = z.object({

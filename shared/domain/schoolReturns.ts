@@ -105,6 +105,20 @@ export function guessMapping(kind: ImportKind, headers: readonly string[], remem
   return out;
 }
 
+/** Every field's heading and aliases, squashed: what a row of headings is recognised by. */
+const KNOWN_HEADINGS: ReadonlySet<string> = new Set(
+  (Object.values(FIELDS) as (typeof FIELDS)[ImportKind][]).flatMap((fs) => fs.flatMap((f) => [squash(f.label), ...f.aliases])),
+);
+
+/**
+ * How much a row looks like the headings of a return or notice file: the number of its cells that
+ * name a field. Schools' workbooks often start with a title or a notes sheet; the importer reads from
+ * the row (and sheet) that scores highest.
+ */
+export function headingScore(cells: readonly string[]): number {
+  return new Set(cells.map(squash).filter((c) => c !== '' && KNOWN_HEADINGS.has(c))).size;
+}
+
 /** What is wrong with a mapping (a required field with no column, a column used twice), or []. */
 export function mappingProblems(kind: ImportKind, headers: readonly string[], mapping: ColumnMapping): string[] {
   const problems: string[] = [];

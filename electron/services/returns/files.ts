@@ -6,6 +6,7 @@
 import { parse } from 'csv-parse/sync';
 import { AppError, invalid } from '../../../shared/api/errors';
 import { MAX_FILE_ROWS } from '../../../shared/api/returnSchemas';
+import { headingScore } from '../../../shared/domain/schoolReturns';
 import { readXlsx } from './xlsx';
 
 export interface Table {
@@ -13,6 +14,32 @@ export interface Table {
   format: 'csv' | 'xlsx';
   headers: string[];
   rows: { n: number; cells: string[] }[];
+  /** Where the headings were found when not simply the first row of the first sheet, e.g. 'sheet “Return”, headings on row 3'. */
+  readFrom: string | null;
+}
+
+type Row = { n: number; cells: string[] };
+/** How far down a sheet the headings are looked for (a title, a date line and a blank row are usual). */
+const HEADING_ROWS = 10;
+
+/**
+ * The sheet and row the headings are on: the one naming most fields among the first rows of each
+ * sheet (two at least), else the first row of the first sheet. Rows above the headings are dropped;
+ * the rest keep the row numbers the school's spreadsheet shows.
+ */
+function pickTable(sheets: { name: string | null; rows: Row[] }[]): { rows: Row[]; readFrom: string | null } {
+  let best = { sheet: 0, row: 0, score: 1 };
+  sheets.forEach((sh, si) => {
+    sh.rows.slice(0, HEADING_ROWS).forEach((r, ri) => {
+      const score = headingScore(r.cells);
+      if (score > best.score) best = { sheet: si, row: ri, score };
+    });
+  });
+  const sheet = sheets[best.sheet];
+  if (!sheet) return { rows: [], readFrom: null };
+  const rows = sheet.rows.slice(best.row);
+  const where = [sheets.length > 1 && sheet.name ? `sheet “${sheet.name}”` : null, best.row > 0 ? `headings on row ${rows[0]!.n}` : null].filter(Boolean);
+  return { rows, readFrom: where.length ? where.join(', ') : null };
 }
 
 const MAX_COLUMNS = 200;
@@ -53,13 +80,13 @@ export function readTable(file: { name: string; base64: string }): Table {
   if (ole || lower.endsWith('.xls')) throw invalid('file', `${file.name} is an old Excel (.xls) file. Open it in Excel and save it as .xlsx or CSV, then import that.`);
   const format: Table['format'] = zip || lower.endsWith('.xlsx') ? 'xlsx' : 'csv';
   if (format === 'xlsx' && !zip) throw invalid('file', `${file.name} is named .xlsx but is not an Excel workbook. Save it from Excel as .xlsx or CSV.`);
-  const all = format === 'xlsx' ? readXlsx(bytes, MAX_FILE_ROWS + 1) : readCsv(bytes);
+  const { rows: all, readFrom } = pickTable(format === 'xlsx' ? readXlsx(bytes, MAX_FILE_ROWS + 1 + HEADING_ROWS) : [{ name: null, rows: readCsv(bytes) }]);
   if (all.length === 0) throw invalid('file', `${file.name} has nothing in it: no headings and no pupils. Ask the school to send the return again; a school with no pupils to report sends a nil return.`);
   const [head, ...rows] = all;
   const headers = dedupe(head!.cells);
   if (rows.length === 0) throw invalid('file', `${file.name} has headings but no pupils. If the school has none to report, record a nil return instead.`);
   if (rows.length > MAX_FILE_ROWS) throw new AppError('invalid_input', `${file.name} has more than ${MAX_FILE_ROWS.toLocaleString('en-GB')} rows. Split it into smaller files.`, 'file');
-  return { fileName: file.name, format, headers, rows };
+  return { fileName: file.name, format, headers, rows, readFrom };
 }
 
 /** Blank headings become "Column 3"; a repeated heading gets " (2)" so each column can be chosen. */

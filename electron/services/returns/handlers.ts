@@ -23,7 +23,7 @@ export const returnsHandlers: DomainHandlerFactory<typeof returnsMethods> = (db,
     const mapping = guessMapping(kind, t.headers, remembered);
     return {
       fileName: t.fileName, format: t.format, headers: t.headers, rowCount: t.rows.length, sample: t.rows.slice(0, 5).map((r) => r.cells),
-      fields: fieldsFor(kind), mapping, remembered: remembered !== null && Object.entries(remembered).some(([k, h]) => h !== null && mapping[k] === h),
+      fields: fieldsFor(kind), mapping, readFrom: t.readFrom, remembered: remembered !== null && Object.entries(remembered).some(([k, h]) => h !== null && mapping[k] === h),
     };
   },
   'returns.preview': (a) => toPreview(db, analyseForPreview(db, a), a),

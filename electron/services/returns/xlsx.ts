@@ -39,15 +39,19 @@ port.on('message', async (job) => {
     const wb = new ExcelJS.Workbook();
     if (job.op === 'read') {
       await wb.xlsx.load(Buffer.from(job.bytes));
-      const ws = wb.worksheets.find((w) => w.state !== 'hidden' && w.rowCount > 0) || wb.worksheets[0];
-      const rows = [];
-      if (ws) ws.eachRow({ includeEmpty: false }, (row, n) => {
-        if (rows.length > job.maxRows) return;
-        const cells = [];
-        for (let c = 1; c <= Math.min(row.cellCount, 200); c++) cells.push(text(row.getCell(c).value).trim());
-        rows.push({ n, cells });
-      });
-      port.postMessage({ ok: true, rows });
+      const sheets = [];
+      for (const ws of wb.worksheets) {
+        if (ws.state === 'hidden' || ws.state === 'veryHidden' || ws.rowCount === 0 || sheets.length >= 20) continue;
+        const rows = [];
+        ws.eachRow({ includeEmpty: false }, (row, n) => {
+          if (rows.length > job.maxRows) return;
+          const cells = [];
+          for (let c = 1; c <= Math.min(row.cellCount, 200); c++) cells.push(text(row.getCell(c).value).trim());
+          if (cells.some((x) => x !== '')) rows.push({ n, cells });
+        });
+        if (rows.length > 0) sheets.push({ name: ws.name, rows });
+      }
+      port.postMessage({ ok: true, sheets });
     } else {
       for (const sheet of job.sheets) {
         const ws = wb.addWorksheet(sheet.name);
@@ -74,7 +78,11 @@ function exceljsPath(): string {
   return createRequire(base).resolve('exceljs');
 }
 
-type Reply = { ok: true; rows?: { n: number; cells: string[] }[]; bytes?: Uint8Array } | { ok: false; message: string };
+export interface Sheet {
+  name: string;
+  rows: { n: number; cells: string[] }[];
+}
+type Reply = { ok: true; sheets?: Sheet[]; bytes?: Uint8Array } | { ok: false; message: string };
 
 interface ExcelWorker {
   worker: Worker;
@@ -117,13 +125,13 @@ function run(job: unknown): Reply {
   return msg;
 }
 
-/** The first visible sheet's non-empty rows, each cell as text (dates as yyyy-mm-dd), with its row number. */
-export function readXlsx(bytes: Uint8Array, maxRows: number): { n: number; cells: string[] }[] {
+/** Each visible sheet's non-empty rows (up to 20 sheets), each cell as text (dates as yyyy-mm-dd), with its row number. */
+export function readXlsx(bytes: Uint8Array, maxRows: number): Sheet[] {
   const r = run({ op: 'read', bytes, maxRows });
   if (!r.ok) {
     throw new AppError('invalid_input', `This .xlsx file could not be read (${r.message}). Open it in Excel, check it is not password-protected, save it as .xlsx again, or save it as CSV.`, 'file');
   }
-  return r.rows ?? [];
+  return r.sheets ?? [];
 }
 
 export interface SheetSpec {

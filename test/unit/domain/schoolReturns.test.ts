@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { readDate, readGender, readHours, readYearGroup, readCategory, readYesNo } from '../../../shared/domain/returnValues';
-import { checkReturnRow, checkDeletionRow, checkAdmissionRow, guessMapping, mappingProblems, yearGroupProblem, FIELDS } from '../../../shared/domain/schoolReturns';
+import { headingScore, checkReturnRow, checkDeletionRow, checkAdmissionRow, guessMapping, mappingProblems, yearGroupProblem, FIELDS } from '../../../shared/domain/schoolReturns';
 import { readGround, reg8Label } from '../../../shared/domain/regulation8';
 
 // The return's fields come from 000 §11 (reason, hours a week, provider, how monitored); deletions
@@ -160,5 +160,20 @@ describe('checkDeletionRow and checkAdmissionRow', () => {
     const r = checkAdmissionRow(2, { forenames: 'A', surname: 'B', dateOfBirth: '01/01/2013', admissionDate: '02/11/2026', yearGroup: '8' }, on);
     expect(r.errors).toEqual([]);
     expect(r.values).toMatchObject({ admissionDate: '2026-11-02', yearGroup: 8 });
+  });
+});
+
+describe('headingScore: how much a row looks like a file’s headings', () => {
+  it.each([
+    [['UPN', 'Forename(s)', 'Surname', 'Date of birth'], 4],
+    [['upn', 'first name', 'LAST NAME', 'D.O.B', 'Reason'], 5],
+    [['Date of deletion', 'Regulation 8 ground', 'Parent name'], 3],
+    [['UPN', 'UPN'], 1],
+    [['Oak Primary School — PMOE return'], 0],
+    [['Autumn 2 2026/27', 'Completed by: Mrs Ward'], 0],
+    [['H801200001001', 'Maya', 'Patel', '01/07/2013'], 0],
+    [[], 0],
+  ] as const)('%j scores %i', (cells, score) => {
+    expect(headingScore(cells)).toBe(score);
   });
 });

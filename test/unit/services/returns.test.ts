@@ -247,6 +247,33 @@ describe('an Excel (.xlsx) return with the school’s own headings', () => {
   });
 });
 
+describe('a workbook laid out as schools send them', () => {
+  it('reads from the sheet and row the headings are on: a notes sheet first, a title and a date line above the headings', async () => {
+    const wb = new ExcelJS.Workbook();
+    const notes = wb.addWorksheet('How to fill this in');
+    notes.addRow(['Please list every pupil not in full-time education.']);
+    notes.addRow(['Send it back by the end of the half term.']);
+    const ws = wb.addWorksheet('Return');
+    ws.addRow(['Oak Primary School — PMOE return']);
+    ws.addRow(['Autumn 2 2026/27', 'Completed by: Mrs Ward']);
+    ws.addRow([]);
+    ws.addRow(['UPN', 'First name', 'Last name', 'DOB', 'Reason', 'Hours']);
+    ws.addRow([upn(60), 'Maya', 'Patel', '01/07/2013', 'Medical', 8]);
+    ws.addRow([upn(61), 'Noah', 'Evans', '02/02/2013', 'Part-time timetable', 15]);
+    const f = { name: 'oak-return.xlsx', base64: Buffer.from(await wb.xlsx.writeBuffer()).toString('base64') };
+    const parsed = app.ok('returns.parse', { schoolId: oak, kind: 'return', file: f });
+    expect(parsed).toMatchObject({ rowCount: 2, readFrom: 'sheet “Return”, headings on row 4', mapping: { upn: 'UPN', forenames: 'First name', dateOfBirth: 'DOB', category: 'Reason' } });
+    // Row numbers are the spreadsheet's own, so a school can find the row an error names.
+    const p = app.ok('returns.preview', { schoolId: oak, kind: 'return', halfTerm: HALF, receivedOn: RECEIVED, file: f, mapping: mappingPairs(parsed.mapping) });
+    expect(p.rows.map((r: { row: number; errors: string[] }) => [r.row, r.errors])).toEqual([[5, []], [6, []]]);
+  });
+
+  it('reads a plain file from its first row, as before', () => {
+    const parsed = app.ok('returns.parse', { schoolId: oak, kind: 'return', file: csvFile('plain.csv', [RETURN_HEAD, [upn(62), 'Zara', 'Khan', '03/03/2013', 'F', '9', 'Excluded', '0', '', '', '', '']]) });
+    expect(parsed).toMatchObject({ rowCount: 1, readFrom: null });
+  });
+});
+
 describe('a 5,000-row return', () => {
   it('previews and imports every row in one operation, and undoes as one', async () => {
     const rows = [RETURN_HEAD];

@@ -142,7 +142,7 @@ export function ImportTab() {
         <form className="card" aria-labelledby="ret-map-h" onSubmit={(e) => { e.preventDefault(); void runPreview(); }}>
           <h2 id="ret-map-h">2. Columns in {parsed.fileName}</h2>
           <p className="muted">
-            {plural(parsed.rowCount, 'row')} read. {parsed.remembered ? 'The columns are set as this school’s last file of this kind.' : 'The columns are matched from their headings: check them. They are remembered for this school once you confirm.'}
+            {plural(parsed.rowCount, 'row')} read{parsed.readFrom ? ` (${parsed.readFrom})` : ''}. {parsed.remembered ? 'The columns are set as this school’s last file of this kind.' : 'The columns are matched from their headings: check them. They are remembered for this school once you confirm.'}
           </p>
           <div className="ret-mapping">
             {parsed.fields.map((f) => (
