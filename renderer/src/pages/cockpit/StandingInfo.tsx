@@ -38,7 +38,7 @@ export function StandingInfo({ code, title, meeting, mattersArising, openEscalat
             <ul className="ck-attendance">
               {meeting.attendance.map((a) => (
                 <li key={a.id}>
-                  {a.name} <span className="muted">({a.role}{a.kind === 'deputy' && a.deputyFor ? `, for ${a.deputyFor}` : a.kind === 'guest' ? ', guest' : ''})</span>
+                  {attendeeLabel(a)}
                   <span className={`ck-att-status ck-att-${a.status}`}>{STATUS_LABEL[a.status]}</span>
                 </li>
               ))}
@@ -90,5 +90,22 @@ export function StandingInfo({ code, title, meeting, mattersArising, openEscalat
         <p><kbd>N</kbd> notes · <kbd>J</kbd>/<kbd>K</kbd> next/previous item · <kbd>/</kbd> add a case · <kbd>P</kbd> projector · <kbd>?</kbd> all keys</p>
       </div>
     </section>
+  );
+}
+
+/**
+ * "Name (role, for X)". A seat with no named officer is stored as "(Role)": it is listed by its role
+ * once, as "Role (no one named)", not "(Role) (Role)".
+ */
+function attendeeLabel(a: { name: string; role: string; kind: string; deputyFor: string | null }) {
+  const extra = a.kind === 'deputy' && a.deputyFor ? `for ${a.deputyFor}` : a.kind === 'guest' ? 'guest' : '';
+  const n = a.name.trim();
+  const seatOnly = n === a.role.trim() || n === `(${a.role.trim()})`;
+  const note = [seatOnly ? 'no one named' : a.role, extra].filter(Boolean).join(', ');
+  return (
+    <>
+      {seatOnly ? a.role : a.name}
+      <span className="muted"> ({note})</span>
+    </>
   );
 }
