@@ -64,7 +64,21 @@ function evidenceOf(r: Row): ClosureEvidence {
   };
 }
 
-function managersExcept(db: Db, proposerId: number): ClosureProposal['authorisers'] {
+/**
+ * Who can authorise a pending closure: the register's managers (users with the manager role, issue 13),
+ * but not the proposer (their linked officer record or the same name). A register without users yet
+ * (scripts driving the services) falls back to the officers marked as managers.
+ */
+function authorisersFor(db: Db, proposerId: number, proposerName: string): ClosureProposal['authorisers'] {
+  const users = db.prepare('SELECT count(*) AS n FROM users').get() as { n: number };
+  if (users.n > 0) {
+    const rows = db
+      .prepare(`SELECT u.id, u.name, u.officer_id, o.job_title FROM users u LEFT JOIN officers o ON o.id = u.officer_id WHERE u.role = 'manager' AND u.removed_at IS NULL ORDER BY u.name COLLATE NOCASE`)
+      .all() as Row[];
+    return rows
+      .filter((u) => Number(u.officer_id ?? 0) !== proposerId && !sameUserName(String(u.name), proposerName))
+      .map((u) => ({ id: Number(u.id), name: String(u.name), jobTitle: strOrNull(u.job_title) }));
+  }
   return (db.prepare('SELECT id, name, job_title FROM officers WHERE is_manager = 1 AND active = 1 AND id <> ? ORDER BY name').all(proposerId) as Row[]).map((o) => ({
     id: Number(o.id),
     name: String(o.name),
@@ -96,7 +110,7 @@ export function listClosures(db: Db, caseId: number): ClosureProposal[] {
       decisionNote: strOrNull(r.decision_note),
       waitingFor: pending ? a.waitingFor : [],
       authorisationReasons: a.authorisationReasons,
-      authorisers: pending ? managersExcept(db, Number(r.proposed_by_id)) : [],
+      authorisers: pending ? authorisersFor(db, Number(r.proposed_by_id), String(r.proposed_by_name)) : [],
     };
   });
 }

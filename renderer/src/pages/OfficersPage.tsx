@@ -62,7 +62,7 @@ export function OfficersPage() {
             <Field label="Job title" error={a.errorFor('jobTitle')}>{(f) => <input {...f} value={form.jobTitle} onChange={(e) => setForm({ ...form, jobTitle: e.target.value })} />}</Field>
             <Field label="Team" required error={a.errorFor('team')}>{(f) => <Select {...f} value={form.team} onChange={(v) => setForm({ ...form, team: v })} options={TEAMS} />}</Field>
             <Field label="Officer e-mail" error={a.errorFor('email')}>{(f) => <input {...f} type="email" value={form.email} onChange={(e) => setForm({ ...form, email: e.target.value })} />}</Field>
-            <label className="inline-check"><input type="checkbox" checked={form.isManager} onChange={(e) => setForm({ ...form, isManager: e.target.checked })} /> Manager (can authorise closures that need a manager, 003 App. D/E)</label>
+            <label className="inline-check"><input type="checkbox" checked={form.isManager} onChange={(e) => setForm({ ...form, isManager: e.target.checked })} /> Line manager (marked on this list; to authorise closures in Panel they also need a manager’s account under Settings › Users)</label>
             <label className="inline-check"><input type="checkbox" checked={!form.active} onChange={(e) => setForm({ ...form, active: !e.target.checked })} /> Has left (keeps their history; can no longer lead cases)</label>
             <div className="dialog-buttons">
               {form.id ? <button type="button" onClick={() => setForm(EMPTY)}>Cancel</button> : null}

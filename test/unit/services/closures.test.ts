@@ -30,6 +30,23 @@ beforeEach(() => {
 });
 afterEach(() => app.close());
 
+describe('who is listed as able to authorise', () => {
+  it('is the register’s managers by their accounts (not the officers’ manager mark), leaving out the proposer', () => {
+    for (const a of LOST_PUPIL_CHECKS) check(a);
+    const user = app.db.prepare(`INSERT INTO users (name, name_key, role, officer_id, created_at) VALUES (?, ?, ?, ?, '2026-09-01')`);
+    user.run('Nadia Kowalczyk', 'nadia kowalczyk', 'manager', nadia);
+    user.run('Priya Shah', 'priya shah', 'manager', priya); // the proposer: never her own authoriser
+    user.run('Tom Ashworth-Reid', 'tom ashworth-reid', 'officer', null);
+    user.run('Esme Manager', 'esme manager', 'manager', null);
+    const pending = app.ok('closures.propose', lost()).closures[0];
+    // Gareth is marked a manager on the Officers page but has no account: he can't sign in to authorise.
+    expect(pending.authorisers).toEqual([
+      { id: expect.any(Number), name: 'Esme Manager', jobTitle: null },
+      { id: expect.any(Number), name: 'Nadia Kowalczyk', jobTitle: 'Inclusion Manager' },
+    ]);
+  });
+});
+
 describe('a child not located is not closed by one officer', () => {
   it('refuses the proposal until the lost-pupil steps and checks are recorded, naming the field', () => {
     const r = app.dispatch('closures.propose', lost({ s2sUploadedOn: null }));

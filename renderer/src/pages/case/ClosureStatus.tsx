@@ -31,7 +31,7 @@ export function ClosureStatus({ detail, onDecide, onReview }: { detail: CaseDeta
               <p style={{ margin: '0 0 0.2rem' }}><strong>Needs a manager to authorise</strong> (not {pending.proposedByName}):</p>
               <ul style={{ margin: '0 0 0.4rem' }}>{pending.authorisationReasons.map((r) => <li key={r}>{r}</li>)}</ul>
               <p style={{ margin: '0 0 0.5rem' }}>
-                Who can authorise: a manager signed in to Panel{pending.authorisers.length > 0 ? ` (managers on the Officers page: ${pending.authorisers.map((o) => o.name).join(', ')})` : ''}, not the proposer.
+                Who can authorise: a manager signed in to Panel, not the proposer{pending.authorisers.length > 0 ? ` (${pending.authorisers.map((o) => o.name).join(', ')})` : ' (no other manager has an account yet: add one under Settings › Users)'}.
               </p>
             </>
           ) : null}
