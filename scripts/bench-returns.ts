@@ -6,12 +6,13 @@
 // unchanged, then makes every write in one transaction with its audit rows),
 // each confirm undone again so every run starts from the same register. Prints median and p95 of the
 // wall-clock time, and the import's CPU time (the wall clock on a loaded machine includes waiting for a
-// core); asserts nothing.
+// core); asserts nothing. The register is encrypted, as every register the app opens is (issue 13).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { openDatabase } from '../db/open';
+import { newRegisterKey } from '../db/encryption';
 import { loadDemo } from '../db/demo/register';
 import { createApp } from '../electron/createApp';
 import { readTable } from '../electron/services/returns/files';
@@ -32,7 +33,7 @@ const file = path.resolve(`.cache/bench-returns-${cases}.db`);
 
 fs.mkdirSync(path.dirname(file), { recursive: true });
 for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
-const db = openDatabase(file);
+const db = openDatabase(file, { key: newRegisterKey() });
 db.transaction(() => loadDemo(db, { actor: 'Bench', source: 'demo', now: () => `${today}T09:00:00Z` }, { cases, today }))();
 db.prepare("INSERT INTO settings (key, value) VALUES ('setup_done', '1')").run();
 const { dispatch } = createApp(db, { today: () => today, version: 'bench', dbPath: file });
@@ -82,7 +83,7 @@ const time = (fn: () => void, keepCpu = false) => {
 };
 
 console.log(`Load average ${os.loadavg().map((x) => x.toFixed(1)).join(', ')} on ${os.cpus().length} cores`);
-console.log(`Importing a ${rows.toLocaleString('en-GB')}-row return into a register of ${cases.toLocaleString('en-GB')} demo cases (${runs} runs each)\n`);
+console.log(`Importing a ${rows.toLocaleString('en-GB')}-row return into a register of ${cases.toLocaleString('en-GB')} demo cases, encrypted (${runs} runs each)\n`);
 for (const [format, f] of Object.entries(files).filter(([k]) => formats.includes(k))) {
   const mapping = mappingPairs(ok('returns.parse', { schoolId: school, kind: 'return', file: f }).mapping);
   const args = { schoolId: school, kind: 'return', halfTerm, receivedOn: today, file: f, mapping };
