@@ -43,32 +43,15 @@ const EARLIER = `FROM agenda_items a JOIN meetings m ON m.id = a.meeting_id
 export const DISCUSSED_AT_SQL = `SELECT DISTINCT a.case_id, m.date AS d ${EARLIER} AND ${DISCUSSED_SQL}`;
 export const NOT_REACHED_SQL = `SELECT a.case_id, max(m.date) AS d ${EARLIER} AND NOT ${DISCUSSED_SQL} GROUP BY a.case_id`;
 
-interface CaseRow {
-  id: number;
-  reference: string;
-  register: Register;
-  status: CaseStatus;
-  rag: string | null;
-  date_notified: string;
-  date_located: string | null;
-  closure_proposed: number;
-  archived: number;
-  timetable_review_date: string | null;
-  timetable_end_date: string | null;
-  last_attendance: string | null;
-  date_entered_provision: string | null;
-  unfound_review_due: string | null;
-  hours_per_week: number | null;
-  pmoe_reason: string | null;
-  provider: string | null;
-  date_of_birth: string;
-  ehcp: number;
-  looked_after: number;
-  child_protection_plan: number;
-  child_in_need: number;
-  missing_from_home_or_care: number;
-  at_risk_of_exploitation: number;
-}
+/** A row of AGENDA_CASES_SQL, column by column (read as arrays: thousands of rows, no per-row key objects). */
+type CaseRow = [
+  id: number, reference: string, register: Register, status: CaseStatus, rag: string | null, dateNotified: string,
+  dateLocated: string | null, closureProposed: number, archived: number, timetableReviewDate: string | null,
+  timetableEndDate: string | null, lastAttendance: string | null, dateEnteredProvision: string | null,
+  unfoundReviewDue: string | null, hoursPerWeek: number | null, pmoeReason: string | null, provider: string | null,
+  dateOfBirth: string, ehcp: number, lookedAfter: number, childProtectionPlan: number, childInNeed: number,
+  missingFromHomeOrCare: number, atRiskOfExploitation: number,
+];
 
 function grouped(db: Db, sql: string, params: Record<string, unknown>): Map<number, string[]> {
   const out = new Map<number, string[]>();
@@ -90,7 +73,7 @@ export interface AgendaMeeting {
 /** Every case that can be eligible for `meeting`, as the agenda rules take it. `today` sets the PMOE criteria of concern. */
 export function agendaCases(db: Db, meeting: AgendaMeeting, today: string): AgendaCase[] {
   const { register } = meeting;
-  const rows = db.prepare(AGENDA_CASES_SQL).all({ register, meetingDate: meeting.date }) as CaseRow[];
+  const rows = db.prepare(AGENDA_CASES_SQL).raw(true).all({ register, meetingDate: meeting.date }) as CaseRow[];
   const due = grouped(db, OPEN_ACTIONS_SQL, { register });
   const earlier = { panelId: meeting.panelId, meetingId: meeting.id, meetingDate: meeting.date };
   const discussed = grouped(db, DISCUSSED_AT_SQL, earlier);
@@ -99,41 +82,33 @@ export function agendaCases(db: Db, meeting: AgendaMeeting, today: string): Agen
   const terms = register === 'PMOE' ? wholeTerms(termCalendar(db)) : null;
   const fromReturns = register === 'PMOE' ? returnFactsByCase(db) : null;
   return rows.map((r): AgendaCase => {
-    const flags = {
-      ehcp: r.ehcp === 1,
-      lookedAfter: r.looked_after === 1,
-      childProtectionPlan: r.child_protection_plan === 1,
-      childInNeed: r.child_in_need === 1,
-      missingFromHomeOrCare: r.missing_from_home_or_care === 1,
-      atRiskOfExploitation: r.at_risk_of_exploitation === 1,
-    };
+    const [id, reference, reg, status, rag, dateNotified, dateLocated, closureProposed, archived, timetableReviewDate, timetableEndDate,
+      lastAttendance, dateEnteredProvision, unfoundReviewDue, hoursPerWeek, pmoeReason, provider, dateOfBirth, ...childFlags] = r;
+    const [ehcp, lookedAfter, childProtectionPlan, childInNeed, missingFromHomeOrCare, atRiskOfExploitation] = childFlags.map((f) => f === 1) as [boolean, boolean, boolean, boolean, boolean, boolean];
+    const flags = { ehcp, lookedAfter, childProtectionPlan, childInNeed, missingFromHomeOrCare, atRiskOfExploitation };
     return {
-      caseId: r.id,
-      reference: r.reference,
-      register: r.register,
-      status: r.status,
-      rag: ragOrNull(r.rag),
-      dateNotified: r.date_notified,
-      dateLocated: r.date_located,
-      dateOfBirth: r.date_of_birth,
-      closureProposed: r.closure_proposed === 1,
-      archived: r.archived === 1,
-      lookedAfter: flags.lookedAfter,
-      safeguarding: flags.childProtectionPlan || flags.childInNeed || flags.missingFromHomeOrCare || flags.atRiskOfExploitation,
-      concerns: criteriaOfConcern(
-        { register: r.register, status: r.status, dateNotified: r.date_notified, hoursPerWeek: r.hours_per_week, pmoeReason: r.pmoe_reason, provider: r.provider, flags },
-        today,
-        terms,
-      ),
-      timetableReviewDate: r.timetable_review_date,
-      timetableEndDate: r.timetable_end_date,
-      openActionsDue: due.get(r.id) ?? [],
-      discussedAt: discussed.get(r.id) ?? [],
-      notReachedAt: notReached.get(r.id)?.[0] ?? null,
-      lastAttendance: r.last_attendance,
-      dateEnteredProvision: r.date_entered_provision,
-      unfoundReviewDue: r.unfound_review_due,
-      newInReturn: fromReturns?.get(r.id) ?? null,
+      caseId: id,
+      reference,
+      register: reg,
+      status,
+      rag: ragOrNull(rag),
+      dateNotified,
+      dateLocated,
+      dateOfBirth,
+      closureProposed: closureProposed === 1,
+      archived: archived === 1,
+      lookedAfter,
+      safeguarding: childProtectionPlan || childInNeed || missingFromHomeOrCare || atRiskOfExploitation,
+      concerns: criteriaOfConcern({ register: reg, status, dateNotified, hoursPerWeek, pmoeReason, provider, flags }, today, terms),
+      timetableReviewDate,
+      timetableEndDate,
+      openActionsDue: due.get(id) ?? [],
+      discussedAt: discussed.get(id) ?? [],
+      notReachedAt: notReached.get(id)?.[0] ?? null,
+      lastAttendance,
+      dateEnteredProvision,
+      unfoundReviewDue,
+      newInReturn: fromReturns?.get(id) ?? null,
     };
   });
 }
