@@ -241,7 +241,9 @@ function reasonsFor(c: AgendaCase, ctx: AgendaContext, prep: Prepared): Reason[]
 
   if (ctx.register === 'CME') {
     if (c.rag === 'red') reasons.push(RED);
-    if (isDueForPanel({ ...c, takenToPanel: discussed.length > 0 }, meetingDate)) {
+    // The clock's own fields only, not a copy of the whole case (needless garbage over thousands of cases).
+    const clock = { register: c.register, status: c.status, dateNotified: c.dateNotified, dateLocated: c.dateLocated, archived: c.archived, takenToPanel: discussed.length > 0 };
+    if (isDueForPanel(clock, meetingDate)) {
       reasons.push({
         code: 'due_for_panel',
         text: `Not located ${PANEL_AFTER_DAYS / 7} weeks after notification (notified ${formatUk(c.dateNotified)}, due for panel ${formatUk(dueForPanelOn(c.dateNotified))})`,
