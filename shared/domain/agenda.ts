@@ -151,10 +151,40 @@ function timetableReason(c: AgendaCase, meetingDate: IsoDate): Reason | null {
   return parts.length === 0 ? null : { code: 'timetable_review', text: parts.join('; ') };
 }
 
-function endOfCsaReason(c: AgendaCase, ctx: AgendaContext): Reason | null {
-  const ends = compulsorySchoolAge(c.dateOfBirth).ends;
+/**
+ * What every case's rules share at one meeting, worked out once per build rather than once per case:
+ * the earlier meetings and the end-of-CSA look-ahead, and the end of compulsory school age per date
+ * of birth (a large register has many children per birth date).
+ */
+interface Prepared {
+  previous: readonly IsoDate[];
+  lookahead: IsoDate;
+  csaEnds: (dateOfBirth: IsoDate) => IsoDate;
+}
+
+function prepare(ctx: AgendaContext): Prepared {
+  isoParts(ctx.meetingDate);
+  if (ctx.nextMeetingDate !== null) isoParts(ctx.nextMeetingDate);
+  const ends = new Map<IsoDate, IsoDate>();
+  return {
+    // Newest first, and only meetings before this one.
+    previous: ctx.previousMeetingDates.filter((d) => compareIso(d, ctx.meetingDate) < 0).sort((a, b) => (a < b ? 1 : a > b ? -1 : 0)),
+    lookahead: addDays(ctx.meetingDate, END_OF_CSA_LOOKAHEAD_DAYS),
+    csaEnds: (dob) => {
+      let e = ends.get(dob);
+      if (e === undefined) {
+        e = compulsorySchoolAge(dob).ends;
+        ends.set(dob, e);
+      }
+      return e;
+    },
+  };
+}
+
+function endOfCsaReason(c: AgendaCase, ctx: AgendaContext, prep: Prepared): Reason | null {
+  const ends = prep.csaEnds(c.dateOfBirth);
   const next = ctx.nextMeetingDate;
-  const due = next !== null ? ends <= next : ends < addDays(ctx.meetingDate, END_OF_CSA_LOOKAHEAD_DAYS);
+  const due = next !== null ? ends <= next : ends < prep.lookahead;
   if (!due) return null;
   let text: string;
   if (ends < ctx.meetingDate) text = `Reached the end of compulsory school age on ${formatUk(ends)}: record to be closed`;
@@ -199,8 +229,9 @@ export function newInReturnReason(c: AgendaCase, previous: readonly IsoDate[], d
 }
 
 /** All the reasons a case should be discussed at this meeting, in REASON_CODES order. */
-function reasonsFor(c: AgendaCase, ctx: AgendaContext, previous: readonly IsoDate[]): Reason[] {
+function reasonsFor(c: AgendaCase, ctx: AgendaContext, prep: Prepared): Reason[] {
   const { meetingDate } = ctx;
+  const { previous } = prep;
   // Only earlier meetings count as "discussed" (the agenda may be re-proposed after a meeting is held).
   const discussed = c.discussedAt.filter((d) => compareIso(d, meetingDate) < 0);
   // Archived long-term cases are dormant: no routine reviews, but anything that needs a decision
@@ -210,7 +241,9 @@ function reasonsFor(c: AgendaCase, ctx: AgendaContext, previous: readonly IsoDat
 
   if (ctx.register === 'CME') {
     if (c.rag === 'red') reasons.push(RED);
-    if (isDueForPanel({ ...c, takenToPanel: discussed.length > 0 }, meetingDate)) {
+    // The clock's own fields only, not a copy of the whole case (needless garbage over thousands of cases).
+    const clock = { register: c.register, status: c.status, dateNotified: c.dateNotified, dateLocated: c.dateLocated, archived: c.archived, takenToPanel: discussed.length > 0 };
+    if (isDueForPanel(clock, meetingDate)) {
       reasons.push({
         code: 'due_for_panel',
         text: `Not located ${PANEL_AFTER_DAYS / 7} weeks after notification (notified ${formatUk(c.dateNotified)}, due for panel ${formatUk(dueForPanelOn(c.dateNotified))})`,
@@ -221,7 +254,7 @@ function reasonsFor(c: AgendaCase, ctx: AgendaContext, previous: readonly IsoDat
     if (routine && isLongTerm(c, meetingDate)) {
       reasons.push({ code: 'archiving', text: `Open since ${formatUk(c.dateNotified)} (long-term): archiving decision due` });
     }
-    reasons.push(endOfCsaReason(c, ctx));
+    reasons.push(endOfCsaReason(c, ctx, prep));
     if (routine && c.rag === 'amber') reasons.push(reviewReason(c, previous, discussed, AMBER_REVIEW_MEETINGS, 'amber_review'));
     if (routine && c.rag === 'green') reasons.push(reviewReason(c, previous, discussed, GREEN_REVIEW_MEETINGS, 'green_review'));
     // Dormant (archived by the Director) cases are left to the Director's decision.
@@ -279,20 +312,20 @@ function sectionFor(c: AgendaCase, reasons: readonly Reason[], neverDiscussed: b
  * otherwise case_reviews.
  */
 export function proposeAgenda(cases: readonly AgendaCase[], ctx: AgendaContext): Proposal[] {
-  isoParts(ctx.meetingDate);
-  if (ctx.nextMeetingDate !== null) isoParts(ctx.nextMeetingDate);
-  // Newest first, and only meetings before this one.
-  const previous = ctx.previousMeetingDates
-    .filter((d) => compareIso(d, ctx.meetingDate) < 0)
-    .sort((a, b) => (a < b ? 1 : a > b ? -1 : 0));
+  return defaultOrder(eligibleCases(cases, ctx));
+}
 
+/** proposeAgenda's proposals in the order of `cases`: planAgenda ranks them itself, so sorting them first would be wasted. */
+function eligibleCases(cases: readonly AgendaCase[], ctx: AgendaContext): Proposal[] {
+  const prep = prepare(ctx);
+  const { previous } = prep;
   const proposals: Proposal[] = [];
   for (const c of cases) {
     if (c.register !== ctx.register) continue;
     // A closed case comes back only for its twice-yearly unfound review (003 App. D).
     const unfound = c.status === 'closed' ? unfoundReviewReason(c, ctx.meetingDate) : null;
     if (c.status === 'closed' && unfound === null) continue;
-    const reasons = unfound !== null ? [unfound] : reasonsFor(c, ctx, previous);
+    const reasons = unfound !== null ? [unfound] : reasonsFor(c, ctx, prep);
     if (reasons.length === 0) continue;
     const neverDiscussed = !c.discussedAt.some((d) => d < ctx.meetingDate);
     proposals.push({
@@ -303,7 +336,7 @@ export function proposeAgenda(cases: readonly AgendaCase[], ctx: AgendaContext):
       rag: c.rag,
     });
   }
-  return defaultOrder(proposals);
+  return proposals;
 }
 
 const RAG_ORDER: Readonly<Record<Rag, number>> = { red: 0, amber: 1, green: 2 };
@@ -438,7 +471,8 @@ export function planAgenda(
   const byId = new Map(cases.map((c) => [c.caseId, c]));
   const keep = opts.keep ?? new Set<number>();
   const exclude = opts.exclude ?? new Set<number>();
-  const ranked = proposeAgenda(cases, ctx)
+  // Ranked over every eligible case; the ranking ends on the (unique) reference, so the order the cases come in never matters.
+  const ranked = eligibleCases(cases, ctx)
     .filter((p) => !exclude.has(p.caseId))
     .map((p) => {
       const c = byId.get(p.caseId)!;
@@ -450,7 +484,8 @@ export function planAgenda(
         b.p.reasons.length - a.p.reasons.length ||
         ragRank(a.p.rag) - ragRank(b.p.rag) ||
         (a.notified < b.notified ? -1 : a.notified > b.notified ? 1 : 0) ||
-        (a.p.reference < b.p.reference ? -1 : a.p.reference > b.p.reference ? 1 : 0),
+        (a.p.reference < b.p.reference ? -1 : a.p.reference > b.p.reference ? 1 : 0) ||
+        a.p.caseId - b.p.caseId,
     )
     .map((x, i): RankedProposal => ({ ...x.p, rank: i + 1, tier: x.tier, mandatory: isMandatory(x.p.reasons) }));
   const kept = keep.size;

@@ -1,83 +1,15 @@
 // Building a meeting's agenda from the register's rules (shared/domain/agenda planAgenda).
 import type { MethodArgs } from '../../../shared/api/contract';
-import { wholeTerms } from '../../../shared/domain/pmoeTerms';
 import type { Db } from '../../../db/open';
 import { auditedInsert, auditedUpdate, auditedDelete, type WriteContext } from '../../../db/audit';
 import type { MeetingDetail } from '../../../shared/api/meetingSchemas';
-import { planAgenda, agendaSkeleton, capacityFor, AGENDA_SECTIONS, type AgendaCase } from '../../../shared/domain/agenda';
-import { clocksFor } from '../register/caseClocks';
-import { toCase, toChild, type Row } from '../rows';
+import { planAgenda, agendaSkeleton, capacityFor, AGENDA_SECTIONS } from '../../../shared/domain/agenda';
+import type { Row } from '../rows';
 import { getPanel } from './panels';
-import { termCalendar } from '../settings/calendar';
-import { DISCUSSED_SQL } from '../register/discussed';
 import { bump, inMeeting, meetingRow, requireEditableAgenda } from './meetingRows';
 import { getMeeting } from './meetingDetail';
 import { renumber } from './agenda';
-import { returnFactsByCase } from '../returns/agendaFacts';
-
-const SAFEGUARDING_SQL = '(ch.child_protection_plan = 1 OR ch.child_in_need = 1 OR ch.missing_from_home_or_care = 1 OR ch.at_risk_of_exploitation = 1)';
-
-/** What the agenda rules need about every open case on the register: a fixed number of queries, whatever its size. */
-function agendaCases(db: Db, meeting: { id: number; register: 'CME' | 'PMOE'; panelId: number; date: string }, today: string): AgendaCase[] {
-  const { id: meetingId, register, panelId, date: meetingDate } = meeting;
-  const rows = db
-    .prepare(
-      `SELECT c.*, ch.id AS ch_id, ch.date_of_birth, ch.looked_after, ch.ehcp, ch.child_protection_plan, ch.child_in_need,
-         ch.missing_from_home_or_care, ch.at_risk_of_exploitation, ch.forenames, ch.surname, ch.gender, ch.sen_support, ch.fsm,
-         ch.youth_offending, ch.gypsy_roma_traveller, ch.young_carer, ch.asylum_refugee, ch.armed_forces_family, ch.known_as,
-         ch.former_names, ch.ethnicity, ch.upn, ch.family_id, ch.looked_after_la, ch.social_worker, ${SAFEGUARDING_SQL} AS safeguarding
-       FROM cases c JOIN children ch ON ch.id = c.child_id
-       WHERE c.register = ? AND (c.status <> 'closed' OR (c.unfound_review_due IS NOT NULL AND c.unfound_review_due <= ?))`,
-    )
-    .all(register, meetingDate) as Row[];
-  const group = (sql: string, ...args: unknown[]) => {
-    const out = new Map<number, string[]>();
-    for (const r of db.prepare(sql).all(...args) as { case_id: number; d: string }[]) {
-      const list = out.get(r.case_id);
-      if (list) list.push(r.d);
-      else out.set(r.case_id, [r.d]);
-    }
-    return out;
-  };
-  const due = group(`SELECT x.case_id, x.due_date AS d FROM actions x JOIN cases c ON c.id = x.case_id WHERE c.register = ? AND x.status IN ('open', 'carried_forward')`, register);
-  // Earlier meetings of this panel: where the case was discussed (marked done or something recorded),
-  // and where it was on the agenda but not reached.
-  const earlier = `FROM agenda_items a JOIN meetings m ON m.id = a.meeting_id
-     WHERE a.kind = 'case' AND m.panel_id = ? AND a.removed = 0 AND m.id <> ? AND m.date < ? AND m.status <> 'scheduled'`;
-  const discussed = group(`SELECT DISTINCT a.case_id, m.date AS d ${earlier} AND ${DISCUSSED_SQL}`, panelId, meetingId, meetingDate);
-  const notReached = group(`SELECT a.case_id, max(m.date) AS d ${earlier} AND NOT ${DISCUSSED_SQL} GROUP BY a.case_id`, panelId, meetingId, meetingDate);
-  const terms = wholeTerms(termCalendar(db));
-  const fromReturns = register === 'PMOE' ? returnFactsByCase(db) : new Map<number, { receivedOn: string; text: string }>();
-  return rows.map((r) => {
-    const k = toCase(r);
-    const child = toChild(r, 'ch_id');
-    const clocks = clocksFor(k, child, today, terms);
-    return {
-      caseId: k.id,
-      reference: k.reference,
-      register: k.register,
-      status: k.status,
-      rag: k.rag,
-      dateNotified: k.dateNotified,
-      dateLocated: k.dateLocated,
-      dateOfBirth: child.dateOfBirth,
-      closureProposed: r.closure_proposed === 1,
-      archived: r.archived === 1,
-      lookedAfter: child.flags.lookedAfter,
-      safeguarding: r.safeguarding === 1,
-      concerns: clocks.concerns,
-      timetableReviewDate: k.timetableReviewDate,
-      timetableEndDate: k.timetableEndDate,
-      openActionsDue: due.get(k.id) ?? [],
-      discussedAt: discussed.get(k.id) ?? [],
-      notReachedAt: notReached.get(k.id)?.[0] ?? null,
-      lastAttendance: k.lastAttendance,
-      dateEnteredProvision: k.dateEnteredProvision,
-      unfoundReviewDue: k.unfoundReviewDue,
-      newInReturn: fromReturns.get(k.id) ?? null,
-    };
-  });
-}
+import { agendaCases } from './agendaCases';
 
 /**
  * Proposes the case items from the register's rules, most pressing first, up to the panel's
