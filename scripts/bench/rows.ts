@@ -7,7 +7,7 @@ import { documentTemplates, DOCUMENT_MARGIN } from '../../electron/server/docume
 import { BENCH_TODAY, BENCH_USER, signInInProcess, type BenchRegister } from './registers';
 import { callHost, nodeListeningMs, startHost, type RunningHost } from './host';
 import { FIRST_ROW, REGISTER_TABLE, installProbe, newContext, openAt, pageFloor, pageHeapMb, timeInput } from './browser';
-import { collect, formatBytes, summarize, type BenchRow, type BenchOptions } from './stats';
+import { collect, formatBytes, formatMs, summarize, type BenchRow, type BenchOptions } from './stats';
 
 type Sampling = Pick<BenchOptions, 'samples' | 'budgetS'>;
 const ms = (t: number) => performance.now() - t;
@@ -141,17 +141,34 @@ export async function signInRow(reg: BenchRegister, host: RunningHost, s: Sampli
   };
 }
 
-/** Browser host start (locked: no register opened until sign-in), spawn → PANEL_READY, beside a Node process listening (same loader), alternated. */
+/**
+ * Browser host start (locked: no register opened until sign-in), spawn → PANEL_READY of the bundled
+ * host (dist/host/main.mjs, what npm start and start:browser run), beside a plain Node process
+ * listening, alternated. The services load after PANEL_READY: the time to the first API answer is
+ * noted beside it.
+ */
 export async function hostStartRow(reg: BenchRegister, s: Sampling): Promise<BenchRow> {
   const floor: number[] = [];
+  const answers: number[] = [];
   const starts = await collect(async () => {
     floor.push(await nodeListeningMs());
     const host = await startHost(reg.file);
     await host.stop();
+    answers.push(host.firstAnswerMs);
     return host.startMs;
   }, s);
   const summary = summarize(starts);
-  return { measure: 'browser host start', cases: reg.cases, summary, floor: summarize(floor), floorLabel: 'node listening', target: '≤ 300 ms', met: summary.median <= 300 };
+  const first = summarize(answers);
+  return {
+    measure: 'browser host start',
+    cases: reg.cases,
+    summary,
+    floor: summarize(floor),
+    floorLabel: 'node listening',
+    detail: `first API answer ${formatMs(first.median)} / ${formatMs(first.p95)}`,
+    target: '≤ 300 ms',
+    met: summary.median <= 300,
+  };
 }
 
 /** Opens the register: navigation start → first row painted, measured in the page; and the JSON the host sent. */
