@@ -45,7 +45,10 @@ const entries = new WeakMap<Db, Entry>();
 export function quickCheckProblems(db: Db, file?: string): string[] {
   try {
     const rows = (db.pragma(`quick_check(${MAX_PROBLEMS})`) as { quick_check: string }[]).map((r) => r.quick_check);
-    return rows.length === 1 && rows[0] === 'ok' ? [] : rows.slice(0, MAX_PROBLEMS);
+    if (rows.length === 1 && rows[0] === 'ok') return [];
+    // One finding a line, without SQLite's "*** in database main ***" headings.
+    const lines = rows.flatMap((r) => r.split('\n')).map((l) => l.trim()).filter((l) => l && !/^\*\*\* in database/.test(l));
+    return (lines.length > 0 ? lines : rows).slice(0, MAX_PROBLEMS);
   } catch (err) {
     if (storageError(err, file)?.code === 'database_damaged') return [(err as Error).message];
     throw err;
