@@ -66,8 +66,9 @@ export function integrityResult(pages: number, problems: string[]): IntegritySta
     ok: false,
     pages,
     problems,
+    // SQLite's own words ("Tree 23 page 2299: unable to get the page") are for IT: Settings lists them.
     message:
-      `The register file is damaged (${problems.slice(0, 2).join('; ')}). To keep the damage from spreading, Panel is not saving ` +
+      'The register file is damaged: some of its pages cannot be read. To keep the damage from spreading, Panel is not saving ' +
       'changes to it: you can still read the register. A manager should restore the most recent backup (Settings, Backups); ' +
       'keep the damaged file as it is and tell IT.',
   };

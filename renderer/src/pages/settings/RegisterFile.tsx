@@ -9,7 +9,18 @@ type Check = MethodOutput<'integrity.verify'>;
 
 function Result({ check }: { check: Check }) {
   if (check.status === 'checking') return <p role="status" className="muted">{check.message}</p>;
-  return check.ok ? <InfoBanner>{check.message}</InfoBanner> : <ErrorBanner message={check.message} />;
+  if (check.ok) return <InfoBanner>{check.message}</InfoBanner>;
+  return (
+    <>
+      <ErrorBanner message={check.message} />
+      {check.problems.length > 0 ? (
+        <details>
+          <summary>What the check found (for IT)</summary>
+          <ul className="small">{check.problems.map((p, i) => <li key={i}><code>{p}</code></li>)}</ul>
+        </details>
+      ) : null}
+    </>
+  );
 }
 
 /** Settings: the register file's integrity, as checked at sign-in (in the background for a large register), and on demand. */
