@@ -20,6 +20,8 @@ export default defineConfig({
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
           environment: 'node',
+          // Builds the browser host's bundle when it is missing or stale (startHost runs it).
+          globalSetup: ['test/e2e/globalSetup.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
           // expect.poll gives up after 1 s by default: far too short for a browser and a host on a

@@ -1,10 +1,7 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
 import { verifyAuditChain, type AuditCheck } from './auditChain';
+import { workerEntry } from './workerEntry';
 
 type Db = Database.Database;
 
@@ -98,21 +95,10 @@ function checking(rows: number): AuditStatus {
   };
 }
 
-/** The worker's entry: the bundled auditWorker.cjs beside the desktop bundle, else the source through tsx. */
-function workerEntry(): { file: string | URL; execArgv?: string[] } {
-  const here = typeof __filename === 'string' ? __filename : '';
-  if (here.endsWith('.cjs')) {
-    const bundled = path.join(path.dirname(here), 'auditWorker.cjs');
-    if (fs.existsSync(bundled)) return { file: bundled };
-  }
-  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
-  return { file: new URL('./auditWorker.ts', import.meta.url), execArgv: ['--import', tsx] };
-}
-
 /** `stillOpen`: polled; once the register is closed the walk is stopped (nobody can see its result). */
 function inWorker(file: string, nativeBinding: string | undefined, key: Buffer | undefined, stillOpen: () => boolean): Promise<AuditCheck> {
   return new Promise((resolve, reject) => {
-    const { file: entry, execArgv } = workerEntry();
+    const { file: entry, execArgv } = workerEntry('auditWorker');
     const worker = new Worker(entry, { workerData: { file, nativeBinding, key: key ? new Uint8Array(key) : undefined }, ...(execArgv ? { execArgv } : {}) });
     // The check must not keep a script or a test run alive.
     worker.unref();

@@ -6,6 +6,7 @@ import { sealAudit, type AuditCheck } from './auditChain';
 import { auditStatus, startAuditCheck } from './auditVerifier';
 import { damagedMessage, storageError } from './storageErrors';
 import { applyKey } from './encryption';
+import { integrityResult, pageCount, quickCheckProblems, recordIntegrity, startIntegrityCheck } from './integrityCheck';
 
 export type Db = Database.Database;
 
@@ -21,6 +22,12 @@ export interface OpenOptions {
   key?: Buffer;
   /** Check the audit chain before returning up to this many entries; above, in a worker (auditVerifier.ts). */
   auditInlineRows?: number;
+  /**
+   * Check the file's integrity before returning up to this many pages; above, in a worker after it
+   * opens (integrityCheck.ts). Default: always before (restores, scripts); the hosts' sign-in passes
+   * INTEGRITY_INLINE_PAGES so a large register opens without waiting for it.
+   */
+  integrityInlinePages?: number;
 }
 
 /** What the audit-chain check found when this register was opened; undefined while it is still running. */
@@ -32,8 +39,11 @@ export const auditCheckOnOpen = (db: Db): AuditCheck | undefined => {
 /**
  * Opens (creating if needed) the register and brings its schema up to date.
  * Refuses, without touching it, a file written by a newer Panel, and a damaged file: the quick
- * integrity check runs before anything is written (even the journal mode). A new file is created
- * readable and writable by its owner only (0600); SQLite gives its -wal and -shm files the same mode.
+ * integrity check runs before anything is written (even the journal mode) — except on a file larger
+ * than `integrityInlinePages` with no migrations to run, which opens once its first read succeeds (a
+ * wrong key or a file that is not a database fails there) and is checked in a worker (issue 12).
+ * A new file is created readable and writable by its owner only (0600); SQLite gives its -wal and
+ * -shm files the same mode.
  */
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
   if (file !== ':memory:' && !fs.existsSync(file)) fs.closeSync(fs.openSync(file, 'wx', 0o600));
@@ -51,7 +61,16 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
         throw new AppError('unavailable', 'This build of Panel cannot encrypt the register (its SQLite has no cipher support). Reinstall Panel.');
       }
     }
-    checkIntegrity(db, file);
+    // The first read: the header and the schema (a wrong key or not a database throws here).
+    const pages = pageCount(db);
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
+    const target = options.targetVersion ?? SCHEMA_VERSION;
+    // Migrations rewrite tables: never on a file not yet known to be whole.
+    const inBackground = pages > (options.integrityInlinePages ?? Infinity) && schemaVersion(db) === target;
+    if (!inBackground) {
+      checkIntegrity(db, file);
+      recordIntegrity(db, file, integrityResult(pages, []), { nativeBinding: options.nativeBinding, key: options.key });
+    }
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     // FULL: a committed minute survives a power cut, not just a crash of the app.
@@ -59,12 +78,13 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     db.pragma('busy_timeout = 5000');
     // So an INSERT OR REPLACE that deletes an audit row fires the audit's delete trigger too.
     db.pragma('recursive_triggers = ON');
-    migrate(db, options.targetVersion ?? SCHEMA_VERSION, file);
+    migrate(db, target, file);
     if (schemaVersion(db) >= AUDIT_CHAIN_VERSION) {
       sealAudit(db);
       startAuditCheck(db, file, { nativeBinding: options.nativeBinding, key: options.key, inlineUpTo: options.auditInlineRows });
     }
     for (const side of [`${file}-wal`, `${file}-shm`]) if (fs.existsSync(side)) fs.chmodSync(side, 0o600);
+    if (inBackground) startIntegrityCheck(db, file, { nativeBinding: options.nativeBinding, key: options.key });
     return db;
   } catch (err) {
     db.close();
@@ -77,15 +97,13 @@ export const AUDIT_CHAIN_VERSION = MIGRATIONS.findIndex((m) => m.name === 'harde
 
 /** PRAGMA quick_check: every page readable and well-formed (not the slower index-vs-table check). */
 function checkIntegrity(db: Db, file: string): void {
-  let result: string[];
+  let problems: string[];
   try {
-    result = (db.pragma('quick_check(5)') as { quick_check: string }[]).map((r) => r.quick_check);
+    problems = quickCheckProblems(db, file);
   } catch (err) {
-    const e = storageError(err, file);
-    if (e && e.code === 'database_damaged') throw new AppError('database_damaged', damagedMessage(file, (err as Error).message));
-    throw e ?? err;
+    throw storageError(err, file) ?? err;
   }
-  if (result.length !== 1 || result[0] !== 'ok') throw new AppError('database_damaged', damagedMessage(file, result.slice(0, 2).join('; ')));
+  if (problems.length > 0) throw new AppError('database_damaged', damagedMessage(file, problems.slice(0, 2).join('; ')));
 }
 
 export function schemaVersion(db: Db): number {

@@ -1,6 +1,7 @@
 // Bundles the desktop host for Electron:
 //   electron/desktop/main.ts    -> dist/electron/main.cjs     (Node/CJS; electron and better-sqlite3 stay external)
 //   db/auditWorker.ts           -> dist/electron/auditWorker.cjs (the audit-chain check's worker thread)
+//   db/integrityWorker.ts       -> dist/electron/integrityWorker.cjs (the register file's check, after sign-in)
 //   electron/desktop/preload.ts -> dist/electron/preload.cjs  (sandboxed preload: may only require('electron'),
 //                                                              so everything else, zod included, is inlined)
 import { build } from 'esbuild';
@@ -22,6 +23,9 @@ const common = {
   sourcemap: false,
   logLevel: 'warning',
   legalComments: 'none',
+  // db/workerEntry.ts reads import.meta.url only when running from source (through tsx); the
+  // bundles start the worker bundles beside them instead.
+  logOverride: { 'empty-import-meta': 'silent' },
 };
 
 const results = await Promise.allSettled([
@@ -30,16 +34,15 @@ const results = await Promise.allSettled([
     entryPoints: ['electron/desktop/main.ts'],
     outfile: 'dist/electron/main.cjs',
     external: ['electron', 'better-sqlite3'],
-    // db/auditVerifier.ts reads import.meta.url only when running from source (through tsx); the
-    // bundle starts dist/electron/auditWorker.cjs instead.
-    logOverride: { 'empty-import-meta': 'silent' },
   }),
-  build({
-    ...common,
-    entryPoints: ['db/auditWorker.ts'],
-    outfile: 'dist/electron/auditWorker.cjs',
-    external: ['better-sqlite3'],
-  }),
+  ...['auditWorker', 'integrityWorker'].map((name) =>
+    build({
+      ...common,
+      entryPoints: [`db/${name}.ts`],
+      outfile: `dist/electron/${name}.cjs`,
+      external: ['better-sqlite3'],
+    }),
+  ),
   build({
     ...common,
     entryPoints: ['electron/desktop/preload.ts'],
@@ -65,4 +68,4 @@ if (forbidden.length > 0) {
   process.exit(1);
 }
 
-console.log('build-electron: wrote dist/electron/main.cjs, auditWorker.cjs and preload.cjs');
+console.log('build-electron: wrote dist/electron/main.cjs, auditWorker.cjs, integrityWorker.cjs and preload.cjs');

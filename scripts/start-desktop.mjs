@@ -6,12 +6,14 @@
 // on first use, synchronously, with no timeout, printing a stack trace when it fails. Here we look
 // for the binary the same way index.js does (path.txt + dist/, or ELECTRON_OVERRIDE_DIST_PATH),
 // and only run its install.js when a download can succeed, with a time limit, so that a machine
-// without network access gets one clear paragraph in seconds instead of a hang.
+// without network access gets one clear paragraph in seconds instead of a hang — and then the same
+// app in the browser host (dist/host, built by `npm run build`), so `npm start` works there too.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { ensureHostBundle } from './hostBundle.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const electronDir = path.join(root, 'node_modules', 'electron');
@@ -29,17 +31,33 @@ try {
   // reported below as "not installed"
 }
 
-/** The one paragraph for "no Electron here", then exit 1. */
+/** The one paragraph for "no Electron here", then the browser host in this process (it never returns). */
 function noElectron(reason) {
   console.error(
     `\nPanel's desktop window cannot start on this machine: Electron's binary (Electron ${electronVersion} for ` +
       `${process.platform}-${process.arch}) is not in node_modules/electron/dist and could not be downloaded here — ${reason}. ` +
-      `Nothing else depends on it: the register and every screen are available in the browser host — run ` +
-      `"npm run start:browser" and open the address it prints. To get the desktop app, run "npm start" once on a machine ` +
-      `with internet access (Electron fetches its binary from GitHub on first run and keeps it in node_modules/electron/dist), ` +
-      `or install a packaged build of Panel (made with "npm run dist").\n`,
+      `Nothing else depends on it: the register and every screen run in the browser host, which starts now — open the ` +
+      `address it prints below (next time, "npm run start:browser" starts it directly). To get the desktop app, run "npm start" ` +
+      `once on a machine with internet access (Electron fetches its binary from GitHub on first run and keeps it in ` +
+      `node_modules/electron/dist), or install a packaged build of Panel (made with "npm run dist").\n`,
   );
-  process.exit(1);
+  void startBrowserHostInstead();
+  // Whatever called this stops here; the host keeps the process alive.
+  throw HANDED_OVER;
+}
+
+const HANDED_OVER = Symbol('the browser host took over');
+
+async function startBrowserHostInstead() {
+  let entry;
+  try {
+    entry = await ensureHostBundle((line) => say(line));
+  } catch {
+    console.error('start-desktop: the browser host could not be built either; fix the errors above.');
+    process.exit(1);
+  }
+  // The host reads the same arguments (--db, --port) from process.argv.
+  await import(pathToFileURL(entry).href);
 }
 
 /** Mirrors node_modules/electron/index.js without its side effect: the binary's path, or null. */
@@ -193,7 +211,13 @@ async function main() {
   const env = { ...process.env };
   delete env.ELECTRON_RUN_AS_NODE; // would turn Electron into plain Node
   const child = spawn(electron, [mainBundle, ...process.argv.slice(2)], { cwd: root, stdio: 'inherit', env, windowsHide: false });
-  child.on('error', (err) => noElectron(`${electron} could not be started (${err.message})`));
+  child.on('error', (err) => {
+    try {
+      noElectron(`${electron} could not be started (${err.message})`);
+    } catch (e) {
+      if (e !== HANDED_OVER) throw e;
+    }
+  });
   for (const signal of ['SIGINT', 'SIGTERM']) {
     process.on(signal, () => {
       if (child.exitCode === null) child.kill(signal);
@@ -209,6 +233,7 @@ async function main() {
 }
 
 main().catch((err) => {
+  if (err === HANDED_OVER) return;
   console.error(`start-desktop: ${err?.stack ?? err}`);
   process.exit(1);
 });

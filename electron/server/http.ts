@@ -18,6 +18,11 @@ export interface BrowserHostOptions {
   printPdf?: (request: unknown, self: { url: string; token: string }) => Promise<{ fileName: string; pdf: Buffer }>;
   /** The push channel (GET /events, Server-Sent Events; see ./events.ts). */
   events?: EventStreams;
+  /**
+   * Settles once `dispatch`, `events` and `printPdf` can be called (main.ts loads the services after
+   * the host is listening): until then the UI's files are served and API calls wait for it.
+   */
+  ready?: Promise<unknown>;
 }
 
 export interface BrowserHost {
@@ -85,17 +90,27 @@ export function startBrowserHost(opts: BrowserHostOptions): Promise<BrowserHost>
   let allowedHosts = new Set<string>();
   const self = { url: '' };
 
+  let servicesReady = !opts.ready;
+  void opts.ready?.then(() => (servicesReady = true), () => undefined);
   const server = http.createServer((req, res) => {
     // Nothing a request carries may take the host down: anything unexpected is a 400 or a 500 for that request only.
-    try {
-      handle(req, res);
-    } catch (err) {
-      opts.log?.(`Request ${req.method ?? '?'} failed: ${err instanceof Error ? err.message : String(err)}`);
-      if (!res.headersSent) {
-        res.writeHead(err instanceof URIError ? 400 : 500, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
-        res.end(err instanceof URIError ? 'Bad request' : 'Internal error');
-      } else res.destroy();
-    }
+    const run = () => {
+      try {
+        handle(req, res);
+      } catch (err) {
+        opts.log?.(`Request ${req.method ?? '?'} failed: ${err instanceof Error ? err.message : String(err)}`);
+        if (!res.headersSent) {
+          res.writeHead(err instanceof URIError ? 400 : 500, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
+          res.end(err instanceof URIError ? 'Bad request' : 'Internal error');
+        } else res.destroy();
+      }
+    };
+    // The page's files need nothing loaded; a call to the services waits until they are (a body waits in the socket).
+    if (servicesReady || !/^\/(api\/|events|pdf)/.test(req.url ?? '')) return run();
+    opts.ready!.then(run, () => {
+      res.writeHead(503, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+      res.end(JSON.stringify({ ok: false, error: { code: 'unavailable', message: 'Panel could not start its services. Close it and start it again.' } }));
+    });
   });
   server.headersTimeout = HEADERS_TIMEOUT_MS;
   server.requestTimeout = REQUEST_TIMEOUT_MS;

@@ -1,13 +1,18 @@
-// The browser host: `npm run start:browser [-- --db PATH] [--port N]`.
+// The browser host: `npm run start:browser [-- --db PATH] [--port N]`, run from its bundle
+// (dist/host/main.mjs, scripts/hostBundle.mjs) or from source through tsx.
+//
+// A locked host needs very little to start (issue 12): this file imports only the HTTP server.
+// It listens, prints PANEL_READY, and only then loads the services (the contract, every service,
+// the session; ./hostServices.ts). The UI's files are served at once; an API call that arrives
+// before the services have loaded waits for them.
 import path from 'node:path';
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { createSessionHost } from '../session/sessionHost';
 import { startBrowserHost } from './http';
-import { createDocumentPrinter } from './documentPdf';
-import { createEventStreams } from './events';
 import { defaultDatabasePath } from './paths';
+import type { HostServices } from './hostServices';
 
+// electron/server/ or dist/host/: the project root is two folders up from either.
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
 
@@ -22,31 +27,24 @@ async function main(): Promise<void> {
   const port = Number(arg('port') ?? process.env.PANEL_PORT ?? 5178);
   const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };
 
-  // Locked until someone signs in in the page (issue 13): the register is encrypted and only the keyring's passwords open it.
-  // PANEL_IDLE_SECONDS overrides the idle lock (end-to-end tests of the lock; the setting is in minutes).
-  const idleSeconds = Number(process.env.PANEL_IDLE_SECONDS ?? 0);
-  const session = createSessionHost({
-    dbPath,
-    version: pkg.version,
-    checkOutputs: process.env.PANEL_CHECK_OUTPUTS === '1',
-    log: (m, e) => console.error(m, e),
-    // Signed in, it backs up daily and before the register closes (sign-out, idle lock, Ctrl+C).
-    onBackupError: (message) => console.error(message),
-    ...(idleSeconds > 0 ? { idleSeconds, idleCheckMs: 500 } : {}),
+  let services: HostServices | null = null;
+  let loaded!: (s: HostServices) => void;
+  let notLoaded!: (err: unknown) => void;
+  const ready = new Promise<HostServices>((resolve, reject) => {
+    loaded = resolve;
+    notLoaded = reject;
   });
-  const { dispatch } = session;
-  const printer = createDocumentPrinter(dispatch);
+  ready.catch(() => undefined);
   const host = await startBrowserHost({
-    dispatch,
+    // Called only once `ready` has settled (http.ts holds API calls until then).
+    dispatch: (method, args) => services!.dispatch(method, args),
+    ready,
     staticDir: path.join(root, 'dist/renderer'),
     port,
     token: process.env.PANEL_TOKEN,
     log: (line) => console.error(line),
-    events: createEventStreams(session.subscribeMeetings),
-    printPdf: async (request, self) => {
-      const r = await printer.print(request, self);
-      return { fileName: r.info.fileName, pdf: r.pdf };
-    },
+    events: { open: (req, res) => services!.events.open(req, res), count: () => services?.events.count() ?? 0, closeAll: () => services?.events.closeAll() },
+    printPdf: (request, self) => services!.printPdf(request, self),
   });
   console.log(`Panel (browser host) is running.\n  Register: ${dbPath}\n  Open:     ${host.openUrl}\n` +
     `This address carries a one-off access token; keep it to yourself. Press Ctrl+C to stop.`);
@@ -54,13 +52,19 @@ async function main(): Promise<void> {
   console.log(`PANEL_READY ${JSON.stringify({ url: host.url, token: host.token, port: host.port })}`);
 
   const stop = () => {
-    void Promise.allSettled([printer.close(), host.close()]).finally(() => {
-      session.close();
-      process.exit(0);
-    });
+    void Promise.allSettled([services?.close(), host.close()]).finally(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+
+  try {
+    const { createHostServices } = await import('./hostServices');
+    services = createHostServices({ dbPath, version: pkg.version, idleSeconds: Number(process.env.PANEL_IDLE_SECONDS ?? 0) });
+    loaded(services);
+  } catch (err) {
+    notLoaded(err);
+    throw err;
+  }
 }
 
 void main().catch((err: unknown) => {

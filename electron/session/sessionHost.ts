@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { openDatabase, type Db } from '../../db/open';
+import { INTEGRITY_INLINE_PAGES, knownDamaged } from '../../db/integrityCheck';
 import { encryptPlainRegister, hasContent, isPlainDatabase, newRegisterKey } from '../../db/encryption';
 import * as K from '../../db/keyring';
 import { appendAudit } from '../../db/auditChain';
@@ -8,7 +9,7 @@ import { auditedSetting, type WriteContext } from '../../db/audit';
 import { storageError } from '../../db/storageErrors';
 import { createApp, type App } from '../createApp';
 import { validateInput, refusal, type Dispatch } from '../dispatch';
-import { isMethodName, type MethodArgs, type MethodName } from '../../shared/api/contract';
+import { contract, isMethodName, type MethodArgs, type MethodName } from '../../shared/api/contract';
 import { allowed, BACKGROUND_METHODS, PERMISSIONS, ANYONE } from '../../shared/api/permissions';
 import { AppError, invalid, type Result } from '../../shared/api/errors';
 import { IDLE_MINUTES_DEFAULT, type SessionStatus, type SessionUser } from '../../shared/api/session';
@@ -56,6 +57,8 @@ export interface SessionHostOptions {
   backupCheckMs?: number;
   /** Told when an automatic backup fails (the message names the folder); the register carries on, and the failure is logged in it. */
   onBackupError?: (message: string) => void;
+  /** Registers larger than this many pages are checked for damage after sign-in, in a worker (default INTEGRITY_INLINE_PAGES). */
+  integrityInlinePages?: number;
 }
 
 export interface SessionHost {
@@ -146,7 +149,8 @@ export function createSessionHost(options: SessionHostOptions): SessionHost {
 
   /** A backup the app makes by itself, in the signed-in user's name; a failure is reported and logged, never thrown. */
   function automaticBackup(o: Open, kind: 'daily' | 'close'): void {
-    if (!o.db.open || !backupFolder(o.db)) return;
+    // A damaged register is not copied over the good backups it may have to be restored from.
+    if (!o.db.open || !backupFolder(o.db) || knownDamaged(o.db)) return;
     const user = sessionUser(o);
     if (!user) return;
     try {
@@ -192,7 +196,8 @@ export function createSessionHost(options: SessionHostOptions): SessionHost {
     lock('signed_out');
     let db: Db;
     try {
-      db = openDatabase(dbPath, { key, nativeBinding: options.nativeBinding });
+      // Wrong key, not a database, migrations: refused here. A large file's page-by-page check runs after, in a worker (issue 12).
+      db = openDatabase(dbPath, { key, nativeBinding: options.nativeBinding, integrityInlinePages: options.integrityInlinePages ?? INTEGRITY_INLINE_PAGES });
     } catch (err) {
       key.fill(0);
       throw storageError(err, dbPath) ?? err;
@@ -392,6 +397,18 @@ export function createSessionHost(options: SessionHostOptions): SessionHost {
     },
   };
 
+  // The background check found the file damaged: nothing more is written to it (as a damaged file
+  // was never opened before the check moved off sign-in), until a backup is restored over it.
+  const damagedError = (): Result<never> => ({
+    ok: false,
+    error: {
+      code: 'database_damaged',
+      message:
+        'Nothing was saved: the register file is damaged, so Panel is not saving changes to it. You can still read the register. ' +
+        'A manager should restore the most recent backup (Settings, Backups).',
+    },
+  });
+
   type SessionMethod = keyof typeof handlers;
   const isSession = (m: MethodName): m is SessionMethod => m in handlers;
   const lockedError = (): Result<never> => ({
@@ -429,6 +446,7 @@ export function createSessionHost(options: SessionHostOptions): SessionHost {
     checkIdle();
     if (!open) return lockedError();
     if (!BACKGROUND_METHODS.has(method)) open.lastActivity = clock();
+    if (contract[method].write && knownDamaged(open.db) && !WHILE_DAMAGED.has(method)) return damagedError();
     const result = open.app.dispatch(method, rawArgs);
     if (!result.ok && result.error.code === 'locked') lock('signed_out');
     return result;
@@ -454,6 +472,9 @@ export function createSessionHost(options: SessionHostOptions): SessionHost {
     },
   };
 }
+
+/** The writes a damaged register still takes: restoring a backup over it is the way out. */
+const WHILE_DAMAGED: ReadonlySet<MethodName> = new Set<MethodName>(['backups.restore']);
 
 /** A wrapped key nobody has: unwrapping it costs one scrypt and always fails. */
 const DECOY: K.WrappedKey = {

@@ -15,6 +15,7 @@ import { CasePage } from './pages/CasePage';
 import { NewReferralPage } from './pages/NewReferralPage';
 import { OfficersPage } from './pages/OfficersPage';
 import { AuditAlert } from './pages/settings/AuditTrail';
+import { RegisterFileAlert } from './pages/settings/RegisterFile';
 import { SettingsPage } from './pages/SettingsPage';
 import { MeetingsPage } from './pages/MeetingsPage';
 import { MeetingPrepPage } from './pages/MeetingPrepPage';
@@ -111,6 +112,7 @@ function SignedInApp({ user, idleMinutes, onSignedOut }: { user: SessionUser; id
         <SignedInUser user={user} dbPath={info.data.dbPath} onSignedOut={onSignedOut} />
       </header>
       <main id="main" className="content">
+        <RegisterFileAlert />
         <AuditAlert />
         {user.role === 'panel_member' ? (
           <p className="banner banner-info readonly-note">You are signed in as a panel member: you can read the register and the minutes. Changes are made by officers and managers.</p>

@@ -1,8 +1,10 @@
-// The browser host as the bench runs it: the real `electron/server/main.ts` in its own Node process
-// (tsx as a loader, as `npm run start:browser` and the e2e harness run it), timed to PANEL_READY.
+// The browser host as the bench runs it: its bundle (dist/host/main.mjs) in its own Node process,
+// as `npm start` (without Electron), `npm run start:browser` and the e2e harness run it, timed to
+// PANEL_READY. The bundle is rebuilt first if it is missing or older than its sources.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { ensureHostBundle } from '../hostBundle.mjs';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
@@ -12,6 +14,8 @@ export interface RunningHost {
   pid: number;
   /** Spawn → the PANEL_READY line, ms. */
   startMs: number;
+  /** Spawn → the answer to its first API call (session.status): the services load after PANEL_READY. */
+  firstAnswerMs: number;
   /** Resident memory of the host process now, MB (Linux /proc). */
   rssMb(): number;
   stop(): Promise<void>;
@@ -52,18 +56,22 @@ const stopper = (child: ChildProcess) => () =>
   });
 
 export async function startHost(dbFile: string): Promise<RunningHost> {
+  const entry = await ensureHostBundle((line) => console.error(`  ${line}`));
   const t = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/server/main.ts', '--db', dbFile, '--port', '0'], {
+  const child = spawn(process.execPath, [entry, '--db', dbFile, '--port', '0'], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const m = await waitForLine(child, /PANEL_READY (\{.*\})/, 'The browser host');
   const startMs = performance.now() - t;
   const ready = JSON.parse(m[1]!) as { url: string; token: string };
+  await callHost(ready, 'session.status');
+  const firstAnswerMs = performance.now() - t;
   return {
     ...ready,
     pid: child.pid!,
     startMs,
+    firstAnswerMs,
     rssMb: () => {
       const status = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8');
       return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;
@@ -72,12 +80,12 @@ export async function startHost(dbFile: string): Promise<RunningHost> {
   };
 }
 
-/** The floor for host start: a Node process with an HTTP server listening on a free port, same loader. */
+/** The floor for host start: a plain Node process (no loader, as the host now runs) with an HTTP server listening on a free port. */
 export async function nodeListeningMs(): Promise<number> {
   const t = performance.now();
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', '-e', "require('node:http').createServer().listen(0, '127.0.0.1', function () { console.log('LISTENING ' + this.address().port); })"],
+    ['-e', "require('node:http').createServer().listen(0, '127.0.0.1', function () { console.log('LISTENING ' + this.address().port); })"],
     { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   await waitForLine(child, /LISTENING \d+/, 'node');

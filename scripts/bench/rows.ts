@@ -7,7 +7,7 @@ import { documentTemplates, DOCUMENT_MARGIN } from '../../electron/server/docume
 import { BENCH_TODAY, BENCH_USER, signInInProcess, type BenchRegister } from './registers';
 import { callHost, nodeListeningMs, startHost, type RunningHost } from './host';
 import { FIRST_ROW, REGISTER_TABLE, installProbe, newContext, openAt, pageFloor, pageHeapMb, timeInput } from './browser';
-import { collect, formatBytes, summarize, type BenchRow, type BenchOptions } from './stats';
+import { collect, formatBytes, formatMs, summarize, type BenchRow, type BenchOptions } from './stats';
 
 type Sampling = Pick<BenchOptions, 'samples' | 'budgetS'>;
 const ms = (t: number) => performance.now() - t;
@@ -74,9 +74,11 @@ export async function serviceRows(reg: BenchRegister, s: Sampling, log: (l: stri
 
 /**
  * Sign in → register open: session.signIn on the locked host's API (one scrypt to unwrap the key,
- * opening the encrypted file, the migrations check, quick_check, composing the app, the audit row),
+ * opening the encrypted file, the migrations check, composing the app, the audit row; quick_check
+ * of the whole file only for a register up to 4 MB, a larger one's runs in a worker afterwards),
  * signed out again between samples. Floor: this process opening the same file with its key and
- * running SELECT 1, alternated sample by sample. Leaves the host signed in.
+ * running SELECT 1, alternated sample by sample. Leaves the host signed in, and notes how long the
+ * background check then takes to report.
  */
 export async function signInRow(reg: BenchRegister, host: RunningHost, s: Sampling): Promise<BenchRow> {
   const kr = K.readKeyring(K.keyringPath(reg.file));
@@ -126,7 +128,16 @@ export async function signInRow(reg: BenchRegister, host: RunningHost, s: Sampli
     return took;
   }, s);
   key.fill(0);
+  const signedIn = performance.now();
   await callHost(host, 'session.signIn', BENCH_USER);
+  // The file's check after sign-in (issue 12): how long until the host reports its result.
+  let check = await callHost<{ status: string }>(host, 'integrity.verify', { atOpen: true });
+  while (check.status === 'checking') {
+    await new Promise((r) => setTimeout(r, 100));
+    check = await callHost<{ status: string }>(host, 'integrity.verify', { atOpen: true });
+  }
+  const checkReported = ms(signedIn);
+  if (check.status !== 'intact') throw new Error(`the bench register's file check says ${check.status}`);
   const summary = summarize(signIns);
   const inMs = (t: number) => (t < 1000 ? `${t.toFixed(0)} ms` : `${(t / 1000).toFixed(2)} s`);
   return {
@@ -135,23 +146,41 @@ export async function signInRow(reg: BenchRegister, host: RunningHost, s: Sampli
     summary,
     floor: summarize(floor),
     floorLabel: 'opening the file with its key + SELECT 1',
-    // Both timed in the bench's process, beside the host's: what the sign-in spends its time on.
-    detail: `scrypt alone ${inMs(summarize(scrypt).median)}, quick_check alone ${inMs(quickCheck)} (once)`,
+    // Both timed in the bench's process, beside the host's: what the sign-in spent its time on before
+    // the file's check moved after it; then the host's own check, reported after sign-in.
+    detail: `scrypt alone ${inMs(summarize(scrypt).median)}, quick_check alone ${inMs(quickCheck)} (once); file check reported ${inMs(checkReported)} after signing in`,
     target: '—',
   };
 }
 
-/** Browser host start (locked: no register opened until sign-in), spawn → PANEL_READY, beside a Node process listening (same loader), alternated. */
+/**
+ * Browser host start (locked: no register opened until sign-in), spawn → PANEL_READY of the bundled
+ * host (dist/host/main.mjs, what npm start and start:browser run), beside a plain Node process
+ * listening, alternated. The services load after PANEL_READY: the time to the first API answer is
+ * noted beside it.
+ */
 export async function hostStartRow(reg: BenchRegister, s: Sampling): Promise<BenchRow> {
   const floor: number[] = [];
+  const answers: number[] = [];
   const starts = await collect(async () => {
     floor.push(await nodeListeningMs());
     const host = await startHost(reg.file);
     await host.stop();
+    answers.push(host.firstAnswerMs);
     return host.startMs;
   }, s);
   const summary = summarize(starts);
-  return { measure: 'browser host start', cases: reg.cases, summary, floor: summarize(floor), floorLabel: 'node listening', target: '≤ 300 ms', met: summary.median <= 300 };
+  const first = summarize(answers);
+  return {
+    measure: 'browser host start',
+    cases: reg.cases,
+    summary,
+    floor: summarize(floor),
+    floorLabel: 'node listening',
+    detail: `first API answer ${formatMs(first.median)} / ${formatMs(first.p95)}`,
+    target: '≤ 300 ms',
+    met: summary.median <= 300,
+  };
 }
 
 /** Opens the register: navigation start → first row painted, measured in the page; and the JSON the host sent. */

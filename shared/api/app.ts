@@ -38,4 +38,22 @@ export const appMethods = {
     }),
     false,
   ),
+  /**
+   * The register file's integrity (SQLite's quick check of every page). A large register is checked
+   * in the background after sign-in (issue 12), so the answer may be "checking": ask again shortly.
+   * Once a check finds the file damaged, Panel saves nothing more to it until a backup is restored.
+   */
+  'integrity.verify': method(
+    /** atOpen: the latest check (the one started when the register was opened); else start a fresh check. */
+    z.object({ atOpen: z.boolean().default(false) }).default({ atOpen: false }),
+    z.object({
+      status: z.enum(['checking', 'intact', 'damaged']),
+      /** True only once the whole file has been checked and found intact. */
+      ok: z.boolean(),
+      pages: z.number(),
+      problems: z.array(z.string()),
+      message: z.string(),
+    }),
+    false,
+  ),
 } as const;

@@ -33,6 +33,7 @@ export const METHOD_NAMES = [
   'notes.add',
   'audit.forCase',
   'audit.verify',
+  'integrity.verify',
   'cases.tracking',
   'cases.reallocate',
   'cases.proposeClosure',

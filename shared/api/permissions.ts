@@ -23,6 +23,7 @@ export const PERMISSIONS: { readonly [M in MethodName]: readonly Role[] | typeof
   'app.info': ALL,
   'app.setup': MANAGER,
   'audit.verify': ALL,
+  'integrity.verify': ALL,
   'officers.list': ALL,
   'officers.create': STAFF,
   'officers.update': STAFF,
@@ -161,4 +162,4 @@ export const answersWhenLocked = (method: MethodName): boolean => PERMISSIONS[me
  * Calls that windows make on their own (the projector and the cockpit following the chair poll),
  * not a person at the keyboard: they don't keep the app from locking when it is left idle.
  */
-export const BACKGROUND_METHODS: ReadonlySet<MethodName> = new Set<MethodName>(['session.status', 'projector.view', 'app.info', 'audit.verify']);
+export const BACKGROUND_METHODS: ReadonlySet<MethodName> = new Set<MethodName>(['session.status', 'projector.view', 'app.info', 'audit.verify', 'integrity.verify']);

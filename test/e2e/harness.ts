@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { tempDir } from '../helpers/tempDb';
+import { HOST_ENTRY, hostBundleStale } from '../../scripts/hostBundle.mjs';
 
 export const CHROMIUM = process.env.PANEL_CHROMIUM ?? '/usr/bin/chromium';
 export const chromiumAvailable = fs.existsSync(CHROMIUM);
@@ -33,13 +34,17 @@ export interface HostOptions {
 }
 
 /**
- * Starts the real browser host (tsx electron/server/main.ts) on a free port and a database file,
+ * Starts the real browser host (its bundle, dist/host/main.mjs, as `npm start` and
+ * `npm run start:browser` run it; globalSetup.ts builds it) on a free port and a database file,
  * then signs in (the session is the host's, so every page opened on it is signed in too).
  * `port` 0 picks a free one; pass a previous host's port to restart it where the browser expects it.
  */
 export async function startHost(dbPath = path.join(tempDir('panel-e2e-'), 'panel.db'), port = 0, options: HostOptions = {}): Promise<Host> {
-  // One process (tsx as a loader, not its CLI, which runs the script in a child) so a SIGKILL is a real crash.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/server/main.ts', '--db', dbPath, '--port', String(port)], {
+  // Never a stale host: a source changed since globalSetup built it fails the test, naming the file.
+  const stale = hostBundleStale();
+  if (stale) throw new Error(`The browser host's bundle is out of date (${stale}): run "npm run build:host", or run the tests again (they rebuild it).`);
+  // One process (node itself, no loader or launcher in between) so a SIGKILL is a real crash.
+  const child = spawn(process.execPath, [HOST_ENTRY, '--db', dbPath, '--port', String(port)], {
     cwd: root,
     env: { ...process.env, PANEL_CHECK_OUTPUTS: '1', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],

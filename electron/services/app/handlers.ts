@@ -1,6 +1,7 @@
 import type { Db } from '../../../db/open';
 import { schemaVersion } from '../../../db/open';
 import { auditStatus, recheckAudit } from '../../../db/auditVerifier';
+import { integrityStatus, recheckIntegrity } from '../../../db/integrityCheck';
 import { auditedSetting } from '../../../db/audit';
 import { AppError } from '../../../shared/api/errors';
 import type { appMethods } from '../../../shared/api/app';
@@ -33,5 +34,7 @@ export const appHandlers: DomainHandlerFactory<typeof appMethods> = (db, opts) =
     },
     // A register opened without openDatabase's check (none in the app) is checked on first ask.
     'audit.verify': ({ atOpen }) => (atOpen ? auditStatus(db) : undefined) ?? recheckAudit(db),
+    // The same for the file itself: the check made at open (or still running), else a new one in a worker.
+    'integrity.verify': ({ atOpen }) => (atOpen ? integrityStatus(db) : undefined) ?? recheckIntegrity(db),
   };
 };

@@ -40,6 +40,18 @@ export function useAuditAtOpen() {
   }, [checking, reload]);
   return q;
 }
+/** The latest check of the register file (started at sign-in); asks again every second while it is running. */
+export function useIntegrityAtOpen() {
+  const q = useQuery('integrity.verify', { atOpen: true });
+  const checking = q.data?.status === 'checking';
+  const { reload } = q;
+  useEffect(() => {
+    if (!checking) return;
+    const t = window.setInterval(() => void reload(), 1000);
+    return () => window.clearInterval(t);
+  }, [checking, reload]);
+  return q;
+}
 export const useMinutes = (input: MethodInput<'minutes.get'>) => useQuery('minutes.get', input);
 export const useAgendaPack = (input: MethodInput<'agendaPack.get'>) => useQuery('agendaPack.get', input);
 export const useArchivingForm = (caseId: number) => useQuery('archivingForm.get', { caseId });

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import type { MethodOutput } from '../../../shared/api/contract';
 import { AuthorityForm } from './settings/AuthorityForm';
 import { AuditTrailCard } from './settings/AuditTrail';
+import { RegisterFileCard } from './settings/RegisterFile';
 import { YouCard } from './settings/YouCard';
 import { UsersCard } from './settings/UsersCard';
 import { IdleLockForm } from './settings/IdleLockForm';
@@ -23,6 +24,7 @@ export function SettingsPage({ info, idleMinutes, onChanged }: { info: MethodOut
       <IdleLockForm minutes={idleMinutes} canEdit={can('session.setIdleMinutes')} />
       {can('settings.setAuthority') ? <AuthorityForm /> : null}
       {can('backups.status') ? <BackupsCard /> : null}
+      <RegisterFileCard />
       <AuditTrailCard />
       <RetentionCard />
       <section className="card" style={{ maxWidth: 640 }}>
