@@ -42,7 +42,8 @@ export function RegisterPage() {
     () => ({ search, register, status, rag, officer, school, flag, movement, dueForPanel, longTerm, endOfCsa, sorting }),
     [search, register, status, rag, officer, school, flag, movement, dueForPanel, longTerm, endOfCsa, sorting],
   );
-  const list = useRegisterWindow(query);
+  const today = useToday();
+  const list = useRegisterWindow(query, today);
   const summary = list.summary;
   const total = list.total ?? 0;
 
@@ -98,7 +99,6 @@ export function RegisterPage() {
 
   // Export: every matching row (not only those loaded), in the order shown, with the visible
   // columns — after a confirmation, because the file holds children's personal data.
-  const today = useToday();
   const [exporting, setExporting] = useState(false);
   const [exportError, setExportError] = useState<string | null>(null);
   const visibleColumns = table.getVisibleLeafColumns().map((c) => c.id).filter(isColumnId);
