@@ -147,7 +147,7 @@ export function RegisterPage() {
   }
 
   return (
-    <div className="reg-page">
+    <div className="reg-page" data-rows={list.mode}>
       {head}
       <ErrorBanner message={list.error ? `The register could not be refreshed: ${list.error}` : exportError} />
       {summary.open + summary.closed === 0 ? (
