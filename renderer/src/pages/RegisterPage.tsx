@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useCan } from '../data/session';
 import { localStore } from '../lib/storage';
 import { getCoreRowModel, useReactTable, type SortingState, type Updater, type VisibilityState } from '@tanstack/react-table';
@@ -22,10 +22,30 @@ const EMPTY: RegisterRow[] = [];
 
 const n = (x: number) => x.toLocaleString('en-GB');
 
-/** The view (filters, search, sorting, columns), remembered in localStorage between launches. */
+/** How long the view waits, once the officer stops changing it, before it is written to storage. */
+const SAVE_VIEW_AFTER_MS = 400;
+
+/**
+ * The view (filters, search, sorting, columns), remembered in localStorage between launches —
+ * written once the officer pauses and when the page closes, not on every keystroke (a synchronous
+ * storage write costs a frame's worth of time).
+ */
 function useRegisterView() {
   const [view, setView] = useState<RegisterView>(() => loadView(localStore()));
-  useEffect(() => saveView(localStore(), view), [view]);
+  const latest = useRef(view);
+  latest.current = view;
+  useEffect(() => {
+    const timer = setTimeout(() => saveView(localStore(), view), SAVE_VIEW_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, [view]);
+  useEffect(() => {
+    const flush = () => saveView(localStore(), latest.current);
+    window.addEventListener('pagehide', flush);
+    return () => {
+      window.removeEventListener('pagehide', flush);
+      flush();
+    };
+  }, []);
   return [view, setView] as const;
 }
 

@@ -157,7 +157,7 @@ export function RegisterTable({
           {items.map((item) => {
             const row = rowAt(item.index);
             return row ? (
-              <BodyRow key={row.id} row={row} index={item.index} top={item.start - HEAD_HEIGHT} columnsKey={columnsKey} />
+              <BodyRow key={item.index} row={row} index={item.index} top={item.start - HEAD_HEIGHT} columnsKey={columnsKey} />
             ) : (
               <div key={`loading-${item.index}`} role="row" aria-rowindex={item.index + 2} className="reg-row reg-body-row reg-loading-row" style={{ transform: `translateY(${item.start - HEAD_HEIGHT}px)` }}>
                 <div role="cell" className="reg-cell muted">Loading…</div>
