@@ -53,7 +53,8 @@ export function RegisterTable({
     count,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 10,
+    // A few rows beyond the screen for smooth scrolling; each one is re-rendered when the view changes.
+    overscan: 4,
     // The sticky header sits above the rows inside the scroll box.
     paddingStart: HEAD_HEIGHT,
     scrollPaddingStart: HEAD_HEIGHT,
