@@ -143,6 +143,8 @@ export function RegisterPage() {
           <span aria-live="polite"> · showing {n(total)}</span>
         </p>
       ) : null}
+      {/* The rows on screen are an earlier view's, or from before a change: say so until the new ones come. */}
+      {summary && list.stale ? <span className="reg-updating muted" role="status">Updating…</span> : null}
       <span className="spacer" />
       {canRefer ? <a className="button primary" href="#/referral">New referral</a> : null}
     </div>
