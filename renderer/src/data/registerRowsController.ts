@@ -66,6 +66,8 @@ export class RegisterRowsController<S> {
   private memo: { key: string; held: Held<S>; view: LocalView<S> } | null = null;
   /** The local view shown when the working set was dropped: kept, marked stale, until the server's window comes. */
   private previous: LocalView<S> | null = null;
+  /** Where the rows last shown came from: decides what stays on screen while a window is on its way. */
+  private lastShown: RowsMode = 'server';
   private disposed = false;
 
   constructor(private readonly deps: RowsDeps<S>) {
@@ -73,6 +75,7 @@ export class RegisterRowsController<S> {
       // The first window is drawn: now load the working set behind it.
       if (this.windows.state && !this.windows.stale) {
         this.previous = null;
+        this.lastShown = 'server';
         this.loadWorkingSet();
       }
       deps.onChange();
@@ -83,6 +86,7 @@ export class RegisterRowsController<S> {
   localView(key: string, query: WorkingSetQuery): LocalView<S> | null {
     const held = this.held;
     if (!held || !openScopeCovers(query.status)) return null;
+    this.lastShown = 'local';
     if (this.memo && this.memo.key === key && this.memo.held === held) return this.memo.view;
     const view = { key, rows: held.ws.rows, order: held.ws.order(query), summary: held.summary };
     this.memo = { key, held, view };
@@ -107,9 +111,14 @@ export class RegisterRowsController<S> {
     if (changed || (this.held && this.held.today !== today)) this.invalidate();
   }
 
-  /** The previous local view, while the server's first window of the current view is on its way. */
+  /**
+   * The rows to keep on screen (marked stale) while the server's first window of the current view
+   * is on its way, when the screen last showed a local view: that view (or, after a write, the one
+   * shown before it) — not an older server window the officer saw long before.
+   */
   get previousView(): LocalView<S> | null {
-    return this.previous;
+    if (this.previous) return this.previous;
+    return this.lastShown === 'local' && this.memo ? this.memo.view : null;
   }
 
   /** A write: drop the working set, fall back to server windows, and load a new working set. */

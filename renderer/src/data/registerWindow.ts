@@ -89,7 +89,7 @@ export function useRegisterWindow(query: RegisterQuery, today: string): Register
   if (local) return { total: local.order.length, summary: local.summary, rowAt: localAt, ensure: noEnsure, stale: false, mode: 'local', error: null, reload };
   const s = c.windows.state;
   const current = s !== null && s.key === key;
-  if (!current && previous && previous.key === key) {
+  if (!current && previous) {
     return { total: previous.order.length, summary: previous.summary, rowAt: previousAt, ensure: noEnsure, stale: true, mode: 'server', error: c.windows.error, reload };
   }
   return { total: s?.total ?? null, summary: s?.summary ?? null, rowAt: windowAt, ensure: windowEnsure, stale: s !== null && !current, mode: 'server', error: c.windows.error, reload };

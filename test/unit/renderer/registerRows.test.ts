@@ -199,6 +199,23 @@ describe('RegisterRowsController', () => {
     expect(host.pages).toHaveLength(n);
   });
 
+  it('while closed cases come from the host, the open view just shown stays (stale), not the first window seen long before', async () => {
+    const { host, c, show } = setUp();
+    show(view());
+    host.pages[0]!.release(); // the first window: the default view
+    await flush();
+    host.sets[0]!.release();
+    await flush();
+    const typed = view({ search: 'osei' });
+    const shown = show(typed)!;
+    expect(show(view({ search: 'osei', status: 'closed' }))).toBeNull();
+    expect(c.previousView).toBe(shown); // what the officer was looking at, marked stale by the hook
+    host.pages.at(-1)!.release();
+    await flush();
+    expect(c.previousView).toBeNull(); // the host's window for closed cases is here
+    expect(c.windows.state?.key).toBe(keyOf(view({ search: 'osei', status: 'closed' })));
+  });
+
   it('after a write, drops the working set at once: the earlier rows stay only as stale until the host answers, then a new working set is loaded', async () => {
     const { host, c, show } = setUp(makeRows(50, 'amber'));
     const q = view({ search: 'osei' });
