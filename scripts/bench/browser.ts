@@ -33,7 +33,9 @@ export const FIRST_ROW = `${REGISTER_TABLE} [role="row"][aria-rowindex="2"]:not(
 /**
  * Installs in the page: `__bench.armed(root, match)` starts watching `root` for DOM changes inside
  * (or adding) an element that matches `match`, and resolves with ms from the next input event
- * (keydown, mousedown, input or change, captured first: a select fires input before change) to the first paint after the first such change
+ * (keydown, click, input or change, captured first: a select fires input before change) to the first paint after the first such change.
+ * A click is timed from the click itself, not the mousedown before it: nothing can act on a button
+ * before it is released, and the driver's mousedown → mouseup gap is its own round trip, not the app's
  * (rAF, then a task: the frame has been presented).
  */
 export async function installProbe(page: Page): Promise<void> {
@@ -56,7 +58,7 @@ export async function installProbe(page: Page): Promise<void> {
           const onInput = (e: Event) => {
             if (t0 === null) t0 = e.timeStamp;
           };
-          for (const type of ['keydown', 'mousedown', 'input', 'change']) window.addEventListener(type, onInput, { capture: true });
+          for (const type of ['keydown', 'click', 'input', 'change']) window.addEventListener(type, onInput, { capture: true });
           const target = document.querySelector(root) ?? document.body;
           const timer = setTimeout(() => finish(new Error(`nothing changed in ${match} within ${timeoutMs} ms`)), timeoutMs);
           // A change counts when it is inside a matching element, or adds or removes one.
@@ -72,7 +74,7 @@ export async function installProbe(page: Page): Promise<void> {
           function finish(err: Error | null, ms?: number) {
             clearTimeout(timer);
             observer.disconnect();
-            for (const type of ['keydown', 'mousedown', 'input', 'change']) window.removeEventListener(type, onInput, { capture: true });
+            for (const type of ['keydown', 'click', 'input', 'change']) window.removeEventListener(type, onInput, { capture: true });
             if (err) reject(err);
             else resolve(ms!);
           }

@@ -183,15 +183,25 @@ export async function hostStartRow(reg: BenchRegister, s: Sampling): Promise<Ben
   };
 }
 
-/** Opens the register: navigation start → first row painted, measured in the page; and the JSON the host sent. */
-async function openRegister(browser: Browser, host: RunningHost): Promise<{ page: Page; ms: number; jsonBytes: number }> {
+/** The register page once it answers views from its working set (issue 12: loaded after the first window is drawn). */
+const WORKING_SET_READY = '.reg-page[data-rows="local"]';
+
+/**
+ * Opens the register: navigation start → first row painted, measured in the page; the JSON the host
+ * sent for it (every API reply but the working set), and then, separately, the working set's
+ * bytes, sent after the rows are drawn (waited for, so the page is as an officer then has it).
+ */
+async function openRegister(browser: Browser, host: RunningHost): Promise<{ page: Page; ms: number; jsonBytes: number; workingSetBytes: number; workingSetMs: number }> {
   const context = await newContext(browser);
   const page = await openAt(context, host, '#/register');
   let jsonBytes = 0;
+  let workingSetBytes = 0;
   const pending: Promise<void>[] = [];
   page.on('response', (r) => {
     // Bytes on the wire as Chromium counted them (reading a 30 MB body back through the driver is unreliable).
-    if (r.url().includes('/api/')) pending.push(r.request().sizes().then((z) => void (jsonBytes += z.responseBodySize), () => undefined));
+    if (!r.url().includes('/api/')) return;
+    const later = r.url().includes('/api/register.workingSet');
+    pending.push(r.request().sizes().then((z) => void (later ? (workingSetBytes += z.responseBodySize) : (jsonBytes += z.responseBodySize)), () => undefined));
   });
   await page.reload();
   await page.waitForSelector(FIRST_ROW, { timeout: 300_000 });
@@ -205,8 +215,10 @@ async function openRegister(browser: Browser, host: RunningHost): Promise<{ page
         }),
       ),
   );
+  await page.waitForSelector(WORKING_SET_READY, { state: 'attached', timeout: 300_000 });
+  const ready = await page.evaluate(() => performance.now());
   await Promise.all(pending);
-  return { page, ms: t, jsonBytes };
+  return { page, ms: t, jsonBytes, workingSetBytes, workingSetMs: ready - t };
 }
 
 export async function browserRows(reg: BenchRegister, host: RunningHost, browser: Browser, s: Sampling, log: (l: string) => void): Promise<BenchRow[]> {
@@ -215,19 +227,24 @@ export async function browserRows(reg: BenchRegister, host: RunningHost, browser
 
   log('  open the register');
   let bytes = 0;
+  let setBytes = 0;
+  const setTimes: number[] = [];
   const opens = await collect(async () => {
     const o = await openRegister(browser, host);
     bytes = o.jsonBytes;
+    setBytes = o.workingSetBytes;
+    setTimes.push(o.workingSetMs);
     await o.page.context().close();
     return o.ms;
   }, { ...s, warmup: 1 });
+  const setReady = summarize(setTimes);
   const open = summarize(opens);
   rows.push({
     measure: 'open the register (navigation → rows drawn)',
     cases: n,
     summary: open,
     floor: null,
-    detail: `${formatBytes(bytes)} of JSON sent`,
+    detail: `${formatBytes(bytes)} of JSON sent before the rows were drawn; then the working set (open cases, packed): ${formatBytes(setBytes)}, held ${setReady.median.toFixed(0)} ms (median) after the rows were drawn`,
     target: '≤ 1.0 s, ≤ 1 MB sent',
     met: open.median <= 1000 && bytes <= 1024 * 1024,
   });
@@ -235,10 +252,12 @@ export async function browserRows(reg: BenchRegister, host: RunningHost, browser
   // The register stays open for the memory, keystroke, sort and filter rows.
   const { page } = await openRegister(browser, host);
   try {
+    // Let the idle slices finish the working set's search text and sort keys: the heap as it stays.
+    await page.waitForTimeout(1500);
     const heap = await pageHeapMb(page);
     const rss = host.rssMb();
     rows.push({
-      measure: 'memory with the register open',
+      measure: 'memory with the register open (working set held)',
       cases: n,
       summary: null,
       value: `host ${rss.toFixed(0)} MB + page ${heap.toFixed(0)} MB heap = ${(rss + heap).toFixed(0)} MB`,

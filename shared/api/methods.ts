@@ -11,6 +11,7 @@ export const METHOD_NAMES = [
   'register.list',
   'register.page',
   'register.matching',
+  'register.workingSet',
   'children.checkDuplicates',
   'children.update',
   'children.addAddress',

@@ -34,6 +34,7 @@ export const PERMISSIONS: { readonly [M in MethodName]: readonly Role[] | typeof
   'register.list': ALL,
   'register.page': ALL,
   'register.matching': ALL,
+  'register.workingSet': ALL,
   'children.checkDuplicates': ALL,
   'children.update': STAFF,
   'children.addAddress': STAFF,

@@ -47,6 +47,29 @@ export const registerMethods = {
   ),
   /** Every row of a register view, in view order: what "Export CSV" writes. */
   'register.matching': method(z.object({ query: RegisterQuery }), z.object({ rows: z.array(S.RegisterRow), total: z.number() }), false),
+  /**
+   * The open cases for the register screen to filter, search and sort itself, packed column-wise
+   * (shared/register/wire.ts), with the version they were read at; `ifNot` (the version the page
+   * holds) answers `unchanged` when nothing was written since.
+   */
+  'register.workingSet': method(
+    z.object({ ifNot: S.code(100).nullable().default(null) }),
+    z.union([
+      z.object({ unchanged: z.literal(true), version: z.string(), today: z.string() }),
+      z.object({
+        unchanged: z.literal(false),
+        version: z.string(),
+        today: z.string(),
+        summary: RegisterSummary,
+        rows: z.object({
+          n: z.number(),
+          fields: z.array(z.string()),
+          columns: z.array(z.union([z.object({ values: z.array(z.unknown()) }), z.object({ dict: z.array(z.unknown()), codes: z.array(z.number()) })])),
+        }),
+      }),
+    ]),
+    false,
+  ),
   'children.checkDuplicates': method(
     z.object({ forenames: S.code(100), surname: S.code(100), dateOfBirth: S.isoDate, knownAs: S.code(100).nullish() }),
     z.array(

@@ -65,6 +65,17 @@ export function searchTokens(query: string): string[] {
     .filter((t) => t !== '');
 }
 
+/**
+ * True when every row matching `next` also matches `prev`, judged by the search alone: each word
+ * of the earlier search is inside some word of the new one ("smi" → "smit", "smith" → "smith jo").
+ * The register screen then narrows its previous result instead of scanning every row again.
+ */
+export function searchNarrows(prev: string, next: string): boolean {
+  const before = searchTokens(prev);
+  const after = searchTokens(next);
+  return before.every((t) => after.some((u) => u.includes(t)));
+}
+
 // ---------------------------------------------------------------------------------------------
 // Filters
 

@@ -1,7 +1,7 @@
 import type { registerMethods } from '../../../shared/api/register';
 import type { DomainHandlerFactory } from '../handlers';
 import { listRegister } from './register';
-import { registerMatching, registerPage } from './registerView';
+import { registerMatching, registerPage, registerWorkingSet } from './registerView';
 import { findPossibleDuplicates, updateChild, insertAddress, insertAdult, linkSibling } from './children';
 import { getCaseDetail, updateCase, setRag, setLeadOfficer, setStatus, reopenCase, addCheck, addNote, auditForCase } from './cases';
 import { homeAlerts } from './caseAlerts';
@@ -10,6 +10,7 @@ export const registerHandlers: DomainHandlerFactory<typeof registerMethods> = (d
   'register.list': () => listRegister(db, today()),
   'register.page': ({ query, offset, limit }) => registerPage(db, today(), query, offset, limit),
   'register.matching': ({ query }) => registerMatching(db, today(), query),
+  'register.workingSet': ({ ifNot }) => registerWorkingSet(db, today(), ifNot),
   'children.checkDuplicates': (a) => findPossibleDuplicates(db, a),
   'children.update': (a, ctx) => updateChild(db, ctx, a),
   'children.addAddress': (a, ctx) => insertAddress(db, ctx, a),

@@ -2,6 +2,7 @@ import type { Db } from '../../../db/open';
 import type { RegisterRow } from '../../../shared/api/schemas';
 import type { RegisterQuery } from '../../../shared/api/register';
 import { RegisterSorter, buildSearchIndex, compileFilter, filterIndices, summaryOf, type RegisterSummary } from '../../../shared/register/filters';
+import { packRows } from '../../../shared/register/wire';
 import { OPEN_CASES_SQL, listRegister, type RegisterScope } from './register';
 
 /**
@@ -118,4 +119,16 @@ export function registerMatching(db: Db, today: string, q: RegisterQuery) {
   const l = loaded(db, today, cache, scopeOf(q.status));
   const order = orderOf(l, q);
   return { rows: order.map((i) => l.rows[i]!), total: order.length };
+}
+
+/**
+ * The open cases for the page to hold (issue 12: after the first window is drawn the screen
+ * filters, searches and sorts them itself), packed column-wise, with the version they were read
+ * at. `ifNot` is the version the page holds: when nothing has changed it is told so, cheaply.
+ */
+export function registerWorkingSet(db: Db, today: string, ifNot: string | null) {
+  const cache = cacheFor(db, today);
+  if (ifNot !== null && ifNot === cache.version) return { unchanged: true as const, version: cache.version, today };
+  const l = loaded(db, today, cache, 'open');
+  return { unchanged: false as const, version: cache.version, today, summary: summary(db, cache), rows: packRows(l.rows) };
 }

@@ -46,6 +46,11 @@ export class RegisterWindowController<Q, S> {
     this.request(0, false);
   }
 
+  /** The view last asked for. */
+  get viewKey(): string {
+    return this.key;
+  }
+
   /** True while the rows held are an earlier view's. */
   get stale(): boolean {
     return this.state !== null && this.state.key !== this.key;

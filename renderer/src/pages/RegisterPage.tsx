@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useCan } from '../data/session';
 import { localStore } from '../lib/storage';
 import { getCoreRowModel, useReactTable, type SortingState, type Updater, type VisibilityState } from '@tanstack/react-table';
@@ -22,10 +22,30 @@ const EMPTY: RegisterRow[] = [];
 
 const n = (x: number) => x.toLocaleString('en-GB');
 
-/** The view (filters, search, sorting, columns), remembered in localStorage between launches. */
+/** How long the view waits, once the officer stops changing it, before it is written to storage. */
+const SAVE_VIEW_AFTER_MS = 400;
+
+/**
+ * The view (filters, search, sorting, columns), remembered in localStorage between launches —
+ * written once the officer pauses and when the page closes, not on every keystroke (a synchronous
+ * storage write costs a frame's worth of time).
+ */
 function useRegisterView() {
   const [view, setView] = useState<RegisterView>(() => loadView(localStore()));
-  useEffect(() => saveView(localStore(), view), [view]);
+  const latest = useRef(view);
+  latest.current = view;
+  useEffect(() => {
+    const timer = setTimeout(() => saveView(localStore(), view), SAVE_VIEW_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, [view]);
+  useEffect(() => {
+    const flush = () => saveView(localStore(), latest.current);
+    window.addEventListener('pagehide', flush);
+    return () => {
+      window.removeEventListener('pagehide', flush);
+      flush();
+    };
+  }, []);
   return [view, setView] as const;
 }
 
@@ -42,7 +62,8 @@ export function RegisterPage() {
     () => ({ search, register, status, rag, officer, school, flag, movement, dueForPanel, longTerm, endOfCsa, sorting }),
     [search, register, status, rag, officer, school, flag, movement, dueForPanel, longTerm, endOfCsa, sorting],
   );
-  const list = useRegisterWindow(query);
+  const today = useToday();
+  const list = useRegisterWindow(query, today);
   const summary = list.summary;
   const total = list.total ?? 0;
 
@@ -98,7 +119,6 @@ export function RegisterPage() {
 
   // Export: every matching row (not only those loaded), in the order shown, with the visible
   // columns — after a confirmation, because the file holds children's personal data.
-  const today = useToday();
   const [exporting, setExporting] = useState(false);
   const [exportError, setExportError] = useState<string | null>(null);
   const visibleColumns = table.getVisibleLeafColumns().map((c) => c.id).filter(isColumnId);
@@ -123,6 +143,8 @@ export function RegisterPage() {
           <span aria-live="polite"> · showing {n(total)}</span>
         </p>
       ) : null}
+      {/* The rows on screen are an earlier view's, or from before a change: say so until the new ones come. */}
+      {summary && list.stale ? <span className="reg-updating muted" role="status">Updating…</span> : null}
       <span className="spacer" />
       {canRefer ? <a className="button primary" href="#/referral">New referral</a> : null}
     </div>
@@ -147,7 +169,7 @@ export function RegisterPage() {
   }
 
   return (
-    <div className="reg-page">
+    <div className="reg-page" data-rows={list.mode}>
       {head}
       <ErrorBanner message={list.error ? `The register could not be refreshed: ${list.error}` : exportError} />
       {summary.open + summary.closed === 0 ? (

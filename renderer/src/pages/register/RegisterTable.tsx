@@ -53,7 +53,8 @@ export function RegisterTable({
     count,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 10,
+    // A few rows beyond the screen for smooth scrolling; each one is re-rendered when the view changes.
+    overscan: 4,
     // The sticky header sits above the rows inside the scroll box.
     paddingStart: HEAD_HEIGHT,
     scrollPaddingStart: HEAD_HEIGHT,
@@ -69,21 +70,25 @@ export function RegisterTable({
     } as CSSProperties;
   }, [columnsKey]);
 
-  // Back where we were after visiting a case; to the top whenever the filters or sorting change
-  // (after paint, and only when not already there: typing costs no forced layout).
+  // Back where we were after visiting a case; to the top whenever the filters or sorting change.
+  // Where the list is scrolled to is kept from scroll events, never read here: reading scrollTop
+  // after a keystroke's DOM changes forces a synchronous layout of the page in the same frame.
   const firstKey = useRef(true);
+  const scrolledTo = useRef(0);
   useEffect(() => {
     const el = scrollRef.current;
     if (!el) return;
     if (firstKey.current) {
       firstKey.current = false;
-      if (rememberedScroll?.key === scrollKey) el.scrollTop = rememberedScroll.top;
+      if (rememberedScroll?.key === scrollKey) el.scrollTop = scrolledTo.current = rememberedScroll.top;
       return;
     }
-    if (el.scrollTop !== 0) el.scrollTop = 0;
+    if (scrolledTo.current !== 0) el.scrollTop = scrolledTo.current = 0;
   }, [scrollKey]);
   const onScroll = () => {
-    if (scrollRef.current) rememberedScroll = { key: scrollKey, top: scrollRef.current.scrollTop };
+    if (!scrollRef.current) return;
+    scrolledTo.current = scrollRef.current.scrollTop;
+    rememberedScroll = { key: scrollKey, top: scrolledTo.current };
   };
 
   // Arrow keys move between rows (focus stays on the Reference link, so Enter opens).
@@ -153,7 +158,7 @@ export function RegisterTable({
           {items.map((item) => {
             const row = rowAt(item.index);
             return row ? (
-              <BodyRow key={row.id} row={row} index={item.index} top={item.start - HEAD_HEIGHT} columnsKey={columnsKey} />
+              <BodyRow key={item.index} row={row} index={item.index} top={item.start - HEAD_HEIGHT} columnsKey={columnsKey} />
             ) : (
               <div key={`loading-${item.index}`} role="row" aria-rowindex={item.index + 2} className="reg-row reg-body-row reg-loading-row" style={{ transform: `translateY(${item.start - HEAD_HEIGHT}px)` }}>
                 <div role="cell" className="reg-cell muted">Loading…</div>

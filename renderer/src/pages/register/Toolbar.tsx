@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useId, useRef, useState } from 'react';
 import { type Table } from '@tanstack/react-table';
 import type { RegisterRow } from '../../../../shared/api/schemas';
 import { CASE_STATUSES, CHILD_FLAGS, RAGS } from '../../../../shared/domain/vocab';
@@ -19,6 +19,18 @@ interface ToolbarProps {
   /** Asks to export the rows shown as CSV. */
   onExport: () => void;
 }
+
+// The long menus' options, drawn again only when the register's officers or schools change (not per keystroke).
+const OfficerOptions = memo(function OfficerOptions({ officers }: { officers: readonly { id: number; name: string }[] }) {
+  return officers.map((o) => (
+    <option key={o.id} value={`o:${o.id}`}>{o.name}</option>
+  ));
+});
+const SchoolOptions = memo(function SchoolOptions({ schools }: { schools: readonly string[] }) {
+  return schools.map((s) => (
+    <option key={s} value={`s:${s}`}>{s}</option>
+  ));
+});
 
 export function Toolbar({ view, set, summary, filtering, onClear, clearCount, nothingShown, table, onExport }: ToolbarProps) {
   const id = useId();
@@ -68,18 +80,14 @@ export function Toolbar({ view, set, summary, filtering, onClear, clearCount, no
           >
             <option value="all">All</option>
             <option value="unallocated">Unallocated</option>
-            {summary.officers.map((o) => (
-              <option key={o.id} value={`o:${o.id}`}>{o.name}</option>
-            ))}
+            <OfficerOptions officers={summary.officers} />
           </select>
         </div>
         <div className="field reg-wide">
           <label htmlFor={`${id}-school`}>School</label>
           <select id={`${id}-school`} value={view.school === null ? '' : `s:${view.school}`} onChange={(e) => set('school', e.target.value === '' ? null : e.target.value.slice(2))}>
             <option value="">All</option>
-            {summary.schools.map((s) => (
-              <option key={s} value={`s:${s}`}>{s}</option>
-            ))}
+            <SchoolOptions schools={summary.schools} />
           </select>
         </div>
         <div className="field reg-wide">

@@ -78,6 +78,9 @@ const col = (id: ColumnId, cell: (r: RegisterRow) => ReactNode): ColumnDef<Regis
   enableHiding: !ALWAYS_VISIBLE.has(id),
 });
 
+/** One formatter for every row (toLocaleString makes one per call). */
+const WHOLE = new Intl.NumberFormat('en-GB');
+
 /** Safeguarding first (cells.ts), so the two flags shown are the ones that matter most. */
 const FLAGS_SHOWN = 2;
 
@@ -118,7 +121,7 @@ export const REGISTER_COLUMNS: ColumnDef<RegisterRow, unknown>[] = [
   col('leadOfficer', (r) => r.leadOfficerName ?? <span className="muted">Unallocated</span>),
   col('school', (r) => r.school ?? <None text="no school recorded" />),
   col('dateNotified', (r) => formatUk(r.dateNotified)),
-  col('daysOpen', (r) => r.daysOpen.toLocaleString('en-GB')),
+  col('daysOpen', (r) => WHOLE.format(r.daysOpen)),
   col('clocks', (r) => <Clocks r={r} />),
   col('flags', (r) => (r.flags.length === 0 ? null : <CompactFlags flags={r.flags} />)),
   col('upn', (r) => (r.upn ? <span className="reg-mono">{r.upn}</span> : <None text="no UPN" />)),
