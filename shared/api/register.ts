@@ -32,6 +32,11 @@ export const RegisterSummary = z.object({
   schools: z.array(z.string()),
 });
 
+/** Home's kinds of run-out clock, in the order Home lists them. */
+export const HOME_ALERT_CODES = ['closure_waiting', 'fair_access_due', 'allocation_escalate', 'deletion_allowed', 'enquiries_ended'] as const;
+/** Most cases one alerts.home call lists under the group asked for in full. */
+export const HOME_ALERT_EXPAND_MAX = 10_000;
+
 /** Largest window one call returns: about ten screens of rows. */
 export const REGISTER_WINDOW_MAX = 500;
 
@@ -71,7 +76,14 @@ export const registerMethods = {
   ),
   'cases.setLeadOfficer': method(z.object({ id: S.id, officerId: S.id.nullable(), reason: S.optionalText(1000) }), S.CaseDetail, true),
   'cases.setStatus': method(z.object({ id: S.id, status: z.enum(['referred', 'checks', 'at_panel']) }), S.CaseDetail, true),
-  'alerts.home': method(z.object({}).default({}), S.HomeAlerts, false),
+  /** Each run-out clock's count and newest cases; `expand` lists more of one group ("Show more"). */
+  'alerts.home': method(
+    z.object({
+      expand: z.object({ code: z.enum(HOME_ALERT_CODES), limit: z.number().int().min(1).max(HOME_ALERT_EXPAND_MAX) }).nullable().default(null),
+    }).default({ expand: null }),
+    S.HomeAlerts,
+    false,
+  ),
   'cases.reopen': method(z.object({ id: S.id, reason: S.text(1000) }), S.CaseDetail, true),
   'checks.add': method(S.CheckInput.extend({ caseId: S.id }), S.CaseDetail, true),
   'notes.add': method(z.object({ caseId: S.id, notedOn: S.pastDate, text: S.text(8000) }), S.CaseDetail, true),

@@ -25,7 +25,8 @@ export const useEscalations = () => useQuery('escalations.list', {});
 export const useLadders = () => useQuery('ladders.get', {});
 export const useCaseload = () => useQuery('caseload.get', {});
 export const useDashboard = () => useQuery('dashboard.get', {});
-export const useHomeAlerts = () => useQuery('alerts.home', {});
+/** Home's run-out clocks; `expand` lists more of one group. */
+export const useHomeAlerts = (input: MethodInput<'alerts.home'> = {}) => useQuery('alerts.home', input);
 export const useReport = (input: MethodInput<'reports.get'>) => useQuery('reports.get', input);
 export const useAuthority = () => useQuery('settings.getAuthority', {});
 /** The latest audit-chain check; asks again every second while a large register's chain is still being walked. */
