@@ -9,7 +9,7 @@ import { sql as performanceIndexes } from './008_performance_indexes';
 import { sql as usersAndRoles } from './009_users_and_roles';
 import { sql as backupsRetention } from './010_backups_retention';
 import { sql as schoolReturns } from './011_school_returns';
-import { sql as dashboardIndexes } from './012_dashboard_indexes';
+import { sql as homeAndPickerIndexes } from './012_home_and_picker_indexes';
 
 export interface Migration {
   version: number;
@@ -30,7 +30,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 9, name: 'users_and_roles', sql: usersAndRoles },
   { version: 10, name: 'backups_retention', sql: backupsRetention },
   { version: 11, name: 'school_returns', sql: schoolReturns },
-  { version: 12, name: 'dashboard_indexes', sql: dashboardIndexes },
+  { version: 12, name: 'home_and_picker_indexes', sql: homeAndPickerIndexes },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -32,6 +32,7 @@ export const PERMISSIONS: { readonly [M in MethodName]: readonly Role[] | typeof
   'settings.setAuthority': STAFF,
   'register.list': ALL,
   'register.page': ALL,
+  'register.pick': ALL,
   'register.matching': ALL,
   'children.checkDuplicates': ALL,
   'children.update': STAFF,

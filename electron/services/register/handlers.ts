@@ -5,10 +5,12 @@ import { registerMatching, registerPage } from './registerView';
 import { findPossibleDuplicates, updateChild, insertAddress, insertAdult, linkSibling } from './children';
 import { getCaseDetail, updateCase, setRag, setLeadOfficer, setStatus, reopenCase, addCheck, addNote, auditForCase } from './cases';
 import { homeAlerts } from './caseAlerts';
+import { pickCases } from './casePicker';
 
 export const registerHandlers: DomainHandlerFactory<typeof registerMethods> = (db, { today }) => ({
   'register.list': () => listRegister(db, today()),
   'register.page': ({ query, offset, limit }) => registerPage(db, today(), query, offset, limit),
+  'register.pick': ({ search, limit }) => pickCases(db, search, limit),
   'register.matching': ({ query }) => registerMatching(db, today(), query),
   'children.checkDuplicates': (a) => findPossibleDuplicates(db, a),
   'children.update': (a, ctx) => updateChild(db, ctx, a),
