@@ -7,7 +7,6 @@ import type { MethodInput } from '../../../shared/api/contract';
 import { useQuery, type QueryOptions } from './useQuery';
 
 export const useAppInfo = () => useQuery('app.info', {});
-export const useRegister = () => useQuery('register.list', {});
 export const useCase = (id: number) => useQuery('cases.get', { id });
 export const useCaseTracking = (caseId: number, options?: QueryOptions) => useQuery('cases.tracking', { caseId }, options);
 export const useCaseAudit = (caseId: number, options?: QueryOptions) => useQuery('audit.forCase', { caseId }, options);
