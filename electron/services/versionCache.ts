@@ -14,6 +14,8 @@ export function byRegisterVersion<T>(db: Db, today: string, key: string, compute
   if (!c) caches.set(db, (c = new Map()));
   const hit = c.get(key);
   if (hit && hit.version === version) return hit.value as T;
+  // A new version makes every kept answer stale: drop them all, so the map holds one version's.
+  for (const [k, e] of c) if (e.version !== version) c.delete(k);
   const value = compute();
   c.set(key, { version, value });
   return value;

@@ -15,6 +15,8 @@ const TITLES: Record<string, string> = {
 
 /** How many more cases each "Show more" lists (a group can hold thousands at 50,000 cases). */
 const MORE = 100;
+/** How many alerts.home lists under each kind before "Show more" (HOME_ALERT_LIMIT on the host). */
+const FIRST = 8;
 type Expand = { code: (typeof HOME_ALERT_CODES)[number]; limit: number } | null;
 
 /** Clocks that have run out across the register, and closures waiting: renders what alerts.home says. */
@@ -35,7 +37,11 @@ export function ClocksCard({ showNames }: { showNames: boolean }) {
         {groups.map((g) => (
           <details key={g.code} style={{ margin: '0.4rem 0' }}>
             <summary><strong>{g.count.toLocaleString('en-GB')}</strong> {TITLES[g.code] ?? g.code}</summary>
-            <ul className="trk-list">
+            {/* More than the first few scroll inside the card (focusable, so the keyboard can scroll it too). */}
+            <ul
+              className={`trk-list${g.cases.length > FIRST ? ' trk-list-scroll' : ''}`}
+              {...(g.cases.length > FIRST ? { tabIndex: 0, 'aria-label': `${TITLES[g.code] ?? g.code}: ${g.cases.length} of ${g.count} cases` } : {})}
+            >
               {g.cases.map((c) => (
                 <li key={`${g.code}:${c.caseId}`}>
                   <div className="trk-list-main">
