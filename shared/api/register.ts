@@ -34,6 +34,8 @@ export const RegisterSummary = z.object({
 
 /** Home's kinds of run-out clock, in the order Home lists them. */
 export const HOME_ALERT_CODES = ['closure_waiting', 'fair_access_due', 'allocation_escalate', 'deletion_allowed', 'enquiries_ended'] as const;
+/** How many cases alerts.home lists under each kind of alert (the count covers them all). */
+export const HOME_ALERT_LIMIT = 8;
 /** Most cases one alerts.home call lists under the group asked for in full. */
 export const HOME_ALERT_EXPAND_MAX = 10_000;
 

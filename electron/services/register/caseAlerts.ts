@@ -8,7 +8,7 @@ import { termCalendar } from '../settings/calendar';
 import type { Row } from '../rows';
 import { formatUk } from '../../../shared/domain/dates';
 import { OPEN_CASES_SQL } from './register';
-import { HOME_ALERT_CODES } from '../../../shared/api/register';
+import { HOME_ALERT_CODES, HOME_ALERT_LIMIT } from '../../../shared/api/register';
 import { byRegisterVersion } from '../versionCache';
 
 type AlertFacts = Pick<Case, 'register' | 'status' | 'dateNotified' | 'lastAttendance' | 'dateLocated' | 'dateEnteredProvision'>;
@@ -44,8 +44,7 @@ export function caseAlerts(db: Db, k: AlertFacts, today: string): CaseAlert[] {
   return alertsFor(k, today, termCalendar(db)).map(toCaseAlert);
 }
 
-/** How many cases to list under each alert on Home (the count covers them all). */
-export const HOME_ALERT_LIMIT = 8;
+export { HOME_ALERT_LIMIT };
 
 /**
  * Open cases whose clocks have run out, for Home: newest first under each kind of alert, the first

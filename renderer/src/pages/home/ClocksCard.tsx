@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { formatUk } from '../../../../shared/domain/dates';
-import type { HOME_ALERT_CODES } from '../../../../shared/api/register';
+import { HOME_ALERT_LIMIT, type HOME_ALERT_CODES } from '../../../../shared/api/register';
 import { useHomeAlerts } from '../../data/hooks';
 import { hrefFor } from '../../lib/router';
 
@@ -15,8 +15,8 @@ const TITLES: Record<string, string> = {
 
 /** How many more cases each "Show more" lists (a group can hold thousands at 50,000 cases). */
 const MORE = 100;
-/** How many alerts.home lists under each kind before "Show more" (HOME_ALERT_LIMIT on the host). */
-const FIRST = 8;
+/** How many alerts.home lists under each kind before "Show more". */
+const FIRST = HOME_ALERT_LIMIT;
 type Expand = { code: (typeof HOME_ALERT_CODES)[number]; limit: number } | null;
 
 /** Clocks that have run out across the register, and closures waiting: renders what alerts.home says. */
