@@ -10,6 +10,7 @@ import { sql as usersAndRoles } from './009_users_and_roles';
 import { sql as backupsRetention } from './010_backups_retention';
 import { sql as schoolReturns } from './011_school_returns';
 import { sql as agendaBuildIndexes } from './012_agenda_build_indexes';
+import { sql as homeAndPickerIndexes } from './013_home_and_picker_indexes';
 
 export interface Migration {
   version: number;
@@ -31,6 +32,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 10, name: 'backups_retention', sql: backupsRetention },
   { version: 11, name: 'school_returns', sql: schoolReturns },
   { version: 12, name: 'agenda_build_indexes', sql: agendaBuildIndexes },
+  { version: 13, name: 'home_and_picker_indexes', sql: homeAndPickerIndexes },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,7 +1,8 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Dispatch } from '../dispatch';
 import { AppError } from '../../shared/api/errors';
-import type { DocumentInfo } from '../../shared/api/documentSchemas';
+import { DocumentRequest, type DocumentInfo } from '../../shared/api/documentSchemas';
+import type { PreloadedReply } from '../../shared/api/preloadedReplies';
 import { launchPdfBrowser, newPrintContext, renderPdf, type RenderPdfResult } from './pdf';
 import { documentTemplates } from './documentTemplates';
 
@@ -36,8 +37,40 @@ export async function printDocument(opts: {
   const info = described.value as DocumentInfo;
   const { header, footer } = documentTemplates({ marking: info.marking, title: info.title, variant: info.variantLabel });
   const url = `${opts.baseUrl}${PRINT_ENTRY}?job=${++job}${info.route}&token=${encodeURIComponent(opts.token)}`;
-  const result = await renderPdf({ url, header, footer, ...(opts.page ? { page: opts.page } : { browser: opts.browser }), ...(opts.out ? { out: opts.out } : {}) });
+  // A warm page already showing the print entry switches document itself, with its data handed
+  // over: no page load, no requests back to the host (issue 12: the PDF in about the time Chromium
+  // takes to print it). Anything else loads the entry, which asks for its data.
+  const page = opts.page;
+  const warm = page && !page.isClosed() && page.url().startsWith(`${opts.baseUrl}${PRINT_ENTRY}`);
+  const show = warm
+    ? async (p: Page) => {
+        const next = { hash: info.route, replies: documentReplies(opts.dispatch, DocumentRequest.parse(opts.request)) };
+        const n = await p.evaluate((a) => (globalThis as unknown as { panelPrint: (x: typeof a) => number }).panelPrint(a), next);
+        return `[data-print-job="${n}"] [data-ready]`;
+      }
+    : undefined;
+  const result = await renderPdf({ url, header, footer, ...(show ? { show } : {}), ...(page ? { page } : { browser: opts.browser }), ...(opts.out ? { out: opts.out } : {}) });
   return { ...result, info };
+}
+
+/**
+ * What the print entry would ask the host for to show `request` (app.info for the day, and the
+ * document), as the page asks (see the print views' hooks). A reply that failed is left out: the
+ * page asks for it and shows its error as it would have.
+ */
+export function documentReplies(dispatch: Dispatch, request: DocumentRequest): PreloadedReply[] {
+  const calls: { method: string; input: unknown }[] = [
+    { method: 'app.info', input: {} },
+    request.kind === 'minutes'
+      ? { method: 'minutes.get', input: { meetingId: request.id, variant: request.variant } }
+      : request.kind === 'agenda'
+        ? { method: 'agendaPack.get', input: { meetingId: request.id, variant: request.variant } }
+        : { method: 'archivingForm.get', input: { caseId: request.id } },
+  ];
+  return calls.flatMap((c) => {
+    const r = dispatch(c.method, c.input);
+    return r.ok ? [{ ...c, value: r.value }] : [];
+  });
 }
 
 /**

@@ -16,6 +16,11 @@ export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-background-networking',
 export interface RenderPdfOptions {
   /** The page to print (with its access token): it must set data-ready="true" once laid out, or "error". */
   url: string;
+  /**
+   * Shows the document in `page` without loading `url` (a warm page that can switch documents
+   * itself, see documentPdf.ts); resolves with the selector of the element that gets data-ready.
+   */
+  show?: (page: Page) => Promise<string>;
   /** Also write the PDF here. */
   out?: string;
   /** Chromium header and footer templates (HTML; classes pageNumber, totalPages, date, title are filled in). */
@@ -85,16 +90,18 @@ async function printIn(page: Page, opts: RenderPdfOptions, started: number): Pro
   const onError = (e: Error) => problems.push(e.message);
   page.on('pageerror', onError);
   try {
-    await page.goto(opts.url, { waitUntil: 'load' });
+    let ready = '[data-ready]';
+    if (opts.show) ready = await opts.show(page);
+    else await page.goto(opts.url, { waitUntil: 'load' });
     const timeout = opts.timeoutMs ?? 60_000;
     try {
-      await page.waitForSelector('[data-ready]', { timeout });
+      await page.waitForSelector(ready, { timeout });
     } catch {
       throw new Error(`The page did not finish rendering in ${Math.round(timeout / 1000)} s.${problems.length ? ` Errors: ${problems.join('; ')}` : ''}`);
     }
-    const state = await page.getAttribute('[data-ready]', 'data-ready');
+    const state = await page.getAttribute(ready, 'data-ready');
     if (state !== 'true') {
-      const message = (await page.textContent('[data-ready]'))?.trim();
+      const message = (await page.textContent(ready))?.trim();
       // The request was checked before printing (documents.describe), so this is unexpected.
       throw new Error(message || 'The page could not be rendered.');
     }

@@ -10,6 +10,7 @@ export const METHOD_NAMES = [
   'officers.update',
   'register.list',
   'register.page',
+  'register.pick',
   'register.matching',
   'register.workingSet',
   'children.checkDuplicates',

@@ -33,6 +33,7 @@ export const PERMISSIONS: { readonly [M in MethodName]: readonly Role[] | typeof
   'settings.setAuthority': STAFF,
   'register.list': ALL,
   'register.page': ALL,
+  'register.pick': ALL,
   'register.matching': ALL,
   'register.workingSet': ALL,
   'children.checkDuplicates': ALL,

@@ -32,13 +32,46 @@ export const RegisterSummary = z.object({
   schools: z.array(z.string()),
 });
 
+/** Home's kinds of run-out clock, in the order Home lists them. */
+export const HOME_ALERT_CODES = ['closure_waiting', 'fair_access_due', 'allocation_escalate', 'deletion_allowed', 'enquiries_ended'] as const;
+/** How many cases alerts.home lists under each kind of alert (the count covers them all). */
+export const HOME_ALERT_LIMIT = 8;
+/** Most cases one alerts.home call lists under the group asked for in full. */
+export const HOME_ALERT_EXPAND_MAX = 10_000;
+
+/** Most cases one case-picker search returns. */
+export const PICK_MAX = 20;
+
+/** A case as a picker lists it: enough to tell two children apart. */
+export const PickedCase = z.object({
+  caseId: z.number(),
+  reference: z.string(),
+  register: S.Register,
+  status: S.CaseStatus,
+  forenames: z.string(),
+  surname: z.string(),
+  dateOfBirth: z.string(),
+  leadOfficerName: z.string().nullable(),
+});
+export type PickedCase = z.infer<typeof PickedCase>;
+
 /** Largest window one call returns: about ten screens of rows. */
 export const REGISTER_WINDOW_MAX = 500;
 
 /** The register: children, their cases, checks, notes, history and alerts. */
 export const registerMethods = {
-  /** Every case (scripts, tests and the tracking screens' case pickers); the register screen pages instead. */
+  /** Every case (scripts and tests); the register screen pages and the case pickers use register.pick. */
   'register.list': method(z.object({}).default({}), z.array(S.RegisterRow), false),
+  /**
+   * The case pickers (new action, new escalation): cases whose reference, UPN, forename or surname
+   * starts with what was typed (every word found in the child's names), exact reference first, then
+   * open cases, newest first. `more`: further cases match.
+   */
+  'register.pick': method(
+    z.object({ search: S.code(100), limit: z.number().int().min(1).max(PICK_MAX).default(10) }),
+    z.object({ cases: z.array(PickedCase), more: z.boolean() }),
+    false,
+  ),
   /** One window of a register view: rows offset..offset+limit in view order, and how many match in all. */
   'register.page': method(
     z.object({ query: RegisterQuery, offset: z.number().int().min(0).max(10_000_000).default(0), limit: z.number().int().min(1).max(REGISTER_WINDOW_MAX).default(100) }),
@@ -94,7 +127,14 @@ export const registerMethods = {
   ),
   'cases.setLeadOfficer': method(z.object({ id: S.id, officerId: S.id.nullable(), reason: S.optionalText(1000) }), S.CaseDetail, true),
   'cases.setStatus': method(z.object({ id: S.id, status: z.enum(['referred', 'checks', 'at_panel']) }), S.CaseDetail, true),
-  'alerts.home': method(z.object({}).default({}), S.HomeAlerts, false),
+  /** Each run-out clock's count and newest cases; `expand` lists more of one group ("Show more"). */
+  'alerts.home': method(
+    z.object({
+      expand: z.object({ code: z.enum(HOME_ALERT_CODES), limit: z.number().int().min(1).max(HOME_ALERT_EXPAND_MAX) }).nullable().default(null),
+    }).default({ expand: null }),
+    S.HomeAlerts,
+    false,
+  ),
   'cases.reopen': method(z.object({ id: S.id, reason: S.text(1000) }), S.CaseDetail, true),
   'checks.add': method(S.CheckInput.extend({ caseId: S.id }), S.CaseDetail, true),
   'notes.add': method(z.object({ caseId: S.id, notedOn: S.pastDate, text: S.text(8000) }), S.CaseDetail, true),

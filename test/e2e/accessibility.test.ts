@@ -114,6 +114,33 @@ describe.skipIf(!chromiumAvailable)('every screen passes axe-core (WCAG 2.2 AA):
     await page.keyboard.press('Escape');
   });
 
+  // Issue 12: the case picker with its list open, and Home's run-out clocks with more listed.
+  it('the New action case picker open on its matches, and Home\'s clocks after "Show more"', async () => {
+    const surname = (await api<{ surname: string; status: string }[]>(host, 'register.list')).find((r) => r.status !== 'closed' && r.surname.length >= 4)!.surname;
+    await page.goto(`${host.url}#/actions`);
+    await page.getByRole('button', { name: 'New action' }).click();
+    const picker = page.getByRole('dialog').getByRole('combobox', { name: 'Case' });
+    await picker.fill(surname.slice(0, 3));
+    await page.getByRole('listbox', { name: 'Matching cases' }).getByRole('option').first().waitFor();
+    await picker.press('ArrowDown');
+    await shot(page, 'axe-case-picker');
+    expect(await seriousViolations(page), 'case picker').toEqual([]);
+    await picker.press('Escape');
+    await expect.poll(() => picker.getAttribute('aria-expanded')).toBe('false');
+    await page.keyboard.press('Escape');
+
+    await page.goto(`${host.url}#/`);
+    const clocks = page.getByRole('region', { name: /Clocks run out/ });
+    // A kind with more cases than it lists (its button is hidden until the kind is opened).
+    const title = await clocks.locator('details').filter({ has: page.locator('button', { hasText: /^Show \d+ more$/ }) }).first().locator('summary').innerText();
+    const group = clocks.locator('details').filter({ has: page.locator('summary', { hasText: title }) });
+    await group.locator('summary').click();
+    await group.getByRole('button', { name: /^Show \d+ more$/ }).click();
+    await group.locator('ul.trk-list-scroll').waitFor();
+    await shot(page, 'axe-home-clocks-more');
+    expect(await seriousViolations(page), 'home clocks, more shown').toEqual([]);
+  });
+
   it('the cockpit and the projector, during a meeting', async () => {
     await api(host, 'meetings.start', { id: meetingId });
     for (const [name, hash] of [['cockpit', `#/cockpit/${meetingId}`], ['projector', `#/projector/${meetingId}`]] as const) {

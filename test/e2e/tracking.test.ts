@@ -54,14 +54,28 @@ describe.skipIf(!chromiumAvailable)('between meetings, end to end in Chromium', 
   it('raises an escalation, takes it up to the Deputy Director (top of the Bexley ladder, 000 §12), records a response and resolves it', async () => {
     // A case with no escalation yet (the demo's history has raised a few).
     const escalated = new Set((await api<Escalation[]>(host, 'escalations.list')).map((e) => e.caseReference));
-    const ref = (await api<{ reference: string; status: string; register: string }[]>(host, 'register.list')).find(
+    const child = (await api<{ reference: string; status: string; register: string; forenames: string; surname: string }[]>(host, 'register.list')).find(
       (r) => r.status !== 'closed' && r.register === 'CME' && !escalated.has(r.reference),
-    )!.reference;
+    )!;
+    const ref = child.reference;
     const chain = page.locator('.trk-chain').filter({ has: page.getByRole('list', { name: `Steps for ${ref}` }) });
     await page.getByRole('link', { name: 'Escalations', exact: true }).click();
     await page.getByRole('button', { name: 'New escalation' }).click();
     let dialog = page.getByRole('dialog');
-    await dialog.getByLabel('Case reference').fill(ref);
+    // The case picker (issue 12): type the child's name, arrow down through the matches to the case, Enter.
+    const picker = dialog.getByRole('combobox', { name: 'Case' });
+    await picker.fill(`${child.forenames} ${child.surname}`);
+    const option = dialog.getByRole('option', { name: new RegExp(`^${ref} `) });
+    await option.waitFor();
+    const position = (await dialog.getByRole('option').allTextContents()).findIndex((t) => t.startsWith(`${ref} `));
+    for (let i = 0; i <= position; i++) await picker.press('ArrowDown');
+    expect(await option.getAttribute('aria-selected')).toBe('true');
+    expect(await picker.getAttribute('aria-activedescendant')).toBe(await option.getAttribute('id'));
+    await picker.press('Enter');
+    await expect.poll(() => picker.inputValue()).toBe(ref);
+    await expect.poll(() => dialog.getByRole('status').textContent()).toContain(`${child.forenames} ${child.surname}, born`);
+    expect(await picker.getAttribute('aria-expanded')).toBe('false');
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(1); // Enter chose; it did not submit
     await dialog.getByLabel('Escalation reason').selectOption({ label: 'Professional dispute' });
     await dialog.getByLabel('What is asked').fill('Agree which service leads the home visit');
     await dialog.getByRole('button', { name: 'Raise escalation' }).click();
@@ -91,6 +105,39 @@ describe.skipIf(!chromiumAvailable)('between meetings, end to end in Chromium', 
     await expect.poll(async () => (await latest()).status).toBe('resolved');
     expect((await latest()).chain.map((s) => [s.level, s.status])).toEqual([[1, 'escalated'], [2, 'resolved']]);
     await shot(page, 'escalations');
+  });
+
+  it('New action finds its case on the host as the officer types, without loading the register', async () => {
+    const asked: string[] = [];
+    const onRequest = (r: { url: () => string }) => asked.push(decodeURIComponent(new URL(r.url()).pathname));
+    page.on('request', onRequest);
+    try {
+      const rows = await api<{ caseId: number; reference: string; status: string; forenames: string; surname: string; dateOfBirth: string }[]>(host, 'register.list');
+      const child = rows.find((r) => r.status !== 'closed' && r.surname.length >= 4)!;
+      await page.getByRole('link', { name: 'Actions', exact: true }).click();
+      await page.getByRole('button', { name: 'New action' }).click();
+      const dialog = page.getByRole('dialog');
+      const picker = dialog.getByRole('combobox', { name: 'Case' });
+      await picker.pressSequentially(child.surname.slice(0, 4), { delay: 30 });
+      const listbox = dialog.getByRole('listbox', { name: 'Matching cases' });
+      await listbox.waitFor();
+      const [y, m, d] = child.dateOfBirth.split('-');
+      const option = listbox.getByRole('option', { name: new RegExp(`^${child.reference} ${child.forenames} ${child.surname} · born ${d}/${m}/${y}`) });
+      await option.waitFor();
+      // Every option names the reference, the child and their date of birth; all match what was typed.
+      for (const text of await listbox.getByRole('option').allTextContents()) expect(text).toMatch(/^(CME|PMOE)-\d{4}-\d{4} .+ · born \d{2}\/\d{2}\/\d{4}/);
+      await shot(page, 'case-picker');
+      await option.click();
+      await expect.poll(() => picker.inputValue()).toBe(child.reference);
+      await dialog.getByLabel('Action', { exact: true }).fill('Phone the school about a place');
+      await dialog.getByLabel('Due date').fill('2030-01-31');
+      await dialog.getByRole('button', { name: 'Add action' }).click();
+      await expect.poll(async () => (await api<{ text: string; caseId: number | null }[]>(host, 'actions.list')).find((a) => a.text === 'Phone the school about a place')?.caseId).toBe(child.caseId);
+      expect(asked.filter((u) => u === '/api/register.pick').length).toBeGreaterThan(0);
+      expect(asked).not.toContain('/api/register.list');
+    } finally {
+      page.off('request', onRequest);
+    }
   });
 
   it('marks an officer as left and reallocates their cases, keeping the history', async () => {

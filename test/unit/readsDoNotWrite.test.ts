@@ -55,6 +55,7 @@ describe('read methods cannot write', () => {
       'documents.describe': { kind: 'minutes', id: meeting.id },
       'audit.verify': { atOpen: false },
       'register.page': { query: { search: child.surname, status: 'all' }, offset: 0, limit: 50 },
+      'register.pick': { search: child.surname.slice(0, 3), limit: 10 },
       'register.matching': { query: { status: 'all', sorting: [{ id: 'child', desc: false }] } },
     });
   });

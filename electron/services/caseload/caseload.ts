@@ -128,21 +128,27 @@ export function caseTracking(db: Db, caseId: number, today: string): CaseTrackin
  * them took most of a second at 50,000 cases). The clocks are the rules of shared/domain turned into
  * date cut-offs by the rules themselves (clockCutoffs.ts), and "taken to panel" is the SQL the
  * register uses, so Home, the register and the agenda builder still pick the same cases.
+ * Migration 012 indexes every column "due for panel" reads, so counting and choosing the eight to
+ * show read no case rows; names are read for those eight only.
  */
-const DUE_FOR_PANEL_SQL = `c.register = 'CME' AND ${OPEN_CASES_SQL} AND c.date_located IS NULL AND c.archived = 0
+const DUE_FOR_PANEL_SQL = `c.register = 'CME' AND c.archived = 0 AND c.date_located IS NULL AND ${OPEN_CASES_SQL}
   AND c.date_notified <= :notifiedBy AND NOT ${takenToPanelSql('c.id')}`;
+
+/** How many cases Home lists under "due for panel" (the count covers them all). */
+export const HOME_DUE_LIMIT = 8;
 
 export const HOME_SQL = {
   openByRag: `SELECT c.register, c.rag, count(*) AS n FROM cases c WHERE ${OPEN_CASES_SQL} GROUP BY c.register, c.rag`,
   dueForPanelCount: `SELECT count(*) AS n FROM cases c WHERE ${DUE_FOR_PANEL_SQL}`,
   /** The longest-waiting first (most days open), as the register sorts them. */
-  dueForPanel: `SELECT c.id, c.reference, c.date_notified, c.rag, ch.forenames, ch.surname
-    FROM cases c JOIN children ch ON ch.id = c.child_id
-    WHERE ${DUE_FOR_PANEL_SQL}
-    ORDER BY c.date_notified, c.id DESC LIMIT 8`,
+  dueForPanel: `SELECT k.id, k.reference, k.date_notified, k.rag, ch.forenames, ch.surname
+    FROM (SELECT c.id FROM cases c WHERE ${DUE_FOR_PANEL_SQL} ORDER BY c.date_notified, c.id DESC LIMIT ${HOME_DUE_LIMIT}) d
+    JOIN cases k ON k.id = d.id JOIN children ch ON ch.id = k.child_id
+    ORDER BY k.date_notified, k.id DESC`,
   longTerm: `SELECT count(*) AS n FROM cases c WHERE ${OPEN_CASES_SQL} AND c.date_notified <= :notifiedBy`,
   // From the few children past school age (children_dob), not from every open case: CROSS JOIN
-  // keeps SQLite from starting at cases, which it otherwise prefers without statistics.
+  // keeps SQLite from starting at cases, which it otherwise prefers without statistics. Whether
+  // each has an open case comes from cases_child_status alone (migration 012).
   endOfCsa: `SELECT c.id, c.reference, c.register, ch.forenames, ch.surname
     FROM children ch CROSS JOIN cases c ON c.child_id = ch.id
     WHERE ch.date_of_birth <= :bornBy AND ${OPEN_CASES_SQL}

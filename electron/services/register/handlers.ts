@@ -5,10 +5,12 @@ import { registerMatching, registerPage, registerWorkingSet } from './registerVi
 import { findPossibleDuplicates, updateChild, insertAddress, insertAdult, linkSibling } from './children';
 import { getCaseDetail, updateCase, setRag, setLeadOfficer, setStatus, reopenCase, addCheck, addNote, auditForCase } from './cases';
 import { homeAlerts } from './caseAlerts';
+import { pickCases } from './casePicker';
 
 export const registerHandlers: DomainHandlerFactory<typeof registerMethods> = (db, { today }) => ({
   'register.list': () => listRegister(db, today()),
   'register.page': ({ query, offset, limit }) => registerPage(db, today(), query, offset, limit),
+  'register.pick': ({ search, limit }) => pickCases(db, search, limit),
   'register.matching': ({ query }) => registerMatching(db, today(), query),
   'register.workingSet': ({ ifNot }) => registerWorkingSet(db, today(), ifNot),
   'children.checkDuplicates': (a) => findPossibleDuplicates(db, a),
@@ -21,7 +23,7 @@ export const registerHandlers: DomainHandlerFactory<typeof registerMethods> = (d
   'cases.setRag': (a, ctx) => setRag(db, ctx, a, today()),
   'cases.setLeadOfficer': (a, ctx) => setLeadOfficer(db, ctx, a, today()),
   'cases.setStatus': (a, ctx) => setStatus(db, ctx, a, today()),
-  'alerts.home': () => homeAlerts(db, today()),
+  'alerts.home': ({ expand }) => homeAlerts(db, today(), expand),
   'cases.reopen': (a, ctx) => reopenCase(db, ctx, a, today()),
   'checks.add': (a, ctx) => addCheck(db, ctx, a, today()),
   'notes.add': (a, ctx) => addNote(db, ctx, a, today()),

@@ -49,7 +49,7 @@ const MAX_ORDERS = 24;
  * What the rows depend on: every row this connection has written (total_changes: audited or not,
  * such as an item marked discussed), anything another connection committed (data_version), and the day.
  */
-function versionOf(db: Db, today: string): string {
+export function versionOf(db: Db, today: string): string {
   const changes = (db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
   return `${changes}:${String(db.pragma('data_version', { simple: true }))}:${today}`;
 }

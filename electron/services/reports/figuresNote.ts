@@ -1,6 +1,7 @@
 import type { Db } from '../../../db/open';
 import { addDays, addMonths, compareIso } from '../../../shared/domain/dates';
 import { getReports } from './reports';
+import { byRegisterVersion } from '../versionCache';
 
 /**
  * The Figures item: the panel's register as managers review it monthly (seed 001 §6.1) — the last
@@ -8,6 +9,13 @@ import { getReports } from './reports';
  * register now by RAG, with its long-term cases (§6.2). The same numbers as the Reports screen.
  */
 export function figuresNote(db: Db, meeting: { panelId: number; register: 'CME' | 'PMOE'; date: string }, today: string): string {
+  // Worked out from the whole register's reports (most of a second at 50,000 cases), so kept until
+  // the register or the day changes: printing the same minutes or pack again costs nothing (issue 12).
+  const key = `figuresNote:${meeting.panelId}:${meeting.register}:${meeting.date}`;
+  return byRegisterVersion(db, today, key, () => workOutFiguresNote(db, meeting, today));
+}
+
+function workOutFiguresNote(db: Db, meeting: { panelId: number; register: 'CME' | 'PMOE'; date: string }, today: string): string {
   const { panelId, register, date: meetingDate } = meeting;
   const monthStart = addMonths(`${meetingDate.slice(0, 7)}-01`, -1);
   if (compareIso(monthStart, today) > 0) return 'The register’s figures (see Reports).';

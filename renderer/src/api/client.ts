@@ -3,6 +3,7 @@ import type { ApiError, Result } from '../../../shared/api/errors';
 import type { DocumentRequest } from '../../../shared/api/documentSchemas';
 import { downloadBlob } from '../lib/download';
 import { readText, sessionStore, storageKey, writeText } from '../lib/storage';
+import { replyKey, type PreloadedReply } from '../../../shared/api/preloadedReplies';
 
 /** What the Electron preload exposes; absent in a plain browser. */
 interface PanelBridge {
@@ -43,7 +44,16 @@ function browserToken(): string | null {
 }
 const token = typeof window !== 'undefined' && !window.panel ? browserToken() : null;
 
+/** Replies the host sent with the page's request (see preloadReplies); any other call goes to the host. */
+let preloaded = new Map<string, unknown>();
+/** Answers these calls from what the host sent instead of asking it again (the lean print entry). */
+export function preloadReplies(replies: readonly PreloadedReply[]): void {
+  preloaded = new Map(replies.map((r) => [replyKey(r.method, r.input), r.value]));
+}
+
 async function transport(method: string, args: unknown): Promise<Result<unknown>> {
+  const key = preloaded.size > 0 ? replyKey(method, args) : '';
+  if (preloaded.has(key)) return { ok: true, value: preloaded.get(key) };
   if (window.panel) return window.panel.invoke(method, args);
   let res: Response;
   try {

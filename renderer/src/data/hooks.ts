@@ -7,7 +7,6 @@ import type { MethodInput } from '../../../shared/api/contract';
 import { useQuery, type QueryOptions } from './useQuery';
 
 export const useAppInfo = () => useQuery('app.info', {});
-export const useRegister = () => useQuery('register.list', {});
 export const useCase = (id: number) => useQuery('cases.get', { id });
 export const useCaseTracking = (caseId: number, options?: QueryOptions) => useQuery('cases.tracking', { caseId }, options);
 export const useCaseAudit = (caseId: number, options?: QueryOptions) => useQuery('audit.forCase', { caseId }, options);
@@ -25,7 +24,8 @@ export const useEscalations = () => useQuery('escalations.list', {});
 export const useLadders = () => useQuery('ladders.get', {});
 export const useCaseload = () => useQuery('caseload.get', {});
 export const useDashboard = () => useQuery('dashboard.get', {});
-export const useHomeAlerts = () => useQuery('alerts.home', {});
+/** Home's run-out clocks; `expand` lists more of one group. */
+export const useHomeAlerts = (input: MethodInput<'alerts.home'> = {}) => useQuery('alerts.home', input);
 export const useReport = (input: MethodInput<'reports.get'>) => useQuery('reports.get', input);
 export const useAuthority = () => useQuery('settings.getAuthority', {});
 /** The latest audit-chain check; asks again every second while a large register's chain is still being walked. */

@@ -223,6 +223,7 @@ describe('finding a case by reference', () => {
     ['', 'Enter the case reference'],
     ['CME-2026-0043', 'There is no case CME-2026-0043'],
     ['PMOE-2026-0007', 'is closed'],
+    ['Hartley', 'Choose the case from the list'],
   ])('"%s" explains what is wrong', (typed, message) => {
     const r = findCaseByReference(rows, typed);
     expect(r.ok).toBe(false);

@@ -1,4 +1,6 @@
+import { useState } from 'react';
 import { formatUk } from '../../../../shared/domain/dates';
+import { HOME_ALERT_LIMIT, type HOME_ALERT_CODES } from '../../../../shared/api/register';
 import { useHomeAlerts } from '../../data/hooks';
 import { hrefFor } from '../../lib/router';
 
@@ -11,9 +13,16 @@ const TITLES: Record<string, string> = {
   enquiries_ended: '10 school days of school enquiries passed: the school should have notified us',
 };
 
+/** How many more cases each "Show more" lists (a group can hold thousands at 50,000 cases). */
+const MORE = 100;
+/** How many alerts.home lists under each kind before "Show more". */
+const FIRST = HOME_ALERT_LIMIT;
+type Expand = { code: (typeof HOME_ALERT_CODES)[number]; limit: number } | null;
+
 /** Clocks that have run out across the register, and closures waiting: renders what alerts.home says. */
 export function ClocksCard({ showNames }: { showNames: boolean }) {
-  const alerts = useHomeAlerts();
+  const [expand, setExpand] = useState<Expand>(null);
+  const alerts = useHomeAlerts({ expand });
   const groups = alerts.data ?? [];
   const total = groups.reduce((n, g) => n + g.count, 0);
   return (
@@ -28,7 +37,11 @@ export function ClocksCard({ showNames }: { showNames: boolean }) {
         {groups.map((g) => (
           <details key={g.code} style={{ margin: '0.4rem 0' }}>
             <summary><strong>{g.count.toLocaleString('en-GB')}</strong> {TITLES[g.code] ?? g.code}</summary>
-            <ul className="trk-list">
+            {/* More than the first few scroll inside the card (focusable, so the keyboard can scroll it too). */}
+            <ul
+              className={`trk-list${g.cases.length > FIRST ? ' trk-list-scroll' : ''}`}
+              {...(g.cases.length > FIRST ? { tabIndex: 0, 'aria-label': `${TITLES[g.code] ?? g.code}: ${g.cases.length} of ${g.count} cases` } : {})}
+            >
               {g.cases.map((c) => (
                 <li key={`${g.code}:${c.caseId}`}>
                   <div className="trk-list-main">
@@ -40,7 +53,19 @@ export function ClocksCard({ showNames }: { showNames: boolean }) {
                 </li>
               ))}
             </ul>
-            {g.count > g.cases.length ? <p className="muted small">and {(g.count - g.cases.length).toLocaleString('en-GB')} more (newest shown)</p> : null}
+            {g.count > g.cases.length ? (
+              <p className="muted small">
+                Showing the newest {g.cases.length.toLocaleString('en-GB')} of {g.count.toLocaleString('en-GB')}.{' '}
+                <button
+                  type="button"
+                  className="link"
+                  disabled={alerts.loading}
+                  onClick={() => setExpand({ code: g.code as NonNullable<Expand>['code'], limit: g.cases.length + MORE })}
+                >
+                  Show {Math.min(MORE, g.count - g.cases.length).toLocaleString('en-GB')} more
+                </button>
+              </p>
+            ) : null}
           </details>
         ))}
       </div>

@@ -10,7 +10,8 @@ import { useOnOpen } from '../../components/useModal';
 import { Dialog } from '../../components/Dialog';
 import { findCaseByReference } from './actions';
 import { activeOfficers } from './caseload';
-import { useRegisterRows } from './hooks';
+import { usePickedCases } from './hooks';
+import { CasePicker, pickedLabel } from './CasePicker';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
@@ -99,7 +100,7 @@ export function NewActionDialog({ open, officers, today, defaultOwner, onClose, 
   const [form, setForm] = useState<NewActionForm>(blank);
   const [tried, setTried] = useState(false);
   const a = useMutation({ invalidates: ACTION_WRITES });
-  const register = useRegisterRows(open);
+  const register = usePickedCases(form.reference, open);
   useOnOpen(open, () => {
     setForm(blank());
     setTried(false);
@@ -122,12 +123,12 @@ export function NewActionDialog({ open, officers, today, defaultOwner, onClose, 
 
   return (
     <Dialog title="New action" open={open} onClose={onClose} onSubmit={() => void save()} submitLabel="Add action" busy={a.busy || (tried && register.rows === null && !register.error)} error={register.error ?? general}>
-      <Field label="Case reference" required hint="e.g. CME-2026-0042" error={refError}>
-        {(f) => <input {...f} value={form.reference} autoComplete="off" spellCheck={false} onChange={(e) => set('reference', e.target.value)} />}
+      <Field label="Case" required hint="Type the reference (e.g. CME-2026-0042), the child's name or UPN, and choose from the list." error={refError}>
+        {(f) => <CasePicker field={f} value={form.reference} onChange={(v) => set('reference', v)} matches={register.rows} more={register.more} />}
       </Field>
       {lookup?.ok ? (
         <p className="trk-found" role="status">
-          Case {lookup.row.reference} · {lookup.row.register}{lookup.row.leadOfficerName ? ` · lead officer ${lookup.row.leadOfficerName}` : ''}
+          Case {pickedLabel(lookup.row)} · {lookup.row.register}{lookup.row.leadOfficerName ? ` · lead officer ${lookup.row.leadOfficerName}` : ''}
         </p>
       ) : null}
       <Field label="Action" required error={textError}>

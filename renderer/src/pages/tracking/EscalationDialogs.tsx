@@ -9,7 +9,8 @@ import { useOnOpen } from '../../components/useModal';
 import { Dialog } from '../../components/Dialog';
 import { findCaseByReference } from './actions';
 import { MASH_NOTIFICATION_HINT, MASH_NOTIFICATION_LABEL, ladderLevelOptions, personAt } from './escalations';
-import { useRegisterRows } from './hooks';
+import { usePickedCases } from './hooks';
+import { CasePicker, pickedLabel } from './CasePicker';
 
 type Done = (row: EscalationLogRow, message: string) => void;
 
@@ -155,7 +156,7 @@ export function NewEscalationDialog({ open, ladder, today, onClose, onDone }: { 
   const [form, setForm] = useState<NewForm>(blank);
   const [tried, setTried] = useState(false);
   const a = useMutation({ invalidates: ESCALATION_WRITES });
-  const register = useRegisterRows(open);
+  const register = usePickedCases(form.reference, open);
   const informedRef = useRef<HTMLTextAreaElement>(null);
   useOnOpen(open, () => {
     setForm(blank());
@@ -206,10 +207,10 @@ export function NewEscalationDialog({ open, ladder, today, onClose, onDone }: { 
       busy={a.busy || (tried && register.rows === null && !register.error)}
       error={register.error ?? general(a, ['caseId', 'reason', 'level', 'escalatedTo', 'asked', 'responseDue', 'peopleInformed'])}
     >
-      <Field label="Case reference" required hint="e.g. CME-2026-0042" error={errors.reference}>
-        {(f) => <input {...f} value={form.reference} autoComplete="off" spellCheck={false} onChange={(e) => set('reference', e.target.value)} />}
+      <Field label="Case" required hint="Type the reference (e.g. CME-2026-0042), the child's name or UPN, and choose from the list." error={errors.reference}>
+        {(f) => <CasePicker field={f} value={form.reference} onChange={(v) => set('reference', v)} matches={register.rows} more={register.more} />}
       </Field>
-      {lookup?.ok ? <p className="trk-found" role="status">Case {lookup.row.reference} · {lookup.row.register}{lookup.row.status === 'closed' ? ' · closed' : ''}</p> : null}
+      {lookup?.ok ? <p className="trk-found" role="status">Case {pickedLabel(lookup.row)} · {lookup.row.register}</p> : null}
       <label className="inline-check trk-mash">
         <input type="checkbox" checked={form.mash} onChange={(e) => setMash(e.target.checked)} /> {MASH_NOTIFICATION_LABEL}
       </label>

@@ -253,7 +253,7 @@ export function printList(actions: readonly TrackerAction[], ownerId: number | n
 }
 
 // ---------------------------------------------------------------------------------------------
-// New action: find the case by its reference among the register rows already loaded
+// New action and escalation: find the case by its reference among the cases the picker found
 
 export interface CaseLookupRow {
   caseId: number;
@@ -270,6 +270,7 @@ export function findCaseByReference<R extends CaseLookupRow>(rows: readonly R[],
   const want = normaliseReference(typed);
   if (want === '') return { ok: false, message: 'Enter the case reference, e.g. CME-2026-0042.' };
   const row = rows.find((r) => normaliseReference(r.reference) === want);
+  if (!row && !/\d/.test(typed)) return { ok: false, message: 'Choose the case from the list, or type its reference, e.g. CME-2026-0042.' };
   if (!row) return { ok: false, message: `There is no case ${typed.trim().toUpperCase()} on the register. Check the reference.` };
   if (!opts.allowClosed && row.status === 'closed') return { ok: false, message: `Case ${row.reference} is closed. Reopen it first.` };
   return { ok: true, row };

@@ -1,8 +1,9 @@
-import { useCallback, useState } from 'react';
-import type { RegisterRow } from '../../../../shared/api/schemas';
+import { useCallback, useEffect, useState } from 'react';
+import type { PickedCase } from '../../../../shared/api/register';
 import { useQuery } from '../../data/useQuery';
 import { localStore } from '../../lib/storage';
 import { loadFlag, saveFlag } from './prefs';
+import { normaliseReference } from './actions';
 
 /** A yes/no preference remembered in localStorage. */
 export function useStoredFlag(key: string): [boolean, (v: boolean) => void] {
@@ -17,11 +18,33 @@ export function useStoredFlag(key: string): [boolean, (v: boolean) => void] {
   return [value, set];
 }
 
+/** How long typing pauses before the picker asks the host (a request per keystroke is wasted work). */
+const PICK_PAUSE_MS = 120;
+/** How many cases the picker lists at once. */
+export const PICK_LIMIT = 8;
+
 /**
- * The register rows, loaded once `needed` is true (a dialog that asks for a case reference) and kept
- * while the page is open. Used to turn a typed reference into a case id.
+ * The cases matching what is typed in a case picker, asked of the host as the officer types
+ * (register.pick; issue 12: the pickers used to load the whole register, 29 MB at 50,000 cases).
+ * `rows` is null until the answer for the text as it stands is in (or the text is a case of the last one).
  */
-export function useRegisterRows(needed: boolean): { rows: RegisterRow[] | null; error: string | null } {
-  const q = useQuery('register.list', {}, { enabled: needed });
-  return { rows: q.data, error: q.error ? `The register could not be loaded to find the case: ${q.error}` : null };
+export function usePickedCases(text: string, enabled: boolean): { rows: PickedCase[] | null; more: boolean; error: string | null } {
+  const search = text.trim();
+  const [asked, setAsked] = useState(search);
+  useEffect(() => {
+    if (search === asked) return;
+    const t = window.setTimeout(() => setAsked(search), PICK_PAUSE_MS);
+    return () => window.clearTimeout(t);
+  }, [search, asked]);
+  const q = useQuery('register.pick', { search: asked, limit: PICK_LIMIT }, { enabled: enabled && asked !== '' });
+  const current = asked === search && !q.loading;
+  const last = q.data?.cases ?? null;
+  // A case just chosen from the list is in the last answer: it counts at once, so "Add" right after
+  // choosing saves instead of waiting for the search for its reference.
+  const chosen = last !== null && last.some((c) => normaliseReference(c.reference) === normaliseReference(search));
+  return {
+    rows: search === '' ? [] : current || chosen ? last : null,
+    more: current && (q.data?.more ?? false),
+    error: q.error ? `Cases could not be searched: ${q.error}` : null,
+  };
 }
