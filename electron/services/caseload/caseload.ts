@@ -148,7 +148,7 @@ export const HOME_SQL = {
   longTerm: `SELECT count(*) AS n FROM cases c WHERE ${OPEN_CASES_SQL} AND c.date_notified <= :notifiedBy`,
   // From the few children past school age (children_dob), not from every open case: CROSS JOIN
   // keeps SQLite from starting at cases, which it otherwise prefers without statistics. Whether
-  // each has an open case comes from cases_child_status alone (migration 012).
+  // each has an open case comes from cases_child_status alone (migration 013).
   endOfCsa: `SELECT c.id, c.reference, c.register, ch.forenames, ch.surname
     FROM children ch CROSS JOIN cases c ON c.child_id = ch.id
     WHERE ch.date_of_birth <= :bornBy AND ${OPEN_CASES_SQL}

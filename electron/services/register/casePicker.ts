@@ -7,7 +7,7 @@ import type { Row } from '../rows';
  * The case pickers of the tracking screens (issue 12): they used to load every register row (29 MB
  * at 50,000 cases) to turn a typed reference into a case. Now each keystroke asks for the few cases
  * that match, found by index: the reference (exact, or how it starts), the UPN, or the start of a
- * forename or surname (migration 012), every other word then looked for in the child's names,
+ * forename or surname (migration 013), every other word then looked for in the child's names,
  * known-as and former names.
  */
 
