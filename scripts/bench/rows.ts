@@ -1,4 +1,7 @@
 // The rows of the issue's table, each measured with its floor in the same run.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
 import { applyKey } from '../../db/encryption';
@@ -17,7 +20,13 @@ const ms = (t: number) => performance.now() - t;
  * the encrypted register opened as the hosts open it: createSessionHost and session.signIn.
  */
 export async function serviceRows(reg: BenchRegister, s: Sampling, log: (l: string) => void): Promise<BenchRow[]> {
-  const session = signInInProcess(reg.file, () => BENCH_TODAY);
+  // A throwaway copy: each agenda sample commits, as the app does (the commit is part of what the user
+  // waits for), and Home is timed after a write; the cached register stays as built.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'panel-bench-'));
+  const file = path.join(dir, path.basename(reg.file));
+  fs.copyFileSync(reg.file, file);
+  fs.copyFileSync(K.keyringPath(reg.file), K.keyringPath(file));
+  const session = signInInProcess(file, () => BENCH_TODAY);
   const db = session.db()!;
   const { dispatch } = session;
   const ok = (method: string, args: unknown) => {
@@ -28,18 +37,15 @@ export async function serviceRows(reg: BenchRegister, s: Sampling, log: (l: stri
   const rows: BenchRow[] = [];
   try {
     const cme = (ok('panels.list', {}) as unknown as { id: number; register: string }[]).find((p) => p.register === 'CME')!;
-    // Each sample proposes an agenda for a new meeting, then rolls it all back: the register stays as built.
+    // Each sample proposes the agenda of a new meeting (made untimed) and commits it, on the copy.
     log('  build agenda');
+    let day = 0;
     const agenda = await collect(() => {
-      db.exec('BEGIN');
-      try {
-        const { id } = ok('meetings.create', { panelId: cme.id, date: '2027-06-09', time: '10:00', venue: 'Bench room' });
-        const t = performance.now();
-        ok('meetings.buildAgenda', { id });
-        return ms(t);
-      } finally {
-        db.exec('ROLLBACK');
-      }
+      const date = new Date(Date.UTC(2027, 5, 9 + day++)).toISOString().slice(0, 10);
+      const { id } = ok('meetings.create', { panelId: cme.id, date, time: '10:00', venue: 'Bench room' });
+      const t = performance.now();
+      ok('meetings.buildAgenda', { id });
+      return ms(t);
     }, s);
     const openCases = db.prepare("SELECT * FROM cases WHERE status != 'closed'");
     const select = await collect(() => {
@@ -59,15 +65,28 @@ export async function serviceRows(reg: BenchRegister, s: Sampling, log: (l: stri
       met: agendaSummary.median <= target,
     });
 
+    // Home is kept until the register changes: the row times it worked out again after a write (as the
+    // first visit after any change is), and notes a revisit with nothing changed.
     log('  Home (dashboard.get)');
+    const touch = db.prepare("UPDATE settings SET value = value WHERE key = 'setup_done'");
     const home = summarize(await collect(() => {
+      touch.run();
       const t = performance.now();
       ok('dashboard.get', {});
       return ms(t);
     }, { ...s }));
-    rows.push({ measure: 'Home (dashboard.get)', cases: reg.cases, summary: home, floor: null, target: '≤ 100 ms', met: home.median <= 100 });
+    const revisit = summarize(await collect(() => {
+      const t = performance.now();
+      ok('dashboard.get', {});
+      return ms(t);
+    }, { ...s }));
+    rows.push({
+      measure: 'Home (dashboard.get)', cases: reg.cases, summary: home, floor: null, target: '≤ 100 ms', met: home.median <= 100,
+      detail: `after a write; a revisit with nothing changed ${formatMs(revisit.median)}`,
+    });
   } finally {
     session.close();
+    fs.rmSync(dir, { recursive: true, force: true });
   }
   return rows;
 }
