@@ -32,10 +32,33 @@ const staticDir = path.join(root, 'dist/renderer');
 export function ensureRendererBuilt(): void {
   // Both pages: the app, and the lean print entry PDFs are printed from (a build older than issue 12 has no print.html).
   const built = () => ['index.html', 'print.html'].every((f) => fs.existsSync(path.join(staticDir, f)));
-  if (built()) return;
-  console.error('Building the UI first (npx vite build)…');
+  const changed = built() ? newerSource(fs.statSync(path.join(staticDir, 'index.html')).mtimeMs) : null;
+  if (built() && changed === null) return;
+  // A build older than the sources would print or bench yesterday's screens.
+  console.error(changed ? `Building the UI first (npx vite build): ${path.relative(root, changed)} changed since the last build…` : 'Building the UI first (npx vite build)…');
   const r = spawnSync('npx', ['vite', 'build'], { cwd: root, stdio: ['ignore', process.stderr, process.stderr], shell: process.platform === 'win32' });
   if (r.status !== 0 || !built()) throw new Error('Building the UI failed; run `npx vite build` to see why.');
+}
+
+/** The first source of the UI (renderer/, shared/, the Vite config) changed after `since`, or null. */
+function newerSource(since: number): string | null {
+  const walk = (dir: string): string | null => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      if (e.name === 'node_modules' || e.name.startsWith('.')) continue;
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) {
+        const hit = walk(p);
+        if (hit) return hit;
+      } else if (fs.statSync(p).mtimeMs > since) return p;
+    }
+    return null;
+  };
+  for (const d of ['renderer', 'shared']) {
+    const hit = walk(path.join(root, d));
+    if (hit) return hit;
+  }
+  const config = path.join(root, 'vite.config.ts');
+  return fs.existsSync(config) && fs.statSync(config).mtimeMs > since ? config : null;
 }
 
 export interface DocumentPdfOptions {
