@@ -11,6 +11,7 @@ import { sql as backupsRetention } from './010_backups_retention';
 import { sql as schoolReturns } from './011_school_returns';
 import { sql as agendaBuildIndexes } from './012_agenda_build_indexes';
 import { sql as homeAndPickerIndexes } from './013_home_and_picker_indexes';
+import { sql as alsoEligibleTotal } from './014_also_eligible_total';
 
 export interface Migration {
   version: number;
@@ -33,6 +34,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 11, name: 'school_returns', sql: schoolReturns },
   { version: 12, name: 'agenda_build_indexes', sql: agendaBuildIndexes },
   { version: 13, name: 'home_and_picker_indexes', sql: homeAndPickerIndexes },
+  { version: 14, name: 'also_eligible_total', sql: alsoEligibleTotal },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -53,6 +53,7 @@ export function bringIn(db: Db, ctx: WriteContext, args: MethodArgs<'agenda.brin
     });
     order.splice(at, 0, { id: newId, code: section });
     db.prepare('DELETE FROM agenda_eligible WHERE id = ?').run(e.id);
+    db.prepare('UPDATE meetings SET also_eligible_total = also_eligible_total - 1 WHERE id = ? AND also_eligible_total > 0').run(meetingId);
   }
   renumber(db, meetingId, order.map((o) => o.id));
   bump(db, meetingId);

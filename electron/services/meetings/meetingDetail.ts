@@ -69,7 +69,10 @@ export function getMeeting(db: Db, id: number): MeetingDetail {
     nextMeeting: neighbour(db, m, 'next'),
     mattersArising: matters,
     capacity: capacityFor(panel.register, panel.capacity),
-    alsoEligibleCount: (db.prepare('SELECT count(*) AS n FROM agenda_eligible WHERE meeting_id = ?').get(id) as { n: number }).n,
+    // Built since migration 014: the count kept at the build (only the most pressing rows are stored).
+    alsoEligibleCount: m.also_eligible_total !== null && m.also_eligible_total !== undefined
+      ? Number(m.also_eligible_total)
+      : (db.prepare('SELECT count(*) AS n FROM agenda_eligible WHERE meeting_id = ?').get(id) as { n: number }).n,
     alsoEligible: (db
       .prepare(
         `SELECT e.*, c.reference, c.rag, ch.forenames, ch.surname FROM agenda_eligible e JOIN cases c ON c.id = e.case_id JOIN children ch ON ch.id = c.child_id

@@ -7,6 +7,7 @@ import { clocksFor } from '../../../electron/services/register/caseClocks';
 import { termCalendar } from '../../../electron/services/settings/calendar';
 import { DISCUSSED_SQL } from '../../../electron/services/register/discussed';
 import { toCase, toChild, type Row } from '../../../electron/services/rows';
+import { ALSO_ELIGIBLE_SHOWN } from '../../../electron/services/meetings/meetingDetail';
 
 // Issue 12: the agenda builder reads only the cases that can be eligible (SQL narrows them by
 // index) and ranks without a wasted sort. This checks, on a generated register of a few thousand
@@ -59,20 +60,23 @@ function expectedPlan(app: TestApp, panel: Panel, meeting: { id: number; date: s
   });
 }
 
-/** The built agenda's proposed items and its whole "also eligible" list, as stored. */
+/** The built agenda's proposed items, its "also eligible" list as stored (the most pressing) and how many are eligible in all. */
 function built(app: TestApp, meetingId: number, items: Item[]) {
   return {
     proposed: items.filter((i) => i.kind === 'case' && !i.removed).map((i) => ({ caseId: i.caseId, section: i.code, reasons: i.reasons })),
     eligible: (app.db.prepare('SELECT case_id, rank, section, reasons FROM agenda_eligible WHERE meeting_id = ? ORDER BY rank').all(meetingId) as Row[]).map((r) => ({
       caseId: r.case_id, rank: r.rank, section: r.section, reasons: JSON.parse(String(r.reasons)),
     })),
+    eligibleCount: app.ok('meetings.get', { id: meetingId }).alsoEligibleCount as number,
   };
 }
 
 function planned(plan: AgendaPlan) {
+  const ranked = [...plan.alsoEligible].sort((a, b) => a.rank - b.rank);
   return {
     proposed: plan.onAgenda.map((p) => ({ caseId: p.caseId, section: p.section, reasons: p.reasons })),
-    eligible: plan.alsoEligible.map((p) => ({ caseId: p.caseId, rank: p.rank, section: p.section, reasons: p.reasons })),
+    eligible: ranked.slice(0, ALSO_ELIGIBLE_SHOWN).map((p) => ({ caseId: p.caseId, rank: p.rank, section: p.section, reasons: p.reasons })),
+    eligibleCount: plan.alsoEligible.length,
   };
 }
 
@@ -105,7 +109,7 @@ describe('the agenda builder at scale gives the straightforward rule’s agenda'
     const plan = expectedPlan(app, panel, { id: meeting.id, date }, new Set(), new Set());
     // A real test of scale: many more eligible cases than places.
     expect(plan.onAgenda.length).toBe(capacityFor(register, panel.capacity));
-    expect(plan.alsoEligible.length).toBeGreaterThan(100);
+    expect(plan.alsoEligible.length).toBeGreaterThan(ALSO_ELIGIBLE_SHOWN);
     expect(built(app, meeting.id, first.items)).toEqual(planned(plan));
     if (register === 'CME') {
       const ids = new Set([...plan.onAgenda, ...plan.alsoEligible].map((p) => p.caseId));
@@ -127,6 +131,22 @@ describe('the agenda builder at scale gives the straightforward rule’s agenda'
     expect(rebuilt.proposed.map((p) => p.caseId).sort()).toEqual(expected.proposed.map((p) => p.caseId).sort());
     expect(rebuilt.proposed.filter((p) => p.caseId !== outside.caseId)).toEqual(expected.proposed.filter((p) => p.caseId !== outside.caseId));
     expect(rebuilt.eligible).toEqual(expected.eligible);
+    expect(rebuilt.eligibleCount).toBe(expected.eligibleCount);
     expect(rebuilt.eligible.some((e) => e.caseId === cases[0]!.caseId)).toBe(false);
   }, 120_000);
+
+  it('keeps the most pressing eligible cases with the count of all, and bringing one in takes it off both', () => {
+    const panel = panels.find((p) => p.register === 'CME')!;
+    const meeting = app.ok('meetings.create', { panelId: panel.id, date: '2027-02-09', time: '10:00' });
+    const detail = app.ok('meetings.buildAgenda', { id: meeting.id });
+    expect(detail.alsoEligibleCount).toBeGreaterThan(ALSO_ELIGIBLE_SHOWN);
+    expect(detail.alsoEligible).toHaveLength(ALSO_ELIGIBLE_SHOWN);
+    const stored = app.db.prepare('SELECT count(*) FROM agenda_eligible WHERE meeting_id = ?').pluck().get(meeting.id);
+    expect(stored).toBe(ALSO_ELIGIBLE_SHOWN);
+    const top = detail.alsoEligible[0]!;
+    const after = app.ok('agenda.bringIn', { meetingId: meeting.id, caseIds: [top.caseId] });
+    expect(after.alsoEligibleCount).toBe(detail.alsoEligibleCount - 1);
+    expect(after.alsoEligible.some((e: { caseId: number }) => e.caseId === top.caseId)).toBe(false);
+    expect(after.items.some((i: Item) => i.caseId === top.caseId && !i.removed)).toBe(true);
+  });
 });
