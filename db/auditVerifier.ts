@@ -1,7 +1,6 @@
-import { Worker } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
 import { verifyAuditChain, type AuditCheck } from './auditChain';
-import { workerEntry } from './workerEntry';
+import { runRegisterCheck } from './workerEntry';
 
 type Db = Database.Database;
 
@@ -97,29 +96,5 @@ function checking(rows: number): AuditStatus {
 
 /** `stillOpen`: polled; once the register is closed the walk is stopped (nobody can see its result). */
 function inWorker(file: string, nativeBinding: string | undefined, key: Buffer | undefined, stillOpen: () => boolean): Promise<AuditCheck> {
-  return new Promise((resolve, reject) => {
-    const { file: entry, execArgv } = workerEntry('auditWorker');
-    const worker = new Worker(entry, { workerData: { file, nativeBinding, key: key ? new Uint8Array(key) : undefined }, ...(execArgv ? { execArgv } : {}) });
-    // The check must not keep a script or a test run alive.
-    worker.unref();
-    const watch = setInterval(() => {
-      if (!stillOpen()) void worker.terminate();
-    }, 250);
-    watch.unref();
-    const end = () => clearInterval(watch);
-    worker.once('message', (m: { check?: AuditCheck; error?: string }) => {
-      end();
-      if (m.check) resolve(m.check);
-      else reject(new Error(m.error ?? 'The audit trail check stopped.'));
-      void worker.terminate();
-    });
-    worker.once('error', (e) => {
-      end();
-      reject(e);
-    });
-    worker.once('exit', (code) => {
-      end();
-      reject(new Error(`The audit trail check stopped (exit ${code}).`));
-    });
-  });
+  return runRegisterCheck<AuditCheck>('auditWorker', { file, nativeBinding, key }, stillOpen, (m) => (m.check ? (m.check as AuditCheck) : undefined), 'The audit trail check');
 }

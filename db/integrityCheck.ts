@@ -1,7 +1,6 @@
-import { Worker } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
 import { storageError } from './storageErrors';
-import { workerEntry } from './workerEntry';
+import { runRegisterCheck } from './workerEntry';
 
 type Db = Database.Database;
 
@@ -139,29 +138,5 @@ export function recheckIntegrity(db: Db): IntegrityStatus {
 
 /** `stillOpen`: polled; once the register is closed the check is stopped (nobody can see its result). */
 function inWorker(file: string, nativeBinding: string | undefined, key: Buffer | undefined, stillOpen: () => boolean): Promise<string[]> {
-  return new Promise((resolve, reject) => {
-    const { file: entry, execArgv } = workerEntry('integrityWorker');
-    const worker = new Worker(entry, { workerData: { file, nativeBinding, key: key ? new Uint8Array(key) : undefined }, ...(execArgv ? { execArgv } : {}) });
-    // The check must not keep a script or a test run alive.
-    worker.unref();
-    const watch = setInterval(() => {
-      if (!stillOpen()) void worker.terminate();
-    }, 250);
-    watch.unref();
-    const end = () => clearInterval(watch);
-    worker.once('message', (m: { problems?: string[]; error?: string }) => {
-      end();
-      if (m.problems) resolve(m.problems);
-      else reject(new Error(m.error ?? 'The register file check stopped.'));
-      void worker.terminate();
-    });
-    worker.once('error', (e) => {
-      end();
-      reject(e);
-    });
-    worker.once('exit', (code) => {
-      end();
-      reject(new Error(`The register file check stopped (exit ${code}).`));
-    });
-  });
+  return runRegisterCheck<string[]>('integrityWorker', { file, nativeBinding, key }, stillOpen, (m) => (Array.isArray(m.problems) ? (m.problems as string[]) : undefined), 'The register file check');
 }

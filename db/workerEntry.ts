@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { Worker } from 'node:worker_threads';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
@@ -21,4 +22,45 @@ export function workerEntry(name: WorkerName): { file: string | URL; execArgv?: 
   }
   const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
   return { file: new URL(`./${name}.ts`, import.meta.url), execArgv: ['--import', tsx] };
+}
+
+/**
+ * Runs a register check in its worker, with the register's file and key: resolves with what `pick`
+ * finds in the worker's reply, rejects (saying `what` stopped) on an error or an early exit. The
+ * worker never keeps a script or test run alive, and is stopped once `stillOpen` says the register
+ * has closed (nobody can see its result).
+ */
+export function runRegisterCheck<T>(
+  name: WorkerName,
+  register: { file: string; nativeBinding: string | undefined; key: Buffer | undefined },
+  stillOpen: () => boolean,
+  pick: (reply: Record<string, unknown>) => T | undefined,
+  what: string,
+): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const { file: entry, execArgv } = workerEntry(name);
+    const workerData = { file: register.file, nativeBinding: register.nativeBinding, key: register.key ? new Uint8Array(register.key) : undefined };
+    const worker = new Worker(entry, { workerData, ...(execArgv ? { execArgv } : {}) });
+    worker.unref();
+    const watch = setInterval(() => {
+      if (!stillOpen()) void worker.terminate();
+    }, 250);
+    watch.unref();
+    const end = () => clearInterval(watch);
+    worker.once('message', (m: Record<string, unknown>) => {
+      end();
+      const found = pick(m);
+      if (found !== undefined) resolve(found);
+      else reject(new Error(typeof m.error === 'string' ? m.error : `${what} stopped.`));
+      void worker.terminate();
+    });
+    worker.once('error', (e) => {
+      end();
+      reject(e);
+    });
+    worker.once('exit', (code) => {
+      end();
+      reject(new Error(`${what} stopped (exit ${code}).`));
+    });
+  });
 }
