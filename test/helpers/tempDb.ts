@@ -6,6 +6,7 @@ import type { Dispatch } from '../../electron/dispatch';
 import { createApp } from '../../electron/createApp';
 import type { WriteContext } from '../../db/audit';
 import type { SessionUser } from '../../shared/api/session';
+import { loadDemo } from '../../db/demo/register';
 
 export function tempDir(prefix = 'panel-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
@@ -52,4 +53,11 @@ export function cmeReferral(over: Record<string, unknown> = {}, child: Record<st
     child: { forenames: 'Amelia', surname: 'Hartley', dateOfBirth: '2014-05-12', gender: 'female', ...child },
     case: { dateNotified: '2026-10-01', source: 'school', reason: 'whereabouts_unknown', lastSchool: 'Northbridge Academy', lastAttendance: '2026-09-15', ...over },
   };
+}
+
+/** A test app on the demo register as it stands on `today` (many service tests check their rules against it). */
+export function openDemoTestApp(today: string): TestApp {
+  const app = openTestApp({ today });
+  app.db.transaction(() => loadDemo(app.db, { actor: 'Demo', source: 'demo', now: () => `${today}T09:00:00Z` }, { today }))();
+  return app;
 }

@@ -4,8 +4,7 @@ import path from 'node:path';
 import { isHashedAsset } from '../../../electron/server/http';
 import { PRINT_ENTRY, documentReplies } from '../../../electron/server/documentPdf';
 import { replyKey } from '../../../shared/api/preloadedReplies';
-import { openTestApp, type TestApp } from '../../helpers/tempDb';
-import { loadDemo } from '../../../db/demo/register';
+import { type TestApp, openDemoTestApp } from '../../helpers/tempDb';
 
 // Issue 12: PDFs print from the lean print entry, whose built assets a window may keep.
 describe('the lean print entry', () => {
@@ -48,8 +47,7 @@ describe('replies handed to the print entry', () => {
     const TODAY = '2026-11-25';
     let app: TestApp;
     beforeAll(() => {
-      app = openTestApp({ today: TODAY });
-      app.db.transaction(() => loadDemo(app.db, { actor: 'Demo', source: 'demo', now: () => `${TODAY}T09:00:00Z` }, { today: TODAY }))();
+      app = openDemoTestApp(TODAY);
     });
     afterAll(() => app.close());
 

@@ -1,6 +1,5 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { openTestApp, type TestApp } from '../../helpers/tempDb';
-import { loadDemo } from '../../../db/demo/register';
+import { type TestApp, openDemoTestApp } from '../../helpers/tempDb';
 import type { RegisterRow } from '../../../shared/api/schemas';
 import type { PickedCase } from '../../../shared/api/register';
 
@@ -11,8 +10,7 @@ describe('register.pick', () => {
   let app: TestApp;
   let rows: RegisterRow[];
   beforeAll(() => {
-    app = openTestApp({ today: TODAY });
-    app.db.transaction(() => loadDemo(app.db, { actor: 'Demo', source: 'demo', now: () => `${TODAY}T09:00:00Z` }, { today: TODAY }))();
+    app = openDemoTestApp(TODAY);
     rows = app.ok('register.list');
   });
   afterAll(() => app.close());

@@ -1,6 +1,5 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { openTestApp, type TestApp } from '../../helpers/tempDb';
-import { loadDemo } from '../../../db/demo/register';
+import { type TestApp, openDemoTestApp } from '../../helpers/tempDb';
 import { listRegister } from '../../../electron/services/register/register';
 import { getDashboard } from '../../../electron/services/caseload/caseload';
 import type { Dashboard } from '../../../shared/api/trackingSchemas';
@@ -13,8 +12,7 @@ describe('"due for panel" is one rule', () => {
   const TODAY = '2026-11-25';
   let app: TestApp;
   beforeAll(() => {
-    app = openTestApp({ today: TODAY });
-    app.db.transaction(() => loadDemo(app.db, { actor: 'Demo', source: 'demo', now: () => `${TODAY}T09:00:00Z` }, { today: TODAY }))();
+    app = openDemoTestApp(TODAY);
   });
   afterAll(() => app.close());
 
@@ -54,8 +52,7 @@ describe("Home's figures are the register's, day by day", () => {
   const TODAY = '2026-11-25';
   let app: TestApp;
   beforeAll(() => {
-    app = openTestApp({ today: TODAY });
-    app.db.transaction(() => loadDemo(app.db, { actor: 'Demo', source: 'demo', now: () => `${TODAY}T09:00:00Z` }, { today: TODAY }))();
+    app = openDemoTestApp(TODAY);
   });
   afterAll(() => app.close());
 
@@ -115,8 +112,7 @@ describe("Home's run-out clocks, a few at a time", () => {
   const TODAY = '2026-11-25';
   let app: TestApp;
   beforeAll(() => {
-    app = openTestApp({ today: TODAY });
-    app.db.transaction(() => loadDemo(app.db, { actor: 'Demo', source: 'demo', now: () => `${TODAY}T09:00:00Z` }, { today: TODAY }))();
+    app = openDemoTestApp(TODAY);
   });
   afterAll(() => app.close());
 

@@ -1,6 +1,5 @@
 import { describe, it, expect, beforeAll } from 'vitest';
-import { openTestApp, type TestApp } from '../../helpers/tempDb';
-import { loadDemo } from '../../../db/demo/register';
+import { type TestApp, openDemoTestApp } from '../../helpers/tempDb';
 
 // A CME panel run against the demo register, through the dispatcher, as the cockpit drives it.
 describe('a CME panel meeting', () => {
@@ -9,8 +8,7 @@ describe('a CME panel meeting', () => {
   const TODAY = '2026-11-25';
 
   beforeAll(() => {
-    app = openTestApp({ today: TODAY });
-    app.db.transaction(() => loadDemo(app.db, { actor: 'Demo', source: 'demo', now: () => `${TODAY}T09:00:00Z` }, { today: TODAY }))();
+    app = openDemoTestApp(TODAY);
   });
 
   it('has the two panels out of the box, with standing membership', () => {

@@ -1,6 +1,5 @@
 import { describe, it, expect, beforeAll } from 'vitest';
-import { openTestApp, type TestApp } from '../../helpers/tempDb';
-import { loadDemo } from '../../../db/demo/register';
+import { type TestApp, openDemoTestApp } from '../../helpers/tempDb';
 import { MinutesDoc } from '../../../shared/api/minutesSchemas';
 
 const TODAY = '2026-11-25';
@@ -21,8 +20,7 @@ describe('minutes', () => {
   const actions: string[] = [];
 
   beforeAll(() => {
-    app = openTestApp({ today: TODAY });
-    app.db.transaction(() => loadDemo(app.db, { actor: 'Demo', source: 'demo', now: () => `${TODAY}T09:00:00Z` }, { today: TODAY }))();
+    app = openDemoTestApp(TODAY);
     const cme = app.ok('panels.list').find((p: { register: string }) => p.register === 'CME');
     const ms = app.ok('meetings.generate', { panelId: cme.id, count: 2 });
     meetingId = ms[0].id;

@@ -1,6 +1,5 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { openTestApp, type TestApp } from '../../helpers/tempDb';
-import { loadDemo } from '../../../db/demo/register';
+import { type TestApp, openDemoTestApp } from '../../helpers/tempDb';
 import type { RegisterRow } from '../../../shared/api/schemas';
 import { RegisterQuery } from '../../../shared/api/register';
 import { applyFilters, sortRows, summarise } from '../../../shared/register/filters';
@@ -13,8 +12,7 @@ describe('register.page: the register a window at a time', () => {
   let app: TestApp;
   let all: RegisterRow[];
   beforeAll(() => {
-    app = openTestApp({ today: TODAY });
-    app.db.transaction(() => loadDemo(app.db, { actor: 'Demo', source: 'demo', now: () => `${TODAY}T09:00:00Z` }, { today: TODAY }))();
+    app = openDemoTestApp(TODAY);
     all = app.ok('register.list');
   });
   afterAll(() => app.close());

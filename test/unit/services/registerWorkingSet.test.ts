@@ -1,6 +1,5 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { openTestApp, type TestApp } from '../../helpers/tempDb';
-import { loadDemo } from '../../../db/demo/register';
+import { type TestApp, openDemoTestApp } from '../../helpers/tempDb';
 import type { RegisterRow } from '../../../shared/api/schemas';
 import { RegisterQuery } from '../../../shared/api/register';
 import { unpackRows, type PackedRows } from '../../../shared/register/wire';
@@ -13,8 +12,7 @@ describe('register.workingSet: the open cases held by the page', () => {
   const TODAY = '2026-11-25';
   let app: TestApp;
   beforeAll(() => {
-    app = openTestApp({ today: TODAY });
-    app.db.transaction(() => loadDemo(app.db, { actor: 'Demo', source: 'demo', now: () => `${TODAY}T09:00:00Z` }, { today: TODAY }))();
+    app = openDemoTestApp(TODAY);
   });
   afterAll(() => app.close());
 
