@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { MethodOutput } from '../../../../shared/api/contract';
 import { call } from '../../api/client';
 import { useAuditAtOpen } from '../../data/hooks';
-import { ErrorBanner, InfoBanner } from '../../components/Banner';
+import { ErrorBanner, InfoBanner, RegisterCheckAlert } from '../../components/Banner';
 import { hrefFor } from '../../lib/router';
 
 type Check = MethodOutput<'audit.verify'>;
@@ -54,12 +54,5 @@ export function AuditTrailCard() {
 
 /** The app's warning, on every page, when the check at open found the audit trail altered. */
 export function AuditAlert() {
-  const atOpen = useAuditAtOpen();
-  if (atOpen.data?.status === 'checking') return <p role="status" className="muted small audit-checking">Checking the audit trail…</p>;
-  if (!atOpen.data || atOpen.data.status !== 'broken') return null;
-  return (
-    <div role="alert" className="banner banner-error">
-      {atOpen.data.message} <a href={hrefFor({ page: 'settings' })}>Details in Settings</a>
-    </div>
-  );
+  return <RegisterCheckAlert state={useAuditAtOpen().data} faultStatus="broken" checking="Checking the audit trail…" detailsHref={hrefFor({ page: 'settings' })} />;
 }

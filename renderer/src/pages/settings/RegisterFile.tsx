@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { MethodOutput } from '../../../../shared/api/contract';
 import { call } from '../../api/client';
 import { useIntegrityAtOpen } from '../../data/hooks';
-import { ErrorBanner, InfoBanner } from '../../components/Banner';
+import { ErrorBanner, InfoBanner, RegisterCheckAlert } from '../../components/Banner';
 import { hrefFor } from '../../lib/router';
 
 type Check = MethodOutput<'integrity.verify'>;
@@ -61,12 +61,5 @@ export function RegisterFileCard() {
 
 /** The app's warning, on every page, when the check found the register file damaged. */
 export function RegisterFileAlert() {
-  const atOpen = useIntegrityAtOpen();
-  if (atOpen.data?.status === 'checking') return <p role="status" className="muted small audit-checking">Checking the register file…</p>;
-  if (!atOpen.data || atOpen.data.status !== 'damaged') return null;
-  return (
-    <div role="alert" className="banner banner-error">
-      {atOpen.data.message} <a href={hrefFor({ page: 'settings' })}>Details in Settings</a>
-    </div>
-  );
+  return <RegisterCheckAlert state={useIntegrityAtOpen().data} faultStatus="damaged" checking="Checking the register file…" detailsHref={hrefFor({ page: 'settings' })} />;
 }
