@@ -15,12 +15,15 @@ export function AuthorityForm() {
   const [fileError, setFileError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
   const a = useMutation();
+  // The saved name and logo fill the form when they arrive, and again after a refetch, but never over
+  // what the user has started changing (typing before the reply came used to be overwritten).
+  const [edited, setEdited] = useState(false);
   useEffect(() => {
-    if (current.data) {
+    if (current.data && !edited) {
       setName(current.data.name);
       setLogo(current.data.logo);
     }
-  }, [current.data]);
+  }, [current.data, edited]);
 
   const pickLogo = (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];
@@ -35,11 +38,15 @@ export function AuthorityForm() {
       return;
     }
     const reader = new FileReader();
-    reader.onload = () => setLogo(String(reader.result));
+    reader.onload = () => {
+      setEdited(true);
+      setLogo(String(reader.result));
+    };
     reader.readAsDataURL(file);
   };
   const save = async () => {
     setSaved(false);
+    // The form keeps what was saved (`edited` stays): the old reply must not put the old name back.
     if (await a.run(() => call('settings.setAuthority', { name, logo }))) setSaved(true);
   };
 
@@ -49,7 +56,7 @@ export function AuthorityForm() {
       <ErrorBanner message={a.field === 'name' ? null : a.error} />
       {saved ? <InfoBanner>Saved. Minutes printed from now on carry this name and logo.</InfoBanner> : null}
       <Field label="Local authority name" hint="Printed at the head of the minutes." required error={a.errorFor('name')}>
-        {(f) => <input {...f} value={name} onChange={(e) => setName(e.target.value)} />}
+        {(f) => <input {...f} value={name} readOnly={!current.data} onChange={(e) => { setEdited(true); setName(e.target.value); }} />}
       </Field>
       <Field label="Logo" hint="PNG, JPEG, GIF, WebP or SVG, under 350 KB. Stored in the register on this computer." error={fileError}>
         {(f) => <input {...f} type="file" accept="image/png,image/jpeg,image/gif,image/webp,image/svg+xml" onChange={pickLogo} />}
@@ -57,7 +64,7 @@ export function AuthorityForm() {
       {logo ? (
         <p>
           <img src={logo} alt="Current logo" style={{ maxHeight: 60, maxWidth: 240, verticalAlign: 'middle' }} />{' '}
-          <button type="button" className="link" onClick={() => setLogo(null)}>Remove logo</button>
+          <button type="button" className="link" onClick={() => { setEdited(true); setLogo(null); }}>Remove logo</button>
         </p>
       ) : null}
       <div className="dialog-buttons"><button type="submit" className="primary" disabled={a.busy || !name.trim()}>Save authority</button></div>
