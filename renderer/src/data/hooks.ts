@@ -28,10 +28,13 @@ export const useDashboard = () => useQuery('dashboard.get', {});
 export const useHomeAlerts = (input: MethodInput<'alerts.home'> = {}) => useQuery('alerts.home', input);
 export const useReport = (input: MethodInput<'reports.get'>) => useQuery('reports.get', input);
 export const useAuthority = () => useQuery('settings.getAuthority', {});
-/** The latest audit-chain check; asks again every second while a large register's chain is still being walked. */
-export function useAuditAtOpen() {
-  const q = useQuery('audit.verify', { atOpen: true });
-  const checking = q.data?.status === 'checking';
+/**
+ * The latest result of a check started at sign-in (the audit chain, the register file); asked again
+ * every second while a large register's check is still running.
+ */
+function useCheckAtOpen<M extends 'audit.verify' | 'integrity.verify'>(method: M) {
+  const q = useQuery(method, { atOpen: true } as MethodInput<M>);
+  const checking = (q.data as { status: string } | null)?.status === 'checking';
   const { reload } = q;
   useEffect(() => {
     if (!checking) return;
@@ -40,18 +43,8 @@ export function useAuditAtOpen() {
   }, [checking, reload]);
   return q;
 }
-/** The latest check of the register file (started at sign-in); asks again every second while it is running. */
-export function useIntegrityAtOpen() {
-  const q = useQuery('integrity.verify', { atOpen: true });
-  const checking = q.data?.status === 'checking';
-  const { reload } = q;
-  useEffect(() => {
-    if (!checking) return;
-    const t = window.setInterval(() => void reload(), 1000);
-    return () => window.clearInterval(t);
-  }, [checking, reload]);
-  return q;
-}
+export const useAuditAtOpen = () => useCheckAtOpen('audit.verify');
+export const useIntegrityAtOpen = () => useCheckAtOpen('integrity.verify');
 export const useMinutes = (input: MethodInput<'minutes.get'>) => useQuery('minutes.get', input);
 export const useAgendaPack = (input: MethodInput<'agendaPack.get'>) => useQuery('agendaPack.get', input);
 export const useArchivingForm = (caseId: number) => useQuery('archivingForm.get', { caseId });
