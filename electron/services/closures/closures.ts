@@ -12,6 +12,7 @@ import { AppError, invalid } from '../../../shared/api/errors';
 import { compareIso, formatUk } from '../../../shared/domain/dates';
 import { assessClosure, authoriserProblem, nextUnfoundReview, type AuthoriserCandidate, type ClosureCase, type ClosureEvidence } from '../../../shared/domain/closure';
 import { sameUserName } from '../../../db/keyring';
+import { linkedOfficerId } from '../users/users';
 import { labelOf, CLOSURE_REASONS, type ClosureReason } from '../../../shared/domain/vocab';
 import { getOfficer } from '../settings/officers';
 import { addNoteRow } from '../register/cases';
@@ -207,7 +208,7 @@ function closureDetail(p: ClosureEvidence): string | null {
  */
 function deciderFor(db: Db, ctx: WriteContext, p: Record<string, unknown>, officerId: number | undefined, field: string): AuthoriserCandidate {
   if (ctx.user) {
-    const linked = (db.prepare('SELECT officer_id FROM users WHERE id = ?').get(ctx.user.id) as { officer_id: number | null } | undefined)?.officer_id ?? null;
+    const linked = linkedOfficerId(db, ctx.user.id);
     const proposerId = Number(p.proposed_by_id);
     const sameAsProposer = linked === proposerId || sameUserName(String(p.proposed_by_name), ctx.user.name);
     return { id: sameAsProposer ? proposerId : (linked ?? 0), name: ctx.user.name, isManager: ctx.user.role === 'manager', active: true };

@@ -26,6 +26,7 @@ import { proposeCaseClosure } from '../closures/closures';
 import { addNoteRow, caseRow, proposeClosure } from '../register/cases';
 import { updateChild } from '../register/children';
 import { getOfficer } from '../settings/officers';
+import { linkedOfficerId } from '../users/users';
 import { FLAG_COLUMNS, type Row } from '../rows';
 import { describeChanges, openCasesByChild, pmoeChanges, type OpenCase, type RegisterIndex } from './analyse';
 
@@ -271,8 +272,7 @@ export function applyAdmission(db: Db, ctx: WriteContext, nc: NoticeContext, row
  * chosen: the signed-in user's own officer record, when their account is linked to one.
  */
 export function checkOfficer(db: Db, officerId: number | null | undefined, ctx?: WriteContext): number | null {
-  const own = ctx?.user ? ((db.prepare('SELECT officer_id FROM users WHERE id = ?').get(ctx.user.id) as { officer_id: number | null } | undefined)?.officer_id ?? null) : null;
-  const id = officerId || own;
+  const id = officerId || (ctx?.user ? linkedOfficerId(db, ctx.user.id) : null);
   if (!id) return null;
   const o = getOfficer(db, id);
   if (!o.active) throw invalid('officerId', `${o.name} is marked as having left. Choose an active officer.`);

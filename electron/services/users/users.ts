@@ -28,6 +28,11 @@ export function currentUser(db: Db, id: number): UserRow {
   return row;
 }
 
+/** The officer record a user's account is linked to (their own cases, closures, actions), or null. */
+export function linkedOfficerId(db: Db, userId: number): number | null {
+  return (db.prepare('SELECT officer_id FROM users WHERE id = ?').get(userId) as { officer_id: number | null } | undefined)?.officer_id ?? null;
+}
+
 export function listUsers(db: Db, canSignIn: (id: number) => boolean): User[] {
   return (db.prepare('SELECT * FROM users WHERE removed_at IS NULL ORDER BY name COLLATE NOCASE').all() as UserRow[]).map((r) => toUser(r, canSignIn));
 }
