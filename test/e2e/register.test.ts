@@ -137,7 +137,10 @@ describe.skipIf(!chromiumAvailable)('the register, end to end in Chromium', () =
 
   it('sets the authority’s name and logo for the minutes in Settings', async () => {
     await page.getByRole('link', { name: 'Settings', exact: true }).click();
+    // As a person would: the saved name is on screen before they change it.
+    await expect.poll(() => page.getByLabel('Local authority name').inputValue()).toBe('Your local authority');
     await page.getByLabel('Local authority name').fill('Northbridge Borough Council');
+    await expect.poll(() => page.getByLabel('Local authority name').inputValue()).toBe('Northbridge Borough Council');
     await page.getByLabel('Logo', { exact: true }).setInputFiles(new URL('../../renderer/public/favicon.svg', import.meta.url).pathname);
     await page.getByRole('img', { name: 'Current logo' }).waitFor();
     await page.getByRole('button', { name: 'Save authority' }).click();
