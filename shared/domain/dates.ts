@@ -7,8 +7,14 @@
 
 export type IsoDate = string;
 
-const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MS_PER_DAY = 86_400_000;
+
+// Every rule that decides a child's clocks goes through these helpers, thousands of times in an
+// agenda build at 50,000 cases: they read the characters and do integer arithmetic (no RegExp, no
+// Date objects), which made them a third of the build's time before.
+const DIGIT_0 = 48;
+const DASH = 45;
+const MONTH_DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 export function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
@@ -17,18 +23,27 @@ export function isLeapYear(year: number): boolean {
 /** Number of days in a month (month 1..12). */
 export function daysInMonth(year: number, month: number): number {
   if (month === 2) return isLeapYear(year) ? 29 : 28;
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+  return MONTH_DAYS[month] ?? 31;
+}
+
+/** The digits of s from start to end as a number, or -1 if any is not a digit. */
+function digits(s: string, start: number, end: number): number {
+  let n = 0;
+  for (let i = start; i < end; i++) {
+    const d = s.charCodeAt(i) - DIGIT_0;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
 }
 
 /** True for a well-formed `YYYY-MM-DD` string naming a real calendar day (2026-02-30 is false). */
 export function isIsoDate(s: string): boolean {
-  if (typeof s !== 'string') return false;
-  const m = ISO_RE.exec(s);
-  if (!m) return false;
-  const year = Number(m[1]);
-  const month = Number(m[2]);
-  const day = Number(m[3]);
-  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+  if (typeof s !== 'string' || s.length !== 10 || s.charCodeAt(4) !== DASH || s.charCodeAt(7) !== DASH) return false;
+  const year = digits(s, 0, 4);
+  const month = digits(s, 5, 7);
+  const day = digits(s, 8, 10);
+  return year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
 export interface IsoParts {
@@ -40,7 +55,7 @@ export interface IsoParts {
 /** Splits an ISO date into numbers. Throws RangeError for anything that is not a real date. */
 export function isoParts(iso: IsoDate): IsoParts {
   if (!isIsoDate(iso)) throw new RangeError(`Not an ISO date (YYYY-MM-DD): ${JSON.stringify(iso)}`);
-  return { year: Number(iso.slice(0, 4)), month: Number(iso.slice(5, 7)), day: Number(iso.slice(8, 10)) };
+  return { year: digits(iso, 0, 4), month: digits(iso, 5, 7), day: digits(iso, 8, 10) };
 }
 
 function pad(n: number, width: number): string {
@@ -54,14 +69,38 @@ export function fromParts(year: number, month: number, day: number): IsoDate {
   return iso;
 }
 
+/**
+ * Days since 1970-01-01 (negative before it) of an ISO date, in the proleptic Gregorian calendar
+ * (H. Hinnant's days_from_civil). Throws RangeError for an invalid date.
+ */
+export function epochDay(iso: IsoDate): number {
+  const { year, month, day } = isoParts(iso);
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
+}
+
+/** The ISO date `n` days after 1970-01-01 (civil_from_days); years 0000–9999. */
+export function fromEpochDay(n: number): IsoDate {
+  const z = n + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  if (year < 0 || year > 9999) throw new RangeError(`Date out of range (years 0000–9999): day ${n}`);
+  return `${year < 1000 ? pad(year, 4) : String(year)}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
+}
+
 /** The UTC midnight of an ISO date. Throws RangeError for an invalid date. */
 export function parseIso(s: IsoDate): Date {
-  const { year, month, day } = isoParts(s);
-  const d = new Date(0);
-  // setUTCFullYear (not Date.UTC) so that years 0..99 are not mapped to 1900..1999.
-  d.setUTCFullYear(year, month - 1, day);
-  d.setUTCHours(0, 0, 0, 0);
-  return d;
+  return new Date(epochDay(s) * MS_PER_DAY);
 }
 
 /** The UTC calendar date of a Date, as `YYYY-MM-DD`. */
@@ -73,7 +112,7 @@ export function toIso(d: Date): IsoDate {
 /** `dd/mm/yyyy` for display; '' for null, undefined or empty. A non-ISO string is returned unchanged. */
 export function formatUk(iso: IsoDate | null | undefined): string {
   if (iso === null || iso === undefined) return '';
-  const s = iso.trim();
+  const s = iso.length === 10 ? iso : iso.trim();
   if (s === '') return '';
   if (!isIsoDate(s)) return s;
   return `${s.slice(8, 10)}/${s.slice(5, 7)}/${s.slice(0, 4)}`;
@@ -81,7 +120,7 @@ export function formatUk(iso: IsoDate | null | undefined): string {
 
 export function addDays(iso: IsoDate, n: number): IsoDate {
   if (!Number.isInteger(n)) throw new RangeError(`addDays needs a whole number of days, got ${n}`);
-  return toIso(new Date(parseIso(iso).getTime() + n * MS_PER_DAY));
+  return fromEpochDay(epochDay(iso) + n);
 }
 
 /** Adds calendar months, clamping to the end of the month: 2026-01-31 + 1 month = 2026-02-28. */
@@ -109,13 +148,13 @@ export function wholeMonthsBetween(from: IsoDate, to: IsoDate): number {
 
 /** Whole days from `from` to `to` (to − from): diffDays('2026-01-01', '2026-01-29') = 28. */
 export function diffDays(from: IsoDate, to: IsoDate): number {
-  return Math.round((parseIso(to).getTime() - parseIso(from).getTime()) / MS_PER_DAY);
+  return epochDay(to) - epochDay(from);
 }
 
 /** -1, 0 or 1. ISO dates sort as strings, but this also validates both sides. */
 export function compareIso(a: IsoDate, b: IsoDate): -1 | 0 | 1 {
-  isoParts(a);
-  isoParts(b);
+  if (!isIsoDate(a)) isoParts(a);
+  if (!isIsoDate(b)) isoParts(b);
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
@@ -127,7 +166,8 @@ export function todayIso(now: Date): IsoDate {
 
 /** 0 = Sunday … 6 = Saturday. */
 export function dayOfWeek(iso: IsoDate): number {
-  return parseIso(iso).getUTCDay();
+  // 1970-01-01 was a Thursday.
+  return (((epochDay(iso) + 4) % 7) + 7) % 7;
 }
 
 const FRIDAY = 5;

@@ -15,6 +15,8 @@ import {
   lastMondayOfJune,
   ageOn,
   birthdayIn,
+  epochDay,
+  fromEpochDay,
 } from '../../../shared/domain/dates';
 
 describe('isIsoDate', () => {
@@ -255,5 +257,40 @@ describe('birthdayIn', () => {
     ['2016-07-04', 2030, '2030-07-04'],
   ])('born %s, birthday in %d is %s', (dob, year, expected) => {
     expect(birthdayIn(dob, year)).toBe(expected);
+  });
+});
+
+// The helpers read characters and count days in integers (no RegExp, no Date): checked here against
+// the Date-based arithmetic they replaced, day by day across four centuries and the epoch boundary.
+describe('integer day arithmetic agrees with Date', () => {
+  const viaDate = (iso: string, n: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+  it('epochDay and fromEpochDay round-trip every day from 1800 to 2200', () => {
+    let mismatches = 0;
+    const start = Date.UTC(1800, 0, 1) / 86_400_000;
+    const end = Date.UTC(2200, 11, 31) / 86_400_000;
+    for (let n = start; n <= end; n++) {
+      const iso = new Date(n * 86_400_000).toISOString().slice(0, 10);
+      if (epochDay(iso) !== n || fromEpochDay(n) !== iso || dayOfWeek(iso) !== new Date(n * 86_400_000).getUTCDay()) mismatches++;
+    }
+    expect(mismatches).toBe(0);
+    expect(end - start).toBeGreaterThan(146_000);
+  });
+  it.each([
+    ['2026-01-31', 28], ['2024-02-28', 1], ['2023-02-28', 1], ['2000-02-28', 1], ['1900-02-28', 1],
+    ['2026-12-31', 1], ['2026-03-01', -1], ['2024-03-01', -1], ['1970-01-01', -1], ['1969-12-31', 1],
+    ['2026-09-01', 10_000], ['2026-09-01', -10_000], ['0400-03-01', -1], ['9999-12-30', 1],
+  ])('addDays(%s, %i) as Date counts it', (iso, n) => {
+    expect(addDays(iso, n)).toBe(viaDate(iso, n));
+    expect(diffDays(iso, addDays(iso, n))).toBe(n);
+  });
+  it('keeps years 0000–0099 as written (not 1900–1999) and refuses to leave 0000–9999', () => {
+    expect(addDays('0099-12-31', 1)).toBe('0100-01-01');
+    expect(parseIso('0050-06-15').getUTCFullYear()).toBe(50);
+    expect(epochDay('0000-01-01')).toBe(-719_528);
+    expect(() => addDays('9999-12-31', 1)).toThrow(RangeError);
+    expect(() => addDays('0000-01-01', -1)).toThrow(RangeError);
+  });
+  it.each(['2026-1-01', '2026/01/01', '202a-01-01', '2026-02-30', '+026-01-01', '2026-01-0a'])('epochDay refuses %j', (s) => {
+    expect(() => epochDay(s)).toThrow(RangeError);
   });
 });
