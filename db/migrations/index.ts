@@ -12,6 +12,7 @@ import { sql as schoolReturns } from './011_school_returns';
 import { sql as agendaBuildIndexes } from './012_agenda_build_indexes';
 import { sql as homeAndPickerIndexes } from './013_home_and_picker_indexes';
 import { sql as alsoEligibleTotal } from './014_also_eligible_total';
+import { sql as agendaCoveringIndexes } from './015_agenda_covering_indexes';
 
 export interface Migration {
   version: number;
@@ -35,6 +36,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 12, name: 'agenda_build_indexes', sql: agendaBuildIndexes },
   { version: 13, name: 'home_and_picker_indexes', sql: homeAndPickerIndexes },
   { version: 14, name: 'also_eligible_total', sql: alsoEligibleTotal },
+  { version: 15, name: 'agenda_covering_indexes', sql: agendaCoveringIndexes },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../../../../db/open';
 import { CHILD, migrateAcross } from './migrateAcross';
-import { AGENDA_CASES_SQL, DISCUSSED_AT_SQL, NOT_REACHED_SQL, OPEN_ACTIONS_SQL } from '../../../../electron/services/meetings/agendaCases';
+import { DISCUSSED_AT_SQL, NOT_REACHED_SQL, OPEN_ACTIONS_SQL } from '../../../../electron/services/meetings/agendaCases';
 
 /** SQLite's plan for a statement, one line per step ("SEARCH c USING INDEX …", "SCAN x", …). */
 function plan(db: Db, sql: string, params: Record<string, unknown>): string[] {
@@ -28,18 +28,10 @@ describe('migration 012: agenda build indexes (issue 12)', () => {
       { id: 3, status: 'closed', unfound_review_due: null },
     ]);
     expect(db.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'cases_unfound_review'`).pluck().get()).toBe('cases_unfound_review');
-    expect(db.prepare(AGENDA_CASES_SQL).all({ register: 'CME', meetingDate: '2026-09-08' }).map((r) => (r as { id: number }).id).sort()).toEqual([1, 2]);
-    expect(db.prepare(AGENDA_CASES_SQL).all({ register: 'CME', meetingDate: '2026-08-31' }).map((r) => (r as { id: number }).id)).toEqual([1]);
-    expect(db.prepare(AGENDA_CASES_SQL).all({ register: 'PMOE', meetingDate: '2026-09-08' })).toEqual([]);
-    db.close();
-  });
-
-  it('the agenda builder reads open cases by status and register, and closed ones only when a not-found review is due', () => {
-    const db = open();
-    const steps = plan(db, AGENDA_CASES_SQL, { register: 'CME', meetingDate: '2026-09-08' });
-    expect(steps.some((s) => /^SEARCH c USING (COVERING )?INDEX cases_status_register \(status=\? AND register=\?\)/.test(s)), steps.join('\n')).toBe(true);
-    expect(steps.some((s) => /^SEARCH c USING (COVERING )?INDEX cases_unfound_review \(register=\? AND unfound_review_due[<>]/.test(s)), steps.join('\n')).toBe(true);
-    expect(scansOf(steps, ['c', 'ch']), steps.join('\n')).toEqual([]);
+    // The builder's own query needs migration 015's indexes: 015_agenda_covering_indexes.test.ts runs it.
+    const due = `SELECT id FROM cases WHERE register = 'CME' AND status = 'closed' AND unfound_review_due IS NOT NULL AND unfound_review_due <= ?`;
+    expect(plan(db, due.replace('?', `'2026-09-08'`), {}).some((s) => s.includes('cases_unfound_review'))).toBe(true);
+    expect(db.prepare(due).pluck().all('2026-09-08')).toEqual([2]);
     db.close();
   });
 

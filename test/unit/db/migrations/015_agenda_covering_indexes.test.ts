@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import type { Db } from '../../../../db/open';
+import { CHILD, migrateAcross } from './migrateAcross';
+import { AGENDA_CASES_SQL } from '../../../../electron/services/meetings/agendaCases';
+
+/** SQLite's plan for a statement, one line per step ("SEARCH c USING INDEX …", "SCAN x", …). */
+function plan(db: Db, sql: string, params: Record<string, unknown>): string[] {
+  return (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as { detail: string }[]).map((r) => r.detail);
+}
+
+describe('migration 015: the agenda builder reads open cases from covering indexes (issue 12)', () => {
+  const open = () =>
+    migrateAcross('agenda_covering_indexes', (old) => {
+      old.exec(CHILD);
+      // An open case, a closed-not-found one under twice-yearly review (seed 003 App. D) and a closed one.
+      old.exec(`INSERT INTO cases (id, child_id, register, ref_year, ref_seq, reference, status, date_notified, source, rag, closed_on, closure_reason, unfound_review_due, created_at) VALUES
+        (1, 1, 'CME', 2026, 1, 'CME-2026-0001', 'checks', '2026-02-03', 'school', 'red', NULL, NULL, NULL, '2026-02-03T09:00:00Z'),
+        (2, 1, 'CME', 2026, 2, 'CME-2026-0002', 'closed', '2026-01-04', 'school', NULL, '2026-03-01', 'unresolved_lost', '2026-09-01', '2026-01-04T09:00:00Z'),
+        (3, 1, 'PMOE', 2026, 1, 'PMOE-2026-0001', 'closed', '2026-01-05', 'school', NULL, '2026-03-02', 'returned', NULL, '2026-01-05T09:00:00Z')`);
+    });
+
+  it('finds the open cases and the closed ones whose not-found review is due, as before', () => {
+    const db = open();
+    const ids = (register: string, meetingDate: string) =>
+      db.prepare(AGENDA_CASES_SQL).all({ register, meetingDate }).map((r) => (r as { id: number }).id).sort();
+    expect(ids('CME', '2026-09-08')).toEqual([1, 2]);
+    expect(ids('CME', '2026-08-31')).toEqual([1]);
+    expect(ids('PMOE', '2026-09-08')).toEqual([]);
+    const row = db.prepare(AGENDA_CASES_SQL).get({ register: 'CME', meetingDate: '2026-08-31' }) as Record<string, unknown>;
+    expect(row).toMatchObject({ reference: 'CME-2026-0001', rag: 'red', date_notified: '2026-02-03', date_of_birth: '2014-05-12' });
+    db.close();
+  });
+
+  it('reads every column of an open case and its child from the indexes alone, never a table page', () => {
+    const db = open();
+    const steps = plan(db, AGENDA_CASES_SQL, { register: 'CME', meetingDate: '2026-09-08' });
+    // COVERING: every column the query reads is in the index. A column added to the query but not to
+    // the index makes SQLite read the table row, and this fails.
+    expect(steps.some((s) => /^SEARCH c USING COVERING INDEX cases_agenda \(register=\? AND status=\?\)/.test(s)), steps.join('\n')).toBe(true);
+    expect(steps.filter((s) => /^SEARCH ch USING COVERING INDEX children_agenda \(id=\?\)/.test(s)), steps.join('\n')).toHaveLength(2);
+    // Closed cases only by their not-found review date (migration 012).
+    expect(steps.some((s) => /^SEARCH c USING INDEX cases_unfound_review \(register=\? AND unfound_review_due[<>]/.test(s)), steps.join('\n')).toBe(true);
+    expect(steps.filter((s) => /^SCAN /.test(s)), steps.join('\n')).toEqual([]);
+    db.close();
+  });
+});
