@@ -40,6 +40,13 @@ describe.skipIf(!chromiumAvailable)('the register answers from its working set, 
     await page.getByRole('button', { name: /^Child/ }).click();
     const byChild = await hostView({ sorting: [{ id: 'child', desc: false }] });
     await expect.poll(async () => (await shown())[0]).toBe(byChild.rows[0]!.reference);
+    // The frame that answers draws only the rows on screen; the rows just below it follow, so
+    // scrolling never shows a gap.
+    const beyond = () => page.evaluate(() => {
+      const box = document.querySelector('.reg-scroll')!.getBoundingClientRect();
+      return [...document.querySelectorAll('.reg-body-row')].filter((r) => r.getBoundingClientRect().top >= box.bottom).length;
+    });
+    await expect.poll(beyond).toBeGreaterThan(0);
     await page.getByLabel('Register', { exact: true }).selectOption('PMOE');
     const pmoe = await hostView({ register: 'PMOE', sorting: [{ id: 'child', desc: false }] });
     await expect.poll(showing).toBe(pmoe.total);
