@@ -122,6 +122,70 @@ export function pageFloor(page: Page, kind: 'filter' | 'sort' | 'select', n: num
   );
 }
 
+/**
+ * What Chromium alone needs to draw a changed screen of rows after a keystroke: each register row on
+ * screen takes the next row's contents, changed as React changes them (a cell whose elements match
+ * gets the new text in its text nodes; any other gets new nodes), in a keydown listener of its own
+ * (the app never sees the key), timed like the app's rows from the event to the first paint after,
+ * with no framework and no filtering; then put back exactly as it was by a second keystroke (the
+ * second sample), so React's DOM is left untouched. Focus is moved off the search box for it.
+ */
+export async function redrawFloor(page: Page): Promise<number[]> {
+  await page.evaluate(() => {
+    (document.activeElement as HTMLElement | null)?.blur();
+    const afterPaint = () =>
+      new Promise<number>((r) => requestAnimationFrame(() => {
+        const ch = new MessageChannel();
+        ch.port1.onmessage = () => r(performance.now());
+        ch.port2.postMessage(0);
+      }));
+    const box = document.querySelector('.reg-scroll')!.getBoundingClientRect();
+    const rows = [...document.querySelectorAll('.reg-body-row:not(.reg-loading-row)')].filter((r) => {
+      const b = r.getBoundingClientRect();
+      return b.bottom > box.top && b.top < box.bottom;
+    });
+    const texts = (el: Element) => {
+      const out: Text[] = [];
+      const w = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      for (let n = w.nextNode(); n; n = w.nextNode()) out.push(n as Text);
+      return out;
+    };
+    const shape = (el: Element) => `${[...el.querySelectorAll('*')].map((e) => `${e.tagName}.${e.className}`).join('|')}#${texts(el).length}`;
+    const cells = rows.map((r) => [...r.children].map((c) => ({ el: c, nodes: [...c.childNodes], texts: texts(c), values: texts(c).map((t) => t.data), shape: shape(c) })));
+    const next = (i: number) => cells[(i + 1) % cells.length]!;
+    const forward = () => cells.forEach((cs, i) => cs.forEach((c, j) => {
+      const src = next(i)[j];
+      if (!src) return;
+      if (src.shape === c.shape) c.texts.forEach((t, k) => (t.data = src.values[k]!));
+      else c.el.replaceChildren(...src.nodes.map((n) => n.cloneNode(true)));
+    }));
+    const back = () => cells.forEach((cs) => cs.forEach((c) => {
+      if (c.el.firstChild !== c.nodes[0] || c.el.childNodes.length !== c.nodes.length) c.el.replaceChildren(...c.nodes);
+      c.texts.forEach((t, k) => (t.data = c.values[k]!));
+    }));
+    const changes = [forward, back];
+    const w = window as unknown as { __redraw: Promise<number>[] };
+    w.__redraw = [];
+    const onKey = (e: KeyboardEvent) => {
+      e.stopImmediatePropagation();
+      e.preventDefault();
+      const change = changes.shift();
+      if (!change) return;
+      if (changes.length === 0) window.removeEventListener('keydown', onKey, { capture: true });
+      const t0 = e.timeStamp;
+      change();
+      w.__redraw.push(afterPaint().then((t1) => t1 - t0));
+    };
+    window.addEventListener('keydown', onKey, { capture: true });
+  });
+  for (let i = 0; i < 2; i++) {
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
+    await page.keyboard.press('q');
+    await page.waitForTimeout(50);
+  }
+  return page.evaluate(() => Promise.all((window as unknown as { __redraw: Promise<number>[] }).__redraw));
+}
+
 /** The page's JS heap in use, MB (Chromium's performance.memory with precise memory info). */
 export function pageHeapMb(page: Page): Promise<number> {
   return page.evaluate(() => ((performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? Number.NaN) / 1024 / 1024);

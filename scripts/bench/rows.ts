@@ -9,7 +9,7 @@ import * as K from '../../db/keyring';
 import { documentTemplates, DOCUMENT_MARGIN } from '../../electron/server/documentTemplates';
 import { BENCH_TODAY, BENCH_USER, signInInProcess, type BenchRegister } from './registers';
 import { callHost, nodeListeningMs, startHost, type RunningHost } from './host';
-import { FIRST_ROW, REGISTER_TABLE, installProbe, newContext, openAt, pageFloor, pageHeapMb, timeInput } from './browser';
+import { FIRST_ROW, REGISTER_TABLE, installProbe, newContext, openAt, pageFloor, pageHeapMb, redrawFloor, timeInput } from './browser';
 import { collect, formatBytes, formatMs, summarize, type BenchRow, type BenchOptions } from './stats';
 
 type Sampling = Pick<BenchOptions, 'samples' | 'budgetS'>;
@@ -315,7 +315,15 @@ export async function browserRows(reg: BenchRegister, host: RunningHost, browser
     await search.fill('');
     const floorFilter = await collect(() => pageFloor(page, 'filter', n), s);
     const keySummary = summarize(keys);
-    rows.push({ measure: 'keystroke in register search → rows drawn', cases: n, summary: keySummary, floor: summarize(floorFilter), floorLabel: 'JS filter + frame', target: 'p95 ≤ 16 ms', met: keySummary.p95 <= 16, detail: keyNote });
+    // The same screen of rows changed by Chromium alone, beside the app's: what drawing them costs here.
+    const redraw = async () => {
+      const out: number[] = [];
+      while (out.length < s.samples) out.push(...(await redrawFloor(page)));
+      const r = summarize(out.slice(0, s.samples));
+      return `Chromium alone drawing a changed screen of rows ${formatMs(r.median)} / ${formatMs(r.p95)}`;
+    };
+    const keyRedraw = await redraw();
+    rows.push({ measure: 'keystroke in register search → rows drawn', cases: n, summary: keySummary, floor: summarize(floorFilter), floorLabel: 'JS filter + frame', target: 'p95 ≤ 16 ms', met: keySummary.p95 <= 16, detail: [keyRedraw, keyNote].filter(Boolean).join('; ') });
     await page.waitForTimeout(500);
 
     log('  sort click');
@@ -325,7 +333,8 @@ export async function browserRows(reg: BenchRegister, host: RunningHost, browser
     const sortNote = missedNote();
     const floorSort = await collect(() => pageFloor(page, 'sort', n), s);
     const sortSummary = summarize(sorts);
-    rows.push({ measure: 'sort click → rows drawn', cases: n, summary: sortSummary, floor: summarize(floorSort), floorLabel: 'JS sort + frame', target: 'p95 ≤ 16 ms', met: sortSummary.p95 <= 16, detail: sortNote });
+    const sortRedraw = await redraw();
+    rows.push({ measure: 'sort click → rows drawn', cases: n, summary: sortSummary, floor: summarize(floorSort), floorLabel: 'JS sort + frame', target: 'p95 ≤ 16 ms', met: sortSummary.p95 <= 16, detail: [sortRedraw, sortNote].filter(Boolean).join('; ') });
 
     log('  filter select');
     // Between what it shows now and PMOE only: the rows on screen change either way, whatever the sort.
