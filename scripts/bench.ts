@@ -84,7 +84,7 @@ const order = [
   'filter select → rows drawn',
   'cockpit change → projector shows it',
   'minutes PDF, 60 items, warm',
-  'Home (dashboard.get)',
+  'Home (dashboard.get + alerts.home)',
   'memory with the register open',
   'browser host start',
   'sign in → register open',

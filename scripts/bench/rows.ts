@@ -65,23 +65,28 @@ export async function serviceRows(reg: BenchRegister, s: Sampling, log: (l: stri
       met: agendaSummary.median <= target,
     });
 
-    // Home is kept until the register changes: the row times it worked out again after a write (as the
-    // first visit after any change is), and notes a revisit with nothing changed.
-    log('  Home (dashboard.get)');
+    // Home asks for its figures (dashboard.get) and its clocks run out (alerts.home), both kept until
+    // the register changes: the row times the two worked out again after a write (as the first visit
+    // after any change is), and notes a revisit with nothing changed.
+    log('  Home (dashboard.get + alerts.home)');
     const touch = db.prepare("UPDATE settings SET value = value WHERE key = 'setup_done'");
+    const homeCalls = () => {
+      ok('dashboard.get', {});
+      ok('alerts.home', {});
+    };
     const home = summarize(await collect(() => {
       touch.run();
       const t = performance.now();
-      ok('dashboard.get', {});
+      homeCalls();
       return ms(t);
     }, { ...s }));
     const revisit = summarize(await collect(() => {
       const t = performance.now();
-      ok('dashboard.get', {});
+      homeCalls();
       return ms(t);
     }, { ...s }));
     rows.push({
-      measure: 'Home (dashboard.get)', cases: reg.cases, summary: home, floor: null, target: '≤ 100 ms', met: home.median <= 100,
+      measure: 'Home (dashboard.get + alerts.home)', cases: reg.cases, summary: home, floor: null, target: '≤ 100 ms', met: home.median <= 100,
       detail: `after a write; a revisit with nothing changed ${formatMs(revisit.median)}`,
     });
   } finally {
