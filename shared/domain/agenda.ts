@@ -8,7 +8,7 @@ import { PANEL_AFTER_DAYS, dueForPanelOn, isDueForPanel, isLongTerm } from './cl
 import { compulsorySchoolAge } from './schoolAge';
 import type { CaseStatus, Rag, Register } from './vocab';
 import { provisionAlerts } from './educationClocks';
-import { isUnfoundReviewDue } from './closure';
+import { closureProposedText, isUnfoundReviewDue, type PendingClosure } from './closure';
 
 export interface AgendaCase {
   caseId: number;
@@ -21,6 +21,8 @@ export interface AgendaCase {
   dateOfBirth: IsoDate;
   /** The lead officer proposes closure. */
   closureProposed: boolean;
+  /** The closure proposal recorded for it and still waiting (a manager, another LA), if any. */
+  closurePending?: PendingClosure | null;
   /** Long-term case already archived (open but dormant, 001 §6.2). */
   archived: boolean;
   lookedAfter: boolean;
@@ -250,7 +252,7 @@ function reasonsFor(c: AgendaCase, ctx: AgendaContext, prep: Prepared): Reason[]
       });
     }
     reasons.push(actionsReason(c, meetingDate));
-    if (c.closureProposed) reasons.push({ code: 'closure_proposed', text: 'Lead officer proposes closure' });
+    if (c.closureProposed) reasons.push({ code: 'closure_proposed', text: closureProposedText(c.closurePending ?? null) });
     if (routine && isLongTerm(c, meetingDate)) {
       reasons.push({ code: 'archiving', text: `Open since ${formatUk(c.dateNotified)} (long-term): archiving decision due` });
     }
@@ -269,7 +271,7 @@ function reasonsFor(c: AgendaCase, ctx: AgendaContext, prep: Prepared): Reason[]
     if (c.lookedAfter) reasons.push({ code: 'looked_after', text: 'Looked-after child: Virtual School report' });
     reasons.push(timetableReason(c, meetingDate));
     reasons.push(actionsReason(c, meetingDate));
-    if (c.closureProposed) reasons.push({ code: 'closure_proposed', text: 'Lead officer proposes closure' });
+    if (c.closureProposed) reasons.push({ code: 'closure_proposed', text: closureProposedText(c.closurePending ?? null) });
   }
   if (c.notReachedAt && compareIso(c.notReachedAt, meetingDate) < 0 && !discussed.some((d) => d > c.notReachedAt!)) {
     reasons.push({ code: 'not_reached', text: `Not reached at the meeting of ${formatUk(c.notReachedAt)}: carried to this meeting` });

@@ -16,7 +16,7 @@
  */
 import { type IsoDate, addDays, addMonths, compareIso, formatUk } from './dates';
 import { compulsorySchoolAge } from './schoolAge';
-import { labelOf, CHECK_AGENCIES, type ChildFlags, type ClosureReason, type Register } from './vocab';
+import { labelOf, CHECK_AGENCIES, CLOSURE_REASONS, type ChildFlags, type ClosureReason, type Register } from './vocab';
 
 /** Closure reasons that confirm the child is in education or no longer the authority's to track. */
 const CONFIRMED_REASONS: readonly ClosureReason[] = ['on_roll_attending', 'moved_other_la', 'ehe_confirmed', 'end_of_csa', 'full_time_education_restored'];
@@ -211,4 +211,29 @@ export function nextUnfoundReview(from: IsoDate): IsoDate {
 /** An unfound (closed as lost) case is due for review on or after its review date. */
 export function isUnfoundReviewDue(reviewDue: IsoDate | null, onDate: IsoDate): boolean {
   return reviewDue !== null && compareIso(reviewDue, onDate) <= 0;
+}
+
+/** A proposed closure still waiting (closures service): for another LA's acceptance when it has a chase date, otherwise for a manager. */
+export interface PendingClosure {
+  proposedBy: string;
+  proposedOn: IsoDate;
+  reason: ClosureReason | string;
+  chaseOn: IsoDate | null;
+}
+
+/** What a pending closure is waiting for, as Home and the panel agenda say it. */
+export function pendingClosureWaitingFor(p: Pick<PendingClosure, 'chaseOn'>): string {
+  return p.chaseOn !== null
+    ? `waiting for the receiving authority to accept (chase ${formatUk(p.chaseOn)})`
+    : 'waiting for a manager to authorise';
+}
+
+/**
+ * The agenda's reason for a case whose closure is proposed: who proposed it, when and why, and what
+ * it waits for, so the chair can see whether the panel is asked to agree a closure or to chase one.
+ * A lead officer's plain "propose for closure" (no proposal recorded yet) says only that.
+ */
+export function closureProposedText(p: PendingClosure | null): string {
+  if (p === null) return 'Lead officer proposes closure';
+  return `Closure proposed by ${p.proposedBy} on ${formatUk(p.proposedOn)}, as “${labelOf(CLOSURE_REASONS, p.reason)}”: ${pendingClosureWaitingFor(p)}`;
 }

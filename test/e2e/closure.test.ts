@@ -2,7 +2,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startHost, launchBrowser, openApp, api, shot, chromiumAvailable, type Host, actAs } from './harness';
 import { LOST_PUPIL_CHECKS } from '../../shared/domain/closure';
-import { todayIso, addDays } from '../../shared/domain/dates';
+import { todayIso, addDays, formatUk } from '../../shared/domain/dates';
 
 // Issue 10, "done when": propose closing a child who was never found → the case stays open and on
 // the agenda → a manager (not the proposer) authorises → it closes. Seed 003 App. D/E; 000 §7(g).
@@ -72,7 +72,10 @@ describe.skipIf(!chromiumAvailable)('closing an unlocated child needs a manager,
     await page.goto(`${host.url}#/meeting/${meetingId}`);
     const section = page.getByRole('region', { name: 'Proposed closures' });
     await expect.poll(() => section.innerText()).toContain(reference);
-    expect(await section.innerText()).toContain('Lead officer proposes closure');
+    // Who proposed it, when, why and what it waits for: the panel sees it is a manager's to authorise.
+    expect(await section.innerText()).toContain(`Closure proposed by Priya Shah on ${formatUk(today)}, as “Not found after all enquiries (lost pupil)”: waiting for a manager to authorise`);
+    await section.scrollIntoViewIfNeeded();
+    await shot(page, 'closure-on-agenda');
     const d = await api<{ case: { status: string } }>(host, 'cases.get', { id: caseId });
     expect(d.case.status).not.toBe('closed');
   });

@@ -3,6 +3,7 @@
 // narrowed in SQL by an index (proven in test/unit/db/migrations/012_agenda_build_indexes.test.ts).
 import type { Db } from '../../../db/open';
 import type { AgendaCase } from '../../../shared/domain/agenda';
+import type { PendingClosure } from '../../../shared/domain/closure';
 import { criteriaOfConcern } from '../../../shared/domain/concern';
 import { wholeTerms } from '../../../shared/domain/pmoeTerms';
 import { CASE_STATUSES, type CaseStatus, type Register } from '../../../shared/domain/vocab';
@@ -32,6 +33,9 @@ export const AGENDA_CASES_SQL = `
   UNION ALL
   SELECT ${COLUMNS} FROM cases c JOIN children ch INDEXED BY children_agenda ON ch.id = c.child_id
   WHERE c.register = @register AND c.status = 'closed' AND c.unfound_review_due IS NOT NULL AND c.unfound_review_due <= @meetingDate`;
+
+/** Closures proposed and still waiting (a manager, another LA): by the partial index of pending proposals. */
+export const PENDING_CLOSURES_SQL = `SELECT case_id, proposed_by_name, proposed_on, reason, chase_on FROM closure_proposals WHERE status = 'pending'`;
 
 /** Due dates of the open actions on the register's cases. */
 export const OPEN_ACTIONS_SQL = `SELECT x.case_id, x.due_date AS d FROM actions x JOIN cases c ON c.id = x.case_id
@@ -79,6 +83,10 @@ export function agendaCases(db: Db, meeting: AgendaMeeting, today: string): Agen
   const earlier = { panelId: meeting.panelId, meetingId: meeting.id, meetingDate: meeting.date };
   const discussed = grouped(db, DISCUSSED_AT_SQL, earlier);
   const notReached = grouped(db, NOT_REACHED_SQL, earlier);
+  const pending = new Map<number, PendingClosure>();
+  for (const p of db.prepare(PENDING_CLOSURES_SQL).all() as { case_id: number; proposed_by_name: string; proposed_on: string; reason: string; chase_on: string | null }[]) {
+    pending.set(p.case_id, { proposedBy: p.proposed_by_name, proposedOn: p.proposed_on, reason: p.reason, chaseOn: p.chase_on });
+  }
   // The term calendar and school returns only bear on PMOE rules (criteria of concern, new in a return).
   const terms = register === 'PMOE' ? wholeTerms(termCalendar(db)) : null;
   const fromReturns = register === 'PMOE' ? returnFactsByCase(db) : null;
@@ -97,6 +105,7 @@ export function agendaCases(db: Db, meeting: AgendaMeeting, today: string): Agen
       dateLocated,
       dateOfBirth,
       closureProposed: closureProposed === 1,
+      closurePending: pending.get(id) ?? null,
       archived: archived === 1,
       lookedAfter,
       safeguarding: childProtectionPlan || childInNeed || missingFromHomeOrCare || atRiskOfExploitation,

@@ -6,7 +6,7 @@ import { provisionAlerts, schoolDayAlerts, type ClockAlert } from '../../../shar
 import type { TermCalendar } from '../../../shared/domain/calendar';
 import { termCalendar } from '../settings/calendar';
 import type { Row } from '../rows';
-import { formatUk } from '../../../shared/domain/dates';
+import { pendingClosureWaitingFor } from '../../../shared/domain/closure';
 import { OPEN_CASES_SQL } from './register';
 import { HOME_ALERT_CODES, HOME_ALERT_LIMIT } from '../../../shared/api/register';
 import { byRegisterVersion } from '../versionCache';
@@ -99,9 +99,7 @@ function allHomeAlerts(db: Db, today: string): HomeAlerts {
       count: pending.length,
       cases: pending.map((r) => ({
         caseId: Number(r.case_id), reference: String(r.reference), name: `${String(r.forenames)} ${String(r.surname)}`, since: String(r.proposed_on),
-        text: r.chase_on !== null
-          ? `Closure proposed by ${String(r.proposed_by_name)}: waiting for the receiving authority to accept (chase ${formatUk(String(r.chase_on))})`
-          : `Closure proposed by ${String(r.proposed_by_name)}: waiting for a manager to authorise`,
+        text: `Closure proposed by ${String(r.proposed_by_name)}: ${pendingClosureWaitingFor({ chaseOn: strOrNull(r.chase_on) })}`,
       })),
     });
   }

@@ -196,6 +196,20 @@ describe('proposeAgenda: reason texts', () => {
     ],
     ['closure', { ...cme, closureProposed: true }, ctx, 'closure_proposed', 'Lead officer proposes closure'],
     [
+      'closure waiting for a manager',
+      { ...cme, closureProposed: true, closurePending: { proposedBy: 'Priya Shah', proposedOn: '2026-11-02', reason: 'unresolved_lost', chaseOn: null } },
+      ctx,
+      'closure_proposed',
+      'Closure proposed by Priya Shah on 02/11/2026, as “Not found after all enquiries (lost pupil)”: waiting for a manager to authorise',
+    ],
+    [
+      'closure waiting for another authority',
+      { ...cme, closureProposed: true, closurePending: { proposedBy: 'Priya Shah', proposedOn: '2026-11-02', reason: 'moved_other_la', chaseOn: '2026-11-16' } },
+      ctx,
+      'closure_proposed',
+      'Closure proposed by Priya Shah on 02/11/2026, as “Moved to another local authority (referral accepted)”: waiting for the receiving authority to accept (chase 16/11/2026)',
+    ],
+    [
       'archiving',
       { ...cme, dateNotified: '2026-02-03' },
       ctx,

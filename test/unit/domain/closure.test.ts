@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  closureProposedText,
+  pendingClosureWaitingFor,
   assessClosure, authoriserProblem, closureReasonsFor, isUnfoundReviewDue, nextUnfoundReview, LOST_PUPIL_CHECKS,
   type ClosureCase, type ClosureEvidence,
 } from '../../../shared/domain/closure';
@@ -149,4 +151,26 @@ describe('unfound cases are reviewed twice a year (003 App. D)', () => {
     ['2027-05-03', true],
   ])('review date 02/05/2027, on %s due: %s', (on, due) => expect(isUnfoundReviewDue('2027-05-02', on)).toBe(due));
   it('no review date, never due', () => expect(isUnfoundReviewDue(null, '2030-01-01')).toBe(false));
+});
+
+describe('what a proposed closure waits for, as Home and the panel agenda say it', () => {
+  it.each([
+    [{ chaseOn: null }, 'waiting for a manager to authorise'],
+    [{ chaseOn: '2026-11-16' }, 'waiting for the receiving authority to accept (chase 16/11/2026)'],
+  ])('%j → %s', (p, text) => {
+    expect(pendingClosureWaitingFor(p)).toBe(text);
+  });
+  it.each([
+    [null, 'Lead officer proposes closure'],
+    [
+      { proposedBy: 'Priya Shah', proposedOn: '2026-11-02', reason: 'ehe_confirmed', chaseOn: null },
+      'Closure proposed by Priya Shah on 02/11/2026, as “Elective home education confirmed”: waiting for a manager to authorise',
+    ],
+    [
+      { proposedBy: 'Sam Okoro', proposedOn: '2026-12-01', reason: 'moved_other_la', chaseOn: '2026-12-15' },
+      'Closure proposed by Sam Okoro on 01/12/2026, as “Moved to another local authority (referral accepted)”: waiting for the receiving authority to accept (chase 15/12/2026)',
+    ],
+  ])('agenda reason for %j', (p, text) => {
+    expect(closureProposedText(p)).toBe(text);
+  });
 });

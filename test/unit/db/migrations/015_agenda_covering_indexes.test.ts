@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../../../../db/open';
 import { CHILD, migrateAcross } from './migrateAcross';
-import { AGENDA_CASES_SQL } from '../../../../electron/services/meetings/agendaCases';
+import { AGENDA_CASES_SQL, PENDING_CLOSURES_SQL } from '../../../../electron/services/meetings/agendaCases';
 
 /** SQLite's plan for a statement, one line per step ("SEARCH c USING INDEX …", "SCAN x", …). */
 function plan(db: Db, sql: string, params: Record<string, unknown>): string[] {
@@ -41,6 +41,13 @@ describe('migration 015: the agenda builder reads open cases from covering index
     // Closed cases only by their not-found review date (migration 012).
     expect(steps.some((s) => /^SEARCH c USING INDEX cases_unfound_review \(register=\? AND unfound_review_due[<>]/.test(s)), steps.join('\n')).toBe(true);
     expect(steps.filter((s) => /^SCAN /.test(s)), steps.join('\n')).toEqual([]);
+    db.close();
+  });
+
+  it('pending closure proposals are read by their partial index, never by scanning every proposal ever made', () => {
+    const db = open();
+    const steps = plan(db, PENDING_CLOSURES_SQL, {});
+    expect(steps.join('\n')).toMatch(/closure_proposals_one_pending/);
     db.close();
   });
 });
