@@ -135,6 +135,30 @@ describe.skipIf(!chromiumAvailable)('the register, end to end in Chromium', () =
     await shot(page, 'case-history');
   });
 
+  it('keeps a name typed the moment the authority box opens, before the saved name was filled in', async () => {
+    await page.getByRole('link', { name: 'Home', exact: true }).click();
+    // Types in the same task that makes the box editable, before React's effects run: the race a
+    // fast typist (or a test) hit, which put "Your local authority" back over what was typed.
+    await page.evaluate(() => {
+      const typed = 'Typed as the form opened';
+      const observer = new MutationObserver(() => {
+        const label = [...document.querySelectorAll('label')].find((l) => l.textContent?.startsWith('Local authority name'));
+        const input = label?.htmlFor ? (document.getElementById(label.htmlFor) as HTMLInputElement | null) : null;
+        if (!input || input.readOnly) return;
+        observer.disconnect();
+        Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, typed);
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+      });
+      observer.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['readonly'] });
+    });
+    await page.getByRole('link', { name: 'Settings', exact: true }).click();
+    await expect.poll(() => page.getByLabel('Local authority name').inputValue()).toBe('Typed as the form opened');
+    // Long enough for any late fill to land; nothing is saved, and leaving drops the form.
+    await page.waitForTimeout(300);
+    expect(await page.getByLabel('Local authority name').inputValue()).toBe('Typed as the form opened');
+    await page.getByRole('link', { name: 'Home', exact: true }).click();
+  });
+
   it('sets the authority’s name and logo for the minutes in Settings', async () => {
     await page.getByRole('link', { name: 'Settings', exact: true }).click();
     // As a person would: the saved name is on screen before they change it.

@@ -1,4 +1,4 @@
-import { useEffect, useState, type ChangeEvent } from 'react';
+import { useEffect, useRef, useState, type ChangeEvent } from 'react';
 import { call } from '../../api/client';
 import { useAuthority } from '../../data/hooks';
 import { Field } from '../../components/Field';
@@ -16,14 +16,19 @@ export function AuthorityForm() {
   const [saved, setSaved] = useState(false);
   const a = useMutation();
   // The saved name and logo fill the form when they arrive, and again after a refetch, but never over
-  // what the user has started changing (typing before the reply came used to be overwritten).
-  const [edited, setEdited] = useState(false);
+  // what the user has started changing. A ref, not state: the box is editable from the render that
+  // shows the reply, before this effect runs; a key typed in between is handled first, and the effect
+  // (flushed before React applies the keystroke) must already know, or it puts the saved name back.
+  const edited = useRef(false);
+  const setEdited = () => {
+    edited.current = true;
+  };
   useEffect(() => {
-    if (current.data && !edited) {
+    if (current.data && !edited.current) {
       setName(current.data.name);
       setLogo(current.data.logo);
     }
-  }, [current.data, edited]);
+  }, [current.data]);
 
   const pickLogo = (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];
@@ -39,7 +44,7 @@ export function AuthorityForm() {
     }
     const reader = new FileReader();
     reader.onload = () => {
-      setEdited(true);
+      setEdited();
       setLogo(String(reader.result));
     };
     reader.readAsDataURL(file);
@@ -56,7 +61,7 @@ export function AuthorityForm() {
       <ErrorBanner message={a.field === 'name' ? null : a.error} />
       {saved ? <InfoBanner>Saved. Minutes printed from now on carry this name and logo.</InfoBanner> : null}
       <Field label="Local authority name" hint="Printed at the head of the minutes." required error={a.errorFor('name')}>
-        {(f) => <input {...f} value={name} readOnly={!current.data} onChange={(e) => { setEdited(true); setName(e.target.value); }} />}
+        {(f) => <input {...f} value={name} readOnly={!current.data} onChange={(e) => { setEdited(); setName(e.target.value); }} />}
       </Field>
       <Field label="Logo" hint="PNG, JPEG, GIF, WebP or SVG, under 350 KB. Stored in the register on this computer." error={fileError}>
         {(f) => <input {...f} type="file" accept="image/png,image/jpeg,image/gif,image/webp,image/svg+xml" onChange={pickLogo} />}
@@ -64,7 +69,7 @@ export function AuthorityForm() {
       {logo ? (
         <p>
           <img src={logo} alt="Current logo" style={{ maxHeight: 60, maxWidth: 240, verticalAlign: 'middle' }} />{' '}
-          <button type="button" className="link" onClick={() => { setEdited(true); setLogo(null); }}>Remove logo</button>
+          <button type="button" className="link" onClick={() => { setEdited(); setLogo(null); }}>Remove logo</button>
         </p>
       ) : null}
       <div className="dialog-buttons"><button type="submit" className="primary" disabled={a.busy || !name.trim()}>Save authority</button></div>
