@@ -112,7 +112,7 @@ export function toIso(d: Date): IsoDate {
 /** `dd/mm/yyyy` for display; '' for null, undefined or empty. A non-ISO string is returned unchanged. */
 export function formatUk(iso: IsoDate | null | undefined): string {
   if (iso === null || iso === undefined) return '';
-  const s = iso.length === 10 ? iso : iso.trim();
+  const s = iso.trim();
   if (s === '') return '';
   if (!isIsoDate(s)) return s;
   return `${s.slice(8, 10)}/${s.slice(5, 7)}/${s.slice(0, 4)}`;
