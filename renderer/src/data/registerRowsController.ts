@@ -78,7 +78,7 @@ export class RegisterRowsController<S> {
   /** The newest version the host announced, and whether a check for it is on its way (the rows show "Updating…"). */
   private announced: string | null = null;
   private checkingFor: Held<S> | null = null;
-  /** One revalidation at a time; a second asked for meanwhile runs when it returns. */
+  /** One revalidation at a time; one asked for meanwhile runs when it returns if the reply did not answer it. */
   private revalidating = false;
   private again = false;
 
@@ -184,10 +184,14 @@ export class RegisterRowsController<S> {
       const wasChecking = this.checkingFor !== null;
       this.checkingFor = null;
       if (this.disposed) return;
+      // Asked again meanwhile: only a version announced since that the reply did not bring needs
+      // another request (a focus check is answered by the reply that just came).
       if (this.again) {
         this.again = false;
-        if (this.held && this.announced !== null && this.held.version !== this.announced) this.checkingFor = this.held;
-        this.revalidate();
+        if (this.held && this.announced !== null && this.held.version !== this.announced) {
+          this.checkingFor = this.held;
+          this.revalidate();
+        }
       }
       if (wasChecking || this.checkingFor) this.deps.onChange();
     };

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import http from 'node:http';
 import { openDatabase } from '../../../db/open';
 import { createApp } from '../../../electron/createApp';
@@ -7,7 +7,7 @@ import { createEventStreams, sseFrame } from '../../../electron/server/events';
 import { forwardPushEvents, PUSH_CHANNEL, type WindowLike } from '../../../electron/desktop/events';
 import type { MeetingChanged, PushMessage, RegisterChanged } from '../../../shared/api/events';
 import { parseMeetingChanged, parsePush, parseRegisterChanged } from '../../../shared/api/events';
-import { SseParser } from '../../../renderer/src/data/push';
+import { REGISTER_PUSH_MAX_WAIT_MS, REGISTER_PUSH_MS, RegisterPushCoalescer, SseParser } from '../../../renderer/src/data/push';
 import { tempDbFile, TODAY } from '../../helpers/tempDb';
 
 // Issue 12: the push channel from the services to every window.
@@ -289,5 +289,58 @@ describe('reading pushes in a window', () => {
     [null, null],
   ])('takes %j as %j', (raw, expected) => {
     expect(parseMeetingChanged(raw)).toEqual(expected);
+  });
+});
+
+describe('register pushes in a window', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('hands on the newest version once per interval however many arrive', () => {
+    vi.useFakeTimers();
+    const delivered: string[] = [];
+    const c = new RegisterPushCoalescer((v) => delivered.push(v), () => false);
+    // A meeting's many small writes: 50 pushes inside one interval.
+    for (let i = 1; i <= 50; i++) c.push(`${i}:0:2026-11-25`);
+    expect(delivered).toEqual([]);
+    vi.advanceTimersByTime(REGISTER_PUSH_MS);
+    expect(delivered).toEqual(['50:0:2026-11-25']);
+    // Nothing more until the next push.
+    vi.advanceTimersByTime(REGISTER_PUSH_MS * 10);
+    expect(delivered).toHaveLength(1);
+    c.push('51:0:2026-11-25');
+    vi.advanceTimersByTime(REGISTER_PUSH_MS);
+    expect(delivered).toEqual(['50:0:2026-11-25', '51:0:2026-11-25']);
+  });
+
+  it('waits while the window has calls on their way (its own write reloads first), but not for ever', () => {
+    vi.useFakeTimers();
+    const delivered: string[] = [];
+    let busy = true;
+    const c = new RegisterPushCoalescer((v) => delivered.push(v), () => busy);
+    c.push('7:0:2026-11-25');
+    vi.advanceTimersByTime(REGISTER_PUSH_MS * 3);
+    expect(delivered).toEqual([]);
+    busy = false;
+    vi.advanceTimersByTime(REGISTER_PUSH_MS);
+    expect(delivered).toEqual(['7:0:2026-11-25']);
+
+    busy = true;
+    c.push('8:0:2026-11-25');
+    vi.advanceTimersByTime(REGISTER_PUSH_MAX_WAIT_MS - REGISTER_PUSH_MS);
+    expect(delivered).toHaveLength(1);
+    vi.advanceTimersByTime(REGISTER_PUSH_MS);
+    expect(delivered).toEqual(['7:0:2026-11-25', '8:0:2026-11-25']);
+  });
+
+  it('delivers nothing after dispose', () => {
+    vi.useFakeTimers();
+    const delivered: string[] = [];
+    const c = new RegisterPushCoalescer((v) => delivered.push(v), () => false);
+    c.push('9:0:2026-11-25');
+    c.dispose();
+    vi.advanceTimersByTime(REGISTER_PUSH_MAX_WAIT_MS);
+    expect(delivered).toEqual([]);
   });
 });
