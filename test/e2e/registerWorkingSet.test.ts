@@ -98,8 +98,22 @@ describe.skipIf(!chromiumAvailable)('the register answers from its working set, 
     await other.locator('.reg-page[data-rows="local"]').waitFor({ state: 'attached' });
     asked.length = 0;
 
+    // Hold the host's answer back to see what the window shows meanwhile.
+    let release = () => {};
+    const held = new Promise<void>((r) => (release = r));
+    await page.route('**/api/register.workingSet', async (route) => {
+      await held;
+      await route.continue();
+    });
     await api(app.host, 'cases.setRag', { id: target.caseId, rag: 'green', reason: 'Seen at home with mum; starting at the new school on Monday' });
+    // The pushed version is not the one held: the rows stay, marked "Updating…", until the answer.
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Updating…' }).count(), { timeout: 5_000 }).toBe(1);
+    expect(await page.locator('.reg-body-row').first().getAttribute('class')).not.toContain('reg-rag-green');
+    await shot(page, 'register-pushed-write-updating');
+    release();
     await expect.poll(() => page.locator('.reg-body-row').first().getAttribute('class'), { timeout: 5_000 }).toContain('reg-rag-green');
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Updating…' }).count()).toBe(0);
+    await page.unroute('**/api/register.workingSet');
     expect(await page.locator('.reg-page').getAttribute('data-rows')).toBe('local');
     // One request for the new rows, not one per push or per listener.
     expect(asked).toHaveLength(1);
