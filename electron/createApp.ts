@@ -5,7 +5,9 @@ import { createHandlers, type RegisterHost } from './services';
 import { contextFor } from './services/context';
 import { prepareRegister } from './services/app/prepare';
 import type { RegisterKeys } from './services/handlers';
-import { createMeetingEvents, type MeetingEvents } from './services/events';
+import { createMeetingEvents, createRegisterEvents, type MeetingEvents, type RegisterEvents } from './services/events';
+import { versionOf } from './services/register/registerView';
+import type { PushMessage } from '../shared/api/events';
 
 /**
  * The app behind both hosts: the services over one open register, and the dispatcher every call
@@ -38,6 +40,10 @@ export interface App {
   today: () => string;
   /** Meetings' new versions as writes commit: the hosts push them to every window. */
   meetingEvents: MeetingEvents;
+  /** The register's new version after each write that moved it: the register screen and Home refresh. */
+  registerEvents: RegisterEvents;
+  /** Both, as the hosts carry them to every window (SSE in the browser host, IPC in the desktop app). */
+  subscribePush(listener: (message: PushMessage) => void): () => void;
 }
 
 /**
@@ -55,6 +61,7 @@ export function createApp(db: Db, options: AppOptions): App {
   prepareRegister(db, () => options.prepareAs ?? context());
   const handlers = createHandlers(db, { today, version: options.version, dbPath: options.dbPath, keys: options.keys, host: options.host });
   const meetingEvents = createMeetingEvents(db);
+  const registerEvents = createRegisterEvents(db, () => versionOf(db, today()));
   const dispatch = createDispatcher({
     db,
     handlers,
@@ -62,7 +69,18 @@ export function createApp(db: Db, options: AppOptions): App {
     context,
     checkOutputs: options.checkOutputs,
     log: options.log,
-    afterWrite: () => meetingEvents.flush(),
+    afterWrite: () => {
+      meetingEvents.flush();
+      registerEvents.flush();
+    },
   });
-  return { dispatch, handlers, today, meetingEvents };
+  const subscribePush = (listener: (message: PushMessage) => void) => {
+    const offMeetings = meetingEvents.subscribe((e) => listener({ kind: 'meeting', ...e }));
+    const offRegister = registerEvents.subscribe((e) => listener({ kind: 'register', ...e }));
+    return () => {
+      offMeetings();
+      offRegister();
+    };
+  };
+  return { dispatch, handlers, today, meetingEvents, registerEvents, subscribePush };
 }

@@ -5,7 +5,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, powerMonitor, screen, sessio
 import { createSessionHost, type SessionHost } from '../session/sessionHost';
 import { isAppFrameUrl, registerIpc } from './ipc';
 import { registerPdfIpc } from './pdf';
-import { forwardMeetingEvents } from './events';
+import { forwardPushEvents } from './events';
 import { electronNativeBindingPath } from './nativeBinding';
 import { hardenSession, hardenWebContents, secureWebPreferences } from './security';
 
@@ -186,8 +186,8 @@ function start(): void {
   const isTrustedFrame = (frame: { url: string } | null) => frame !== null && (isAppFrameUrl(frame.url, appUrl) || isAppFrameUrl(frame.url, printUrl));
   registerIpc(ipcMain, dispatch, isTrustedFrame);
   const pdf = registerPdfIpc(ipcMain, dispatch, printUrl, isTrustedFrame, () => mainWindow);
-  // The push channel: every app window (main and projector) hears a meeting's new version.
-  forwardMeetingEvents(host.subscribeMeetings, () => BrowserWindow.getAllWindows(), (url) => isAppFrameUrl(url, appUrl));
+  // The push channel: every app window (main and projector) hears a meeting's and the register's new version.
+  forwardPushEvents(host.subscribePush, () => BrowserWindow.getAllWindows(), (url) => isAppFrameUrl(url, appUrl));
 
   Menu.setApplicationMenu(buildMenu());
   mainWindow = createWindow();

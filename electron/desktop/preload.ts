@@ -18,18 +18,21 @@ export interface PanelBridge {
   invoke<M extends MethodName>(method: M, args: MethodInput<M>): Promise<Result<MethodOutput<M>>>;
   /** Prints a document (minutes, agenda pack, archiving form) to PDF and asks where to save it; `saved` is null if the person cancelled. */
   savePdf(request: DocumentRequest): Promise<Result<{ saved: string | null }>>;
-  /** Calls `listener` with each meeting's new version as the register changes; returns the unsubscribe. */
-  onMeetingChanged(listener: (event: { meetingId: number; version: number }) => void): () => void;
+  /**
+   * Calls `listener` with each push as the register changes (a meeting's new version, the register's
+   * new version); returns the unsubscribe. The page validates the payload (shared/api/events.ts).
+   */
+  onPush(listener: (message: { kind: string } & Record<string, unknown>) => void): () => void;
 }
 
 /** Must match INVOKE_CHANNEL in ./ipc.ts (not imported, to keep the preload bundle minimal). */
 const INVOKE_CHANNEL = 'panel:invoke';
 /** Must match PDF_CHANNEL in ./pdf.ts. */
 const PDF_CHANNEL = 'panel:savePdf';
-/** Must match MEETING_CHANNEL in ./events.ts. */
-const MEETING_CHANNEL = 'panel:meetingChanged';
-
-const positiveInt = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+/** Must match PUSH_CHANNEL in ./events.ts. */
+const PUSH_CHANNEL = 'panel:push';
+/** Must match PUSH_KINDS in shared/api/events.ts. */
+const PUSH_KINDS: ReadonlySet<string> = new Set(['meeting', 'register']);
 
 const unreachable = (): Result<never> => ({
   ok: false,
@@ -56,17 +59,19 @@ const bridge: PanelBridge = {
       (): Result<never> => ({ ok: false, error: { code: 'internal', message: 'Panel could not make the PDF. Try again, or use Print and choose "Save as PDF".' } }),
     );
   },
-  // Only this one channel, only well-formed messages, and never the IPC event itself (it holds the sender).
-  onMeetingChanged(listener) {
+  // Only this one channel, only messages of a known kind, and never the IPC event itself (it holds
+  // the sender). A copy of plain fields: the page checks them against the schema.
+  onPush(listener) {
     if (typeof listener !== 'function') return () => {};
     const relay = (_event: unknown, payload: unknown) => {
-      const p = payload as { meetingId?: unknown; version?: unknown } | null;
-      if (!p || !positiveInt(p.meetingId) || p.meetingId === 0 || !positiveInt(p.version)) return;
-      listener({ meetingId: p.meetingId, version: p.version });
+      if (typeof payload !== 'object' || payload === null) return;
+      const p = payload as Record<string, unknown>;
+      if (typeof p.kind !== 'string' || !PUSH_KINDS.has(p.kind)) return;
+      listener({ ...p, kind: p.kind });
     };
-    ipcRenderer.on(MEETING_CHANNEL, relay);
+    ipcRenderer.on(PUSH_CHANNEL, relay);
     return () => {
-      ipcRenderer.removeListener(MEETING_CHANNEL, relay);
+      ipcRenderer.removeListener(PUSH_CHANNEL, relay);
     };
   },
 };

@@ -1,5 +1,5 @@
 import type http from 'node:http';
-import type { MeetingChanged } from '../../shared/api/events';
+import { pushPayload, type PushMessage } from '../../shared/api/events';
 
 /** A comment line every so often keeps proxies and idle timers from closing a quiet stream, and finds dead sockets. */
 export const HEARTBEAT_MS = 15_000;
@@ -18,11 +18,19 @@ export interface EventStreams {
 }
 
 /**
- * The browser host's push channel: Server-Sent Events. Each window holds one GET /events open
- * (the bridge has checked its token); a meeting's new version goes to all of them as
- * `event: meeting` with JSON data. A heartbeat comment every 15 s; a closed socket unsubscribes.
+ * One push as an SSE frame: the kind is the event name (`meeting`, `register`), the payload its
+ * JSON data on one line (JSON.stringify escapes every line break, so `data:` never splits).
  */
-export function createEventStreams(subscribe: (listener: (event: MeetingChanged) => void) => () => void): EventStreams {
+export function sseFrame(message: PushMessage): string {
+  return `event: ${message.kind}\ndata: ${JSON.stringify(pushPayload(message))}\n\n`;
+}
+
+/**
+ * The browser host's push channel: Server-Sent Events. Each window holds one GET /events open
+ * (the bridge has checked its token); a meeting's or the register's new version goes to all of
+ * them (sseFrame). A heartbeat comment every 15 s; a closed socket unsubscribes.
+ */
+export function createEventStreams(subscribe: (listener: (message: PushMessage) => void) => () => void): EventStreams {
   const streams = new Set<http.ServerResponse>();
   const send = (frame: string) => {
     for (const res of streams) if (!res.writableEnded) res.write(frame);
@@ -33,7 +41,7 @@ export function createEventStreams(subscribe: (listener: (event: MeetingChanged)
   // Listen to the services only while someone is listening here.
   const started = () => {
     if (unsubscribe) return;
-    unsubscribe = subscribe((e) => send(`event: meeting\ndata: ${JSON.stringify({ meetingId: e.meetingId, version: e.version })}\n\n`));
+    unsubscribe = subscribe((m) => send(sseFrame(m)));
     heartbeat = setInterval(() => send(': heartbeat\n\n'), HEARTBEAT_MS);
     heartbeat.unref();
   };

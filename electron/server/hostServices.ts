@@ -35,7 +35,7 @@ export function createHostServices(options: HostServicesOptions): HostServices {
   const printer = createDocumentPrinter(session.dispatch);
   return {
     dispatch: session.dispatch,
-    events: createEventStreams(session.subscribeMeetings),
+    events: createEventStreams(session.subscribePush),
     printPdf: async (request, self) => {
       const r = await printer.print(request, self);
       return { fileName: r.info.fileName, pdf: r.pdf };

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/open';
-import type { MeetingChanged } from '../../shared/api/events';
+import type { MeetingChanged, RegisterChanged } from '../../shared/api/events';
 
 export type MeetingListener = (event: MeetingChanged) => void;
 
@@ -46,6 +46,48 @@ export function createMeetingEvents(db: Db): MeetingEvents {
       }
     },
     subscribe(listener) {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
+    },
+  };
+}
+
+export type RegisterListener = (event: RegisterChanged) => void;
+
+export interface RegisterEvents {
+  /** After a write commits: announces the register's new version once, if the write moved it. */
+  flush(): void;
+  subscribe(listener: RegisterListener): () => void;
+}
+
+/**
+ * The register's side of the push channel: after each committed write, the version the register
+ * screen compares (register.workingSet's `version`). One event per write transaction at most, so an
+ * import of thousands of rows is one push; a write that changed no row leaves the version, and
+ * says nothing. Reads never flush.
+ */
+export function createRegisterEvents(db: Db, versionNow: () => string): RegisterEvents {
+  const listeners = new Set<RegisterListener>();
+  let announced = db.open ? versionNow() : '';
+  return {
+    flush() {
+      if (!db.open || listeners.size === 0) return;
+      const version = versionNow();
+      if (version === announced) return;
+      announced = version;
+      for (const listener of [...listeners]) {
+        try {
+          listener({ version });
+        } catch {
+          /* as above: one window's failure is not another's */
+        }
+      }
+    },
+    subscribe(listener) {
+      // Versions announced while nobody listened are not owed to a new listener: it reads the register itself.
+      if (listeners.size === 0 && db.open) announced = versionNow();
       listeners.add(listener);
       return () => {
         listeners.delete(listener);

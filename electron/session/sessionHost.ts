@@ -16,7 +16,7 @@ import { IDLE_MINUTES_DEFAULT, type SessionStatus, type SessionUser } from '../.
 import { insertUser, userRow } from '../services/users/users';
 import { getSetting } from '../services/context';
 import type { RegisterKeys } from '../services/handlers';
-import type { MeetingListener } from '../services/events';
+import type { PushMessage } from '../../shared/api/events';
 import { secondsToWait } from './throttle';
 import { backupFolder, lastBackup, runBackup } from '../services/backups/backups';
 import { restoreFromBackup } from '../services/backups/restore';
@@ -72,10 +72,10 @@ export interface SessionHost {
   /** The open register, or null when locked (the hosts' shutdown, tests reading the audit). */
   db(): Db | null;
   /**
-   * The push channel (issue 12) across sign-ins: a meeting's new version from whichever app is signed
+   * The push channel (issue 12) across sign-ins: a meeting's or the register's new version from whichever app is signed
    * in. Nothing is heard while locked, since there is no register open to change.
    */
-  subscribeMeetings(listener: MeetingListener): () => void;
+  subscribePush(listener: (message: PushMessage) => void): () => void;
   /** The daily check the timer runs: backs up when signed in, a folder is chosen and the last good backup is a day old. */
   backupIfDue(): void;
   /** Backs up (when signed in and a folder is chosen), then locks. */
@@ -95,7 +95,7 @@ const WRONG = "That name and password don't match. Check both and try again (pas
 
 export function createSessionHost(options: SessionHostOptions): SessionHost {
   const { dbPath } = options;
-  const meetingListeners = new Set<MeetingListener>();
+  const pushListeners = new Set<(message: PushMessage) => void>();
   const keyringFile = K.keyringPath(dbPath);
   const clock = options.clock ?? Date.now;
   const iso = () => new Date(clock()).toISOString();
@@ -230,10 +230,10 @@ export function createSessionHost(options: SessionHostOptions): SessionHost {
           },
         },
       });
-      // The app dies with its register (at lock, or replaced by a restore); its meeting events reach
-      // whoever listens to the host (the push channel, issue 12).
-      app.meetingEvents.subscribe((event) => {
-        for (const listener of [...meetingListeners]) listener(event);
+      // The app dies with its register (at lock, or replaced by a restore); its meeting and register
+      // events reach whoever listens to the host (the push channel, issue 12).
+      app.subscribePush((message) => {
+        for (const listener of [...pushListeners]) listener(message);
       });
       return app;
     };
@@ -458,10 +458,10 @@ export function createSessionHost(options: SessionHostOptions): SessionHost {
     lock,
     current: () => open?.app ?? null,
     db: () => open?.db ?? null,
-    subscribeMeetings: (listener) => {
-      meetingListeners.add(listener);
+    subscribePush: (listener) => {
+      pushListeners.add(listener);
       return () => {
-        meetingListeners.delete(listener);
+        pushListeners.delete(listener);
       };
     },
     backupIfDue,

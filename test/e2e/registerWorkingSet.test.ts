@@ -1,6 +1,8 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Page } from 'playwright-core';
-import { api, chromiumAvailable, openDemoApp, shot, stopAppInChromium, type AppInChromium } from './harness';
+import type { Dashboard } from '../../shared/api/trackingSchemas';
+import { ragChartRows, ragChartSummary } from '../../renderer/src/pages/tracking/dashboard';
+import { api, chromiumAvailable, openApp, openDemoApp, shot, stopAppInChromium, type AppInChromium } from './harness';
 
 // Issue 12: after the first window is drawn the register screen holds the open cases and answers
 // every keystroke, sort click and filter select itself. The rows and count it shows must be the
@@ -75,5 +77,66 @@ describe.skipIf(!chromiumAvailable)('the register answers from its working set, 
     await page.evaluate(() => window.dispatchEvent(new Event('focus')));
     await expect.poll(() => page.locator('.reg-body-row').first().getAttribute('class')).toContain('reg-rag-red');
     expect(await page.locator('.reg-page').getAttribute('data-rows')).toBe('local');
+  });
+
+  // The host pushes the register's new version after each write (event: register on GET /events).
+  // This window is never focused, and its safety check runs every 15 s at the soonest: the new RAG
+  // within a few seconds can only have come through the push.
+  it('another window\'s write shows at once, without this window being looked at again', async () => {
+    const asked: string[] = [];
+    const onRequest = (r: { url(): string }) => {
+      if (r.url().endsWith('/api/register.workingSet')) asked.push(r.url());
+    };
+    page.on('request', onRequest);
+    const target = (await hostView({})).rows.find((r) => r.rag !== 'green')!;
+    await page.getByLabel('Search the register').fill(target.reference);
+    await expect.poll(showing).toBe(1);
+    await expect.poll(() => page.locator('.reg-body-row').first().getAttribute('class')).not.toContain('reg-rag-green');
+    // Page B: another window on the same host, on the register too.
+    const other = await openApp(app.browser, app.host);
+    await other.goto(`${app.host.url}#/register`);
+    await other.locator('.reg-page[data-rows="local"]').waitFor({ state: 'attached' });
+    asked.length = 0;
+
+    // Hold the host's answer back to see what the window shows meanwhile.
+    let release = () => {};
+    const held = new Promise<void>((r) => (release = r));
+    await page.route('**/api/register.workingSet', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await api(app.host, 'cases.setRag', { id: target.caseId, rag: 'green', reason: 'Seen at home with mum; starting at the new school on Monday' });
+    // The pushed version is not the one held: the rows stay, marked "Updating…", until the answer.
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Updating…' }).count(), { timeout: 5_000 }).toBe(1);
+    expect(await page.locator('.reg-body-row').first().getAttribute('class')).not.toContain('reg-rag-green');
+    await shot(page, 'register-pushed-write-updating');
+    release();
+    await expect.poll(() => page.locator('.reg-body-row').first().getAttribute('class'), { timeout: 5_000 }).toContain('reg-rag-green');
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Updating…' }).count()).toBe(0);
+    await page.unroute('**/api/register.workingSet');
+    expect(await page.locator('.reg-page').getAttribute('data-rows')).toBe('local');
+    // One request for the new rows, not one per push or per listener.
+    expect(asked).toHaveLength(1);
+    await shot(page, 'register-pushed-write');
+    // And in page B, which also had not been looked at.
+    await other.getByLabel('Search the register').fill(target.reference);
+    await expect.poll(() => other.locator('.reg-body-row').first().getAttribute('class'), { timeout: 5_000 }).toContain('reg-rag-green');
+    await other.context().close();
+    page.off('request', onRequest);
+  });
+
+  it('Home, when shown, refreshes its figures on another window\'s write', async () => {
+    await page.goto(`${app.host.url}#/`);
+    const chart = page.locator('figure.trk-ragchart-fig');
+    await chart.waitFor();
+    const before = await chart.getAttribute('aria-label');
+    const amber = (await hostView({ rag: 'amber' })).rows[0]!;
+    await api(app.host, 'cases.setRag', { id: amber.caseId, rag: 'red', reason: 'Not seen for three weeks; school has had no contact' });
+    // The host's figures after the write, as the chart labels them.
+    const dash = await api<Dashboard>(app.host, 'dashboard.get');
+    const after = `Open cases by RAG. ${ragChartSummary(ragChartRows(dash.openByRag))}.`;
+    expect(after).not.toBe(before);
+    await expect.poll(() => chart.getAttribute('aria-label'), { timeout: 5_000 }).toBe(after);
+    await shot(page, 'home-pushed-write');
   });
 });

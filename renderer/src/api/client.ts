@@ -9,7 +9,7 @@ import { replyKey, type PreloadedReply } from '../../../shared/api/preloadedRepl
 interface PanelBridge {
   invoke(method: string, args: unknown): Promise<Result<unknown>>;
   savePdf(request: DocumentRequest): Promise<Result<{ saved: string | null }>>;
-  onMeetingChanged?(listener: (event: { meetingId: number; version: number }) => void): () => void;
+  onPush?(listener: (message: { kind: string } & Record<string, unknown>) => void): () => void;
 }
 
 export type { DocumentRequest };
@@ -51,7 +51,19 @@ export function preloadReplies(replies: readonly PreloadedReply[]): void {
   preloaded = new Map(replies.map((r) => [replyKey(r.method, r.input), r.value]));
 }
 
+/** How many calls are waiting on the host. */
+let inFlight = 0;
+
 async function transport(method: string, args: unknown): Promise<Result<unknown>> {
+  inFlight++;
+  try {
+    return await ask(method, args);
+  } finally {
+    inFlight--;
+  }
+}
+
+async function ask(method: string, args: unknown): Promise<Result<unknown>> {
   const key = preloaded.size > 0 ? replyKey(method, args) : '';
   if (preloaded.has(key)) return { ok: true, value: preloaded.get(key) };
   if (window.panel) return window.panel.invoke(method, args);
@@ -93,7 +105,9 @@ export async function call<M extends MethodName>(method: M, input: MethodInput<M
  * call, never in a URL). Used only by data/push.ts.
  */
 export const pushTransport = {
-  bridge: (): PanelBridge['onMeetingChanged'] => (window.panel?.onMeetingChanged ? window.panel.onMeetingChanged.bind(window.panel) : undefined),
+  bridge: (): PanelBridge['onPush'] => (window.panel?.onPush ? window.panel.onPush.bind(window.panel) : undefined),
+  /** Calls this window has waiting on the host: a push that lands meanwhile waits for them (its own write's invalidation comes first). */
+  inFlight: (): number => inFlight,
   openStream: (signal: AbortSignal): Promise<Response> =>
     fetch('/events', { headers: { Accept: 'text/event-stream', Authorization: `Bearer ${token ?? ''}` }, cache: 'no-store', signal }),
 };

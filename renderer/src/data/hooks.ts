@@ -5,6 +5,8 @@
 import { useEffect } from 'react';
 import type { MethodInput } from '../../../shared/api/contract';
 import { useQuery, type QueryOptions } from './useQuery';
+import { bus } from './invalidation';
+import { useRegisterPush } from './push';
 
 export const useAppInfo = () => useQuery('app.info', {});
 export const useCase = (id: number) => useQuery('cases.get', { id });
@@ -26,6 +28,17 @@ export const useCaseload = () => useQuery('caseload.get', {});
 export const useDashboard = () => useQuery('dashboard.get', {});
 /** Home's run-out clocks; `expand` lists more of one group. */
 export const useHomeAlerts = (input: MethodInput<'alerts.home'> = {}) => useQuery('alerts.home', input);
+/** What Home shows that any write may move: its figures, run-out clocks and this month's report. */
+export const HOME_FIGURES = ['dashboard.get', 'alerts.home', 'reports.get'] as const;
+/**
+ * Home, while shown, refreshes its figures when the host announces a write (another window's
+ * included); the old figures stay on screen until the new ones come (useQuery keeps its data).
+ */
+export function useHomeFiguresLive(): void {
+  useRegisterPush(() => {
+    bus.invalidate(HOME_FIGURES);
+  });
+}
 export const useReport = (input: MethodInput<'reports.get'>) => useQuery('reports.get', input);
 export const useAuthority = () => useQuery('settings.getAuthority', {});
 /**

@@ -10,9 +10,13 @@
  * - Never wrong: a write (the invalidation bus) or a new day drops the working set at once. The
  *   view falls back to server windows; until the first window of the new data arrives, the rows
  *   shown before are kept but marked busy (stale), as when typing against the server. A fresh
- *   working set is then loaded. A write in another window (not announced here) is caught by
- *   `revalidate` (on focus and every REVALIDATE_MS): the host answers `unchanged` cheaply, or with
- *   the new working set.
+ *   working set is then loaded.
+ * - A write in another window reaches this one by the push channel: the host announces the
+ *   register's new version (`announce`) and the page asks for it at once, keeping its rows on screen
+ *   marked "Updating…" until the reply. A version it already holds (its own write, reloaded through
+ *   the bus) asks nothing. On focus, and every REVALIDATE_MS while the channel is down
+ *   (REVALIDATE_LIVE_MS while it is up, in case a push was missed), `revalidate` asks whether the
+ *   rows are current: the host answers `unchanged` cheaply, or with the new working set.
  */
 import type { RegisterRow } from '../../../shared/api/schemas';
 import { COLUMN_IDS } from '../../../shared/register/query';
@@ -20,8 +24,10 @@ import { unpackRows, type PackedRows } from '../../../shared/register/wire';
 import { RegisterWorkingSet, openScopeCovers, type WorkingSetQuery } from '../../../shared/register/workingSet';
 import { RegisterWindowController, type PageReply } from './registerWindowController';
 
-/** How often an open register asks whether another window changed it. */
+/** How often an open register asks whether another window changed it, while the push channel is down. */
 export const REVALIDATE_MS = 15_000;
+/** The same safety check while the push channel is up (a push is not acknowledged, so one could be missed). */
+export const REVALIDATE_LIVE_MS = 60_000;
 /** Rows given their search text per idle slice (about a millisecond's work). */
 export const INDEX_SLICE = 1_000;
 
@@ -69,6 +75,12 @@ export class RegisterRowsController<S> {
   /** Where the rows last shown came from: decides what stays on screen while a window is on its way. */
   private lastShown: RowsMode = 'server';
   private disposed = false;
+  /** The newest version the host announced, and whether a check for it is on its way (the rows show "Updating…"). */
+  private announced: string | null = null;
+  private checkingFor: Held<S> | null = null;
+  /** One revalidation at a time; one asked for meanwhile runs when it returns if the reply did not answer it. */
+  private revalidating = false;
+  private again = false;
 
   constructor(private readonly deps: RowsDeps<S>) {
     this.windows = new RegisterWindowController<WorkingSetQuery, S>(deps.fetchPage, () => {
@@ -138,18 +150,57 @@ export class RegisterRowsController<S> {
     this.deps.onChange();
   }
 
+  /** True while the rows shown are being checked against a version the host announced. */
+  get checking(): boolean {
+    return this.checkingFor !== null && this.checkingFor === this.held;
+  }
+
+  /**
+   * The host announced the register's version after a write. Held already (this window's own
+   * write, reloaded): nothing. Otherwise the rows shown are out of date: mark them and ask. While
+   * the working set is loading the version is remembered and compared once it is in.
+   */
+  announce(version: string): void {
+    this.announced = version;
+    const held = this.held;
+    if (!held || held.version === version) return;
+    this.checkingFor = held;
+    this.deps.onChange();
+    this.revalidate();
+  }
+
   /** Asks the host whether the working set is still current (another window may have written). */
   revalidate(): void {
     const held = this.held;
     if (!held || this.loading) return;
+    if (this.revalidating) {
+      this.again = true;
+      return;
+    }
+    this.revalidating = true;
     const gen = this.generation;
+    const settle = () => {
+      this.revalidating = false;
+      const wasChecking = this.checkingFor !== null;
+      this.checkingFor = null;
+      if (this.disposed) return;
+      // Asked again meanwhile: only a version announced since that the reply did not bring needs
+      // another request (a focus check is answered by the reply that just came).
+      if (this.again) {
+        this.again = false;
+        if (this.held && this.announced !== null && this.held.version !== this.announced) {
+          this.checkingFor = this.held;
+          this.revalidate();
+        }
+      }
+      if (wasChecking || this.checkingFor) this.deps.onChange();
+    };
     this.deps.fetchWorkingSet(held.version).then(
       (r) => {
-        if (this.disposed || gen !== this.generation || this.held !== held) return;
-        if (r.unchanged) return;
-        this.install(r);
+        if (!this.disposed && gen === this.generation && this.held === held && !r.unchanged) this.install(r);
+        settle();
       },
-      () => undefined, // the next revalidation tries again; the windows are unaffected
+      settle, // the next revalidation tries again; the windows are unaffected
     );
   }
 
@@ -167,6 +218,9 @@ export class RegisterRowsController<S> {
         if (this.disposed || gen !== this.generation) return;
         this.loading = false;
         if (!r.unchanged) this.install(r);
+        // A version announced while it loaded that it does not hold: ask again (cheap if the same data).
+        const held = this.held;
+        if (held && this.announced !== null && held.version !== this.announced) this.announce(this.announced);
       },
       () => {
         if (gen === this.generation) this.loading = false; // stays on server windows; the next drop or window retries

@@ -10,7 +10,8 @@ import type { RegisterQuery } from '../../../shared/api/register';
 import type { RegisterRow } from '../../../shared/api/schemas';
 import { call } from '../api/client';
 import { bus } from './invalidation';
-import { REVALIDATE_MS, RegisterRowsController, type RowsMode, type WorkingSetReply } from './registerRowsController';
+import { useRegisterPush } from './push';
+import { REVALIDATE_LIVE_MS, REVALIDATE_MS, RegisterRowsController, type RowsMode, type WorkingSetReply } from './registerRowsController';
 
 type Summary = MethodOutput<'register.page'>['summary'];
 
@@ -63,20 +64,22 @@ export function useRegisterWindow(query: RegisterQuery, today: string): Register
   }, [c, key, query]);
   const reload = useCallback(() => c.invalidate(), [c]);
   useEffect(() => bus.subscribe('register.page', reload), [reload]);
-  // Another window's write: ask the host on focus and now and then whether the rows are current.
+  // Another window's write: the host announces it (push); on focus and now and then the page also
+  // asks whether the rows are current, every REVALIDATE_MS while the channel is down.
+  const live = useRegisterPush((v) => c.announce(v));
   useEffect(() => {
     const check = () => {
       if (document.visibilityState === 'visible') c.revalidate();
     };
     window.addEventListener('focus', check);
     document.addEventListener('visibilitychange', check);
-    const timer = setInterval(check, REVALIDATE_MS);
+    const timer = setInterval(check, live ? REVALIDATE_LIVE_MS : REVALIDATE_MS);
     return () => {
       window.removeEventListener('focus', check);
       document.removeEventListener('visibilitychange', check);
       clearInterval(timer);
     };
-  }, [c]);
+  }, [c, live]);
   const windowEnsure = useCallback((first: number, last: number) => c.windows.ensure(first, last), [c]);
 
   // Answered here, in the render: filtering and sorting the working set is a few milliseconds.
@@ -86,7 +89,7 @@ export function useRegisterWindow(query: RegisterQuery, today: string): Register
   const previousAt = useCallback((i: number) => (previous ? previous.rows[previous.order[i]!] : undefined), [previous]);
   // A new function whenever server rows arrive, so the table renders them.
   const windowAt = useCallback((index: number) => c.windows.rowAt(index), [c, version]); // eslint-disable-line react-hooks/exhaustive-deps
-  if (local) return { total: local.order.length, summary: local.summary, rowAt: localAt, ensure: noEnsure, stale: false, mode: 'local', error: null, reload };
+  if (local) return { total: local.order.length, summary: local.summary, rowAt: localAt, ensure: noEnsure, stale: c.checking, mode: 'local', error: null, reload };
   const s = c.windows.state;
   const current = s !== null && s.key === key;
   if (!current && previous) {

@@ -2,7 +2,7 @@ import { useMemo, type ReactNode } from 'react';
 import { useCan } from '../data/session';
 import type { Dashboard } from '../../../shared/api/trackingSchemas';
 import { formatUk } from '../../../shared/domain/dates';
-import { useDashboard } from '../data/hooks';
+import { useDashboard, useHomeFiguresLive } from '../data/hooks';
 import { hrefFor } from '../lib/router';
 import { ErrorBanner } from '../components/Banner';
 import { RagBadge } from '../components/RagBadge';
@@ -35,6 +35,7 @@ function RegisterLink({ patch, children }: { patch: Partial<RegisterFilters>; ch
 /** Home: what needs attention today. */
 export function HomePage() {
   const dash = useDashboard();
+  useHomeFiguresLive();
   const [showNames, setShowNames] = useStoredFlag(SHOW_NAMES_KEY);
   const d = dash.data;
   return (

@@ -1,13 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import http from 'node:http';
 import { openDatabase } from '../../../db/open';
 import { createApp } from '../../../electron/createApp';
 import { startBrowserHost, type BrowserHost } from '../../../electron/server/http';
-import { createEventStreams } from '../../../electron/server/events';
-import { forwardMeetingEvents, MEETING_CHANNEL, type WindowLike } from '../../../electron/desktop/events';
-import type { MeetingChanged } from '../../../shared/api/events';
-import { parseMeetingChanged } from '../../../shared/api/events';
-import { SseParser } from '../../../renderer/src/data/push';
+import { createEventStreams, sseFrame } from '../../../electron/server/events';
+import { forwardPushEvents, PUSH_CHANNEL, type WindowLike } from '../../../electron/desktop/events';
+import type { MeetingChanged, PushMessage, RegisterChanged } from '../../../shared/api/events';
+import { parseMeetingChanged, parsePush, parseRegisterChanged } from '../../../shared/api/events';
+import { REGISTER_PUSH_MAX_WAIT_MS, REGISTER_PUSH_MS, RegisterPushCoalescer, SseParser } from '../../../renderer/src/data/push';
 import { tempDbFile, TODAY } from '../../helpers/tempDb';
 
 // Issue 12: the push channel from the services to every window.
@@ -69,6 +69,89 @@ describe('meeting events from the services', () => {
   });
 });
 
+describe('register events from the services', () => {
+  const workingSetVersion = (ok: (m: string, a?: unknown) => any) => (ok('register.workingSet', { ifNot: null }) as { version: string }).version; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+  it('announces the register’s new version once per committed write, the one register.workingSet answers with', () => {
+    const file = tempDbFile();
+    const db = openDatabase(file);
+    const app = createApp(db, { today: () => TODAY, version: 'test', dbPath: file, checkOutputs: true, log: () => {} });
+    const ok = (method: string, args: unknown = {}) => {
+      const r = app.dispatch(method, args);
+      if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
+      return r.value as any; // eslint-disable-line @typescript-eslint/no-explicit-any
+    };
+    const heard: RegisterChanged[] = [];
+    app.registerEvents.subscribe((e) => heard.push(e));
+    // The demo register (thousands of rows) is one transaction: one push.
+    const { caseCount } = ok('app.setup', { mode: 'demo' }) as { caseCount: number };
+    expect(caseCount).toBeGreaterThan(100);
+    expect(heard).toHaveLength(1);
+    expect(heard[0]!.version).toBe(workingSetVersion(ok));
+
+    // Reads announce nothing.
+    ok('register.page', { query: {}, offset: 0, limit: 10 });
+    ok('dashboard.get');
+    expect(heard).toHaveLength(1);
+
+    const open = (ok('register.page', { query: {}, offset: 0, limit: 1 }) as { rows: { caseId: number }[] }).rows[0]!;
+    ok('cases.setRag', { id: open.caseId, rag: 'red', reason: 'Home visit: no answer, the neighbours say the family moved away' });
+    expect(heard).toHaveLength(2);
+    expect(heard[1]!.version).not.toBe(heard[0]!.version);
+    expect(heard[1]!.version).toBe(workingSetVersion(ok));
+    // The page holding that version is told `unchanged`.
+    expect(ok('register.workingSet', { ifNot: heard[1]!.version })).toMatchObject({ unchanged: true });
+    db.close();
+  });
+
+  it('announces nothing for a write that failed and rolled back, nor for one refused before it began', () => {
+    const { db, app, ok } = appWithMeeting();
+    const heard: RegisterChanged[] = [];
+    app.registerEvents.subscribe((e) => heard.push(e));
+    db.exec("CREATE TEMP TRIGGER refuse_officer BEFORE INSERT ON officers BEGIN SELECT RAISE(ABORT, 'refused for the test'); END");
+    expect(app.dispatch('officers.create', { name: 'Sam Patel', team: 'cme', email: null, phone: null }).ok).toBe(false);
+    expect(heard).toHaveLength(0);
+    db.exec('DROP TRIGGER temp.refuse_officer');
+    // Refused for its input: no transaction ran.
+    expect(app.dispatch('officers.create', { name: '', team: 'cme', email: null, phone: null }).ok).toBe(false);
+    expect(heard).toHaveLength(0);
+    ok('officers.create', { name: 'Sam Patel', team: 'cme', email: null, phone: null });
+    expect(heard).toHaveLength(1);
+    db.close();
+  });
+
+  it('reaches the hosts alongside meetings’ pushes, each with its kind', () => {
+    const { db, app, ok, meetingId } = appWithMeeting();
+    const heard: PushMessage[] = [];
+    const off = app.subscribePush((m) => heard.push(m));
+    ok('meetings.start', { id: meetingId });
+    expect(heard.map((m) => m.kind)).toEqual(['meeting', 'register']);
+    off();
+    ok('projector.control', { id: meetingId, action: 'toggleBlank' });
+    expect(heard).toHaveLength(2);
+    db.close();
+  });
+});
+
+describe('SSE framing', () => {
+  it.each<[PushMessage, string]>([
+    [{ kind: 'meeting', meetingId: 4, version: 12 }, 'event: meeting\ndata: {"meetingId":4,"version":12}\n\n'],
+    [{ kind: 'register', version: '8120:3:2026-11-25' }, 'event: register\ndata: {"version":"8120:3:2026-11-25"}\n\n'],
+  ])('frames %j', (message, frame) => {
+    expect(sseFrame(message)).toBe(frame);
+    // And the window reads it back as the same push.
+    const [read] = new SseParser().feed(frame);
+    expect(parsePush(read!.event, JSON.parse(read!.data))).toEqual(message);
+  });
+
+  it('sends only the schema’s fields, on one data line', () => {
+    const sneaky = { kind: 'register', version: 'a\nb', extra: 'x' } as PushMessage;
+    const frame = sseFrame(sneaky);
+    expect(frame).toBe('event: register\ndata: {"version":"a\\nb"}\n\n');
+    expect(new SseParser().feed(frame)).toEqual([{ event: 'register', data: '{"version":"a\\nb"}' }]);
+  });
+});
+
 describe('the browser host’s event stream (GET /events)', () => {
   let host: BrowserHost | undefined;
   afterEach(async () => {
@@ -89,7 +172,7 @@ describe('the browser host’s event stream (GET /events)', () => {
 
   it('streams a change to every listener with the token, refuses one without, and lets the host stop with streams open', async () => {
     const { db, app, ok, meetingId } = appWithMeeting();
-    const streams = createEventStreams(app.meetingEvents.subscribe);
+    const streams = createEventStreams(app.subscribePush);
     host = await startBrowserHost({ dispatch: app.dispatch, staticDir: '/nonexistent', events: streams });
 
     const refused = await listen(host.url, 'wrong');
@@ -106,6 +189,11 @@ describe('the browser host’s event stream (GET /events)', () => {
     const frame = `event: meeting\ndata: ${JSON.stringify({ meetingId, version: live })}\n\n`;
     await expect.poll(() => a.frames()).toContain(frame);
     await expect.poll(() => b.frames()).toContain(frame);
+    // The same write moved the register: one register frame, at the version the screen compares.
+    const version = (ok('register.workingSet', { ifNot: null }) as { version: string }).version;
+    const registerFrame = `event: register\ndata: ${JSON.stringify({ version })}\n\n`;
+    await expect.poll(() => a.frames()).toContain(registerFrame);
+    expect(a.frames().split('event: register').length - 1).toBe(1);
 
     // A window that goes away is forgotten.
     b.res.destroy();
@@ -118,7 +206,7 @@ describe('the browser host’s event stream (GET /events)', () => {
   });
 });
 
-describe('the desktop host’s meeting channel', () => {
+describe('the desktop host’s push channel', () => {
   const win = (url: string, destroyed = false) => {
     const sent: [string, unknown][] = [];
     const w: WindowLike = {
@@ -129,13 +217,13 @@ describe('the desktop host’s meeting channel', () => {
   };
 
   it('sends each change to every open app window, and to nothing else', () => {
-    let emit: (e: MeetingChanged) => void = () => {};
+    let emit: (m: PushMessage) => void = () => {};
     const app = 'file:///opt/panel/index.html';
     const main = win(`${app}#/cockpit/3`);
     const projector = win(`${app}#/projector/3`);
     const closed = win(`${app}#/`, true);
     const stranger = win('https://example.org/');
-    const off = forwardMeetingEvents(
+    const off = forwardPushEvents(
       (l) => {
         emit = l;
         return () => (emit = () => {});
@@ -143,14 +231,24 @@ describe('the desktop host’s meeting channel', () => {
       () => [main.w, projector.w, closed.w, stranger.w],
       (url) => url.startsWith(app),
     );
-    emit({ meetingId: 3, version: 7 });
-    expect(main.sent).toEqual([[MEETING_CHANNEL, { meetingId: 3, version: 7 }]]);
-    expect(projector.sent).toEqual([[MEETING_CHANNEL, { meetingId: 3, version: 7 }]]);
+    emit({ kind: 'meeting', meetingId: 3, version: 7 });
+    emit({ kind: 'register', version: '812:3:2026-11-25' });
+    const both = [
+      [PUSH_CHANNEL, { kind: 'meeting', meetingId: 3, version: 7 }],
+      [PUSH_CHANNEL, { kind: 'register', version: '812:3:2026-11-25' }],
+    ];
+    expect(main.sent).toEqual(both);
+    expect(projector.sent).toEqual(both);
     expect(closed.sent).toEqual([]);
     expect(stranger.sent).toEqual([]);
+    // What the window gets parses as the push it was.
+    expect(main.sent.map(([, p]) => parsePush((p as { kind: string }).kind, p))).toEqual([
+      { kind: 'meeting', meetingId: 3, version: 7 },
+      { kind: 'register', version: '812:3:2026-11-25' },
+    ]);
     off();
-    emit({ meetingId: 3, version: 8 });
-    expect(main.sent).toHaveLength(1);
+    emit({ kind: 'meeting', meetingId: 3, version: 8 });
+    expect(main.sent).toHaveLength(2);
   });
 });
 
@@ -167,6 +265,21 @@ describe('reading pushes in a window', () => {
   });
 
   it.each([
+    ['register', { version: '8120:3:2026-11-25' }, { kind: 'register', version: '8120:3:2026-11-25' }],
+    ['register', { version: '' }, null],
+    ['register', { version: 'x'.repeat(101) }, null],
+    ['register', { version: 12 }, null],
+    ['register', null, null],
+    ['meeting', { meetingId: 4, version: 12 }, { kind: 'meeting', meetingId: 4, version: 12 }],
+    ['meeting', { version: '8120:3:2026-11-25' }, null],
+    ['ready', {}, null],
+    ['projector', { meetingId: 4, version: 12 }, null],
+  ])('takes a %s push of %j as %j', (kind, raw, expected) => {
+    expect(parsePush(kind, raw)).toEqual(expected);
+    if (kind === 'register') expect(parseRegisterChanged(raw)).toEqual(expected ? { version: (expected as { version: string }).version } : null);
+  });
+
+  it.each([
     [{ meetingId: 4, version: 12 }, { meetingId: 4, version: 12 }],
     [{ meetingId: 4, version: 0 }, { meetingId: 4, version: 0 }],
     [{ meetingId: 0, version: 1 }, null],
@@ -176,5 +289,58 @@ describe('reading pushes in a window', () => {
     [null, null],
   ])('takes %j as %j', (raw, expected) => {
     expect(parseMeetingChanged(raw)).toEqual(expected);
+  });
+});
+
+describe('register pushes in a window', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('hands on the newest version once per interval however many arrive', () => {
+    vi.useFakeTimers();
+    const delivered: string[] = [];
+    const c = new RegisterPushCoalescer((v) => delivered.push(v), () => false);
+    // A meeting's many small writes: 50 pushes inside one interval.
+    for (let i = 1; i <= 50; i++) c.push(`${i}:0:2026-11-25`);
+    expect(delivered).toEqual([]);
+    vi.advanceTimersByTime(REGISTER_PUSH_MS);
+    expect(delivered).toEqual(['50:0:2026-11-25']);
+    // Nothing more until the next push.
+    vi.advanceTimersByTime(REGISTER_PUSH_MS * 10);
+    expect(delivered).toHaveLength(1);
+    c.push('51:0:2026-11-25');
+    vi.advanceTimersByTime(REGISTER_PUSH_MS);
+    expect(delivered).toEqual(['50:0:2026-11-25', '51:0:2026-11-25']);
+  });
+
+  it('waits while the window has calls on their way (its own write reloads first), but not for ever', () => {
+    vi.useFakeTimers();
+    const delivered: string[] = [];
+    let busy = true;
+    const c = new RegisterPushCoalescer((v) => delivered.push(v), () => busy);
+    c.push('7:0:2026-11-25');
+    vi.advanceTimersByTime(REGISTER_PUSH_MS * 3);
+    expect(delivered).toEqual([]);
+    busy = false;
+    vi.advanceTimersByTime(REGISTER_PUSH_MS);
+    expect(delivered).toEqual(['7:0:2026-11-25']);
+
+    busy = true;
+    c.push('8:0:2026-11-25');
+    vi.advanceTimersByTime(REGISTER_PUSH_MAX_WAIT_MS - REGISTER_PUSH_MS);
+    expect(delivered).toHaveLength(1);
+    vi.advanceTimersByTime(REGISTER_PUSH_MS);
+    expect(delivered).toEqual(['7:0:2026-11-25', '8:0:2026-11-25']);
+  });
+
+  it('delivers nothing after dispose', () => {
+    vi.useFakeTimers();
+    const delivered: string[] = [];
+    const c = new RegisterPushCoalescer((v) => delivered.push(v), () => false);
+    c.push('9:0:2026-11-25');
+    c.dispose();
+    vi.advanceTimersByTime(REGISTER_PUSH_MAX_WAIT_MS);
+    expect(delivered).toEqual([]);
   });
 });

@@ -308,6 +308,94 @@ describe('RegisterRowsController', () => {
     expect(fresh.summary).toBe('summary v2');
   });
 
+  it('a pushed version it does not hold: asks at once, keeping the rows shown marked as checking until the reply', async () => {
+    const { host, c, show, changes } = setUp(makeRows(30, 'amber'));
+    show(view());
+    host.pages[0]!.release();
+    await flush();
+    host.sets[0]!.release();
+    await flush();
+    const held = show(view())!;
+    host.write(makeRows(30, 'red'));
+    const before = changes();
+    c.announce('2');
+    expect(c.checking).toBe(true);
+    expect(changes()).toBeGreaterThan(before);
+    expect(host.sets).toHaveLength(2);
+    expect(host.sets[1]!.ifNot).toBe('1');
+    // The rows shown stay until the host answers.
+    expect(show(view())).toBe(held);
+    // More pushes while it asks: one request at a time.
+    c.announce('2');
+    c.announce('2');
+    expect(host.sets).toHaveLength(2);
+    host.sets[1]!.release();
+    await flush();
+    expect(c.checking).toBe(false);
+    const fresh = show(view())!;
+    expect(fresh.rows.find((r) => r.rag !== null)?.rag).toBe('red');
+    // The pushes that came while it asked were for the version it now holds: nothing more is asked.
+    expect(host.sets).toHaveLength(2);
+    // One for a version the reply did not bring is asked for when the reply is in.
+    host.write(makeRows(30, 'green'));
+    c.announce('3');
+    host.write(makeRows(30, 'amber'));
+    c.announce('4');
+    expect(host.sets).toHaveLength(3);
+    host.sets[2]!.release(); // read at version 3
+    await flush();
+    expect(host.sets).toHaveLength(4);
+    expect(host.sets[3]!.ifNot).toBe('3');
+    expect(c.checking).toBe(true);
+    host.sets[3]!.release();
+    await flush();
+    expect(c.checking).toBe(false);
+    expect(show(view())!.rows.find((r) => r.rag !== null)?.rag).toBe('amber');
+    expect(show(view())).not.toBe(fresh);
+  });
+
+  it('a pushed version it already holds (its own write, reloaded) asks nothing', async () => {
+    const { host, c, show } = setUp(makeRows(30, 'amber'));
+    show(view());
+    host.pages[0]!.release();
+    await flush();
+    host.sets[0]!.release();
+    await flush();
+    // This window's write: the bus drops the working set, the page reloads it at the new version.
+    host.write(makeRows(30, 'red'));
+    c.invalidate();
+    // The push comes while the working set is on its way: remembered, not asked for.
+    c.announce('2');
+    host.pages.at(-1)!.release();
+    await flush();
+    expect(host.sets).toHaveLength(2);
+    host.sets[1]!.release();
+    await flush();
+    expect(c.mode).toBe('local');
+    c.announce('2');
+    expect(c.checking).toBe(false);
+    expect(host.sets).toHaveLength(2);
+  });
+
+  it('a push that overtook the working set it loaded (another window wrote meanwhile) asks again once it is in', async () => {
+    const { host, c, show } = setUp(makeRows(30, 'amber'));
+    show(view());
+    host.pages[0]!.release();
+    await flush();
+    expect(host.sets).toHaveLength(1); // read at version 1
+    host.write(makeRows(30, 'red'));
+    c.announce('2'); // arrives before the working set's reply
+    host.sets[0]!.release();
+    await flush();
+    expect(host.sets).toHaveLength(2);
+    expect(host.sets[1]!.ifNot).toBe('1');
+    expect(c.checking).toBe(true);
+    host.sets[1]!.release();
+    await flush();
+    expect(c.checking).toBe(false);
+    expect(show(view())!.rows.find((r) => r.rag !== null)?.rag).toBe('red');
+  });
+
   it('stays on server windows when the working set cannot be loaded, and tries again after the next write', async () => {
     const { host, c, show } = setUp();
     show(view());
