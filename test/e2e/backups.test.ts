@@ -109,6 +109,39 @@ describe.skipIf(!chromiumAvailable)('backups, restore and retention on screen', 
     await expect.poll(async () => (await api<{ status: string }>(host, 'audit.verify', { atOpen: true })).status, { timeout: 60_000 }).toBe('intact');
   });
 
+  it('the retention card keeps what the manager types while a save is in flight, and shows the saved rule', async () => {
+    await page.goto(`${host.url}#/settings`);
+    await page.getByLabel('CME: keep closed records').selectOption('after_closure');
+    await expect.poll(() => page.getByLabel('PMOE: age').inputValue()).toBe('25');
+    // Hold the save, and then the refetch it sets off, so the typing lands between them every time.
+    const gate = () => { let open!: () => void; const opened = new Promise<void>((r) => { open = r; }); return { open, opened }; };
+    const setHeld = gate(); const setRelease = gate(); const getHeld = gate(); const getRelease = gate();
+    await page.route('**/api/retention.set', async (route) => { setHeld.open(); await setRelease.opened; await route.continue(); });
+    await page.route('**/api/retention.get', async (route) => { getHeld.open(); await getRelease.opened; await route.continue(); });
+    await page.getByLabel('CME: years').fill('2');
+    await page.getByRole('button', { name: 'Save retention rules' }).click();
+    await setHeld.opened;
+    await page.getByLabel('PMOE: age').fill('30');
+    setRelease.open();
+    await expect.poll(() => page.getByText(/^Saved\. CME records are kept for 2 years after the case closed; PMOE records until the child’s 25th birthday\./).isVisible()).toBe(true);
+    await getHeld.opened;
+    // Another manager changes the CME rule before the refetch answers: the field the manager left
+    // alone shows it, so we know the reply has been drawn; the one they typed in keeps their typing.
+    await api(host, 'retention.set', { rules: { CME: { basis: 'after_closure', years: 3 }, PMOE: { basis: 'birthday', years: 25 } } });
+    getRelease.open();
+    await expect.poll(() => page.getByLabel('CME: years').inputValue()).toBe('3');
+    expect(await page.getByLabel('PMOE: age').inputValue()).toBe('30');
+    await page.unroute('**/api/retention.set');
+    await page.unroute('**/api/retention.get');
+    await page.getByRole('heading', { name: 'Retention', exact: true }).scrollIntoViewIfNeeded();
+    await shot(page, 'retention-kept-typing');
+    // Saving that sends what is on screen; the card then shows the saved rules.
+    await page.getByRole('button', { name: 'Save retention rules' }).click();
+    await expect.poll(() => page.getByText(/^Saved\. CME records are kept for 3 years after the case closed; PMOE records until the child’s 30th birthday\./).isVisible()).toBe(true);
+    expect((await api<{ rules: { PMOE: { years: number } } }>(host, 'retention.get')).rules.PMOE.years).toBe(30);
+    expect(await page.getByLabel('PMOE: age').inputValue()).toBe('30');
+  });
+
   it('the browser host backs up when it is stopped (Ctrl+C / SIGTERM)', async () => {
     const newest = () => fs.readdirSync(folder).filter((n) => /^panel-backup-.*\d\.db$/.test(n)).sort().pop();
     const before = newest();
