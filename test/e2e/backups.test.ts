@@ -142,6 +142,32 @@ describe.skipIf(!chromiumAvailable)('backups, restore and retention on screen', 
     expect(await page.getByLabel('PMOE: age').inputValue()).toBe('30');
   });
 
+  it('the retention card keeps an unsaved change over the refetch that follows an erasure', async () => {
+    await api(host, 'retention.set', { rules: { CME: { basis: 'after_closure', years: 1 }, PMOE: { basis: 'birthday', years: 25 } } });
+    await page.goto(`${host.url}#/settings`);
+    await page.reload();
+    await expect.poll(() => page.getByLabel('CME: years').inputValue()).toBe('1');
+    await page.getByLabel('PMOE: age').fill('40');
+    let held!: () => void;
+    const getHeld = new Promise<void>((r) => { held = r; });
+    let release!: () => void;
+    const released = new Promise<void>((r) => { release = r; });
+    await page.route('**/api/retention.get', async (route) => { held(); await released; await route.continue(); });
+    const first = page.getByRole('table', { name: 'Records past retention' }).locator('tbody tr').first();
+    const name = (await first.locator('td').nth(1).textContent())!;
+    await first.getByRole('button', { name: `Erase ${name}` }).click();
+    const dialog = page.getByRole('dialog', { name: `Erase ${name}’s records` });
+    await dialog.getByLabel('Erase this child’s personal data from the register').check();
+    await dialog.getByRole('button', { name: 'Erase for good' }).click();
+    await getHeld;
+    // As above: a change to the field left alone shows when the refetch has been drawn.
+    await api(host, 'retention.set', { rules: { CME: { basis: 'after_closure', years: 2 }, PMOE: { basis: 'birthday', years: 25 } } });
+    release();
+    await expect.poll(() => page.getByLabel('CME: years').inputValue()).toBe('2');
+    expect(await page.getByLabel('PMOE: age').inputValue()).toBe('40');
+    await page.unroute('**/api/retention.get');
+  });
+
   it('the browser host backs up when it is stopped (Ctrl+C / SIGTERM)', async () => {
     const newest = () => fs.readdirSync(folder).filter((n) => /^panel-backup-.*\d\.db$/.test(n)).sort().pop();
     const before = newest();
