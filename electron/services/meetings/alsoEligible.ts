@@ -45,7 +45,8 @@ export function storeAlsoEligible(db: Db, meetingId: number, alsoEligible: reado
  *   chair has yet to use, so `recount` runs the same rule a build runs (planForMeeting) over the
  *   register without the erased children, leaves the agenda itself as it stands, and stores
  *   everything eligible that is not on it: the count and the rows then agree with a fresh build, and
- *   the next case moves up into the rows kept. Only meetings whose count exceeded their rows are
+ *   the next case moves up into the rows kept. (If the erasure also took an item off this agenda, a
+ *   fresh build would fill that place from the top of the list; the recount leaves that to the chair.) Only meetings whose count exceeded their rows are
  *   recounted: where every eligible case was stored, the decrement is already exact (and the rows
  *   stay as built).
  * - A meeting in progress or held keeps its list as built, less the erased rows: re-running the rule
