@@ -109,6 +109,65 @@ describe.skipIf(!chromiumAvailable)('backups, restore and retention on screen', 
     await expect.poll(async () => (await api<{ status: string }>(host, 'audit.verify', { atOpen: true })).status, { timeout: 60_000 }).toBe('intact');
   });
 
+  it('the retention card keeps what the manager types while a save is in flight, and shows the saved rule', async () => {
+    await page.goto(`${host.url}#/settings`);
+    await page.getByLabel('CME: keep closed records').selectOption('after_closure');
+    await expect.poll(() => page.getByLabel('PMOE: age').inputValue()).toBe('25');
+    // Hold the save, and then the refetch it sets off, so the typing lands between them every time.
+    const gate = () => { let open!: () => void; const opened = new Promise<void>((r) => { open = r; }); return { open, opened }; };
+    const setHeld = gate(); const setRelease = gate(); const getHeld = gate(); const getRelease = gate();
+    await page.route('**/api/retention.set', async (route) => { setHeld.open(); await setRelease.opened; await route.continue(); });
+    await page.route('**/api/retention.get', async (route) => { getHeld.open(); await getRelease.opened; await route.continue(); });
+    await page.getByLabel('CME: years').fill('2');
+    await page.getByRole('button', { name: 'Save retention rules' }).click();
+    await setHeld.opened;
+    await page.getByLabel('PMOE: age').fill('30');
+    setRelease.open();
+    await expect.poll(() => page.getByText(/^Saved\. CME records are kept for 2 years after the case closed; PMOE records until the child’s 25th birthday\./).isVisible()).toBe(true);
+    await getHeld.opened;
+    // Another manager changes the CME rule before the refetch answers: the field the manager left
+    // alone shows it, so we know the reply has been drawn; the one they typed in keeps their typing.
+    await api(host, 'retention.set', { rules: { CME: { basis: 'after_closure', years: 3 }, PMOE: { basis: 'birthday', years: 25 } } });
+    getRelease.open();
+    await expect.poll(() => page.getByLabel('CME: years').inputValue()).toBe('3');
+    expect(await page.getByLabel('PMOE: age').inputValue()).toBe('30');
+    await page.unroute('**/api/retention.set');
+    await page.unroute('**/api/retention.get');
+    await page.getByRole('heading', { name: 'Retention', exact: true }).scrollIntoViewIfNeeded();
+    await shot(page, 'retention-kept-typing');
+    // Saving that sends what is on screen; the card then shows the saved rules.
+    await page.getByRole('button', { name: 'Save retention rules' }).click();
+    await expect.poll(() => page.getByText(/^Saved\. CME records are kept for 3 years after the case closed; PMOE records until the child’s 30th birthday\./).isVisible()).toBe(true);
+    expect((await api<{ rules: { PMOE: { years: number } } }>(host, 'retention.get')).rules.PMOE.years).toBe(30);
+    expect(await page.getByLabel('PMOE: age').inputValue()).toBe('30');
+  });
+
+  it('the retention card keeps an unsaved change over the refetch that follows an erasure', async () => {
+    await api(host, 'retention.set', { rules: { CME: { basis: 'after_closure', years: 1 }, PMOE: { basis: 'birthday', years: 25 } } });
+    await page.goto(`${host.url}#/settings`);
+    await page.reload();
+    await expect.poll(() => page.getByLabel('CME: years').inputValue()).toBe('1');
+    await page.getByLabel('PMOE: age').fill('40');
+    let held!: () => void;
+    const getHeld = new Promise<void>((r) => { held = r; });
+    let release!: () => void;
+    const released = new Promise<void>((r) => { release = r; });
+    await page.route('**/api/retention.get', async (route) => { held(); await released; await route.continue(); });
+    const first = page.getByRole('table', { name: 'Records past retention' }).locator('tbody tr').first();
+    const name = (await first.locator('td').nth(1).textContent())!;
+    await first.getByRole('button', { name: `Erase ${name}` }).click();
+    const dialog = page.getByRole('dialog', { name: `Erase ${name}’s records` });
+    await dialog.getByLabel('Erase this child’s personal data from the register').check();
+    await dialog.getByRole('button', { name: 'Erase for good' }).click();
+    await getHeld;
+    // As above: a change to the field left alone shows when the refetch has been drawn.
+    await api(host, 'retention.set', { rules: { CME: { basis: 'after_closure', years: 2 }, PMOE: { basis: 'birthday', years: 25 } } });
+    release();
+    await expect.poll(() => page.getByLabel('CME: years').inputValue()).toBe('2');
+    expect(await page.getByLabel('PMOE: age').inputValue()).toBe('40');
+    await page.unroute('**/api/retention.get');
+  });
+
   it('the browser host backs up when it is stopped (Ctrl+C / SIGTERM)', async () => {
     const newest = () => fs.readdirSync(folder).filter((n) => /^panel-backup-.*\d\.db$/.test(n)).sort().pop();
     const before = newest();

@@ -3,13 +3,12 @@ import type { MethodArgs } from '../../../shared/api/contract';
 import type { Db } from '../../../db/open';
 import { auditedInsert, auditedUpdate, auditedDelete, type WriteContext } from '../../../db/audit';
 import type { MeetingDetail } from '../../../shared/api/meetingSchemas';
-import { planAgenda, agendaSkeleton, capacityFor, AGENDA_SECTIONS } from '../../../shared/domain/agenda';
+import { agendaSkeleton, AGENDA_SECTIONS } from '../../../shared/domain/agenda';
 import type { Row } from '../rows';
-import { getPanel } from './panels';
 import { bump, inMeeting, meetingRow, requireEditableAgenda } from './meetingRows';
-import { ALSO_ELIGIBLE_SHOWN, getMeeting } from './meetingDetail';
+import { getMeeting } from './meetingDetail';
 import { renumber } from './agenda';
-import { agendaCases } from './agendaCases';
+import { planForMeeting, storeAlsoEligible } from './alsoEligible';
 
 /**
  * Proposes the case items from the register's rules, most pressing first, up to the panel's
@@ -23,18 +22,12 @@ export function buildAgenda(db: Db, ctx: WriteContext, args: MethodArgs<'meeting
   const { id } = args;
   const m = meetingRow(db, id);
   requireEditableAgenda(m);
-  const panel = getPanel(db, Number(m.panel_id));
-  const date = String(m.date);
-  const previousDates = (db.prepare(`SELECT date FROM meetings WHERE panel_id = ? AND date < ? AND status <> 'scheduled' ORDER BY date DESC`).all(panel.id, date) as { date: string }[]).map((r) => r.date);
-  const next = db.prepare('SELECT date FROM meetings WHERE panel_id = ? AND date > ? ORDER BY date LIMIT 1').get(panel.id, date) as { date: string } | undefined;
   const c = inMeeting(ctx, id);
   const existing = db.prepare(`SELECT * FROM agenda_items WHERE meeting_id = ? AND kind = 'case'`).all(id) as Row[];
   const untouched = (r: Row) => r.added_by_hand === 0 && r.removed === 0 && !r.discussion && !r.decisions && !r.outcome && r.done === 0;
   const keep = new Set(existing.filter((r) => r.removed === 0 && !untouched(r)).map((r) => Number(r.case_id)));
   const exclude = new Set(existing.filter((r) => r.removed === 1).map((r) => Number(r.case_id)));
-  const plan = planAgenda(agendaCases(db, { id, register: panel.register, panelId: panel.id, date }, today), {
-    register: panel.register, meetingDate: date, nextMeetingDate: next?.date ?? null, previousMeetingDates: previousDates,
-  }, { capacity: capacityFor(panel.register, panel.capacity), keep, exclude });
+  const plan = planForMeeting(db, m, today, { keep, exclude });
 
   const proposed = new Map(plan.onAgenda.map((p) => [p.caseId, p]));
   const byCase = new Map(existing.map((r) => [Number(r.case_id), r]));
@@ -77,11 +70,7 @@ export function buildAgenda(db: Db, ctx: WriteContext, args: MethodArgs<'meeting
   // "Also eligible": a derived list, replaced on every build; the build itself is audited above. The
   // most pressing ALSO_ELIGIBLE_SHOWN are kept (all any screen shows or brings in) and the rest counted:
   // writing all of them with their reasons was a quarter of a build at 50,000 cases.
-  db.prepare('DELETE FROM agenda_eligible WHERE meeting_id = ?').run(id);
-  const insert = db.prepare('INSERT INTO agenda_eligible (meeting_id, case_id, rank, section, reasons) VALUES (?, ?, ?, ?, ?)');
-  const ranked = [...plan.alsoEligible].sort((a, b) => a.rank - b.rank);
-  for (const p of ranked.slice(0, ALSO_ELIGIBLE_SHOWN)) insert.run(id, p.caseId, p.rank, p.section, JSON.stringify(p.reasons));
-  db.prepare('UPDATE meetings SET also_eligible_total = ? WHERE id = ?').run(ranked.length, id);
+  storeAlsoEligible(db, id, plan.alsoEligible);
   bump(db, id);
   return getMeeting(db, id);
 }

@@ -5,6 +5,7 @@ import { eraseAuditPayloads } from '../../../db/auditErasure';
 import { AppError } from '../../../shared/api/errors';
 import { DEFAULT_RETENTION, retentionRuleProblem, retentionVerdict, type RetentionCase, type RetentionRules } from '../../../shared/domain/retention';
 import { getSetting } from '../context';
+import { eraseFromAlsoEligible } from '../meetings/alsoEligible';
 
 const SETTING = 'retention_rules';
 
@@ -187,6 +188,8 @@ export function eraseChildren(db: Db, ctx: WriteContext, childIds: readonly numb
   db.pragma('secure_delete = ON');
   const run = (sql: string, ...params: unknown[]) => db.prepare(sql).run(...params).changes;
   const items = `SELECT id FROM agenda_items WHERE case_id IN ${inCases}`;
+  // Built agendas' "also eligible" rows and counts (meetings/alsoEligible.ts says what is recounted and why).
+  const alsoEligible = eraseFromAlsoEligible(db, caseIds, today);
   const actions = `SELECT id FROM actions WHERE case_id IN ${inCases}`;
   const counts = {
     actionReviews: run(`DELETE FROM action_reviews WHERE action_id IN (${actions}) OR agenda_item_id IN (${items})`, ...caseIds, ...caseIds),
@@ -197,7 +200,7 @@ export function eraseChildren(db: Db, ctx: WriteContext, childIds: readonly numb
     actions: run(`DELETE FROM actions WHERE case_id IN ${inCases}`, ...caseIds),
     escalations: run(`DELETE FROM escalations WHERE case_id IN ${inCases}`, ...caseIds),
     agendaItems: run(`DELETE FROM agenda_items WHERE case_id IN ${inCases}`, ...caseIds),
-    eligible: run(`DELETE FROM agenda_eligible WHERE case_id IN ${inCases}`, ...caseIds),
+    eligible: alsoEligible.deleted,
     ragHistory: run(`DELETE FROM rag_history WHERE case_id IN ${inCases}`, ...caseIds),
     leadAllocations: run(`DELETE FROM lead_allocations WHERE case_id IN ${inCases}`, ...caseIds),
     closureProposals: run(`DELETE FROM closure_proposals WHERE case_id IN ${inCases}`, ...caseIds),
@@ -212,6 +215,8 @@ export function eraseChildren(db: Db, ctx: WriteContext, childIds: readonly numb
   for (const f of new Set(children.map((c) => c.row.family_id).filter((x): x is number => x !== null))) {
     counts.families += run('DELETE FROM families WHERE id = ? AND NOT EXISTS (SELECT 1 FROM children WHERE family_id = ?)', f, f);
   }
+  // Once the erased cases are gone: the rule run again for unheld agendas that may have counted them.
+  const agendasRecounted = alsoEligible.recount();
   const textsRedacted = redactNamesElsewhere(db, needles);
   const allCases = children.flatMap((c) => c.child.cases);
 
@@ -226,7 +231,7 @@ export function eraseChildren(db: Db, ctx: WriteContext, childIds: readonly numb
       retentionEndedOn: children.map((c) => (c.verdict.kind === 'past' ? c.verdict.since : null)),
       caseReferenceHashes: allCases.map((c) => referenceHash(c.reference)),
       registers: [...new Set(allCases.map((c) => c.register))],
-      counts: { ...counts, textsRedacted },
+      counts: { ...counts, textsRedacted, agendasRecounted },
       auditRowsBlanked: auditIds.length,
     },
   );

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { MethodOutput } from '../../../../shared/api/contract';
 import { formatUk } from '../../../../shared/domain/dates';
 import { Field } from '../../components/Field';
@@ -7,6 +7,7 @@ import { ErrorBanner, InfoBanner } from '../../components/Banner';
 import { useMutation } from '../../data/useMutation';
 import { usePastRetention, useRetention } from '../../data/hooks';
 import { useCan } from '../../data/session';
+import { useServerForm } from '../../data/useServerForm';
 import { MAX_ERASE } from '../../../../shared/api/retention';
 
 type Rules = MethodOutput<'retention.get'>['rules'];
@@ -14,25 +15,34 @@ type Row = MethodOutput<'retention.pastList'>['rows'][number];
 const REGISTERS = ['CME', 'PMOE'] as const;
 
 const ordinal = (n: number) => `${n}${n % 100 >= 11 && n % 100 <= 13 ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th'}`;
+type Basis = Rules['CME']['basis'];
+/** The rules as the form's flat fields, so each field is tracked as typed or loaded on its own. */
+type RuleFields = { 'CME.basis': Basis; 'CME.years': number; 'PMOE.basis': Basis; 'PMOE.years': number };
+const toFields = (r: Rules): RuleFields => ({ 'CME.basis': r.CME.basis, 'CME.years': r.CME.years, 'PMOE.basis': r.PMOE.basis, 'PMOE.years': r.PMOE.years });
+const toRules = (f: RuleFields): Rules => ({ CME: { basis: f['CME.basis'], years: f['CME.years'] }, PMOE: { basis: f['PMOE.basis'], years: f['PMOE.years'] } });
 const ruleText = (r: Rules['CME']) => (r.basis === 'birthday' ? `until the child’s ${ordinal(r.years)} birthday` : `for ${r.years} ${r.years === 1 ? 'year' : 'years'} after the case closed`);
 
 /** Settings → Retention: each register's rule, and for a manager the records past it, with Erase. */
 export function RetentionCard() {
   const can = useCan();
   const retention = useRetention();
-  const [rules, setRules] = useState<Rules | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const save = useMutation({ invalidates: ['retention.'] });
-  useEffect(() => {
-    if (retention.data) setRules(retention.data.rules);
-  }, [retention.data]);
+  // The refetch after a save or an erase fills only the fields the manager has not changed since the
+  // last load, so typing done while a save is in flight (or before an erase) is never put back.
+  const loaded = useMemo(() => (retention.data ? toFields(retention.data.rules) : null), [retention.data]);
+  const form = useServerForm(loaded);
+  const rules = form.values ? toRules(form.values) : null;
 
-  const setRule = (register: 'CME' | 'PMOE', patch: Partial<Rules['CME']>) => setRules((r) => (r ? { ...r, [register]: { ...r[register], ...patch } } : r));
   const submit = async () => {
-    if (!rules) return;
+    if (!form.values) return;
+    const sent = form.values;
     setSaved(null);
-    const r = await save.mutate('retention.set', { rules });
-    if (r) setSaved(`Saved. CME records are kept ${ruleText(r.rules.CME)}; PMOE records ${ruleText(r.rules.PMOE)}.`);
+    const r = await save.mutate('retention.set', { rules: toRules(sent) });
+    if (r) {
+      form.saved(sent, toFields(r.rules));
+      setSaved(`Saved. CME records are kept ${ruleText(r.rules.CME)}; PMOE records ${ruleText(r.rules.PMOE)}.`);
+    }
   };
   return (
     <section className="card" style={{ maxWidth: 960 }} aria-labelledby="retention-h">
@@ -53,14 +63,14 @@ export function RetentionCard() {
                 <legend style={{ fontWeight: 700, padding: 0 }}>{reg} register</legend>
                 <Field label={`${reg}: keep closed records`}>
                   {(f) => (
-                    <select {...f} value={rules[reg].basis} onChange={(e) => setRule(reg, { basis: e.target.value as Rules['CME']['basis'] })}>
+                    <select {...f} value={rules[reg].basis} onChange={(e) => form.set(`${reg}.basis`, e.target.value as Basis)}>
                       <option value="birthday">until the child reaches an age</option>
                       <option value="after_closure">for some years after the case closed</option>
                     </select>
                   )}
                 </Field>
                 <Field label={rules[reg].basis === 'birthday' ? `${reg}: age` : `${reg}: years`} error={save.errorFor(`rules.${reg}.years`) ?? (save.field === `rules.${reg}.years` ? save.error : null)}>
-                  {(f) => <input {...f} type="number" min={1} max={100} step={1} value={rules[reg].years} onChange={(e) => setRule(reg, { years: Number(e.target.value) })} style={{ width: '6rem' }} />}
+                  {(f) => <input {...f} type="number" min={1} max={100} step={1} value={rules[reg].years} onChange={(e) => form.set(`${reg}.years`, Number(e.target.value))} style={{ width: '6rem' }} />}
                 </Field>
                 <p className="small muted">Kept {ruleText(rules[reg])}.</p>
               </fieldset>
