@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { actAs, api, chromiumAvailable, launchBrowser, openApp, openDemoApp, shot, startHost, type Host } from './harness';
+import { actAs, api, chromiumAvailable, launchBrowser, openApp, openDemoApp, shot, startHost, type Host, apiSettled } from './harness';
 
 // axe-core's own bundle, injected into each page: WCAG 2.2 AA (and the A rules under it).
 const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -89,7 +89,7 @@ describe.skipIf(!chromiumAvailable)('every screen passes axe-core (WCAG 2.2 AA):
 
   it.each(screens)('%s', async (name, hash) => {
     await page.goto(`${host.url}${hash()}`);
-    await page.waitForLoadState('networkidle');
+    await apiSettled(page);
     // Wait for the page's own content, not the loading line.
     await expect.poll(() => page.locator('main h1, h1').first().isVisible()).toBe(true);
     await expect.poll(() => page.getByText(/^Loading/).count()).toBe(0);
@@ -145,7 +145,7 @@ describe.skipIf(!chromiumAvailable)('every screen passes axe-core (WCAG 2.2 AA):
     await api(host, 'meetings.start', { id: meetingId });
     for (const [name, hash] of [['cockpit', `#/cockpit/${meetingId}`], ['projector', `#/projector/${meetingId}`]] as const) {
       await page.goto(`${host.url}${hash}`);
-      await page.waitForLoadState('networkidle');
+      await apiSettled(page);
       await expect.poll(() => page.getByText(/^(Loading|Opening the meeting)/).count()).toBe(0);
       await expect.poll(() => page.locator('h1, h2').first().isVisible()).toBe(true);
       await shot(page, `axe-${name}`);
@@ -158,7 +158,7 @@ describe.skipIf(!chromiumAvailable)('every screen passes axe-core (WCAG 2.2 AA):
     await actAs(host, 'Axe Panel Member', 'panel_member');
     for (const [name, hash] of [['panel-member-cockpit', `#/cockpit/${meetingId}`], ['panel-member-meeting', `#/meeting/${meetingId}`], ['panel-member-panels', '#/panels'], ['panel-member-escalations', '#/escalations'], ['panel-member-caseload', '#/caseload'], ['panel-member-returns', '#/returns/schools']] as const) {
       await page.goto(`${host.url}${hash}`);
-      await page.waitForLoadState('networkidle');
+      await apiSettled(page);
       await expect.poll(() => page.locator('main h1, h1').first().isVisible()).toBe(true);
       await expect.poll(() => page.getByText(/^Loading/).count()).toBe(0);
       await shot(page, `axe-${name}`);

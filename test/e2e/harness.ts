@@ -102,9 +102,40 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
+/** The requests each page has in flight, but for the push stream (GET /events), which stays open. */
+const inFlight = new WeakMap<Page, Set<unknown>>();
+
+function trackRequests(page: Page): void {
+  const open = new Set<unknown>();
+  inFlight.set(page, open);
+  page.on('request', (r) => {
+    if (!new URL(r.url()).pathname.endsWith('/events')) open.add(r);
+  });
+  page.on('requestfinished', (r) => void open.delete(r));
+  page.on('requestfailed', (r) => void open.delete(r));
+}
+
+/**
+ * Waits until the page has had no request in flight for `quietMs`: what waitForLoadState('networkidle')
+ * did before every page held the push stream open (it never goes idle now).
+ */
+export async function apiSettled(page: Page, quietMs = 300, timeoutMs = 20_000): Promise<void> {
+  const open = inFlight.get(page);
+  if (!open) throw new Error('apiSettled needs a page opened by openApp');
+  const until = Date.now() + timeoutMs;
+  let quietSince = Date.now();
+  for (;;) {
+    if (open.size > 0) quietSince = Date.now();
+    else if (Date.now() - quietSince >= quietMs) return;
+    if (Date.now() > until) throw new Error(`requests still in flight after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
 export async function openApp(browser: Browser, host: Host): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/London' });
   const page = await context.newPage();
+  trackRequests(page);
   page.on('pageerror', (e) => { throw e; });
   await page.goto(`${host.url}#token=${host.token}`);
   return page;

@@ -1,6 +1,6 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { startHost, launchBrowser, openApp, api, shot, chromiumAvailable, actAs, type Host } from './harness';
+import { startHost, launchBrowser, openApp, api, shot, chromiumAvailable, actAs, type Host, apiSettled } from './harness';
 import { upnCheckLetter } from '../../shared/domain/upn';
 import { addDays } from '../../shared/domain/dates';
 
@@ -15,7 +15,7 @@ describe.skipIf(!chromiumAvailable)('school returns, end to end in Chromium', ()
   let meetingId = 0;
   const go = async (hash: string) => {
     await page.goto(`${host.url}${hash}`);
-    await page.waitForLoadState('networkidle');
+    await apiSettled(page);
   };
 
   beforeAll(async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { actAs, api, chromiumAvailable, openDemoApp, shot, type Host } from './harness';
+import { actAs, api, chromiumAvailable, openDemoApp, shot, type Host, apiSettled } from './harness';
 
 // Roles in the UI: a panel member reads the register and the minutes and is offered no change on any
 // screen; an officer is not offered what only a manager may do. The pages ask `can(method)` from the
@@ -47,7 +47,7 @@ async function enabledControls(page: Page): Promise<Control[]> {
 async function visit(page: Page, host: Host, hash: string, heading: RegExp): Promise<Control[]> {
   await page.goto(`${host.url}${hash}`);
   await expect.poll(() => page.getByRole('heading', { level: 1 }).first().innerText(), { timeout: 20_000 }).toMatch(heading);
-  await page.waitForLoadState('networkidle');
+  await apiSettled(page);
   await expect.poll(() => page.locator('[aria-busy="true"]').count(), { timeout: 20_000 }).toBe(0);
   return enabledControls(page);
 }
