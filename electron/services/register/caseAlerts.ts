@@ -46,50 +46,56 @@ export function caseAlerts(db: Db, k: AlertFacts, today: string): CaseAlert[] {
 
 export { HOME_ALERT_LIMIT };
 
+/** A group as worked out once per register version: children by id, named only when shown. */
+type Group = { code: string; count: number; cases: { caseId: number; reference: string; childId: number; since: string; text: string }[] };
+
 /**
  * Open cases whose clocks have run out, for Home: newest first under each kind of alert, the first
  * HOME_ALERT_LIMIT of each, or `expand.limit` of the group the officer asked to see more of. Every
- * group is worked out in full once per register version (at 50,000 cases a few hundred ms).
+ * group is worked out in full once per register version; the children's names are read for the cases
+ * shown only (thousands of alerts at 50,000 cases, each name a children's table page to decrypt).
  */
 export function homeAlerts(db: Db, today: string, expand: { code: string; limit: number } | null = null): HomeAlerts {
-  return byRegisterVersion(db, today, 'alerts.home', () => allHomeAlerts(db, today)).map((g) => ({
-    ...g,
-    cases: g.cases.slice(0, expand?.code === g.code ? expand.limit : HOME_ALERT_LIMIT),
+  const groups = byRegisterVersion(db, today, 'alerts.home', () => allHomeAlerts(db, today))
+    .map((g) => ({ ...g, cases: g.cases.slice(0, expand?.code === g.code ? expand.limit : HOME_ALERT_LIMIT) }));
+  const ids = [...new Set(groups.flatMap((g) => g.cases.map((c) => c.childId)))];
+  const names = new Map<number, string>();
+  if (ids.length > 0) {
+    const rows = db.prepare(`SELECT id, forenames, surname FROM children WHERE id IN (${ids.map(() => '?').join(', ')})`).all(...ids) as { id: number; forenames: string; surname: string }[];
+    for (const r of rows) names.set(r.id, `${r.forenames} ${r.surname}`);
+  }
+  return groups.map((g) => ({
+    code: g.code,
+    count: g.count,
+    cases: g.cases.map(({ caseId, reference, childId, since, text }) => ({ caseId, reference, name: names.get(childId) ?? '', since, text })),
   }));
 }
 
-function allHomeAlerts(db: Db, today: string): HomeAlerts {
+// The open cases' clock dates come from the agenda's covering index (migration 015): the same columns,
+// with no table page read.
+export const ALERT_CASES_SQL = `SELECT c.id, c.reference, c.register, c.status, c.date_notified, c.last_attendance, c.date_located, c.date_entered_provision, c.child_id
+  FROM cases c INDEXED BY cases_agenda
+  WHERE c.register IN ('CME', 'PMOE') AND ${OPEN_CASES_SQL} AND (c.last_attendance IS NOT NULL OR c.date_located IS NOT NULL)`;
+
+function allHomeAlerts(db: Db, today: string): Group[] {
   const cal = termCalendar(db);
   const schoolDays = rememberedSchoolDayAlerts();
-  const rows = db
-    .prepare(
-      `SELECT c.id, c.reference, c.register, c.status, c.date_notified, c.last_attendance, c.date_located, c.date_entered_provision, ch.forenames, ch.surname
-       FROM cases c JOIN children ch ON ch.id = c.child_id
-       WHERE ${OPEN_CASES_SQL} AND (c.last_attendance IS NOT NULL OR c.date_located IS NOT NULL)`,
-    )
-    .all() as Row[];
-  const groups = new Map<string, HomeAlerts[number]>();
-  for (const r of rows) {
-    const k: AlertFacts = {
-      register: r.register as Case['register'],
-      status: r.status as Case['status'],
-      dateNotified: String(r.date_notified),
-      lastAttendance: strOrNull(r.last_attendance),
-      dateLocated: strOrNull(r.date_located),
-      dateEnteredProvision: strOrNull(r.date_entered_provision),
-    };
+  // Read as arrays, in ALERT_CASES_SQL's column order: thousands of rows, no per-row key objects.
+  const rows = db.prepare(ALERT_CASES_SQL).raw(true).all() as [number, string, Case['register'], Case['status'], string, string | null, string | null, string | null, number][];
+  const groups = new Map<string, Group>();
+  for (const [id, reference, register, status, dateNotified, lastAttendance, dateLocated, dateEnteredProvision, childId] of rows) {
+    const k: AlertFacts = { register, status, dateNotified, lastAttendance, dateLocated, dateEnteredProvision };
     for (const a of alertsFor(k, today, cal, schoolDays)) {
-      const g = groups.get(a.code) ?? { code: a.code, count: 0, cases: [] };
+      let g = groups.get(a.code);
+      if (!g) groups.set(a.code, (g = { code: a.code, count: 0, cases: [] }));
       g.count += 1;
-      g.cases.push({ caseId: Number(r.id), reference: String(r.reference), name: `${String(r.forenames)} ${String(r.surname)}`, since: a.since, text: a.text });
-      groups.set(a.code, g);
+      g.cases.push({ caseId: id, reference, childId, since: a.since, text: a.text });
     }
   }
-  // Closures waiting for a manager or for another LA's acceptance (closures.ts): the case stays open meanwhile.
   const pending = db
     .prepare(
-      `SELECT p.case_id, p.proposed_on, p.proposed_by_name, p.chase_on, c.reference, ch.forenames, ch.surname
-       FROM closure_proposals p JOIN cases c ON c.id = p.case_id JOIN children ch ON ch.id = c.child_id
+      `SELECT p.case_id, p.proposed_on, p.proposed_by_name, p.chase_on, c.reference, c.child_id
+       FROM closure_proposals p JOIN cases c ON c.id = p.case_id
        WHERE p.status = 'pending' ORDER BY p.proposed_on DESC`,
     )
     .all() as Row[];
@@ -98,7 +104,7 @@ function allHomeAlerts(db: Db, today: string): HomeAlerts {
       code: 'closure_waiting',
       count: pending.length,
       cases: pending.map((r) => ({
-        caseId: Number(r.case_id), reference: String(r.reference), name: `${String(r.forenames)} ${String(r.surname)}`, since: String(r.proposed_on),
+        caseId: Number(r.case_id), reference: String(r.reference), childId: Number(r.child_id), since: String(r.proposed_on),
         text: `Closure proposed by ${String(r.proposed_by_name)}: ${pendingClosureWaitingFor({ chaseOn: strOrNull(r.chase_on) })}`,
       })),
     });

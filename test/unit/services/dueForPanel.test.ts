@@ -134,6 +134,16 @@ describe("Home's run-out clocks, a few at a time", () => {
     expect(all.find((g) => g.code === big.code)!.cases).toHaveLength(big.count);
   });
 
+  it("names each case's child, as the register does, in the groups shown and in the ones expanded", () => {
+    const nameOf = new Map(listRegister(app.db, TODAY).map((r) => [r.caseId, `${r.forenames} ${r.surname}`]));
+    const groups = app.ok('alerts.home') as HomeAlerts;
+    const big = groups.find((g) => g.count > HOME_ALERT_LIMIT)!;
+    const more = app.ok('alerts.home', { expand: { code: big.code, limit: HOME_ALERT_LIMIT + 50 } }) as HomeAlerts;
+    const shown = [...groups, ...more].flatMap((g) => g.cases);
+    expect(shown.length).toBeGreaterThan(HOME_ALERT_LIMIT + 50);
+    for (const c of shown) expect(c.name, c.reference).toBe(nameOf.get(c.caseId));
+  });
+
   it('refuses a kind of alert it does not know, naming the field', () => {
     const r = app.dispatch('alerts.home', { expand: { code: 'sometime', limit: 10 } });
     expect(r.ok).toBe(false);

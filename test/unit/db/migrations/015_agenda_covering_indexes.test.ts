@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Db } from '../../../../db/open';
 import { CHILD, migrateAcross } from './migrateAcross';
 import { AGENDA_CASES_SQL, PENDING_CLOSURES_SQL } from '../../../../electron/services/meetings/agendaCases';
+import { ALERT_CASES_SQL } from '../../../../electron/services/register/caseAlerts';
 
 /** SQLite's plan for a statement, one line per step ("SEARCH c USING INDEX …", "SCAN x", …). */
 function plan(db: Db, sql: string, params: Record<string, unknown>): string[] {
@@ -48,6 +49,14 @@ describe('migration 015: the agenda builder reads open cases from covering index
     const db = open();
     const steps = plan(db, PENDING_CLOSURES_SQL, {});
     expect(steps.join('\n')).toMatch(/closure_proposals_one_pending/);
+    db.close();
+  });
+
+  it("Home's run-out clocks read the open cases' dates from the same covering index", () => {
+    const db = open();
+    const steps = plan(db, ALERT_CASES_SQL, {});
+    expect(steps.some((s) => /^SEARCH c USING COVERING INDEX cases_agenda \(register=\? AND status=\?\)/.test(s)), steps.join('\n')).toBe(true);
+    expect(steps.filter((s) => /^SCAN /.test(s)), steps.join('\n')).toEqual([]);
     db.close();
   });
 });
