@@ -12,7 +12,8 @@ import { tempDbFile, TODAY } from '../../helpers/tempDb';
 
 // Issue 12: the push channel from the services to every window.
 
-function appWithMeeting() {
+/** A new register's app, and `ok` to call it (throws on a refusal). */
+function newApp() {
   const file = tempDbFile();
   const db = openDatabase(file);
   const app = createApp(db, { today: () => TODAY, version: 'test', dbPath: file, checkOutputs: true, log: () => {} });
@@ -21,6 +22,11 @@ function appWithMeeting() {
     if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
     return r.value as any; // eslint-disable-line @typescript-eslint/no-explicit-any
   };
+  return { db, app, ok };
+}
+
+function appWithMeeting() {
+  const { db, app, ok } = newApp();
   ok('app.setup', { mode: 'empty' });
   const panel = (ok('panels.list') as { id: number; register: string }[]).find((p) => p.register === 'CME')!;
   const meeting = ok('meetings.create', { panelId: panel.id, date: TODAY, time: '10:00', venue: 'Room 1' }) as { id: number };
@@ -73,14 +79,7 @@ describe('register events from the services', () => {
   const workingSetVersion = (ok: (m: string, a?: unknown) => any) => (ok('register.workingSet', { ifNot: null }) as { version: string }).version; // eslint-disable-line @typescript-eslint/no-explicit-any
 
   it('announces the register’s new version once per committed write, the one register.workingSet answers with', () => {
-    const file = tempDbFile();
-    const db = openDatabase(file);
-    const app = createApp(db, { today: () => TODAY, version: 'test', dbPath: file, checkOutputs: true, log: () => {} });
-    const ok = (method: string, args: unknown = {}) => {
-      const r = app.dispatch(method, args);
-      if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
-      return r.value as any; // eslint-disable-line @typescript-eslint/no-explicit-any
-    };
+    const { db, app, ok } = newApp();
     const heard: RegisterChanged[] = [];
     app.registerEvents.subscribe((e) => heard.push(e));
     // The demo register (thousands of rows) is one transaction: one push.

@@ -1,23 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { Db } from '../../../../db/open';
-import { CHILD, migrateAcross } from './migrateAcross';
+import { AGENDA_CASES, CHILD, migrateAcross, plan } from './migrateAcross';
 import { DISCUSSED_AT_SQL, NOT_REACHED_SQL, OPEN_ACTIONS_SQL } from '../../../../electron/services/meetings/agendaCases';
 
-/** SQLite's plan for a statement, one line per step ("SEARCH c USING INDEX …", "SCAN x", …). */
-function plan(db: Db, sql: string, params: Record<string, unknown>): string[] {
-  return (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as { detail: string }[]).map((r) => r.detail);
-}
 const scansOf = (steps: string[], aliases: string[]) => steps.filter((s) => aliases.some((a) => new RegExp(`^SCAN ${a}\\b`).test(s)));
 
 describe('migration 012: agenda build indexes (issue 12)', () => {
   const open = () =>
     migrateAcross('agenda_build_indexes', (old) => {
       old.exec(CHILD);
-      // An open case, a closed-not-found one under twice-yearly review (seed 003 App. D) and a closed one.
-      old.exec(`INSERT INTO cases (id, child_id, register, ref_year, ref_seq, reference, status, date_notified, source, rag, closed_on, closure_reason, unfound_review_due, created_at) VALUES
-        (1, 1, 'CME', 2026, 1, 'CME-2026-0001', 'checks', '2026-02-03', 'school', 'red', NULL, NULL, NULL, '2026-02-03T09:00:00Z'),
-        (2, 1, 'CME', 2026, 2, 'CME-2026-0002', 'closed', '2026-01-04', 'school', NULL, '2026-03-01', 'unresolved_lost', '2026-09-01', '2026-01-04T09:00:00Z'),
-        (3, 1, 'PMOE', 2026, 1, 'PMOE-2026-0001', 'closed', '2026-01-05', 'school', NULL, '2026-03-02', 'returned', NULL, '2026-01-05T09:00:00Z')`);
+      old.exec(AGENDA_CASES);
     });
 
   it('keeps every case and adds the not-found review index', () => {
