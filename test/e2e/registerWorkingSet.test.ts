@@ -109,9 +109,13 @@ describe.skipIf(!chromiumAvailable)('the register answers from its working set, 
     // The pushed version is not the one held: the rows stay, marked "Updating…", until the answer.
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'Updating…' }).count(), { timeout: 5_000 }).toBe(1);
     expect(await page.locator('.reg-body-row').first().getAttribute('class')).not.toContain('reg-rag-green');
+    // …and dimmed, so nobody reads them as current.
+    const opacity = () => page.locator('.reg-tbody').evaluate((el) => Number(getComputedStyle(el).opacity));
+    await expect.poll(opacity, { timeout: 5_000 }).toBeLessThan(0.6);
     await shot(page, 'register-pushed-write-updating');
     release();
     await expect.poll(() => page.locator('.reg-body-row').first().getAttribute('class'), { timeout: 5_000 }).toContain('reg-rag-green');
+    await expect.poll(opacity).toBe(1);
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'Updating…' }).count()).toBe(0);
     await page.unroute('**/api/register.workingSet');
     expect(await page.locator('.reg-page').getAttribute('data-rows')).toBe('local');
