@@ -2,7 +2,7 @@
 // (agenda_eligible) and the count of all of them (meetings.also_eligible_total, migration 014);
 // written by a build, kept right when a case is brought in (agenda.ts) or a child is erased (retention).
 import type { Db } from '../../../db/open';
-import { planAgenda, capacityFor, type AgendaPlan, type RankedProposal } from '../../../shared/domain/agenda';
+import { planAgenda, capacityFor, type AgendaPlan } from '../../../shared/domain/agenda';
 import type { Row } from '../rows';
 import { getPanel } from './panels';
 import { ALSO_ELIGIBLE_SHOWN } from './meetingDetail';
@@ -23,13 +23,15 @@ export function planForMeeting(db: Db, m: Row, today: string, sets: { keep: Read
   }, { capacity: capacity ?? capacityFor(panel.register, panel.capacity), ...sets });
 }
 
-/** Replaces a meeting's "also eligible" rows with the most pressing of `alsoEligible`, and its count with all of them. */
-export function storeAlsoEligible(db: Db, meetingId: number, alsoEligible: readonly RankedProposal[]): void {
+/**
+ * Replaces a meeting's "also eligible" rows with the most pressing of `alsoEligible` (a plan's, already
+ * in rank order: planAgenda), and its count with all of them.
+ */
+export function storeAlsoEligible(db: Db, meetingId: number, alsoEligible: AgendaPlan['alsoEligible']): void {
   db.prepare('DELETE FROM agenda_eligible WHERE meeting_id = ?').run(meetingId);
   const insert = db.prepare('INSERT INTO agenda_eligible (meeting_id, case_id, rank, section, reasons) VALUES (?, ?, ?, ?, ?)');
-  const ranked = [...alsoEligible].sort((a, b) => a.rank - b.rank);
-  for (const p of ranked.slice(0, ALSO_ELIGIBLE_SHOWN)) insert.run(meetingId, p.caseId, p.rank, p.section, JSON.stringify(p.reasons));
-  db.prepare('UPDATE meetings SET also_eligible_total = ? WHERE id = ?').run(ranked.length, meetingId);
+  for (const p of alsoEligible.slice(0, ALSO_ELIGIBLE_SHOWN)) insert.run(meetingId, p.caseId, p.rank, p.section, JSON.stringify(p.reasons));
+  db.prepare('UPDATE meetings SET also_eligible_total = ? WHERE id = ?').run(alsoEligible.length, meetingId);
 }
 
 /**

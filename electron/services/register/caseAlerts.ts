@@ -7,6 +7,7 @@ import type { TermCalendar } from '../../../shared/domain/calendar';
 import { termCalendar } from '../settings/calendar';
 import type { Row } from '../rows';
 import { pendingClosureWaitingFor } from '../../../shared/domain/closure';
+import { REGISTERS } from '../../../shared/domain/vocab';
 import { OPEN_CASES_SQL } from './register';
 import { HOME_ALERT_CODES, HOME_ALERT_LIMIT } from '../../../shared/api/register';
 import { byRegisterVersion } from '../versionCache';
@@ -72,10 +73,10 @@ export function homeAlerts(db: Db, today: string, expand: { code: string; limit:
 }
 
 // The open cases' clock dates come from the agenda's covering index (migration 015): the same columns,
-// with no table page read.
+// with no table page read. Every register is named so the index's leading column can be used.
 export const ALERT_CASES_SQL = `SELECT c.id, c.reference, c.register, c.status, c.date_notified, c.last_attendance, c.date_located, c.date_entered_provision, c.child_id
   FROM cases c INDEXED BY cases_agenda
-  WHERE c.register IN ('CME', 'PMOE') AND ${OPEN_CASES_SQL} AND (c.last_attendance IS NOT NULL OR c.date_located IS NOT NULL)`;
+  WHERE c.register IN (${REGISTERS.map((r) => `'${r.code}'`).join(', ')}) AND ${OPEN_CASES_SQL} AND (c.last_attendance IS NOT NULL OR c.date_located IS NOT NULL)`;
 
 function allHomeAlerts(db: Db, today: string): Group[] {
   const cal = termCalendar(db);
