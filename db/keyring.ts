@@ -78,7 +78,8 @@ export function readKeyring(file: string): Keyring | null {
 
 /** Written whole to a temporary file, flushed, then renamed over the old one: never half a keyring. */
 export function writeKeyring(file: string, keyring: Keyring): void {
-  const tmp = `${file}.tmp`;
+  // Named for this process: a command-line tool and the app may write the same keyring at once.
+  const tmp = `${file}.${process.pid}.tmp`;
   const fd = fs.openSync(tmp, 'w', 0o600);
   try {
     fs.writeSync(fd, JSON.stringify(keyring, null, 2) + '\n');

@@ -10,7 +10,7 @@ import { openBackupForInspection } from '../db/backup';
 import { allowed } from '../shared/api/permissions';
 import { ROLE_LABELS, type Role } from '../shared/api/session';
 import type { MethodName } from '../shared/api/contract';
-import { askHidden, unlockKeyring, type UnlockedKey } from './signIn';
+import { askHidden, REAL_CLOCK, recordCommandLineSignIn, unlockKeyring, type SignInClock, type UnlockedKey } from './signIn';
 import type { WriteContext } from '../db/audit';
 import { AppError } from '../shared/api/errors';
 import { formatUk } from '../shared/domain/dates';
@@ -22,6 +22,9 @@ import type { BackupPreview } from '../shared/api/backups';
 
 type Print = (line: string) => void;
 type Ask = (question: string) => Promise<string>;
+/** The clock a sign-in delay is waited out on (tests move it on); its messages go to the command's output. */
+type Clock = Partial<SignInClock>;
+const clockFor = (print: Print, clock: Clock): SignInClock => ({ ...REAL_CLOCK, say: print, ...clock });
 
 export function argOf(argv: readonly string[], name: string): string | undefined {
   const i = argv.indexOf(`--${name}`);
@@ -32,9 +35,9 @@ export function argOf(argv: readonly string[], name: string): string | undefined
  * A plain register (written before encryption, or by the unit tests) has no keyring: no key is needed.
  * A backup without a keyring is not unlocked either: its preview then says what is wrong with it.
  */
-async function unlockFor(file: string, argv: readonly string[], ask: Ask, kind: 'register' | 'backup' = 'register'): Promise<UnlockedKey | null> {
+async function unlockFor(file: string, argv: readonly string[], ask: Ask, clock: SignInClock, kind: 'register' | 'backup' = 'register'): Promise<UnlockedKey | null> {
   if (!fs.existsSync(keyringPath(file)) && (kind === 'backup' || !fs.existsSync(file) || isPlainDatabase(file))) return null;
-  return unlockKeyring(keyringPath(file), { user: argOf(argv, 'user'), recoveryKey: argv.includes('--recovery-key') }, ask);
+  return unlockKeyring(keyringPath(file), { user: argOf(argv, 'user'), recoveryKey: argv.includes('--recovery-key') }, ask, clock);
 }
 
 /**
@@ -70,7 +73,8 @@ const failed = (print: Print, err: unknown): number => {
 const UNLOCK_USAGE = '  An encrypted register is opened with --user "Your Name" (password from PANEL_PASSWORD, or asked for)\n  or with --recovery-key (from PANEL_RECOVERY_KEY, or asked for).';
 
 /** npm run backup -- --db PATH --out DIR: one backup into DIR, with DIR rotated (7 daily, 4 weekly, 12 monthly). */
-export async function backupCommand(argv: readonly string[], print: Print = console.log, ask: Ask = askHidden): Promise<number> {
+export async function backupCommand(argv: readonly string[], print: Print = console.log, ask: Ask = askHidden, clock: Clock = {}): Promise<number> {
+  const time = clockFor(print, clock);
   const out = argOf(argv, 'out');
   if (!out) {
     print(`Usage: npm run backup -- [--db PATH] --out DIR [--user NAME | --recovery-key]\n  Writes a backup of the register, and its keyring, into DIR (kept: the last 7 daily, 4 weekly and 12 monthly copies).\n${UNLOCK_USAGE}`);
@@ -83,8 +87,10 @@ export async function backupCommand(argv: readonly string[], print: Print = cons
   }
   let db: Db | undefined;
   try {
-    const unlocked = await unlockFor(dbPath, argv, ask);
+    const unlocked = await unlockFor(dbPath, argv, ask, time);
     db = openDatabase(dbPath, unlocked ? { key: unlocked.key } : {});
+    // As the app does at sign-in: failed sign-ins noted in the keyring go into the audit trail now.
+    if (unlocked) recordCommandLineSignIn(db, keyringPath(dbPath), unlocked, 'npm run backup', new Date(time.now()).toISOString());
     const entry = runBackup(db, cliContext(unlocked, db, 'backups.run'), { kind: 'command_line', folder: path.resolve(out) });
     print(`Backed up ${dbPath}\n  to ${entry.file} (${((entry.bytes ?? 0) / 1024 / 1024).toFixed(1)} MB)${entry.message ? `\n  ${entry.message}` : ''}`);
     return 0;
@@ -113,7 +119,8 @@ export function describePreview(p: z.infer<typeof BackupPreview>): string {
  * An encrypted backup is unlocked with its own keyring copy (a damaged register, or one whose keyring is lost, can
  * still be replaced); the key is the register's too, since it never changes.
  */
-export async function restoreCommand(argv: readonly string[], print: Print = console.log, ask: Ask = askHidden): Promise<number> {
+export async function restoreCommand(argv: readonly string[], print: Print = console.log, ask: Ask = askHidden, clock: Clock = {}): Promise<number> {
+  const time = clockFor(print, clock);
   const from = argOf(argv, 'from');
   if (!from) {
     print(`Usage: npm run restore -- [--db PATH] --from FILE [--yes] [--backup-dir DIR] [--user NAME | --recovery-key]\n  Shows what is in the backup; with --yes, backs up the current register and replaces it with the backup (and its keyring).\n${UNLOCK_USAGE}`);
@@ -122,7 +129,7 @@ export async function restoreCommand(argv: readonly string[], print: Print = con
   const dbPath = path.resolve(argOf(argv, 'db') ?? process.env.PANEL_DB ?? defaultDatabasePath());
   let unlocked: UnlockedKey | null;
   try {
-    unlocked = await unlockFor(path.resolve(from), argv, ask, 'backup');
+    unlocked = await unlockFor(path.resolve(from), argv, ask, time, 'backup');
   } catch (err) {
     return failed(print, err);
   }
@@ -165,6 +172,8 @@ export async function restoreCommand(argv: readonly string[], print: Print = con
       }
     }
     const outcome = restoreFromBackup({ dbPath, backupFile: from, current, safetyFolder: safetyDir ? path.resolve(safetyDir) : undefined, openOptions, ctx });
+    // Wrong tries at the backup's keyring are counted there; the register it has become records them (a preview writes to no register, so they wait there).
+    if (unlocked) recordCommandLineSignIn(outcome.db, keyringPath(path.resolve(from)), unlocked, 'npm run restore', new Date(time.now()).toISOString());
     const n = (sql: string) => (outcome.db.prepare(sql).get() as { n: number }).n;
     print(`\nRestored. ${dbPath} now holds ${n('SELECT count(*) AS n FROM children').toLocaleString('en-GB')} children and ${n('SELECT count(*) AS n FROM cases').toLocaleString('en-GB')} cases.\nThe register as it was before is kept at ${outcome.safetyCopy}.`);
     outcome.db.close();

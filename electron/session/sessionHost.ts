@@ -1,10 +1,8 @@
 import fs from 'node:fs';
-import { randomBytes } from 'node:crypto';
 import { openDatabase, type Db } from '../../db/open';
 import { INTEGRITY_INLINE_PAGES, knownDamaged } from '../../db/integrityCheck';
 import { encryptPlainRegister, hasContent, isPlainDatabase, newRegisterKey } from '../../db/encryption';
 import * as K from '../../db/keyring';
-import { appendAudit } from '../../db/auditChain';
 import { auditedSetting, type WriteContext } from '../../db/audit';
 import { storageError } from '../../db/storageErrors';
 import { createApp, type App } from '../createApp';
@@ -17,7 +15,7 @@ import { insertUser, userRow } from '../services/users/users';
 import { getSetting } from '../services/context';
 import type { RegisterKeys } from '../services/handlers';
 import type { PushMessage } from '../../shared/api/events';
-import { secondsToWait } from './throttle';
+import * as F from './failedSignIns';
 import { backupFolder, lastBackup, runBackup } from '../services/backups/backups';
 import { restoreFromBackup } from '../services/backups/restore';
 import { dailyBackupDue } from '../../shared/domain/backupRotation';
@@ -91,7 +89,6 @@ interface Open {
 }
 
 const IDLE_SETTING = 'idle_lock_minutes';
-const WRONG = "That name and password don't match. Check both and try again (passwords are case-sensitive).";
 
 export function createSessionHost(options: SessionHostOptions): SessionHost {
   const { dbPath } = options;
@@ -248,34 +245,11 @@ export function createSessionHost(options: SessionHostOptions): SessionHost {
     return o;
   }
 
-  /** Writes one audit row about signing in (no case, no child): who, and what happened. */
-  function auditSession(db: Db, actor: string, field: string, value: string, at = iso()): void {
-    appendAudit(db, {
-      at, actor, source: 'session', action: 'insert', entity: 'session', entity_id: 0, field,
-      old_value: null, new_value: value, case_id: null, child_id: null, op: null,
-    });
-  }
+  const auditSession = (db: Db, actor: string, field: string, value: string) => F.auditSessionEvent(db, actor, field, value, iso());
 
-  /** Failed sign-ins noted in the keyring while the register was locked go into its audit trail now. */
-  function recordSignIn(o: Open, user: SessionUser, how: string): void {
-    const kr = readKeyring();
-    o.db.transaction(() => {
-      for (const f of kr?.unrecorded ?? []) auditSession(o.db, f.name || '(no name)', 'failed_sign_in', `Wrong password or recovery key for "${f.name}"`, f.at);
-      auditSession(o.db, user.name, 'signed_in', how);
-    })();
-    if (kr) K.writeKeyring(keyringFile, { ...K.clearFailures(kr, user.name), unrecorded: [] });
-  }
-
-  function failed(kr: K.Keyring, name: string): never {
-    K.writeKeyring(keyringFile, K.recordFailure(kr, name, iso()));
-    throw new AppError('forbidden', WRONG);
-  }
-
-  function throttle(kr: K.Keyring, name: string): void {
-    const wait = secondsToWait(kr.failures[K.normaliseUserName(name)], clock());
-    if (wait > 0) {
-      throw new AppError('forbidden', `Too many wrong passwords for ${name.trim()}. Wait ${wait} second${wait === 1 ? '' : 's'}, then try again. If the password is forgotten, a manager can reset it.`);
-    }
+  /** Failed sign-ins noted in the keyring while the register was locked go into its audit trail now (the command line does the same). */
+  function recordSignIn(o: Open, user: SessionUser, how: string, clear: readonly string[] = [user.name]): void {
+    F.recordSignIn(o.db, keyringFile, { actor: user.name, how, at: iso(), clear });
   }
 
   function keyringOrExplain(): K.Keyring {
@@ -329,11 +303,10 @@ export function createSessionHost(options: SessionHostOptions): SessionHost {
 
     'session.signIn': ({ name, password }: MethodArgs<'session.signIn'>) => {
       const kr = keyringOrExplain();
-      throttle(kr, name);
-      const entry = K.findUser(kr, name);
-      // An unknown name costs the same scrypt as a known one, so timing doesn't tell names apart.
-      const key = entry ? K.unwrapKey(kr, K.userLabel(entry.userId), password, entry.wrapped) : (K.unwrapKey(kr, 'none', password, DECOY), null);
-      if (!entry || !key) return failed(kr, name);
+      F.refuseWhileThrottled(kr, name, clock());
+      const tried = F.tryPassword(kr, name, password);
+      if (!tried) throw F.recordFailedSignIn(keyringFile, kr, name, iso());
+      const { key, entry } = tried;
       const o = unlock(key, entry.userId);
       const user = sessionUser(o);
       if (!user) {
@@ -346,13 +319,10 @@ export function createSessionHost(options: SessionHostOptions): SessionHost {
 
     'session.recover': ({ recoveryKey, name, newPassword }: MethodArgs<'session.recover'>) => {
       const kr = keyringOrExplain();
-      const who = '(recovery key)';
-      throttle(kr, who);
-      const key = kr.recovery ? K.unwrapKey(kr, K.RECOVERY_LABEL, K.normaliseRecoveryKey(recoveryKey), kr.recovery) : null;
-      if (!key) {
-        K.writeKeyring(keyringFile, K.recordFailure(kr, who, iso()));
-        throw new AppError('forbidden', 'That recovery key is not right. Check it against the printed copy (letters and digits; dashes and spaces don’t matter).');
-      }
+      // The recovery key is counted and slowed by the same rule as a password, under its own name.
+      F.refuseWhileThrottled(kr, F.RECOVERY_KEY_NAME, clock());
+      const key = F.tryRecoveryKey(kr, recoveryKey);
+      if (!key) throw F.recordFailedSignIn(keyringFile, kr, F.RECOVERY_KEY_NAME, iso());
       const o = unlock(key, 0);
       const row = o.db.prepare("SELECT id FROM users WHERE name_key = ? AND removed_at IS NULL AND role = 'manager'").get(K.normaliseUserName(name)) as { id: number } | undefined;
       if (!row) {
@@ -367,7 +337,7 @@ export function createSessionHost(options: SessionHostOptions): SessionHost {
         auditSession(o.db, user.name, 'password_reset', 'New password set with the recovery key');
         keysFor(o).setPassword({ userId: row.id, name: user.name }, newPassword);
       })();
-      recordSignIn(o, user, 'Signed in with the recovery key');
+      recordSignIn(o, user, 'Signed in with the recovery key', [user.name, F.RECOVERY_KEY_NAME]);
       return status();
     },
 
@@ -475,10 +445,4 @@ export function createSessionHost(options: SessionHostOptions): SessionHost {
 
 /** The writes a damaged register still takes: restoring a backup over it is the way out. */
 const WHILE_DAMAGED: ReadonlySet<MethodName> = new Set<MethodName>(['backups.restore']);
-
-/** A wrapped key nobody has: unwrapping it costs one scrypt and always fails. */
-const DECOY: K.WrappedKey = {
-  kdf: 'scrypt', ...K.SCRYPT, salt: randomBytes(16).toString('base64'), iv: randomBytes(12).toString('base64'),
-  tag: randomBytes(16).toString('base64'), data: randomBytes(32).toString('base64'),
-};
 

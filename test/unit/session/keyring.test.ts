@@ -49,7 +49,8 @@ describe('key wrapping (db/keyring.ts)', () => {
     K.writeKeyring(file, K.newKeyring());
     expect(fs.statSync(file).mode & 0o777).toBe(0o600);
     expect(K.readKeyring(file)).toMatchObject({ format: 'panel-keyring', version: 1, users: [] });
-    expect(fs.existsSync(`${file}.tmp`)).toBe(false);
+    // The temporary copy (named for the writing process, so the app and a command-line tool never share one) is gone.
+    expect(fs.readdirSync(path.dirname(file))).toEqual(['panel.db.keyring.json']);
   });
 });
 
