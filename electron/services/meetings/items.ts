@@ -15,7 +15,7 @@ import type { Row } from '../rows';
 import { DISCUSSED_SQL } from '../register/discussed';
 import { recordRag, recordAllocation } from '../register/history';
 import { activeLadder, listEscalations } from '../escalations/escalations';
-import { ladderLevelProblem } from '../../../shared/domain/escalation';
+import { ladderLevelProblem, responseDueProblem } from '../../../shared/domain/escalation';
 import { newActionProblem } from '../../../shared/domain/actions';
 
 /** Minutes can be written while the meeting runs and tidied as a draft; approved minutes are locked. */
@@ -262,9 +262,12 @@ export function raiseEscalation(db: Db, ctx: WriteContext, f: MethodArgs<'items.
   const ladder = activeLadder(db);
   const problem = ladderLevelProblem(ladder, f.level);
   if (problem) throw invalid('level', problem);
+  const raisedOn = String(x.m.date) <= today ? String(x.m.date) : today;
+  const dueProblem = responseDueProblem(f.responseDue, raisedOn);
+  if (dueProblem) throw invalid('responseDue', dueProblem);
   auditedInsert(db, x.c, 'escalations', { entity: 'escalation', caseId }, {
     case_id: caseId, meeting_id: x.m.id, agenda_item_id: itemId, reason: f.reason, level: f.level, level_title: f.levelTitle, escalated_to: f.escalatedTo,
-    asked: f.asked, raised_by: ctx.actor, raised_on: String(x.m.date) <= today ? String(x.m.date) : today, response_due: f.responseDue, status: 'open', ladder_code: ladder.code, created_at: ctx.now(),
+    asked: f.asked, raised_by: ctx.actor, raised_on: raisedOn, response_due: f.responseDue, status: 'open', ladder_code: ladder.code, created_at: ctx.now(),
   });
   return done(db, x, today);
 }

@@ -27,4 +27,20 @@ describe('the meeting room after a QA walk', () => {
     expect(tracked.map((a: { ownerId: number | null; ownerName: string | null }) => [a.ownerId, a.ownerName])).toEqual([[null, 'Cardiff CME team']]);
     expect(app.ok('cases.tracking', { caseId }).actions.map((a: { ownerName: string | null }) => a.ownerName)).toEqual(['Cardiff CME team']);
   });
+
+  it('refuses an escalation whose response is due before it is raised, at a panel item, between meetings and up the ladder', () => {
+    const before = app.ok('meetings.item', { itemId }).escalations.length;
+    const past = { itemId, reason: 'other', level: 1, levelTitle: 'Head of Service', responseDue: '2020-01-01' };
+    // Raised at a meeting held on 08/12/2026 but closed early, on 03/12: raised on 03/12.
+    expect(app.dispatch('items.createEscalation', past)).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'responseDue', message: expect.stringMatching(/01\/01\/2020 is before the escalation is raised \(03\/12\/2026\)/) } });
+    expect(app.dispatch('items.createEscalation', { ...past, responseDue: '2026-12-02' })).toMatchObject({ ok: false, error: { field: 'responseDue' } });
+    expect(app.ok('meetings.item', { itemId }).escalations).toHaveLength(before);
+    const d = app.ok('items.createEscalation', { ...past, responseDue: TODAY });
+    const raised = d.escalations.at(-1);
+    expect(raised).toMatchObject({ raisedOn: TODAY, responseDue: TODAY });
+    // Up the ladder (escalations.escalate) the next step is raised today: the same rule.
+    expect(app.dispatch('escalations.escalate', { id: raised.id, asked: 'Decide', responseDue: '2026-12-01' })).toMatchObject({ ok: false, error: { field: 'responseDue' } });
+    expect(app.dispatch('escalations.create', { caseId, reason: 'other', level: 1, responseDue: '2026-12-02' })).toMatchObject({ ok: false, error: { field: 'responseDue' } });
+    expect(app.ok('escalations.escalate', { id: raised.id, asked: 'Decide', responseDue: '2026-12-10' })).toMatchObject({ level: 2 });
+  });
 });
