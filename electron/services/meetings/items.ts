@@ -140,9 +140,25 @@ const done = (db: Db, x: Ctx, today: string) => {
   return getItem(db, Number(x.it.id), today);
 };
 
+/** The record's text fields: the input's name, the column and how a person calls it. */
+const RECORD_TEXT = [
+  ['discussion', 'discussion', 'The discussion'],
+  ['decisions', 'decisions', 'The decisions'],
+  ['outcomeDetail', 'outcome_detail', 'The outcome detail'],
+] as const;
+
 export function recordItem(db: Db, ctx: WriteContext, f: MethodArgs<'items.record'>, today: string): ItemDetail {
   const { itemId } = f;
   const x = open(db, ctx, itemId);
+  // Two windows on one item (QA walk): a save typed over stale text replaced the other window's
+  // minute without a word. A window that says what it started from is refused if that has changed.
+  for (const [key, col, label] of RECORD_TEXT) {
+    const base = f.base?.[key];
+    if (base === undefined || f[key] === undefined) continue;
+    if ((strOrNull(x.it[col]) ?? '') !== (base ?? '')) {
+      throw new AppError('conflict', `${label} on this item was changed in another window while you were typing. Your text is kept; it is added after theirs.`, `base.${key}`);
+    }
+  }
   const cols: Row = {};
   if (f.discussion !== undefined) cols.discussion = f.discussion;
   if (f.decisions !== undefined) cols.decisions = f.decisions;

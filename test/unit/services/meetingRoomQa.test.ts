@@ -43,4 +43,19 @@ describe('the meeting room after a QA walk', () => {
     expect(app.dispatch('escalations.create', { caseId, reason: 'other', level: 1, responseDue: '2026-12-02' })).toMatchObject({ ok: false, error: { field: 'responseDue' } });
     expect(app.ok('escalations.escalate', { id: raised.id, asked: 'Decide', responseDue: '2026-12-10' })).toMatchObject({ level: 2 });
   });
+
+  it('refuses a save typed over text another window has changed since, instead of replacing it (two windows on one item)', () => {
+    // Window A and window B open the item with nothing written; A saves first.
+    app.ok('items.record', { itemId, discussion: 'Window A: mother phoned the school on Monday.', base: { discussion: '' } });
+    // B, still on the empty text, would have replaced A's words.
+    const b = app.dispatch('items.record', { itemId, discussion: 'Window B: EWO visited on Tuesday.', base: { discussion: '' } });
+    expect(b).toMatchObject({ ok: false, error: { code: 'conflict', field: 'base.discussion', message: expect.stringMatching(/changed in another window/) } });
+    expect(app.ok('meetings.item', { itemId }).item.discussion).toBe('Window A: mother phoned the school on Monday.');
+    // From A's text (as saved: trimmed), B's save goes through; so does one that does not say what it started from.
+    const merged = 'Window A: mother phoned the school on Monday.\n\nWindow B: EWO visited on Tuesday.';
+    expect(app.ok('items.record', { itemId, discussion: merged, base: { discussion: ' Window A: mother phoned the school on Monday. ' } }).item.discussion).toBe(merged);
+    // Another field's base is checked only when that field is written.
+    expect(app.ok('items.record', { itemId, decisions: 'Home visit by the EWO.', base: { decisions: null, discussion: 'stale' } }).item.decisions).toBe('Home visit by the EWO.');
+    expect(app.dispatch('items.record', { itemId, decisions: 'x', base: { decisions: 'stale' } })).toMatchObject({ ok: false, error: { field: 'base.decisions' } });
+  });
 });
