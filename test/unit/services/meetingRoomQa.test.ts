@@ -59,3 +59,33 @@ describe('the meeting room after a QA walk', () => {
     expect(app.dispatch('items.record', { itemId, decisions: 'x', base: { decisions: 'stale' } })).toMatchObject({ ok: false, error: { field: 'base.decisions' } });
   });
 });
+
+describe('adding by reference a case the builder listed as also eligible (QA walk)', () => {
+  it('brings it in once, with its reasons, and takes it off the list; "Bring in" cannot add it a second time', () => {
+    const app = openTestApp({ today: '2026-12-03' });
+    // Three children not located four weeks after notification: all due for panel.
+    for (const forenames of ['Zoë', 'Siân', 'Aoife']) app.ok('referrals.create', cmeReferral({}, { forenames, surname: "O'Neill" }));
+    const cme = app.ok('panels.list').find((p: { register: string }) => p.register === 'CME');
+    const { members, ...panel } = cme;
+    app.ok('panels.save', { ...panel, members: members.map((m: { role: string; officerId: number | null }) => ({ role: m.role, officerId: m.officerId })), capacity: 1 });
+    const meetingId = app.ok('meetings.create', { panelId: cme.id, date: '2026-12-08', time: '10:00' }).id;
+    const built = app.ok('meetings.buildAgenda', { id: meetingId });
+    expect(built.alsoEligibleCount).toBe(2);
+    const other = built.alsoEligible[0];
+
+    const d = app.ok('agenda.addCase', { meetingId, reference: other.reference });
+    const items = d.items.filter((i: { caseId: number | null; removed: boolean }) => i.caseId === other.caseId && !i.removed);
+    expect(items).toHaveLength(1);
+    // Why the rules want it, and who added it (a case added by hand stays on a rebuild).
+    expect(items[0].reasons.map((r: { code: string }) => r.code)).toEqual(['due_for_panel', 'added_by_hand']);
+    expect(items[0].addedByHand).toBe(true);
+    expect(d.alsoEligible.map((x: { caseId: number }) => x.caseId)).not.toContain(other.caseId);
+    expect(d.alsoEligibleCount).toBe(1);
+
+    expect(app.dispatch('agenda.bringIn', { meetingId, caseIds: [other.caseId] })).toMatchObject({ ok: false, error: { field: 'caseIds', message: `${other.reference} is already on this agenda.` } });
+    const after = app.ok('meetings.get', { id: meetingId });
+    expect(after.items.filter((i: { caseId: number | null }) => i.caseId === other.caseId)).toHaveLength(1);
+    app.close();
+  });
+});
+
