@@ -89,3 +89,25 @@ describe('adding by reference a case the builder listed as also eligible (QA wal
   });
 });
 
+
+describe('a panel seat with no one named in it, in the minutes (QA walk)', () => {
+  it('is listed by its role once, "no one named", not as "(Role), Role"', () => {
+    const app = openTestApp({ today: '2026-12-03' }); // no officers: every seat of the default panels is empty
+    const cme = app.ok('panels.list').find((p: { register: string }) => p.register === 'CME');
+    const meetingId = app.ok('meetings.create', { panelId: cme.id, date: '2026-12-08', time: '10:00' }).id;
+    const [chair, admin] = app.ok('meetings.get', { id: meetingId }).attendance;
+    expect([chair.name, admin.name]).toEqual(['(Chair (Systems Lead for Inclusion))', '(CME Administrator)']); // as stored
+    app.ok('attendance.mark', { id: chair.id, status: 'present' });
+    app.ok('attendance.mark', { id: admin.id, status: 'apologies' });
+    app.ok('meetings.start', { id: meetingId });
+    app.ok('meetings.close', { id: meetingId });
+    for (const variant of ['full', 'redacted'] as const) {
+      const doc = app.ok('minutes.get', { meetingId, variant });
+      expect(doc.attendance.present).toEqual([{ name: 'Chair (Systems Lead for Inclusion)', role: '', note: 'no one named' }]);
+      expect(doc.attendance.apologies).toEqual([{ name: 'CME Administrator', role: '', note: 'no one named' }]);
+      const welcome = doc.items.find((i: { title: string }) => i.title === 'Welcome and apologies');
+      expect(welcome.discussion).toBe('Apologies were received from CME Administrator.');
+    }
+    app.close();
+  });
+});
