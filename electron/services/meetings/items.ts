@@ -12,7 +12,7 @@ import { proposeCaseClosure } from '../closures/closures';
 import { getOfficer } from '../settings/officers';
 import { inMeeting, itemRow, meetingRow, requireMeeting, toItem, toAction, ACTION_SQL, bump } from './meetingRows';
 import type { Row } from '../rows';
-import { DISCUSSED_SQL } from '../register/discussed';
+import { DISCUSSED_SQL, LAST_DISCUSSED_SQL } from '../register/discussed';
 import { recordRag, recordAllocation } from '../register/history';
 import { activeLadder, listEscalations } from '../escalations/escalations';
 import { ladderLevelProblem, responseDueProblem } from '../../../shared/domain/escalation';
@@ -32,12 +32,7 @@ function itemCase(db: Db, at: { caseId: number; meetingId: number; meetingDate: 
   const actions = (db
     .prepare(`${ACTION_SQL} WHERE x.case_id = ? AND (x.meeting_id IS NULL OR x.meeting_id <> ?) AND (x.status IN ('open', 'carried_forward') OR x.id IN (SELECT action_id FROM action_reviews WHERE meeting_id = ?)) ORDER BY x.due_date`)
     .all(caseId, meetingId, meetingId) as Row[]).map((r) => toAction(r, reviewed.get(Number(r.id)) ?? null));
-  const last = db
-    .prepare(
-      `SELECT m.date, a.discussion, a.decisions, a.outcome FROM agenda_items a JOIN meetings m ON m.id = a.meeting_id
-       WHERE a.case_id = ? AND a.meeting_id <> ? AND m.date < ? AND a.removed = 0 AND m.status <> 'scheduled' ORDER BY m.date DESC LIMIT 1`,
-    )
-    .get(caseId, meetingId, meetingDate) as Row | undefined;
+  const last = db.prepare(LAST_DISCUSSED_SQL).get(caseId, meetingId, meetingDate) as Row | undefined;
   return {
     caseId,
     reference: d.case.reference,

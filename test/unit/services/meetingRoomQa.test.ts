@@ -111,3 +111,31 @@ describe('a panel seat with no one named in it, in the minutes (QA walk)', () =>
     app.close();
   });
 });
+
+describe('"Last panel" for a case the last meeting did not reach (QA walk)', () => {
+  it('is the last meeting that discussed it, with its minute, in the cockpit and the agenda pack', () => {
+    const app = openTestApp({ today: '2026-12-03' });
+    const caseId = app.ok('referrals.create', cmeReferral({}, { forenames: 'Zoë', surname: "O'Neill" })).caseId;
+    const reference = app.ok('cases.get', { id: caseId }).case.reference;
+    const cme = app.ok('panels.list').find((p: { register: string }) => p.register === 'CME');
+    const meet = (date: string) => {
+      const id = app.ok('meetings.create', { panelId: cme.id, date, time: '10:00' }).id;
+      const d = app.ok('agenda.addCase', { meetingId: id, reference });
+      return { id, itemId: d.items.find((i: { caseId: number | null }) => i.caseId === caseId).id };
+    };
+    const october = meet('2026-10-13');
+    const november = meet('2026-11-10');
+    const december = meet('2026-12-08');
+    app.ok('meetings.start', { id: october.id });
+    app.ok('items.record', { itemId: october.itemId, discussion: "Seen by the EWO at her grandmother's in Ynys Môn.", decisions: 'Ask Anglesey CME to confirm a school place.' });
+    app.ok('meetings.close', { id: october.id });
+    app.ok('meetings.start', { id: november.id });
+    app.ok('meetings.close', { id: november.id }); // not reached
+    const want = { meetingDate: '2026-10-13', discussion: "Seen by the EWO at her grandmother's in Ynys Môn.", decisions: 'Ask Anglesey CME to confirm a school place.' };
+    app.ok('meetings.start', { id: december.id });
+    expect(app.ok('meetings.item', { itemId: december.itemId }).case.lastMinute).toMatchObject(want);
+    const pack = app.ok('agendaPack.get', { meetingId: december.id, variant: 'full' });
+    expect(pack.items.find((i: { title: string }) => i.title === reference).case.lastMinute).toMatchObject(want);
+    app.close();
+  });
+});
