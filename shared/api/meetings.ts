@@ -55,6 +55,14 @@ export const liveMethods = {
       outcome: M.Outcome.nullish(),
       outcomeDetail: S.optionalText(1000).optional(),
       done: z.boolean().optional(),
+      /**
+       * The text this window last had from the host for each text field it writes. When another
+       * window has changed the field since, the save is refused (conflict, field "base.<name>")
+       * rather than silently replacing the other window's words; the cockpit then keeps both.
+       */
+      base: z
+        .object({ discussion: S.optionalText(20000).optional(), decisions: S.optionalText(20000).optional(), outcomeDetail: S.optionalText(1000).optional() })
+        .optional(),
     }),
     M.ItemDetail,
     true,

@@ -6,7 +6,7 @@
  *
  * Pure: dates are arguments and the clock is never read.
  */
-import { type IsoDate, diffDays, isIsoDate, isoParts } from './dates';
+import { type IsoDate, diffDays, formatUk, isIsoDate, isoParts } from './dates';
 import { type VocabEntry, labelMap } from './vocab';
 
 export interface LadderLevel {
@@ -242,6 +242,17 @@ export function escalationAge(raisedOn: IsoDate, onDate: IsoDate): number {
 export function isResponseOverdue(step: { status: EscalationStatus; responseDue: IsoDate | null }, onDate: IsoDate): boolean {
   isoParts(onDate);
   return step.status === 'open' && step.responseDue !== null && step.responseDue < onDate;
+}
+
+/**
+ * A step's response due date must be on or after the day the step is raised: one before it would be
+ * logged as overdue at once (the QA walk found a panel escalation "due 01/01/2020" in the log and the
+ * minutes). The same rule at a panel item, between meetings and up the ladder. Null when it is fine.
+ */
+export function responseDueProblem(responseDue: IsoDate | null | undefined, raisedOn: IsoDate): string | null {
+  isoParts(raisedOn);
+  if (responseDue === null || responseDue === undefined || responseDue >= raisedOn) return null;
+  return `Response due ${formatUk(responseDue)} is before the escalation is raised (${formatUk(raisedOn)}). Choose that day or later.`;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -309,9 +309,16 @@ function addAddress(index: RedactionIndex, line: string): void {
   }
 }
 
+/** A unit of a building and its number, with nothing else: "Room 2", "Flat 3a", "Unit 4". */
+const UNIT_ONLY = /^(?:flat|room|apartment|apt|unit)\s+\d+[a-z]?$/i;
+
 function addAddressPhrase(index: RedactionIndex, line: string): void {
   const keys = wordKeys(line);
   if (keys.length === 0 || letterCount(line) < 3) return;
+  // "Room 2" or "Unit 4" alone (a part of "Room 2, Bridgeside House") names no place: on record it
+  // would take "Committee Room 2" out of every minute. The whole line still goes, and STREET
+  // takes out "Flat 3" on its own.
+  if (UNIT_ONLY.test(line.trim())) return;
   // A single word on record (a town, "Northbridge") is not an address by itself.
   if (keys.length === 1 && !/^[A-Za-z]{1,2}\d[A-Za-z\d]?\d[A-Za-z]{2}$/.test(line.replace(/\s+/g, ''))) return;
   index.addresses.set(keys.join(' '), true);

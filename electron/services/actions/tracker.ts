@@ -10,8 +10,10 @@ import { toAction } from '../meetings/meetingRows';
 import type { Row } from '../rows';
 import type { Team } from '../../../shared/domain/vocab';
 
+// The owner is the officer, or else the person or agency named at panel (owner_text), as the
+// meeting's own list (ACTION_SQL) shows it: "Unassigned" for an agency's action lost who owns it.
 const TRACKER_SQL = `
-  SELECT x.*, c.reference, ch.forenames, ch.surname, o.name AS owner_name, o.team AS owner_team, m.date AS meeting_date, p.name AS panel_name
+  SELECT x.*, c.reference, ch.forenames, ch.surname, coalesce(o.name, x.owner_text) AS owner_name, o.team AS owner_team, m.date AS meeting_date, p.name AS panel_name
   FROM actions x
   LEFT JOIN cases c ON c.id = x.case_id LEFT JOIN children ch ON ch.id = c.child_id
   LEFT JOIN officers o ON o.id = x.owner_id

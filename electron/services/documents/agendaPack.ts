@@ -13,6 +13,7 @@ import { documentChildName, documentMeeting, getAuthority, itemSectionAndReasons
 import { meetingRow } from '../meetings/meetingRows';
 import { figuresNote } from '../reports/figuresNote';
 import type { Row } from '../rows';
+import { LAST_DISCUSSED_SQL } from '../register/discussed';
 
 
 export const AGENDA_VARIANT_LABELS: Readonly<Record<MinutesVariant, string>> = {
@@ -37,10 +38,7 @@ export function buildAgendaPack(db: Db, args: MethodArgs<'agendaPack.get'>, toda
 
   const redacted = variant === 'redacted';
   const rows = db.prepare(`SELECT a.* FROM agenda_items a WHERE a.meeting_id = ? AND a.removed = 0 ORDER BY a.position, a.id`).all(meetingId) as Row[];
-  const lastMinuteOf = db.prepare(
-    `SELECT m.id AS meeting_id, m.date, a.discussion, a.decisions, a.outcome FROM agenda_items a JOIN meetings m ON m.id = a.meeting_id
-     WHERE a.case_id = ? AND a.meeting_id <> ? AND m.date < ? AND a.removed = 0 AND m.status <> 'scheduled' ORDER BY m.date DESC LIMIT 1`,
-  );
+  const lastMinuteOf = db.prepare(LAST_DISCUSSED_SQL);
   const lastMinutes = new Map<number, Row>();
   for (const r of rows) {
     const last = r.kind === 'case' ? (lastMinuteOf.get(r.case_id, meetingId, meetingDate) as Row | undefined) : undefined;

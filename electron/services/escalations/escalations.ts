@@ -5,7 +5,7 @@ import { auditedInsert, auditedUpdate, auditedSetting, type WriteContext } from 
 import type { EscalationLogRow, Ladders } from '../../../shared/api/trackingSchemas';
 import { AppError, invalid, notFound } from '../../../shared/api/errors';
 import { compareIso, formatUk } from '../../../shared/domain/dates';
-import { DEFAULT_LADDERS, ladderLevelProblem, ladderRung, nextLevel, escalationAge, isResponseOverdue, canTransition, validateLadder, TOP_OF_LADDER_MESSAGE, type Ladder, type EscalationStatus } from '../../../shared/domain/escalation';
+import { DEFAULT_LADDERS, ladderLevelProblem, ladderRung, nextLevel, escalationAge, isResponseOverdue, canTransition, validateLadder, TOP_OF_LADDER_MESSAGE, responseDueProblem, type Ladder, type EscalationStatus } from '../../../shared/domain/escalation';
 import { getSetting } from '../context';
 import type { Row } from '../rows';
 
@@ -110,7 +110,8 @@ export function createEscalation(db: Db, ctx: WriteContext, f: { caseId: number;
   const problem = ladderLevelProblem(ladder, f.level);
   if (problem) throw invalid('level', problem);
   const level = ladderRung(ladder, f.level)!;
-  if (f.responseDue && compareIso(f.responseDue, today) < 0) throw invalid('responseDue', `Response due ${formatUk(f.responseDue)} is in the past.`);
+  const dueProblem = responseDueProblem(f.responseDue, today);
+  if (dueProblem) throw invalid('responseDue', dueProblem);
   const id = auditedInsert(db, ctx, 'escalations', { entity: 'escalation', caseId: f.caseId }, {
     case_id: f.caseId, reason: f.reason, level: level.level, level_title: level.title, escalated_to: f.escalatedTo ?? level.person, asked: f.asked,
     raised_by: ctx.actor, raised_on: today, response_due: f.responseDue, status: 'open', people_informed: f.peopleInformed, ladder_code: ladder.code, created_at: ctx.now(),
@@ -150,6 +151,8 @@ export function escalateFurther(db: Db, ctx: WriteContext, f: MethodArgs<'escala
   const ladder = activeLadder(db);
   const next = nextLevel(ladder, Number(r.level));
   if (!next) throw new AppError('conflict', `${TOP_OF_LADDER_MESSAGE} (${ladder.name}): resolve it at this level.`);
+  const dueProblem = responseDueProblem(f.responseDue, today);
+  if (dueProblem) throw invalid('responseDue', dueProblem);
   auditedUpdate(db, ctx, 'escalations', { entity: 'escalation', caseId: Number(r.case_id) }, id, { status: 'escalated' });
   const newId = auditedInsert(db, ctx, 'escalations', { entity: 'escalation', caseId: Number(r.case_id) }, {
     case_id: r.case_id, parent_id: id, reason: r.reason, level: next.level, level_title: next.title, escalated_to: f.escalatedTo ?? next.person, asked: f.asked,

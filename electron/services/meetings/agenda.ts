@@ -43,9 +43,13 @@ export function bringIn(db: Db, ctx: WriteContext, args: MethodArgs<'agenda.brin
   const c = inMeeting(ctx, meetingId);
   const order = db.prepare('SELECT id, code FROM agenda_items WHERE meeting_id = ? ORDER BY position, id').all(meetingId) as { id: number; code: string }[];
   for (const caseId of caseIds) {
+    const k = db.prepare('SELECT reference FROM cases WHERE id = ?').get(caseId) as { reference: string };
+    // A second window may still offer a case already brought in or added: never two items for one child.
+    if (db.prepare('SELECT 1 FROM agenda_items WHERE meeting_id = ? AND case_id = ? AND removed = 0').get(meetingId, caseId)) {
+      throw invalid('caseIds', `${k.reference} is already on this agenda.`);
+    }
     const e = db.prepare('SELECT * FROM agenda_eligible WHERE meeting_id = ? AND case_id = ?').get(meetingId, caseId) as Row | undefined;
     if (!e) throw invalid('caseIds', 'That case is no longer on the "also eligible" list. Rebuild the agenda or add it by reference.');
-    const k = db.prepare('SELECT reference FROM cases WHERE id = ?').get(caseId) as { reference: string };
     const section = String(e.section);
     const at = insertIndex(order, section);
     const newId = auditedInsert(db, c, 'agenda_items', { entity: 'agenda_item', caseId }, {
@@ -73,10 +77,18 @@ export function addCaseToAgenda(db: Db, ctx: WriteContext, args: MethodArgs<'age
   } else {
     const order = db.prepare('SELECT id, code FROM agenda_items WHERE meeting_id = ? ORDER BY position, id').all(meetingId) as { id: number; code: string }[];
     const at = insertIndex(order, AGENDA_SECTIONS.includes(section) ? section : 'case_reviews');
+    // A case on the "also eligible" list keeps the reasons the rules gave it and leaves that list
+    // (QA walk: it stayed there, and "Bring in" then put the child on the agenda a second time).
+    const e = db.prepare('SELECT id, reasons FROM agenda_eligible WHERE meeting_id = ? AND case_id = ?').get(meetingId, k.id) as Row | undefined;
+    const ruled = e ? (JSON.parse(String(e.reasons)) as unknown[]) : [];
     const newId = auditedInsert(db, c, 'agenda_items', { entity: 'agenda_item', caseId: Number(k.id) }, {
       meeting_id: meetingId, position: at, kind: 'case', code: section, title: ref, case_id: k.id,
-      reasons: JSON.stringify([{ code: 'added_by_hand', text: `Added by ${ctx.actor}` }]), added_by_hand: 1,
+      reasons: JSON.stringify([...ruled, { code: 'added_by_hand', text: `Added by ${ctx.actor}` }]), added_by_hand: 1,
     });
+    if (e) {
+      db.prepare('DELETE FROM agenda_eligible WHERE id = ?').run(e.id);
+      db.prepare('UPDATE meetings SET also_eligible_total = also_eligible_total - 1 WHERE id = ? AND also_eligible_total > 0').run(meetingId);
+    }
     order.splice(at, 0, { id: newId, code: section });
     renumber(db, meetingId, order.map((o) => o.id));
   }

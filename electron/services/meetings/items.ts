@@ -12,10 +12,10 @@ import { proposeCaseClosure } from '../closures/closures';
 import { getOfficer } from '../settings/officers';
 import { inMeeting, itemRow, meetingRow, requireMeeting, toItem, toAction, ACTION_SQL, bump } from './meetingRows';
 import type { Row } from '../rows';
-import { DISCUSSED_SQL } from '../register/discussed';
+import { DISCUSSED_SQL, LAST_DISCUSSED_SQL } from '../register/discussed';
 import { recordRag, recordAllocation } from '../register/history';
 import { activeLadder, listEscalations } from '../escalations/escalations';
-import { ladderLevelProblem } from '../../../shared/domain/escalation';
+import { ladderLevelProblem, responseDueProblem } from '../../../shared/domain/escalation';
 import { newActionProblem } from '../../../shared/domain/actions';
 
 /** Minutes can be written while the meeting runs and tidied as a draft; approved minutes are locked. */
@@ -32,12 +32,7 @@ function itemCase(db: Db, at: { caseId: number; meetingId: number; meetingDate: 
   const actions = (db
     .prepare(`${ACTION_SQL} WHERE x.case_id = ? AND (x.meeting_id IS NULL OR x.meeting_id <> ?) AND (x.status IN ('open', 'carried_forward') OR x.id IN (SELECT action_id FROM action_reviews WHERE meeting_id = ?)) ORDER BY x.due_date`)
     .all(caseId, meetingId, meetingId) as Row[]).map((r) => toAction(r, reviewed.get(Number(r.id)) ?? null));
-  const last = db
-    .prepare(
-      `SELECT m.date, a.discussion, a.decisions, a.outcome FROM agenda_items a JOIN meetings m ON m.id = a.meeting_id
-       WHERE a.case_id = ? AND a.meeting_id <> ? AND m.date < ? AND a.removed = 0 AND m.status <> 'scheduled' ORDER BY m.date DESC LIMIT 1`,
-    )
-    .get(caseId, meetingId, meetingDate) as Row | undefined;
+  const last = db.prepare(LAST_DISCUSSED_SQL).get(caseId, meetingId, meetingDate) as Row | undefined;
   return {
     caseId,
     reference: d.case.reference,
@@ -140,9 +135,25 @@ const done = (db: Db, x: Ctx, today: string) => {
   return getItem(db, Number(x.it.id), today);
 };
 
+/** The record's text fields: the input's name, the column and how a person calls it. */
+const RECORD_TEXT = [
+  ['discussion', 'discussion', 'The discussion'],
+  ['decisions', 'decisions', 'The decisions'],
+  ['outcomeDetail', 'outcome_detail', 'The outcome detail'],
+] as const;
+
 export function recordItem(db: Db, ctx: WriteContext, f: MethodArgs<'items.record'>, today: string): ItemDetail {
   const { itemId } = f;
   const x = open(db, ctx, itemId);
+  // Two windows on one item (QA walk): a save typed over stale text replaced the other window's
+  // minute without a word. A window that says what it started from is refused if that has changed.
+  for (const [key, col, label] of RECORD_TEXT) {
+    const base = f.base?.[key];
+    if (base === undefined || f[key] === undefined) continue;
+    if ((strOrNull(x.it[col]) ?? '') !== (base ?? '')) {
+      throw new AppError('conflict', `${label} on this item was changed in another window while you were typing. Your text is kept; it is added after theirs.`, `base.${key}`);
+    }
+  }
   const cols: Row = {};
   if (f.discussion !== undefined) cols.discussion = f.discussion;
   if (f.decisions !== undefined) cols.decisions = f.decisions;
@@ -262,9 +273,12 @@ export function raiseEscalation(db: Db, ctx: WriteContext, f: MethodArgs<'items.
   const ladder = activeLadder(db);
   const problem = ladderLevelProblem(ladder, f.level);
   if (problem) throw invalid('level', problem);
+  const raisedOn = String(x.m.date) <= today ? String(x.m.date) : today;
+  const dueProblem = responseDueProblem(f.responseDue, raisedOn);
+  if (dueProblem) throw invalid('responseDue', dueProblem);
   auditedInsert(db, x.c, 'escalations', { entity: 'escalation', caseId }, {
     case_id: caseId, meeting_id: x.m.id, agenda_item_id: itemId, reason: f.reason, level: f.level, level_title: f.levelTitle, escalated_to: f.escalatedTo,
-    asked: f.asked, raised_by: ctx.actor, raised_on: String(x.m.date) <= today ? String(x.m.date) : today, response_due: f.responseDue, status: 'open', ladder_code: ladder.code, created_at: ctx.now(),
+    asked: f.asked, raised_by: ctx.actor, raised_on: raisedOn, response_due: f.responseDue, status: 'open', ladder_code: ladder.code, created_at: ctx.now(),
   });
   return done(db, x, today);
 }

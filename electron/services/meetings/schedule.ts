@@ -13,6 +13,7 @@ import { termCalendar } from '../settings/calendar';
 import { SUMMARY_SQL, bump, inMeeting, meetingRow, requireMeeting, summary, toSummary } from './meetingRows';
 import { getMeeting } from './meetingDetail';
 import { renumber } from './agenda';
+import { unnamedSeatName } from '../../../shared/domain/attendance';
 
 export function listMeetings(db: Db, panelId: number | null | undefined): MeetingSummary[] {
   const rows = panelId
@@ -35,7 +36,7 @@ export function createMeeting(db: Db, ctx: WriteContext, f: { panelId: number; d
   panel.members.forEach((m, i) => {
     const officer = m.officerId ? (names.get(m.officerId) as { name: string } | undefined) : undefined;
     auditedInsert(db, c, 'attendance', { entity: 'attendance' }, {
-      meeting_id: id, officer_id: m.officerId, name: officer?.name ?? `(${m.role})`, role: m.role, status: 'not_marked', kind: 'member', position: i,
+      meeting_id: id, officer_id: m.officerId, name: officer?.name ?? unnamedSeatName(m.role), role: m.role, status: 'not_marked', kind: 'member', position: i,
     });
   });
   const text = new Map(panel.standingItems.map((s) => [s.code, s]));

@@ -173,7 +173,7 @@ function MinuteTakerCockpit({ id }: { id: number }) {
     viewRef.current = cur;
     setViewId(cur);
   }, []);
-  useFollowChair(id, { knownVersion, gotoInFlight, viewRef, chairAtRef, setChairAt, follow, reloadMeeting: meeting.reload });
+  useFollowChair(id, { knownVersion, gotoInFlight, viewRef, chairAtRef, setChairAt, follow, reloadMeeting: meeting.reload, reloadItem: itemQuery.reload });
 
   useCockpitKeys(id, {
     pendingRag,

@@ -12,6 +12,7 @@ import {
   validateLadder,
   ladderLevelProblem,
   ladderRung,
+  responseDueProblem,
   type EscalationStatus,
   type EscalationStep,
   type Ladder,
@@ -213,5 +214,23 @@ describe('ladderLevelProblem: every escalation climbs the configured ladder (000
   ])('ladder %#: level %s', (ladder, level, problem) => {
     expect(ladderLevelProblem(ladder, level)).toBe(problem);
     expect(ladderRung(ladder, level)?.level ?? null).toBe(problem ? null : level);
+  });
+});
+
+describe('responseDueProblem (QA walk: a panel escalation was logged "due 01/01/2020")', () => {
+  it.each([
+    // [response due, raised on, refused]
+    [null, '2026-12-08', false],
+    ['2026-12-08', '2026-12-08', false], // the day it is raised
+    ['2026-12-09', '2026-12-08', false],
+    ['2026-12-07', '2026-12-08', true], // the day before
+    ['2020-01-01', '2026-12-08', true],
+    ['2026-12-31', '2027-01-01', true], // across a year end
+    ['2027-01-01', '2027-01-01', false],
+    ['2028-02-29', '2028-03-01', true], // a leap day
+  ] as const)('due %s, raised %s: refused %s', (due, raised, refused) => {
+    const p = responseDueProblem(due, raised);
+    expect(p !== null).toBe(refused);
+    if (p) expect(p).toMatch(/^Response due \d\d\/\d\d\/\d{4} is before the escalation is raised \(\d\d\/\d\d\/\d{4}\)\. Choose that day or later\.$/);
   });
 });

@@ -89,6 +89,16 @@ describe('redactText', () => {
     expect(redactText(input, people)).toBe(want);
   });
 
+  it('takes out an address in a hostel room without taking "Room 2" out of the meeting room (QA walk)', () => {
+    // A child in temporary accommodation at "Room 2, Bridgeside House": the venue "Committee Room 2,
+    // Civic Centre" printed under "Date of next meeting" came out as "Committee [address], Civic Centre".
+    const hostel: RedactionPerson[] = [{ id: 5, forenames: 'Siân', surname: 'ap Gwilym', addresses: ['Room 2, Bridgeside House', 'Wharfside Lane', 'NB1 2AB'] }];
+    expect(redactText('The next meeting is on 12/01/2027 at 10:00, Committee Room 2, Civic Centre.', hostel)).toBe('The next meeting is on 12/01/2027 at 10:00, Committee Room 2, Civic Centre.');
+    expect(redactText('Now at Room 2, Bridgeside House, Wharfside Lane', hostel)).toBe('Now at [address]');
+    expect(redactText('Seen at Bridgeside House', hostel)).toBe('Seen at [address]');
+    expect(redactText('Siân is in Flat 3', hostel)).toBe('[child] is in [address]');
+  });
+
   it('names the child a text is about by their initials only when the words name no one else on the register', () => {
     const r = createRedactor(people);
     expect(r('Amelia Rose Hartley-Okafor was seen.', AMELIA)).toBe('A.R.H.O. was seen.');

@@ -6,6 +6,7 @@ import {
   confirmSaved,
   draftKey,
   mergeDrafts,
+  mergeEdits,
   pendingRecordDrafts,
   readDraft,
   writeDraft,
@@ -159,5 +160,21 @@ describe('Autosave', () => {
     fail = false;
     expect(await a.retryNow()).toBe(true);
     expect(save).toHaveBeenLastCalledWith({ discussion: 'newer' });
+  });
+});
+
+describe('mergeEdits (two windows wrote one field; QA walk)', () => {
+  it.each<[string, string, string, string, string]>([
+    // name, base, mine, theirs, result
+    ['only they changed it: theirs', '', '', 'Window A: mother phoned.', 'Window A: mother phoned.'],
+    ['only I changed it: mine', 'Seen.', 'Seen. EWO to visit.', 'Seen.', 'Seen. EWO to visit.'],
+    ['both wrote the same: one copy', '', 'Agreed.', 'Agreed.', 'Agreed.'],
+    ['both wrote into an empty box: theirs, then mine', '', 'Window B: EWO visited.', 'Window A: mother phoned.', 'Window A: mother phoned.\n\nWindow B: EWO visited.'],
+    ['both added to the same text: theirs, then only what I added', 'Seen at home.', 'Seen at home. Zoë’s school to confirm.', 'Seen at home. O’Neill family moved.', 'Seen at home. O’Neill family moved.\n\nZoë’s school to confirm.'],
+    ['I rewrote it while they added: theirs, then all of mine', 'Seen at hom', 'Seen at home on Monday.', 'Seen at hom. Police informed.', 'Seen at hom. Police informed.\n\nSeen at home on Monday.'],
+    ['I only added spaces: theirs', 'Seen.', 'Seen.  ', 'Seen. Police informed.', 'Seen. Police informed.'],
+    ['trailing space on my copy of the base still counts as unchanged', 'Seen.', 'Seen. ', 'Seen. Police informed.', 'Seen. Police informed.'],
+  ])('%s', (_name, base, mine, theirs, result) => {
+    expect(mergeEdits(base, mine, theirs)).toBe(result);
   });
 });

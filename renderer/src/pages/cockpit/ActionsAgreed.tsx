@@ -5,7 +5,7 @@ import type { Officer } from '../../../../shared/api/schemas';
 import { formatUk } from '../../lib/format';
 import { Field } from '../../components/Field';
 import { OWNER_NEEDED, ownerChoices, resolveOwner } from './owners';
-import { useDraftText } from './useDraftText';
+import { useDraftText, useDraftValue } from './useDraftText';
 import { errorFor, generalError, type Mutate, type MutateResult } from './types';
 
 export interface ActionsHandle {
@@ -19,9 +19,10 @@ export interface ActionsHandle {
 export function ActionsAgreed({ detail, officers, people = [], mutate, ref }: { detail: ItemDetail; officers: readonly Officer[]; people?: readonly string[]; mutate: Mutate; ref?: Ref<ActionsHandle> }) {
   const itemId = detail.item.id;
   const [text, setText, clearText] = useDraftText(itemId, 'newAction');
-  const [owner, setOwner] = useState('');
+  // Kept with the text if the window closes mid-action (QA walk: the owner typed was lost).
+  const [owner, setOwner, resetOwner] = useDraftValue(itemId, 'newActionOwner', '');
   const choices = ownerChoices(officers, people);
-  const [due, setDue] = useState(detail.defaultDueDate);
+  const [due, setDue, resetDue] = useDraftValue(itemId, 'newActionDue', detail.defaultDueDate);
   const [result, setResult] = useState<MutateResult | null>(null);
   const [saving, setSaving] = useState(false);
   const textRef = useRef<HTMLInputElement>(null);
@@ -64,8 +65,8 @@ export function ActionsAgreed({ detail, officers, people = [], mutate, ref }: { 
     setResult(r);
     if (r.ok) {
       clearText();
-      setOwner('');
-      setDue(detail.defaultDueDate);
+      resetOwner();
+      resetDue();
       // Back to the list so that A (or any other single key) works again at once — unless the
       // minute-taker has already pressed A for the next action while this one was saving.
       if (focusEpoch.current === epoch) focusIfStill(listRef.current, formRef.current);

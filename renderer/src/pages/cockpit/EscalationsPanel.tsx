@@ -6,7 +6,7 @@ import { labelOf } from '../../../../shared/domain/vocab';
 import { formatUk } from '../../lib/format';
 import { Field, Select } from '../../components/Field';
 import { DEFAULT_LADDER, levelOptions, proposedLevel, titleForLevel, type LadderStep } from '../../../../shared/domain/escalation';
-import { useDraftText } from './useDraftText';
+import { useDraftText, useDraftValue } from './useDraftText';
 import { errorFor, generalError, type Mutate, type MutateResult } from './types';
 
 export interface EscalationsHandle {
@@ -27,16 +27,18 @@ export function EscalationsPanel({ detail, mutate, ref }: { detail: ItemDetail; 
     const active = ladders.data?.ladders.find((l) => l.code === ladders.data?.active);
     return active ? active.levels.map((l) => ({ level: l.level, title: l.title })) : DEFAULT_LADDER;
   }, [ladders.data]);
-  const [reason, setReason] = useState<ReasonCode | ''>('');
+  // Kept if the window closes before "Raise escalation" (QA walk: only "What is asked" came back).
+  const [reasonDraft, setReason, resetReason] = useDraftValue(itemId, 'escalationReason', '');
+  const reason = (ESCALATION_REASONS.some((r) => r.code === reasonDraft) ? reasonDraft : '') as ReasonCode | '';
   const [level, setLevel] = useState(() => proposedLevel(existing));
   const [levelTitle, setLevelTitle] = useState(() => titleForLevel(proposedLevel(existing)));
   const [titleTyped, setTitleTyped] = useState(false);
   useEffect(() => {
     if (!titleTyped) setLevelTitle(titleForLevel(level, ladder));
   }, [ladder]); // eslint-disable-line react-hooks/exhaustive-deps
-  const [to, setTo] = useState('');
+  const [to, setTo, resetTo] = useDraftValue(itemId, 'escalationTo', '');
   const [asked, setAsked, clearAsked] = useDraftText(itemId, 'escalationAsked');
-  const [due, setDue] = useState('');
+  const [due, setDue, resetDue] = useDraftValue(itemId, 'escalationDue', '');
   const [result, setResult] = useState<MutateResult | null>(null);
   const [saving, setSaving] = useState(false);
   const reasonRef = useRef<HTMLSelectElement>(null);
@@ -75,13 +77,13 @@ export function EscalationsPanel({ detail, mutate, ref }: { detail: ItemDetail; 
     setResult(r);
     if (r.ok) {
       const n = proposedLevel(r.detail.escalations, ladder);
-      setReason('');
+      resetReason();
       setLevel(n);
       setTitleTyped(false);
       setLevelTitle(titleForLevel(n, ladder));
-      setTo('');
+      resetTo();
       clearAsked();
-      setDue('');
+      resetDue();
       focusIfStill(headRef.current, headRef.current?.closest('section') ?? null);
     }
   };

@@ -6,7 +6,7 @@ import type { Officer } from '../../../../shared/api/schemas';
 import { RAGS, RAG_LABELS, type Rag } from '../../../../shared/domain/vocab';
 import { Field } from '../../components/Field';
 import { RagBadge } from '../../components/RagBadge';
-import { useDraftText } from './useDraftText';
+import { useDraftText, useDraftValue } from './useDraftText';
 import { errorFor, generalError, type Mutate, type MutateResult } from './types';
 
 export interface RagLeadHandle {
@@ -26,7 +26,11 @@ export function officerOptions(officers: readonly Officer[], currentId: number |
 export function RagLead({ detail, officers, mutate, ref }: { detail: ItemDetail; officers: readonly Officer[]; mutate: Mutate; ref?: Ref<RagLeadHandle> }) {
   const k = detail.case!;
   const itemId = detail.item.id;
-  const [chosen, setChosen] = useState<Rag | null>(null);
+  // The rating chosen and not yet saved goes with its reason if the window closes (QA walk: the
+  // reason came back beside the old rating, ready to be saved under it).
+  const [chosenDraft, setChosenDraft, resetChosen] = useDraftValue(itemId, 'ragChosen', '');
+  const chosen: Rag | null = RAGS.some((r) => r.code === chosenDraft) ? (chosenDraft as Rag) : null;
+  const setChosen = (r: Rag | null) => (r === null ? resetChosen() : setChosenDraft(r));
   const [reason, setReason, clearReason] = useDraftText(itemId, 'ragReason');
   const [ragResult, setRagResult] = useState<MutateResult | null>(null);
   const [leadResult, setLeadResult] = useState<MutateResult | null>(null);

@@ -8,7 +8,8 @@ import { Field, Select } from '../../components/Field';
 import { Dialog } from '../../components/Dialog';
 import { Autosave } from './autosave';
 import { usePicker } from './picker';
-import { RECORD_FIELDS, clearDraft, confirmSaved, mergeDrafts, readRecordDrafts, writeDraft, type RecordField, type RecordValues } from './drafts';
+import { RECORD_FIELDS, clearDraft, confirmSaved, mergeDrafts, mergeEdits, readRecordDrafts, writeDraft, type RecordField, type RecordValues } from './drafts';
+import { call } from '../../api/client';
 import { errorFor, generalError, type Mutate, type MutateResult } from './types';
 
 export interface RecordHandle {
@@ -18,6 +19,13 @@ export interface RecordHandle {
 }
 
 type OutcomeCode = (typeof OUTCOMES)[number]['code'];
+
+/** The record's text as the host keeps it (trimmed; nothing is ''). */
+const serverValues = (item: Readonly<Record<RecordField, string | null>>): RecordValues => ({
+  discussion: (item.discussion ?? '').trim(),
+  decisions: (item.decisions ?? '').trim(),
+  outcomeDetail: (item.outcomeDetail ?? '').trim(),
+});
 
 /**
  * What the panel said and decided on this item. Text saves itself ~400 ms after the last keystroke,
@@ -32,17 +40,59 @@ export function RecordForm({ detail, mutate, ref }: { detail: ItemDetail; mutate
   const valuesRef = useRef<RecordValues>(init.values);
   const mutateRef = useRef(mutate);
   mutateRef.current = mutate;
+  // The text each field had on the host when this window last heard (trimmed, as the host keeps it):
+  // sent with every save so that a save typed over another window's newer words is refused.
+  const baseRef = useRef<RecordValues>(serverValues(detail.item));
+  const [mergedNote, setMergedNote] = useState(false);
   const [autosave] = useState(
     () =>
       new Autosave<RecordField>({
         delay: 400,
         save: async (patch) => {
-          const r = await mutateRef.current('items.record', { itemId, ...patch }, { agenda: false });
+          const fields = Object.keys(patch) as RecordField[];
+          const base = Object.fromEntries(fields.map((f) => [f, baseRef.current[f]]));
+          const r = await mutateRef.current('items.record', { itemId, ...patch, base }, { agenda: false });
+          if (!r.ok && r.field?.startsWith('base.')) {
+            // Another window changed this text meanwhile: keep both (theirs, then what was typed
+            // here) and save that from their text; nothing either window typed is lost.
+            const theirs = serverValues((await call('meetings.item', { itemId })).item);
+            const next = { ...valuesRef.current };
+            for (const f of fields) {
+              next[f] = mergeEdits(baseRef.current[f], valuesRef.current[f], theirs[f]);
+              baseRef.current[f] = theirs[f];
+              writeDraft(localStore(), itemId, f, next[f]);
+            }
+            valuesRef.current = next;
+            setValues(next);
+            setMergedNote(true);
+            for (const f of fields) autosave.change(f, next[f]);
+            return;
+          }
           if (!r.ok) throw new Error(r.message);
+          for (const f of fields) baseRef.current[f] = (patch[f] ?? '').trim();
           confirmSaved(localStore(), itemId, patch, valuesRef.current);
         },
       }),
   );
+
+  // Text another window saved on this item shows here, unless this window has typed something of
+  // its own that is not saved yet (that is merged when it saves, above).
+  const { discussion, decisions, outcomeDetail } = detail.item;
+  useEffect(() => {
+    if (autosave.hasUnsaved()) return;
+    const server = serverValues({ discussion, decisions, outcomeDetail });
+    const next = { ...valuesRef.current };
+    let changed = false;
+    for (const f of RECORD_FIELDS) {
+      if (server[f] === baseRef.current[f] || next[f].trim() !== baseRef.current[f]) continue;
+      next[f] = server[f];
+      baseRef.current[f] = server[f];
+      changed = true;
+    }
+    if (!changed) return;
+    valuesRef.current = next;
+    setValues(next);
+  }, [autosave, discussion, decisions, outcomeDetail]);
   const notesRef = useRef<HTMLTextAreaElement>(null);
 
   useEffect(() => {
@@ -108,6 +158,11 @@ export function RecordForm({ detail, mutate, ref }: { detail: ItemDetail; mutate
   return (
     <section className="ck-card" aria-labelledby={`record-${itemId}`}>
       <h2 id={`record-${itemId}`}>Record</h2>
+      {mergedNote ? (
+        <p className="muted small" role="status">
+          Someone else also wrote on this item in another window: their text is kept first, then yours.
+        </p>
+      ) : null}
       <Field label="Discussion" hint="Press N to write here; Esc leaves the box.">
         {(p) => (
           <textarea {...p} ref={notesRef} className="ck-discussion" value={values.discussion} onChange={onText('discussion')} onBlur={onBlur} />

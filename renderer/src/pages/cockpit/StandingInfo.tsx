@@ -4,6 +4,7 @@ import { call } from '../../api/client';
 import { ESCALATION_REASONS } from '../../../../shared/domain/escalation';
 import { labelOf } from '../../../../shared/domain/vocab';
 import { formatUk } from '../../lib/format';
+import { UNNAMED_SEAT_NOTE, isUnnamedSeat } from '../../../../shared/domain/attendance';
 
 const STATUS_LABEL = { not_marked: 'not yet marked', present: 'present', apologies: 'apologies', absent: 'absent' } as const;
 
@@ -99,9 +100,8 @@ export function StandingInfo({ code, title, meeting, mattersArising, openEscalat
  */
 function attendeeLabel(a: { name: string; role: string; kind: string; deputyFor: string | null }) {
   const extra = a.kind === 'deputy' && a.deputyFor ? `for ${a.deputyFor}` : a.kind === 'guest' ? 'guest' : '';
-  const n = a.name.trim();
-  const seatOnly = n === a.role.trim() || n === `(${a.role.trim()})`;
-  const note = [seatOnly ? 'no one named' : a.role, extra].filter(Boolean).join(', ');
+  const seatOnly = isUnnamedSeat(a);
+  const note = [seatOnly ? UNNAMED_SEAT_NOTE : a.role, extra].filter(Boolean).join(', ');
   return (
     <>
       {seatOnly ? a.role : a.name}

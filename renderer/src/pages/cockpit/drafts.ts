@@ -122,3 +122,19 @@ export function confirmSaved(store: DraftStore | null, itemId: number, saved: Pa
     if (v !== undefined && current[f] === v) clearDraft(store, itemId, f);
   }
 }
+
+/**
+ * Two windows wrote the same field (the host refused a save typed over `base`, QA walk): what the
+ * field should say so that neither window's words are lost. `base` is the text this window started
+ * from, `mine` what it has now, `theirs` what the host holds. Only what this window added to `base`
+ * is appended when it only added; otherwise the whole of this window's text follows theirs.
+ */
+export function mergeEdits(base: string, mine: string, theirs: string): string {
+  if (mine.trim() === base.trim() || mine.trim() === theirs.trim()) return theirs;
+  if (theirs.trim() === base.trim()) return mine;
+  // Appended only if it starts a new word: "Seen at hom" finished as "Seen at home…" is a rewrite.
+  const tail = mine.startsWith(base) ? mine.slice(base.length) : null;
+  const appended = tail !== null && (base === '' || /[\s.,;:!?)]$/u.test(base) || /^[\s.,;:!?]/u.test(tail));
+  const added = appended ? tail.trim() : mine.trim();
+  return added === '' ? theirs : `${theirs.trimEnd()}\n\n${added}`;
+}

@@ -16,6 +16,8 @@ export interface FollowChair {
   setChairAt: (itemId: number | null) => void;
   follow: (itemId: number) => Promise<void>;
   reloadMeeting: () => Promise<void>;
+  /** Asks again for the item on screen: another window may have written on it (QA walk). */
+  reloadItem: () => Promise<void>;
 }
 
 /**
@@ -23,9 +25,11 @@ export interface FollowChair {
  * the host pushes the meeting's new version, and by polling the live version as a fallback. While the minute-taker is typing in a field the view stays put (the text saves to
  * the item it was typed on) and a bar offers to follow; once focus leaves the field, it follows.
  */
-export function useFollowChair(id: number, { knownVersion, gotoInFlight, viewRef, chairAtRef, setChairAt, follow, reloadMeeting }: FollowChair): void {
+export function useFollowChair(id: number, { knownVersion, gotoInFlight, viewRef, chairAtRef, setChairAt, follow, reloadMeeting, reloadItem }: FollowChair): void {
   const followRef = useRef(follow);
   followRef.current = follow;
+  const reloadItemRef = useRef(reloadItem);
+  reloadItemRef.current = reloadItem;
   const wake = useRef<() => void>(() => {});
   const live = useMeetingPush(id, (v) => {
     if (v > knownVersion.current) wake.current();
@@ -50,10 +54,15 @@ export function useFollowChair(id: number, { knownVersion, gotoInFlight, viewRef
             if (typing()) {
               chairAtRef.current = cur;
               setChairAt(cur);
+              void reloadItemRef.current();
             } else void followRef.current(cur);
-          } else if (cur === viewRef.current) {
-            chairAtRef.current = null;
-            setChairAt(null);
+          } else {
+            if (cur === viewRef.current) {
+              chairAtRef.current = null;
+              setChairAt(null);
+            }
+            // The item stays on screen: what another window wrote on it shows here too.
+            void reloadItemRef.current();
           }
           void reloadMeeting();
         } else if (!stop && chairAtRef.current !== null && !typing()) {

@@ -7,6 +7,8 @@ export type Tracked<T> = { ok: true; value: T } | { ok: false; error: unknown };
 
 /** A failure the person fixes in the form (shown by the field), rather than a failed save. */
 const isFormError = (e: unknown) => e instanceof ApiCallError && e.code === 'invalid_input';
+/** Text another window changed first: the record form keeps both and saves again itself (RecordForm). */
+const isMergedByForm = (e: unknown) => e instanceof ApiCallError && e.code === 'conflict' && (e.field ?? '').startsWith('base.');
 
 /**
  * The cockpit's save status line and failure banner. Every change runs through `track`; the line
@@ -28,6 +30,7 @@ export function useSaveTracker() {
       return { ok: true, value };
     } catch (error) {
       inFlight.current -= 1;
+      if (isMergedByForm(error)) return { ok: false, error };
       const message = (error as Error).message;
       setStatus({ kind: 'error', message });
       if (banner || !isFormError(error)) setProblem(message);

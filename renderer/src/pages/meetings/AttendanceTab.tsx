@@ -5,6 +5,7 @@ import { Field } from '../../components/Field';
 import { ErrorBanner } from '../../components/Banner';
 import { useMutation } from '../../data/useMutation';
 import { attendanceCounts, attendeeKind } from './format';
+import { isUnnamedSeat } from '../../../../shared/domain/attendance';
 
 type Marked = Exclude<Attendee['status'], 'not_marked'>;
 const STATUSES: { code: Marked; label: string }[] = [
@@ -55,7 +56,7 @@ export function AttendanceTab({ detail, editable, onSaved }: { detail: MeetingDe
                 const kind = attendeeKind(p);
                 return (
                   <tr key={p.id}>
-                    <td>{p.name}</td>
+                    <td>{isUnnamedSeat(p) ? <span className="muted">No one named</span> : p.name}</td>
                     <td>{p.role}{kind ? <div className="muted small">{kind}</div> : null}</td>
                     <td>
                       <div role="radiogroup" aria-label={`${p.name} attendance`} className="radio-row">

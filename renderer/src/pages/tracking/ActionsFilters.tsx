@@ -57,7 +57,8 @@ export function Filters({ filters, setFilter, menus, onClear, showNames, setShow
             }}
           >
             <option value="all">All</option>
-            {menus.unowned ? <option value="none">Unassigned</option> : null}
+            {/* No officer: unassigned, or owned by someone named at panel (an outside agency, a guest). */}
+            {menus.unowned ? <option value="none">No officer (unassigned or named at panel)</option> : null}
             {menus.owners.map((o) => (
               <option key={o.id} value={`o:${o.id}`}>{o.name}</option>
             ))}
