@@ -53,7 +53,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatch {
       if (!parsed.ok) return parsed;
       const future = futureDateProblem(spec.input as z.ZodType, parsed.value, options.today());
       if (future) {
-        return { ok: false, error: { code: 'invalid_input', message: `${labelForPath(future.path)} ${future.message}`, field: future.path.map(String).join('.') } };
+        return { ok: false, error: { code: 'invalid_input', message: `${labelForPath(future.path, method)} ${future.message}`, field: future.path.map(String).join('.') } };
       }
       const run = () => handler(parsed.value, ctx);
       // A write that manages its own transactions (VACUUM can't run inside one) runs as it is.
@@ -89,7 +89,7 @@ export function validateInput(method: MethodName, rawArgs: unknown): Result<unkn
   if (parsed.success) return { ok: true, value: parsed.data };
   const issue = parsed.error.issues[0]!;
   const field = issue.path.map(String).join('.');
-  return { ok: false, error: { code: 'invalid_input', message: `${labelForPath(issue.path)} ${issue.message}`, field } };
+  return { ok: false, error: { code: 'invalid_input', message: `${labelForPath(issue.path, method)} ${issue.message}`, field } };
 }
 
 /** Why a role may not make a call, in words the person can act on. */

@@ -55,6 +55,11 @@ export interface DemoOptions {
   today: string;
   /** PRNG seed (default 1). Same seed and today → the same register. */
   seed?: number;
+  /**
+   * The last few panels already held, with their actions and escalations, on staffed panels
+   * (default true, whatever the size: a 50,000-case demo is still a register someone runs panels on).
+   */
+  meetings?: boolean;
 }
 
 export interface DemoResult {
@@ -1248,7 +1253,7 @@ export function loadDemo(db: Db, ctx: WriteContext, options: DemoOptions): DemoR
 
   // The RAG and allocation timelines start from the rating and lead each case was loaded with.
   backfillHistory(db);
-  // The last few panels already held (not for load-test sizes: those stay a pure register load).
-  if (cases.length <= 5000) loadDemoMeetings(db, ctx, { today, rng: () => rng.float() });
+  // The last few panels already held (matters arising, open actions, a staffed panel to chair).
+  if (options.meetings ?? true) loadDemoMeetings(db, ctx, { today, rng: () => rng.float() });
   return { caseCount: cases.length, officerCount: OFFICERS.length };
 }

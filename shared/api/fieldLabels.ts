@@ -96,8 +96,18 @@ const CONTAINERS: Record<string, string> = {
   PMOE: 'PMOE register: ',
 };
 
-/** 'siblings.1.dateOfBirth' -> 'Sibling 2: Date of birth' */
-export function labelForPath(path: readonly PropertyKey[]): string {
+/**
+ * Where one field name means different things in different calls: the label for that call. A
+ * returns import's `decisions` are its matches; a meeting item's are the panel's decisions.
+ */
+const METHOD_LABELS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  'items.record': { decisions: 'Decisions', discussion: 'Discussion', outcomeDetail: 'Outcome detail' },
+  'items.createAction': { text: 'Action' },
+  'actions.create': { text: 'Action' },
+};
+
+/** 'siblings.1.dateOfBirth' -> 'Sibling 2: Date of birth'; `method` picks a call's own name for a field. */
+export function labelForPath(path: readonly PropertyKey[], method?: string): string {
   let prefix = '';
   for (let i = 0; i < path.length - 1; i++) {
     const seg = String(path[i]);
@@ -107,7 +117,8 @@ export function labelForPath(path: readonly PropertyKey[]): string {
     }
   }
   const last = [...path].reverse().find((p) => typeof p === 'string');
-  const label = last === undefined ? 'Input' : (LABELS[String(last)] ?? humanise(String(last)));
+  const own = method === undefined || last === undefined ? undefined : METHOD_LABELS[method]?.[String(last)];
+  const label = last === undefined ? 'Input' : (own ?? LABELS[String(last)] ?? humanise(String(last)));
   return (prefix + label).trim();
 }
 

@@ -21,6 +21,12 @@ describe('dispatcher', () => {
     ['officers.create', { name: 'A', team: 'wizards' }, 'team', /Team/],
     ['officers.create', { name: 'A', team: 'cme', email: 'not-an-email' }, 'email', /E-mail is not an e-mail address/],
     ['cases.setRag', { id: 1, rag: 'purple', reason: 'x' }, 'rag', /RAG rating/],
+    // One field name, each call's own word for it (QA walk: an action read "Note is required",
+    // a minute's decisions "Matches is longer than…").
+    ['actions.create', { caseId: 1, text: '', ownerId: null, dueDate: '2026-12-01' }, 'text', /^Action is required/],
+    ['items.createAction', { itemId: 1, text: '', dueDate: '2026-12-01' }, 'text', /^Action is required/],
+    ['items.record', { itemId: 1, decisions: 'x'.repeat(20_001) }, 'decisions', /^Decisions /],
+    ['items.record', { itemId: 1, discussion: 'x'.repeat(20_001) }, 'discussion', /^Discussion /],
   ])('validates %s input and names the field', (method, args, field, message) => {
     const r = app.dispatch(method, args);
     expect(r.ok).toBe(false);

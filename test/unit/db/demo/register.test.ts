@@ -402,6 +402,24 @@ describe('loadDemo determinism and size', () => {
     d.close();
   });
 
+  // QA walk: above 5,000 cases the demo held no meetings and left every panel seat empty, so a
+  // large demo had no matters arising and no chair.
+  it('holds past meetings on staffed panels whatever its size, unless asked not to', () => {
+    const held = (d: Db) => d.prepare(`SELECT count(*) AS n FROM meetings WHERE status <> 'scheduled'`).get() as { n: number };
+    // Every panel has its chair and minute-taker named, as at the default size.
+    const unchaired = (d: Db) => d.prepare('SELECT count(*) AS n FROM panels WHERE default_chair_id IS NULL OR default_minute_taker_id IS NULL').get() as { n: number };
+    const big = freshDb();
+    big.transaction(() => loadDemo(big, ctx, { today: TODAY, cases: 5200, seed: 5 }))();
+    expect(held(big).n).toBeGreaterThanOrEqual(4);
+    expect(unchaired(big).n).toBe(0);
+    expect(unchaired(db).n).toBe(0);
+    big.close();
+    const bare = freshDb();
+    bare.transaction(() => loadDemo(bare, ctx, { today: TODAY, openCases: 40, closedCases: 60, seed: 5, meetings: false }))();
+    expect(held(bare).n).toBe(0);
+    bare.close();
+  });
+
   it('honours explicit open and closed counts', () => {
     const d = freshDb();
     const r = d.transaction(() => loadDemo(d, ctx, { today: TODAY, openCases: 40, closedCases: 60, seed: 3 }))();
