@@ -30,7 +30,7 @@ export const Panel = z.object({
 });
 export type Panel = z.infer<typeof Panel>;
 
-export const time = z.string().max(5, { error: 'must be a time like 10:00' }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'must be a time like 10:00' });
+export const time = z.string().min(1, { error: 'is required: enter a time like 10:00' }).max(5, { error: 'must be a time like 10:00' }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'must be a time like 10:00' });
 
 export const PanelInput = z.object({
   id: id.nullish(),

@@ -23,6 +23,8 @@ const dated = <T extends z.ZodType>(s: T): T => {
 export const isoDate = dated(
   z
     .string({ error: 'is required: enter a date' })
+    // An empty box is a missing date, not a malformed one (QA walk: "Date must be a real date").
+    .min(1, { error: 'is required: enter a date' })
     .max(10, { error: 'must be a real date (dd/mm/yyyy)' })
     .refine(isIsoDate, { message: 'must be a real date (dd/mm/yyyy)' })
     // zod runs every refinement even after one fails, so these must tolerate a non-date.

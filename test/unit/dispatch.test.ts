@@ -27,6 +27,10 @@ describe('dispatcher', () => {
     ['items.createAction', { itemId: 1, text: '', dueDate: '2026-12-01' }, 'text', /^Action is required/],
     ['items.record', { itemId: 1, decisions: 'x'.repeat(20_001) }, 'decisions', /^Decisions /],
     ['items.record', { itemId: 1, discussion: 'x'.repeat(20_001) }, 'discussion', /^Discussion /],
+    // An emptied date or time box is missing, not malformed.
+    ['meetings.update', { id: 1, date: '', time: '10:00', chairId: null, minuteTakerId: null }, 'date', /^Date is required: enter a date$/],
+    ['meetings.update', { id: 1, date: '2026-12-08', time: '', chairId: null, minuteTakerId: null }, 'time', /^Time is required: enter a time like 10:00$/],
+    ['meetings.update', { id: 1, date: '2026-13-40', time: '10:00', chairId: null, minuteTakerId: null }, 'date', /^Date must be a real date/],
   ])('validates %s input and names the field', (method, args, field, message) => {
     const r = app.dispatch(method, args);
     expect(r.ok).toBe(false);

@@ -177,14 +177,15 @@ describe('filters', () => {
     expect(applyFilters(ROWS, f({ search: 'smith', rag: 'amber' }))).toEqual([]);
   });
 
-  it('is quick enough for 50,000 rows', () => {
+  // Speed is the bench's business (npm run bench), not a test's: this checks the answer at 50,000 rows.
+  it('finds exactly the rows every word matches among 50,000', () => {
     const many: RegisterRow[] = [];
     for (let i = 0; i < 50_000; i++) many.push(row({ forenames: `Child${i}`, surname: i % 2 ? 'Smith' : 'Jones', reference: `CME-2026-${i + 1}` }));
     const index = buildSearchIndex(many);
-    const t0 = performance.now();
     const out = applyFilters(many, f({ search: 'smith child1', status: 'open' }), index);
-    expect(out.length).toBeGreaterThan(0);
-    expect(performance.now() - t0).toBeLessThan(300);
+    // Odd i (Smith) whose number starts with 1: 1, 11, 13, …, 19999 — 5,556 of them.
+    const expected = many.filter((_, i) => i % 2 === 1 && String(i).startsWith('1'));
+    expect(out.map((r) => r.reference).sort()).toEqual(expected.map((r) => r.reference).sort());
   });
 });
 
@@ -250,16 +251,18 @@ describe('sorting', () => {
     expect(refs(sortRows(ROWS, [{ id: 'register', desc: false }, { id: 'reference', desc: false }]))).toEqual(['CME-2025-0100', 'CME-2026-0003', 'CME-2026-0042', 'PMOE-2026-0007']);
   });
 
-  it('sorts 50,000 rows quickly', () => {
+  // Speed is the bench's business (npm run bench); this checks the kept-key sorter's order at 50,000.
+  it('sorts 50,000 rows in the order sortRows gives, either way', () => {
     const many: RegisterRow[] = [];
-    for (let i = 0; i < 50_000; i++) many.push(row({ surname: `S${(i * 7919) % 50_000}`, forenames: 'A' }));
+    for (let i = 0; i < 50_000; i++) many.push(row({ surname: `S${(i * 7919) % 50_000}`, forenames: 'A', reference: `CME-2026-${i}` }));
     const sorter = new RegisterSorter(many);
     const all = many.map((_r, i) => i);
-    sorter.keysFor('child');
-    const t0 = performance.now();
-    const out = sorter.sort(all, [{ id: 'child', desc: false }]);
-    expect(out).toHaveLength(50_000);
-    expect(performance.now() - t0).toBeLessThan(500);
+    for (const desc of [false, true]) {
+      const out = sorter.sort(all, [{ id: 'child', desc }]);
+      expect(out.map((i) => many[i]!.reference)).toEqual(refs(sortRows(many, [{ id: 'child', desc }])));
+    }
+    // S0, S1, S10, S100…: the surnames as a person reads them in a list.
+    expect(sorter.sort(all, [{ id: 'child', desc: false }]).slice(0, 3).map((i) => many[i]!.surname)).toEqual(['S0', 'S1', 'S10']);
   });
 });
 
