@@ -547,7 +547,7 @@ export function loadDemoMeetings(db: Db, ctx: WriteContext, options: DemoMeeting
       const room = 24 - detail.items.filter((i) => i.kind === 'case' && !i.removed).length;
       for (const k of dice.shuffle(closing).slice(0, Math.min(room, dice.int(1, 2)))) {
         clock.tick(dice.int(20, 90));
-        detail = addCaseToAgenda(db, clock.ctx(officerName(caseInfo(db, caseIdOf(db, k.reference)).leadId) ?? chair), { meetingId: id, reference: k.reference, section: 'proposed_closures' });
+        detail = addCaseToAgenda(db, clock.ctx(officerName(caseInfo(db, caseIdOf(db, k.reference)).leadId) ?? chair), { meetingId: id, reference: k.reference, section: 'proposed_closures' }, date);
       }
     }
 

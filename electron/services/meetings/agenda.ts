@@ -9,6 +9,7 @@ import type { Row } from '../rows';
 import { caseByReference } from '../register/cases';
 import { bump, inMeeting, itemRow, meetingRow, requireEditableAgenda } from './meetingRows';
 import { getMeeting } from './meetingDetail';
+import { ruledReasons } from './alsoEligible';
 
 /**
  * Positions 0..n in the current order. Not audited row by row: it follows an audited change (an
@@ -64,7 +65,7 @@ export function bringIn(db: Db, ctx: WriteContext, args: MethodArgs<'agenda.brin
   return getMeeting(db, meetingId);
 }
 
-export function addCaseToAgenda(db: Db, ctx: WriteContext, args: MethodArgs<'agenda.addCase'>): MeetingDetail {
+export function addCaseToAgenda(db: Db, ctx: WriteContext, args: MethodArgs<'agenda.addCase'>, today: string): MeetingDetail {
   const { meetingId, reference, section } = args;
   const m = meetingRow(db, meetingId);
   requireEditableAgenda(m);
@@ -80,7 +81,9 @@ export function addCaseToAgenda(db: Db, ctx: WriteContext, args: MethodArgs<'age
     // A case on the "also eligible" list keeps the reasons the rules gave it and leaves that list
     // (QA walk: it stayed there, and "Bring in" then put the child on the agenda a second time).
     const e = db.prepare('SELECT id, reasons FROM agenda_eligible WHERE meeting_id = ? AND case_id = ?').get(meetingId, k.id) as Row | undefined;
-    const ruled = e ? (JSON.parse(String(e.reasons)) as unknown[]) : [];
+    // Any other case gets the reasons the rules give it now (a referral made after the build, or an
+    // eligible case beyond the rows kept), so the chair sees why it matters, not only who added it.
+    const ruled = e ? (JSON.parse(String(e.reasons)) as unknown[]) : ruledReasons(db, m, today, Number(k.id));
     const newId = auditedInsert(db, c, 'agenda_items', { entity: 'agenda_item', caseId: Number(k.id) }, {
       meeting_id: meetingId, position: at, kind: 'case', code: section, title: ref, case_id: k.id,
       reasons: JSON.stringify([...ruled, { code: 'added_by_hand', text: `Added by ${ctx.actor}` }]), added_by_hand: 1,

@@ -2,7 +2,7 @@
 // (agenda_eligible) and the count of all of them (meetings.also_eligible_total, migration 014);
 // written by a build, kept right when a case is brought in (agenda.ts) or a child is erased (retention).
 import type { Db } from '../../../db/open';
-import { planAgenda, capacityFor, type AgendaPlan } from '../../../shared/domain/agenda';
+import { planAgenda, proposeAgenda, capacityFor, type AgendaCase, type AgendaContext, type AgendaPlan, type Proposal } from '../../../shared/domain/agenda';
 import type { Row } from '../rows';
 import { getPanel } from './panels';
 import { ALSO_ELIGIBLE_SHOWN } from './meetingDetail';
@@ -14,13 +14,30 @@ import { agendaCases } from './agendaCases';
  * `capacity` defaults to the panel's. Reads only.
  */
 export function planForMeeting(db: Db, m: Row, today: string, sets: { keep: ReadonlySet<number>; exclude: ReadonlySet<number> }, capacity?: number): AgendaPlan {
+  const { panel, cases, context } = ruleInputs(db, m, today);
+  return planAgenda(cases, context, { capacity: capacity ?? capacityFor(panel.register, panel.capacity), ...sets });
+}
+
+/**
+ * The reasons the agenda rule (shared/domain/agenda proposeAgenda) gives case `caseId` for meeting
+ * `m`, over the register as it stands; none when the rules would not propose it. Reads only.
+ */
+export function ruledReasons(db: Db, m: Row, today: string, caseId: number): Proposal['reasons'] {
+  const { cases, context } = ruleInputs(db, m, today);
+  const own = cases.filter((c) => c.caseId === caseId);
+  return proposeAgenda(own, context)[0]?.reasons ?? [];
+}
+
+function ruleInputs(db: Db, m: Row, today: string): { panel: ReturnType<typeof getPanel>; cases: AgendaCase[]; context: AgendaContext } {
   const panel = getPanel(db, Number(m.panel_id));
   const date = String(m.date);
   const previousMeetingDates = (db.prepare(`SELECT date FROM meetings WHERE panel_id = ? AND date < ? AND status <> 'scheduled' ORDER BY date DESC`).all(panel.id, date) as { date: string }[]).map((r) => r.date);
   const next = db.prepare('SELECT date FROM meetings WHERE panel_id = ? AND date > ? ORDER BY date LIMIT 1').get(panel.id, date) as { date: string } | undefined;
-  return planAgenda(agendaCases(db, { id: Number(m.id), register: panel.register, panelId: panel.id, date }, today), {
-    register: panel.register, meetingDate: date, nextMeetingDate: next?.date ?? null, previousMeetingDates,
-  }, { capacity: capacity ?? capacityFor(panel.register, panel.capacity), ...sets });
+  return {
+    panel,
+    cases: agendaCases(db, { id: Number(m.id), register: panel.register, panelId: panel.id, date }, today),
+    context: { register: panel.register, meetingDate: date, nextMeetingDate: next?.date ?? null, previousMeetingDates },
+  };
 }
 
 /**

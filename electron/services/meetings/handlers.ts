@@ -25,7 +25,7 @@ const scheduleHandlers: DomainHandlerFactory<typeof scheduleMethods> = (db, { to
 
 const agendaHandlers: DomainHandlerFactory<typeof agendaMethods> = (db, { today }) => ({
   'meetings.buildAgenda': (a, ctx) => buildAgenda(db, ctx, a, today()),
-  'agenda.addCase': (a, ctx) => addCaseToAgenda(db, ctx, a),
+  'agenda.addCase': (a, ctx) => addCaseToAgenda(db, ctx, a, today()),
   'agenda.remove': (a, ctx) => removeItems(db, ctx, a),
   'agenda.bringIn': (a, ctx) => bringIn(db, ctx, a),
   'agenda.restore': (a, ctx) => restoreItem(db, ctx, a),

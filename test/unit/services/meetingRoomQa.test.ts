@@ -90,6 +90,23 @@ describe('adding by reference a case the builder listed as also eligible (QA wal
 });
 
 
+describe('adding by reference a case the builder never listed (QA walk)', () => {
+  it('gives it the reasons the rules give it now, beside who added it', () => {
+    const app = openTestApp({ today: '2026-12-03' });
+    app.ok('referrals.create', cmeReferral({}, { forenames: 'Zoë', surname: 'Evans' }));
+    const cme = app.ok('panels.list').find((p: { register: string }) => p.register === 'CME');
+    const meetingId = app.ok('meetings.create', { panelId: cme.id, date: '2026-12-08', time: '10:00' }).id;
+    app.ok('meetings.buildAgenda', { id: meetingId });
+    // Referred after the agenda was built, so never on its "also eligible" list.
+    const late = app.ok('referrals.create', cmeReferral({}, { forenames: 'Siân', surname: "O'Neill" })).caseId;
+    const reference = app.ok('cases.get', { id: late }).case.reference;
+    const d = app.ok('agenda.addCase', { meetingId, reference });
+    const item = d.items.find((i: { caseId: number | null }) => i.caseId === late);
+    expect(item.reasons.map((r: { code: string }) => r.code)).toEqual(['due_for_panel', 'added_by_hand']);
+    app.close();
+  });
+});
+
 describe('a panel seat with no one named in it, in the minutes (QA walk)', () => {
   it('is listed by its role once, "no one named", not as "(Role), Role"', () => {
     const app = openTestApp({ today: '2026-12-03' }); // no officers: every seat of the default panels is empty
