@@ -95,8 +95,9 @@ export function StandingInfo({ code, title, meeting, mattersArising, openEscalat
 }
 
 /**
- * "Name (role, for X)". A seat with no named officer is stored as "(Role)": it is listed by its role
- * once, as "Role (no one named)", not "(Role) (Role)".
+ * "Name · role, for X" (a role can carry its own brackets: "Chair (Systems Lead for Inclusion)").
+ * A seat with no named officer is stored as "(Role)": it is listed by its role once, as
+ * "Role · no one named", not "(Role) (Role)".
  */
 function attendeeLabel(a: { name: string; role: string; kind: string; deputyFor: string | null }) {
   const extra = a.kind === 'deputy' && a.deputyFor ? `for ${a.deputyFor}` : a.kind === 'guest' ? 'guest' : '';
@@ -105,7 +106,7 @@ function attendeeLabel(a: { name: string; role: string; kind: string; deputyFor:
   return (
     <>
       {seatOnly ? a.role : a.name}
-      <span className="muted"> ({note})</span>
+      <span className="muted"> · {note}</span>
     </>
   );
 }
