@@ -8,6 +8,7 @@ import { backupCommand, restoreCommand } from '../../../scripts/backupCommands';
 import { openTestApp, cmeReferral, tempDir } from '../../helpers/tempDb';
 import { createSessionHost } from '../../../electron/session/sessionHost';
 import { keyringPath } from '../../../db/keyring';
+import { encryptedRegister } from '../../helpers/encryptedRegister';
 
 // Issue 13: npm run backup / npm run restore for IT staff.
 function register(children: number) {
@@ -113,22 +114,18 @@ describe('an encrypted register: the commands unlock with a password or the reco
   for (const v of ['PANEL_PASSWORD', 'PANEL_USER', 'PANEL_RECOVERY_KEY']) delete process.env[v];
 
   /** A register set up as the app does it: a manager, an officer and a panel member; two children. */
-  function encrypted() {
-    const file = path.join(tempDir('panel-it-'), 'panel.db');
-    const host = createSessionHost({ dbPath: file, version: 'test', idleCheckMs: 0, backupCheckMs: 0 });
-    const call = (m: string, a: unknown = {}) => {
-      const r = host.dispatch(m, a);
-      if (!r.ok) throw new Error(r.error.message);
-      return r.value as { recoveryKey: string };
-    };
-    const { recoveryKey } = call('session.setup', MANAGER);
-    call('users.create', { name: 'Dana Whitcombe', role: 'officer', password: 'slate harbour evening' });
-    call('users.create', { name: 'Alison Tregear', role: 'panel_member', password: 'quiet meadow lantern' });
-    call('referrals.create', cmeReferral({}, { forenames: 'Zephyrina', surname: 'Quackenbush-Oyelaran' }));
-    call('referrals.create', cmeReferral({}, { forenames: 'Ayodele', surname: 'Quackenbush-Oyelaran' }));
-    host.close();
-    return { file, recoveryKey };
-  }
+  const encrypted = () =>
+    encryptedRegister('panel-it-', {
+      manager: MANAGER,
+      users: [
+        { name: 'Dana Whitcombe', role: 'officer', password: 'slate harbour evening' },
+        { name: 'Alison Tregear', role: 'panel_member', password: 'quiet meadow lantern' },
+      ],
+      children: [
+        { forenames: 'Zephyrina', surname: 'Quackenbush-Oyelaran' },
+        { forenames: 'Ayodele', surname: 'Quackenbush-Oyelaran' },
+      ],
+    });
   const childrenIn = (file: string, password = MANAGER.password) => {
     const host = createSessionHost({ dbPath: file, version: 'test', idleCheckMs: 0, backupCheckMs: 0 });
     const r = host.dispatch('session.signIn', { name: MANAGER.name, password });

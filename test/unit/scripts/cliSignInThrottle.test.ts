@@ -10,7 +10,8 @@ import { FIRST_WAIT_SECONDS } from '../../../electron/session/throttle';
 import { keyringPath, readKeyring, writeKeyring } from '../../../db/keyring';
 import { verifyAuditChain } from '../../../db/auditChain';
 import type { Db } from '../../../db/open';
-import { cmeReferral, tempDir } from '../../helpers/tempDb';
+import { tempDir } from '../../helpers/tempDb';
+import { encryptedRegister } from '../../helpers/encryptedRegister';
 
 // The command line's sign-in is slowed like the app's (follow-up to issue 13): the same rule
 // (electron/session/throttle.ts), the same count in the keyring and the same audit rows
@@ -33,20 +34,12 @@ afterEach(() => {
 });
 
 /** A register set up as the app does it (a manager and an officer, one child), with its recovery key. */
-function encrypted() {
-  const file = path.join(tempDir('panel-cli-throttle-'), 'panel.db');
-  const host = createSessionHost({ dbPath: file, version: 'test', idleCheckMs: 0, backupCheckMs: 0 });
-  const call = (m: string, a: unknown = {}) => {
-    const r = host.dispatch(m, a);
-    if (!r.ok) throw new Error(r.error.message);
-    return r.value as { recoveryKey: string };
-  };
-  const { recoveryKey } = call('session.setup', MANAGER);
-  call('users.create', { name: 'Dana Whitcombe', role: 'officer', password: 'slate harbour evening' });
-  call('referrals.create', cmeReferral({}, { forenames: 'Zephyrina', surname: 'Quackenbush-Oyelaran' }));
-  host.close();
-  return { file, recoveryKey };
-}
+const encrypted = () =>
+  encryptedRegister('panel-cli-throttle-', {
+    manager: MANAGER,
+    users: [{ name: 'Dana Whitcombe', role: 'officer', password: 'slate harbour evening' }],
+    children: [{ forenames: 'Zephyrina', surname: 'Quackenbush-Oyelaran' }],
+  });
 
 /** A clock for the commands and the app alike: `sleep` records what was asked and moves time on by it. */
 function fakeClock(start = Date.parse('2026-12-03T09:00:00.000Z')) {
