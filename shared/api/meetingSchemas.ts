@@ -132,7 +132,7 @@ export const ItemCase = z.object({
   concerns: z.array(z.object({ code: z.string(), label: z.string(), reason: z.string() })),
   checksCount: z.number(),
   lastChecks: z.array(z.object({ agency: z.string(), checkedOn: z.string(), outcome: z.string() })),
-  lastMinute: z.object({ meetingDate: z.string(), discussion: z.string().nullable(), decisions: z.string().nullable(), outcome: z.string().nullable() }).nullable(),
+  lastMinute: z.object({ meetingDate: z.string(), discussion: z.string().nullable(), decisions: z.string().nullable(), outcome: z.string().nullable(), actionsAgreed: z.array(z.string()) }).nullable(),
   openActions: z.array(ActionRow),
 });
 export type ItemCase = z.infer<typeof ItemCase>;

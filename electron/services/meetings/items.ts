@@ -56,7 +56,11 @@ function itemCase(db: Db, at: { caseId: number; meetingId: number; meetingDate: 
     checksCount: d.checks.length,
     lastChecks: d.checks.slice(0, 4).map((c) => ({ agency: c.agency, checkedOn: c.checkedOn, outcome: c.outcome })),
     lastMinute: last
-      ? { meetingDate: String(last.date), discussion: strOrNull(last.discussion), decisions: strOrNull(last.decisions), outcome: strOrNull(last.outcome) }
+      ? {
+          meetingDate: String(last.date), discussion: strOrNull(last.discussion), decisions: strOrNull(last.decisions), outcome: strOrNull(last.outcome),
+          // What the panel agreed to do is part of its minute (QA walk: an item with only an action read "Nothing recorded").
+          actionsAgreed: (db.prepare('SELECT text FROM actions WHERE agenda_item_id = ? ORDER BY id').pluck().all(last.item_id) as string[]),
+        }
       : null,
     openActions: actions,
   };

@@ -18,6 +18,6 @@ export const takenToPanelSql = (caseExpr: string) => `EXISTS (SELECT 1 FROM agen
  * that did not reach the case is skipped (QA walk: it hid the real last minute behind "Nothing
  * was minuted"). Parameters: case id, this meeting's id, its date.
  */
-export const LAST_DISCUSSED_SQL = `SELECT m.id AS meeting_id, m.date, a.discussion, a.decisions, a.outcome FROM agenda_items a JOIN meetings m ON m.id = a.meeting_id
+export const LAST_DISCUSSED_SQL = `SELECT m.id AS meeting_id, a.id AS item_id, m.date, a.discussion, a.decisions, a.outcome FROM agenda_items a JOIN meetings m ON m.id = a.meeting_id
   WHERE a.case_id = ? AND a.meeting_id <> ? AND m.date < ? AND a.removed = 0 AND m.status <> 'scheduled' AND ${DISCUSSED_SQL}
   ORDER BY m.date DESC LIMIT 1`;

@@ -155,4 +155,27 @@ describe('"Last panel" for a case the last meeting did not reach (QA walk)', () 
     expect(pack.items.find((i: { title: string }) => i.title === reference).case.lastMinute).toMatchObject(want);
     app.close();
   });
+
+  it('lists the actions agreed there, so an item with only an action is not "nothing recorded"', () => {
+    const app = openTestApp({ today: '2026-12-03' });
+    const caseId = app.ok('referrals.create', cmeReferral({}, { forenames: 'Siân', surname: 'Evans' })).caseId;
+    const reference = app.ok('cases.get', { id: caseId }).case.reference;
+    const cme = app.ok('panels.list').find((p: { register: string }) => p.register === 'CME');
+    const meet = (date: string) => {
+      const id = app.ok('meetings.create', { panelId: cme.id, date, time: '10:00' }).id;
+      const d = app.ok('agenda.addCase', { meetingId: id, reference });
+      return { id, itemId: d.items.find((i: { caseId: number | null }) => i.caseId === caseId).id };
+    };
+    const november = meet('2026-11-10');
+    const december = meet('2026-12-08');
+    app.ok('meetings.start', { id: november.id });
+    app.ok('items.createAction', { itemId: november.itemId, text: 'Check S2S for the family', ownerId: null, ownerText: 'Cardiff CME team', dueDate: '2026-12-01' });
+    app.ok('items.createAction', { itemId: november.itemId, text: 'Home visit with the EWO', ownerId: null, ownerText: 'EWS', dueDate: '2026-12-01' });
+    app.ok('meetings.close', { id: november.id });
+    app.ok('meetings.start', { id: december.id });
+    expect(app.ok('meetings.item', { itemId: december.itemId }).case.lastMinute).toEqual({
+      meetingDate: '2026-11-10', discussion: null, decisions: null, outcome: null, actionsAgreed: ['Check S2S for the family', 'Home visit with the EWO'],
+    });
+    app.close();
+  });
 });

@@ -73,7 +73,15 @@ export function CaseSummary({ detail }: { detail: ItemDetail }) {
             {k.lastMinute.outcome ? <><dt>Outcome</dt><dd>{labelOf(OUTCOMES, k.lastMinute.outcome)}</dd></> : null}
             {k.lastMinute.discussion ? <><dt>Discussion</dt><dd className="ck-pre">{k.lastMinute.discussion}</dd></> : null}
             {k.lastMinute.decisions ? <><dt>Decisions</dt><dd className="ck-pre">{k.lastMinute.decisions}</dd></> : null}
-            {!k.lastMinute.outcome && !k.lastMinute.discussion && !k.lastMinute.decisions ? <><dt>Minute</dt><dd className="muted">Nothing recorded.</dd></> : null}
+            {k.lastMinute.actionsAgreed.length > 0 ? (
+              <>
+                <dt>Actions agreed</dt>
+                <dd>
+                  <ul className="ck-last-actions">{k.lastMinute.actionsAgreed.map((text, i) => <li key={i}>{text}</li>)}</ul>
+                </dd>
+              </>
+            ) : null}
+            {!k.lastMinute.outcome && !k.lastMinute.discussion && !k.lastMinute.decisions && k.lastMinute.actionsAgreed.length === 0 ? <><dt>Minute</dt><dd className="muted">Nothing recorded.</dd></> : null}
           </dl>
         ) : (
           <p className="muted small">Not discussed at this panel before.</p>
