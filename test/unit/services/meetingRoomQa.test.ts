@@ -129,17 +129,23 @@ describe('a panel seat with no one named in it, in the minutes (QA walk)', () =>
   });
 });
 
+/** One child referred to CME, and `meet(date)`: a CME meeting with that child's case on its agenda. */
+function oneChildAtMeetings(child: { forenames: string; surname: string }) {
+  const app = openTestApp({ today: '2026-12-03' });
+  const caseId = app.ok('referrals.create', cmeReferral({}, child)).caseId;
+  const reference = app.ok('cases.get', { id: caseId }).case.reference;
+  const cme = app.ok('panels.list').find((p: { register: string }) => p.register === 'CME');
+  const meet = (date: string) => {
+    const id = app.ok('meetings.create', { panelId: cme.id, date, time: '10:00' }).id;
+    const d = app.ok('agenda.addCase', { meetingId: id, reference });
+    return { id, itemId: d.items.find((i: { caseId: number | null }) => i.caseId === caseId).id };
+  };
+  return { app, reference, meet };
+}
+
 describe('"Last panel" for a case the last meeting did not reach (QA walk)', () => {
   it('is the last meeting that discussed it, with its minute, in the cockpit and the agenda pack', () => {
-    const app = openTestApp({ today: '2026-12-03' });
-    const caseId = app.ok('referrals.create', cmeReferral({}, { forenames: 'Zoë', surname: "O'Neill" })).caseId;
-    const reference = app.ok('cases.get', { id: caseId }).case.reference;
-    const cme = app.ok('panels.list').find((p: { register: string }) => p.register === 'CME');
-    const meet = (date: string) => {
-      const id = app.ok('meetings.create', { panelId: cme.id, date, time: '10:00' }).id;
-      const d = app.ok('agenda.addCase', { meetingId: id, reference });
-      return { id, itemId: d.items.find((i: { caseId: number | null }) => i.caseId === caseId).id };
-    };
+    const { app, reference, meet } = oneChildAtMeetings({ forenames: 'Zoë', surname: "O'Neill" });
     const october = meet('2026-10-13');
     const november = meet('2026-11-10');
     const december = meet('2026-12-08');
@@ -157,15 +163,7 @@ describe('"Last panel" for a case the last meeting did not reach (QA walk)', () 
   });
 
   it('lists the actions agreed there, so an item with only an action is not "nothing recorded"', () => {
-    const app = openTestApp({ today: '2026-12-03' });
-    const caseId = app.ok('referrals.create', cmeReferral({}, { forenames: 'Siân', surname: 'Evans' })).caseId;
-    const reference = app.ok('cases.get', { id: caseId }).case.reference;
-    const cme = app.ok('panels.list').find((p: { register: string }) => p.register === 'CME');
-    const meet = (date: string) => {
-      const id = app.ok('meetings.create', { panelId: cme.id, date, time: '10:00' }).id;
-      const d = app.ok('agenda.addCase', { meetingId: id, reference });
-      return { id, itemId: d.items.find((i: { caseId: number | null }) => i.caseId === caseId).id };
-    };
+    const { app, meet } = oneChildAtMeetings({ forenames: 'Siân', surname: 'Evans' });
     const november = meet('2026-11-10');
     const december = meet('2026-12-08');
     app.ok('meetings.start', { id: november.id });
