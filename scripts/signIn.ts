@@ -147,11 +147,12 @@ export async function unlockKeyring(
  * with a row for this sign-in, and the keyring forgets them.
  */
 export function recordCommandLineSignIn(db: Db, keyringFile: string, unlocked: UnlockedKey, command: string, at: string): void {
-  const byKey = unlocked.by === 'recovery key';
+  const { by } = unlocked;
+  const byKey = by === 'recovery key';
   F.recordSignIn(db, keyringFile, {
-    actor: unlocked.by === 'recovery key' ? 'Recovery key (command line)' : unlocked.by.name,
+    actor: byKey ? 'Recovery key (command line)' : by.name,
     how: `Signed in ${byKey ? 'with the recovery key ' : ''}from the command line (${command})`,
     at,
-    clear: unlocked.by === 'recovery key' ? [F.RECOVERY_KEY_NAME] : [unlocked.by.name],
+    clear: [byKey ? F.RECOVERY_KEY_NAME : by.name],
   });
 }
