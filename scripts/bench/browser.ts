@@ -199,3 +199,41 @@ export async function redrawFloor(page: Page): Promise<number[]> {
 export function pageHeapMb(page: Page): Promise<number> {
   return page.evaluate(() => ((performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? Number.NaN) / 1024 / 1024);
 }
+
+/**
+ * Chromium's own floor for a real input: a keystroke in a text box, or a click on a button, on a
+ * near-empty page whose listener changes one line of text, timed as the app's rows are (the event's
+ * timestamp → the first paint after). The input comes through the same driver and pipeline as the
+ * app's; no page can paint its answer sooner.
+ */
+export async function inputFloor(context: BrowserContext, kind: 'key' | 'click', samples: number): Promise<number[]> {
+  const page = await context.newPage();
+  try {
+    await page.setContent(`<input aria-label="q"><button>Sort</button><p>x</p>`);
+    await page.evaluate((type) => {
+      const w = window as unknown as { __floor: Promise<number>[] };
+      w.__floor = [];
+      const line = document.querySelector('p')!;
+      window.addEventListener(type, (e) => {
+        const t0 = e.timeStamp;
+        line.textContent = String(w.__floor.length);
+        w.__floor.push(new Promise<number>((r) => requestAnimationFrame(() => {
+          const ch = new MessageChannel();
+          ch.port1.onmessage = () => r(performance.now() - t0);
+          ch.port2.postMessage(0);
+        })));
+      }, { capture: true });
+    }, kind === 'key' ? 'keydown' : 'click');
+    if (kind === 'key') await page.focus('input');
+    // One more than asked: the first input of a page warms its pipeline and is dropped.
+    for (let i = 0; i <= samples; i++) {
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
+      if (kind === 'key') await page.keyboard.press(i % 2 === 0 ? 'q' : 'Backspace');
+      else await page.click('button');
+      await page.waitForTimeout(30);
+    }
+    return (await page.evaluate(() => Promise.all((window as unknown as { __floor: Promise<number>[] }).__floor))).slice(1);
+  } finally {
+    await page.close();
+  }
+}

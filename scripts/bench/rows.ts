@@ -9,7 +9,7 @@ import * as K from '../../db/keyring';
 import { documentTemplates, DOCUMENT_MARGIN } from '../../electron/server/documentTemplates';
 import { BENCH_TODAY, BENCH_USER, signInInProcess, type BenchRegister } from './registers';
 import { callHost, nodeListeningMs, startHost, type RunningHost } from './host';
-import { FIRST_ROW, REGISTER_TABLE, installProbe, lastDomMs, newContext, openAt, pageFloor, pageHeapMb, redrawFloor, timeInput } from './browser';
+import { FIRST_ROW, REGISTER_TABLE, inputFloor, installProbe, lastDomMs, newContext, openAt, pageFloor, pageHeapMb, redrawFloor, timeInput } from './browser';
 import { collect, formatBytes, formatMs, summarize, type BenchRow, type BenchOptions } from './stats';
 
 type Sampling = Pick<BenchOptions, 'samples' | 'budgetS'>;
@@ -344,7 +344,12 @@ export async function browserRows(reg: BenchRegister, host: RunningHost, browser
       return `Chromium alone drawing a changed screen of rows ${formatMs(r.median)} / ${formatMs(r.p95)}`;
     };
     const keyRedraw = await redraw();
-    const keyRow: BenchRow = { measure: 'keystroke in register search → rows drawn', cases: n, summary: keySummary, floor: summarize(floorFilter), floorLabel: 'JS filter + frame', target: 'p95 ≤ 16 ms', met: keySummary.p95 <= 16, detail: [appPart(keyDoms), keyRedraw, keyNote].filter(Boolean).join('; ') };
+    // The floor is Chromium's own for the same input on a near-empty page; the issue's first floor
+    // (the page's JS filtering n plain rows, then a frame not started by an input) stays in the note.
+    const jsPart = (label: string, x: number[]) => `${label} ${formatMs(summarize(x).median)} / ${formatMs(summarize(x).p95)}`;
+    const keyFloor = await inputFloor(page.context(), 'key', s.samples);
+    await page.bringToFront();
+    const keyRow: BenchRow = { measure: 'keystroke in register search → rows drawn', cases: n, summary: keySummary, floor: summarize(keyFloor), floorLabel: 'a keystroke → paint on a near-empty page', target: 'p95 ≤ 16 ms', met: keySummary.p95 <= 16, detail: [appPart(keyDoms), jsPart('a keystroke → paint on a near-empty page (the floor)', keyFloor), keyRedraw, jsPart('JS filter of n plain rows + a frame', floorFilter), keyNote].filter(Boolean).join('; ') };
     rows.push(keyRow);
     await page.waitForTimeout(500);
 
@@ -356,7 +361,9 @@ export async function browserRows(reg: BenchRegister, host: RunningHost, browser
     const floorSort = await collect(() => pageFloor(page, 'sort', n), s);
     const sortSummary = summarize(sorts);
     const sortRedraw = await redraw();
-    const sortRow: BenchRow = { measure: 'sort click → rows drawn', cases: n, summary: sortSummary, floor: summarize(floorSort), floorLabel: 'JS sort + frame', target: 'p95 ≤ 16 ms', met: sortSummary.p95 <= 16, detail: [appPart(sortDoms), sortRedraw, sortNote].filter(Boolean).join('; ') };
+    const clickFloor = await inputFloor(page.context(), 'click', s.samples);
+    await page.bringToFront();
+    const sortRow: BenchRow = { measure: 'sort click → rows drawn', cases: n, summary: sortSummary, floor: summarize(clickFloor), floorLabel: 'a click → paint on a near-empty page', target: 'p95 ≤ 16 ms', met: sortSummary.p95 <= 16, detail: [appPart(sortDoms), jsPart('a click → paint on a near-empty page (the floor)', clickFloor), sortRedraw, jsPart('JS sort of n plain rows + a frame', floorSort), sortNote].filter(Boolean).join('; ') };
     rows.push(sortRow);
 
     log('  filter select');
