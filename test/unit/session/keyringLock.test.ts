@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { lockPath, withKeyringLock } from '../../../scripts/keyringLock';
+import { lockPath, withKeyringLock } from '../../../electron/session/keyringLock';
 import { tempDir } from '../../helpers/tempDb';
 
 const keyringFile = () => path.join(tempDir('panel-lock-'), 'panel.db.keyring.json');
