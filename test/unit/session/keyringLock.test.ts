@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { lockPath, withKeyringLock } from '../../../electron/session/keyringLock';
+import { lockPath, withKeyringLock, withKeyringLockSync } from '../../../electron/session/keyringLock';
 import { tempDir } from '../../helpers/tempDb';
 
 const keyringFile = () => path.join(tempDir('panel-lock-'), 'panel.db.keyring.json');
@@ -51,5 +51,15 @@ describe('withKeyringLock: command-line tools take turns at a keyring', () => {
     const sleeps: number[] = [];
     expect(await withKeyringLock(file, async (ms) => void sleeps.push(ms), () => 'mine')).toBe('mine');
     expect(sleeps).toEqual([]);
+  });
+
+  it("a turn taken inside this process's own turn (the command line signing in through the session host) runs at once, and the outer turn keeps the lock", async () => {
+    const file = keyringFile();
+    const inner = await withKeyringLock(file, async () => {}, () => {
+      const value = withKeyringLockSync(file, () => 'inner', 0);
+      return { value, stillHeld: fs.existsSync(lockPath(file)) };
+    });
+    expect(inner).toEqual({ value: 'inner', stillHeld: true });
+    expect(fs.existsSync(lockPath(file))).toBe(false);
   });
 });
