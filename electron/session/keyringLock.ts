@@ -42,11 +42,26 @@ export function withKeyringLockSync<T>(keyringFile: string, fn: () => T, waitMs 
     if (turn !== 'busy') return inTurn(keyringFile, turn, fn);
     const left = giveUpAt - Date.now();
     if (left <= 0) throw new AppError('storage_busy', `Another Panel tool is using the keyring beside ${registerOf(keyringFile)}; try again in a moment.`);
-    Atomics.wait(SLEEPER, 0, 0, Math.min(STEP_MS, left));
+    pause(Math.min(STEP_MS, left));
   }
 }
 
 const SLEEPER = new Int32Array(new SharedArrayBuffer(4));
+
+/**
+ * Sleeps the thread for `ms`. Node lets its main thread block in Atomics.wait; a runtime that refuses
+ * (a browser-like main thread throws TypeError) gets a busy wait instead: the wait is rare and bounded.
+ */
+export function pause(ms: number): void {
+  try {
+    Atomics.wait(SLEEPER, 0, 0, ms);
+  } catch {
+    const until = Date.now() + ms;
+    while (Date.now() < until) {
+      /* another Panel tool holds the keyring for a moment */
+    }
+  }
+}
 
 /** The register the keyring belongs to, as the person knows it (`<register>.keyring.json`). */
 const registerOf = (keyringFile: string) => keyringFile.replace(/\.keyring\.json$/, '');

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { describe, expect, it } from 'vitest';
-import { lockPath, withKeyringLock, withKeyringLockSync } from '../../../electron/session/keyringLock';
+import { describe, expect, it, vi } from 'vitest';
+import { lockPath, pause, withKeyringLock, withKeyringLockSync } from '../../../electron/session/keyringLock';
 import { tempDir } from '../../helpers/tempDb';
 
 const keyringFile = () => path.join(tempDir('panel-lock-'), 'panel.db.keyring.json');
@@ -61,5 +61,21 @@ describe('withKeyringLock: command-line tools take turns at a keyring', () => {
     });
     expect(inner).toEqual({ value: 'inner', stillHeld: true });
     expect(fs.existsSync(lockPath(file))).toBe(false);
+  });
+});
+
+describe('pause: the synchronous turn\'s sleep', () => {
+  it('still waits where the runtime refuses to block the thread (Atomics.wait throws)', () => {
+    const refuse = vi.spyOn(Atomics, 'wait').mockImplementation(() => {
+      throw new TypeError('Atomics.wait cannot be called in this context');
+    });
+    try {
+      const before = Date.now();
+      pause(40);
+      expect(refuse).toHaveBeenCalledTimes(1);
+      expect(Date.now() - before).toBeGreaterThanOrEqual(40);
+    } finally {
+      refuse.mockRestore();
+    }
   });
 });
