@@ -123,7 +123,11 @@ export const userLabel = (userId: number) => `user:${userId}`;
 export const RECOVERY_LABEL = 'recovery';
 
 export function setUserKey(keyring: Keyring, user: { userId: number; name: string }, password: string, key: Buffer): Keyring {
-  const wrapped = wrapKey(keyring, userLabel(user.userId), password, key);
+  return putUserKey(keyring, user, wrapKey(keyring, userLabel(user.userId), password, key));
+}
+
+/** A user's copy of the key, wrapped already (for this keyring's registerId), in place of any they had. */
+export function putUserKey(keyring: Keyring, user: { userId: number; name: string }, wrapped: WrappedKey): Keyring {
   return { ...keyring, users: [...keyring.users.filter((u) => u.userId !== user.userId), { userId: user.userId, name: user.name, wrapped }] };
 }
 

@@ -3,7 +3,7 @@ import { createSessionHost, type SessionHost } from '../electron/session/session
 import * as F from '../electron/session/failedSignIns';
 import * as K from '../db/keyring';
 import type { Db } from '../db/open';
-import { withKeyringLock } from './keyringLock';
+import { withKeyringLock } from '../electron/session/keyringLock';
 
 /**
  * The command line's time (injectable: tests move a clock on instead of waiting) and where it says
@@ -26,7 +26,8 @@ export const REAL_CLOCK: SignInClock = {
  * counted in the keyring by electron/session/failedSignIns.ts): while the count of wrong tries for `name`
  * asks for a delay, the command says so and waits it out before the try is even made (a script gains
  * nothing by starting new processes, since the count is in the file). The check and the try are made
- * holding the keyring's lock, so tools started side by side take turns.
+ * holding the keyring's lock, so tools started side by side (and the app) take turns; the session host's
+ * own keyring writes during the try run in this turn (a nested turn of the same process).
  */
 async function inTurn<T>(keyringFile: string, name: string, clock: SignInClock, attempt: (kr: K.Keyring) => T): Promise<T> {
   for (;;) {
@@ -121,8 +122,8 @@ export async function unlockKeyring(
     const typed = process.env.PANEL_RECOVERY_KEY ?? (await ask('Recovery key: '));
     const key = await inTurn(keyringFile, F.RECOVERY_KEY_NAME, clock, (kr) => {
       const found = F.tryRecoveryKey(kr, typed);
-      if (!found) throw F.recordFailedSignIn(keyringFile, kr, F.RECOVERY_KEY_NAME, at());
-      F.clearFailedSignIns(keyringFile, kr, [F.RECOVERY_KEY_NAME]);
+      if (!found) throw F.recordFailedSignIn(keyringFile, F.RECOVERY_KEY_NAME, at());
+      F.clearFailedSignIns(keyringFile, [F.RECOVERY_KEY_NAME]);
       return found;
     });
     return { key, by: 'recovery key' };
@@ -134,8 +135,8 @@ export async function unlockKeyring(
   const password = process.env.PANEL_PASSWORD ?? (await ask(`Password for ${name}: `));
   const { key, entry } = await inTurn(keyringFile, name, clock, (kr) => {
     const tried = F.tryPassword(kr, name, password);
-    if (!tried) throw F.recordFailedSignIn(keyringFile, kr, name, at());
-    F.clearFailedSignIns(keyringFile, kr, [name]);
+    if (!tried) throw F.recordFailedSignIn(keyringFile, name, at());
+    F.clearFailedSignIns(keyringFile, [name]);
     return tried;
   });
   return { key, by: { userId: entry.userId, name: entry.name } };

@@ -4,6 +4,8 @@ import { appendAudit } from '../../db/auditChain';
 import type { Db } from '../../db/open';
 import { AppError } from '../../shared/api/errors';
 import { secondsToWait, waitSecondsAfter } from './throttle';
+import { withKeyringLockSync } from './keyringLock';
+import { updateKeyring } from './keyringUpdate';
 
 /**
  * What a sign-in attempt does to the keyring's record of failures (issue 13, and the command line's
@@ -66,21 +68,20 @@ export function tryRecoveryKey(kr: K.Keyring, typed: string): Buffer | null {
 
 /**
  * Counts a wrong password (or recovery key) in the keyring file, where it outlives the process and is
- * written to the audit at the next unlock. Returns the refusal to throw: what went wrong and, when the
- * count now brings a delay, how long to wait before the next try.
+ * written to the audit at the next unlock: on top of the count as it is now, not as it was read before
+ * the try (another process may have counted one meanwhile). Returns the refusal to throw: what went wrong
+ * and, when the count now brings a delay, how long to wait before the next try.
  */
-export function recordFailedSignIn(keyringFile: string, kr: K.Keyring, name: string, at: string): AppError {
-  const next = K.recordFailure(kr, name, at);
-  K.writeKeyring(keyringFile, next);
+export function recordFailedSignIn(keyringFile: string, name: string, at: string, waitMs?: number): AppError {
+  const next = updateKeyring(keyringFile, (kr) => K.recordFailure(kr, name, at), waitMs);
   const wait = waitSecondsAfter(next.failures[K.normaliseUserName(name)]?.count ?? 0);
   const wrong = name === RECOVERY_KEY_NAME ? WRONG_RECOVERY_KEY : WRONG_PASSWORD;
   return new AppError('forbidden', wait > 0 ? `${wrong} Wait ${seconds(wait)} before trying again.` : wrong);
 }
 
 /** A right password or recovery key: the count of wrong tries for each of `names` starts again from nothing. */
-export function clearFailedSignIns(keyringFile: string, kr: K.Keyring, names: readonly string[]): void {
-  if (!names.some((n) => kr.failures[K.normaliseUserName(n)])) return;
-  K.writeKeyring(keyringFile, names.reduce(K.clearFailures, kr));
+export function clearFailedSignIns(keyringFile: string, names: readonly string[], waitMs?: number): void {
+  updateKeyring(keyringFile, (kr) => (names.some((n) => kr.failures[K.normaliseUserName(n)]) ? names.reduce(K.clearFailures, kr) : kr), waitMs);
 }
 
 /** One audit row about signing in (no case, no child): who, and what happened. */
@@ -94,15 +95,27 @@ export function auditSessionEvent(db: Db, actor: string, field: string, value: s
 /**
  * A sign-in that opened the register: the failed sign-ins noted in the keyring while it was locked go
  * into its audit trail, with a row for this sign-in, in one transaction; then the keyring forgets them
- * and the counts of `clear` (the user, and the recovery key when it was used).
+ * and the counts of `clear` (the user, and the recovery key when it was used). All in one turn at the
+ * keyring, so a failure another process notes meanwhile is neither forgotten unaudited nor audited twice.
  */
-export function recordSignIn(db: Db, keyringFile: string, signIn: { actor: string; how: string; at: string; clear: readonly string[] }): void {
-  const kr = K.readKeyring(keyringFile);
-  db.transaction(() => {
-    for (const f of kr?.unrecorded ?? []) auditSessionEvent(db, f.name || '(no name)', 'failed_sign_in', `Wrong password or recovery key for "${f.name}"`, f.at);
-    auditSessionEvent(db, signIn.actor, 'signed_in', signIn.how, signIn.at);
-  })();
-  if (kr) K.writeKeyring(keyringFile, { ...signIn.clear.reduce(K.clearFailures, kr), unrecorded: [] });
+export function recordSignIn(
+  db: Db,
+  keyringFile: string,
+  signIn: { actor: string; how: string; at: string; clear: readonly string[] },
+  waitMs?: number,
+): void {
+  withKeyringLockSync(
+    keyringFile,
+    () => {
+      const kr = K.readKeyring(keyringFile);
+      db.transaction(() => {
+        for (const f of kr?.unrecorded ?? []) auditSessionEvent(db, f.name || '(no name)', 'failed_sign_in', `Wrong password or recovery key for "${f.name}"`, f.at);
+        auditSessionEvent(db, signIn.actor, 'signed_in', signIn.how, signIn.at);
+      })();
+      if (kr) K.writeKeyring(keyringFile, { ...signIn.clear.reduce(K.clearFailures, kr), unrecorded: [] });
+    },
+    waitMs,
+  );
 }
 
 /** A wrapped key nobody has: unwrapping it costs one scrypt and always fails. */

@@ -16,6 +16,8 @@ import { getSetting } from '../services/context';
 import type { RegisterKeys } from '../services/handlers';
 import type { PushMessage } from '../../shared/api/events';
 import * as F from './failedSignIns';
+import { withKeyringLockSync } from './keyringLock';
+import { updateKeyring } from './keyringUpdate';
 import { backupFolder, lastBackup, runBackup } from '../services/backups/backups';
 import { restoreFromBackup } from '../services/backups/restore';
 import { dailyBackupDue } from '../../shared/domain/backupRotation';
@@ -57,6 +59,8 @@ export interface SessionHostOptions {
   onBackupError?: (message: string) => void;
   /** Registers larger than this many pages are checked for damage after sign-in, in a worker (default INTEGRITY_INLINE_PAGES). */
   integrityInlinePages?: number;
+  /** How long a keyring change waits for a command-line tool's turn before refusing (ms; default keyringLock's APP_WAIT_MS). */
+  keyringWaitMs?: number;
 }
 
 export interface SessionHost {
@@ -101,6 +105,9 @@ export function createSessionHost(options: SessionHostOptions): SessionHost {
   let idleMinutes = IDLE_MINUTES_DEFAULT;
 
   const readKeyring = () => K.readKeyring(keyringFile);
+  const waitMs = options.keyringWaitMs;
+  /** Read again and changed in the app's turn at the keyring, so a command-line tool's change since is kept. */
+  const update = (change: (k: K.Keyring) => K.Keyring) => updateKeyring(keyringFile, change, waitMs);
   const needsSetup = () => !fs.existsSync(keyringFile) && !(hasContent(dbPath) && !isPlainDatabase(dbPath));
 
   function sessionUser(o: Open): SessionUser | null {
@@ -168,17 +175,22 @@ export function createSessionHost(options: SessionHostOptions): SessionHost {
 
   /** The register's key, held by the open session, as users.* may use it. */
   function keysFor(o: Open): RegisterKeys {
-    const update = (change: (k: K.Keyring) => K.Keyring) => {
-      const kr = readKeyring();
-      if (!kr) throw new AppError('unavailable', `The keyring beside the register (${keyringFile}) is missing. Restore it from the backup of this register.`);
-      K.writeKeyring(keyringFile, change(kr));
+    /**
+     * The key wrapped for `label` (the scrypt) before the keyring's turn is taken, so command-line tools
+     * don't wait on it; wrapped again in the turn only if the keyring was replaced meanwhile (a restore).
+     */
+    const wrapThenUpdate = (label: string, secret: string, apply: (kr: K.Keyring, wrapped: K.WrappedKey) => K.Keyring) => {
+      const before = readKeyring();
+      const wrapped = before ? K.wrapKey(before, label, secret, o.key) : null;
+      update((kr) => apply(kr, wrapped && kr.registerId === before?.registerId ? wrapped : K.wrapKey(kr, label, secret, o.key)));
     };
     return {
-      setPassword: (user, password) => update((kr) => K.clearFailures(K.setUserKey(kr, user, password, o.key), user.name)),
-      dropUser: (userId) => update((kr) => K.dropUserKey(kr, userId)),
+      setPassword: (user, password) =>
+        wrapThenUpdate(K.userLabel(user.userId), password, (kr, wrapped) => K.clearFailures(K.putUserKey(kr, user, wrapped), user.name)),
+      dropUser: (userId) => void update((kr) => K.dropUserKey(kr, userId)),
       newRecoveryKey: () => {
         const recoveryKey = K.newRecoveryKey();
-        update((kr) => ({ ...kr, recovery: K.wrapKey(kr, K.RECOVERY_LABEL, recoveryKey, o.key) }));
+        wrapThenUpdate(K.RECOVERY_LABEL, recoveryKey, (kr, recovery) => ({ ...kr, recovery }));
         return recoveryKey;
       },
       canSignIn: (userId) => Boolean(readKeyring()?.users.some((u) => u.userId === userId)),
@@ -249,7 +261,7 @@ export function createSessionHost(options: SessionHostOptions): SessionHost {
 
   /** Failed sign-ins noted in the keyring while the register was locked go into its audit trail now (the command line does the same). */
   function recordSignIn(o: Open, user: SessionUser, how: string, clear: readonly string[] = [user.name]): void {
-    F.recordSignIn(o.db, keyringFile, { actor: user.name, how, at: iso(), clear });
+    F.recordSignIn(o.db, keyringFile, { actor: user.name, how, at: iso(), clear }, waitMs);
   }
 
   function keyringOrExplain(): K.Keyring {
@@ -275,10 +287,18 @@ export function createSessionHost(options: SessionHostOptions): SessionHost {
       const recoveryKey = K.newRecoveryKey();
       // The first user is record 1 of a new users table. The keyring is written before the register
       // is encrypted, so a key that has encrypted anything is never only in memory.
-      let kr = K.newKeyring();
-      kr = K.setUserKey(kr, { userId: 1, name }, password, key);
-      kr = { ...kr, recovery: K.wrapKey(kr, K.RECOVERY_LABEL, recoveryKey, key) };
-      K.writeKeyring(keyringFile, kr);
+      const withUser = K.setUserKey(K.newKeyring(), { userId: 1, name }, password, key);
+      const kr = { ...withUser, recovery: K.wrapKey(withUser, K.RECOVERY_LABEL, recoveryKey, key) };
+      try {
+        // In the keyring's turn, after the scrypts: a keyring written meanwhile (another Panel setting this register up) is kept.
+        withKeyringLockSync(keyringFile, () => {
+          if (fs.existsSync(keyringFile)) throw new AppError('conflict', 'This register already has users. Sign in instead.');
+          K.writeKeyring(keyringFile, kr);
+        }, waitMs);
+      } catch (err) {
+        key.fill(0);
+        throw err;
+      }
       let o: Open;
       try {
         if (hasContent(dbPath) && isPlainDatabase(dbPath)) encryptPlainRegister(dbPath, key, { nativeBinding: options.nativeBinding });
@@ -305,7 +325,7 @@ export function createSessionHost(options: SessionHostOptions): SessionHost {
       const kr = keyringOrExplain();
       F.refuseWhileThrottled(kr, name, clock());
       const tried = F.tryPassword(kr, name, password);
-      if (!tried) throw F.recordFailedSignIn(keyringFile, kr, name, iso());
+      if (!tried) throw F.recordFailedSignIn(keyringFile, name, iso(), waitMs);
       const { key, entry } = tried;
       const o = unlock(key, entry.userId);
       const user = sessionUser(o);
@@ -322,7 +342,7 @@ export function createSessionHost(options: SessionHostOptions): SessionHost {
       // The recovery key is counted and slowed by the same rule as a password, under its own name.
       F.refuseWhileThrottled(kr, F.RECOVERY_KEY_NAME, clock());
       const key = F.tryRecoveryKey(kr, recoveryKey);
-      if (!key) throw F.recordFailedSignIn(keyringFile, kr, F.RECOVERY_KEY_NAME, iso());
+      if (!key) throw F.recordFailedSignIn(keyringFile, F.RECOVERY_KEY_NAME, iso(), waitMs);
       const o = unlock(key, 0);
       const row = o.db.prepare("SELECT id FROM users WHERE name_key = ? AND removed_at IS NULL AND role = 'manager'").get(K.normaliseUserName(name)) as { id: number } | undefined;
       if (!row) {

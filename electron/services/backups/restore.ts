@@ -8,6 +8,7 @@ import { keyringPath, readKeyring, writeKeyring } from '../../../db/keyring';
 import { prepareRestore, swapInRestored } from '../../../db/restore';
 import { SCHEMA_VERSION } from '../../../db/migrations';
 import { AppError } from '../../../shared/api/errors';
+import { withKeyringLockSync } from '../../session/keyringLock';
 import type { BackupPreview } from '../../../shared/api/backups';
 import { parseBackupFileName } from '../../../shared/domain/backupRotation';
 import { backupFolder, englandStamp, fallbackFolder, logBackup, runBackup } from './backups';
@@ -109,7 +110,8 @@ export function restoreFromBackup(req: RestoreRequest): RestoreOutcome {
   swapInRestored(prepared, dbPath);
   // The backup's users and passwords come back with it (its users table and its keyring belong together).
   // Either keyring opens the restored file (the key never changes), so the order of the two renames is safe.
-  if (keyring) fs.renameSync(keyring, keyringPath(dbPath));
+  // Staged again in the keyring's turn, so wrong tries a command-line tool counted since are carried over too.
+  if (keyring) withKeyringLockSync(keyringPath(dbPath), () => fs.renameSync(stageKeyring(restored.file, dbPath), keyringPath(dbPath)));
   const db = openDatabase(dbPath, req.openOptions);
   // The copy of the old register is a backup too: the restored register's log says so (its own log predates it).
   if (safetyIsBackup) logBackup(db, ctx, { kind: 'before_restore', folder, file: safetyCopy, ok: true, bytes: fs.statSync(safetyCopy).size, message: null });

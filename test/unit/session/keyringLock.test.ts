@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { describe, expect, it } from 'vitest';
-import { lockPath, withKeyringLock } from '../../../scripts/keyringLock';
+import { describe, expect, it, vi } from 'vitest';
+import { lockPath, pause, withKeyringLock, withKeyringLockSync } from '../../../electron/session/keyringLock';
 import { tempDir } from '../../helpers/tempDb';
 
 const keyringFile = () => path.join(tempDir('panel-lock-'), 'panel.db.keyring.json');
@@ -51,5 +51,31 @@ describe('withKeyringLock: command-line tools take turns at a keyring', () => {
     const sleeps: number[] = [];
     expect(await withKeyringLock(file, async (ms) => void sleeps.push(ms), () => 'mine')).toBe('mine');
     expect(sleeps).toEqual([]);
+  });
+
+  it("a turn taken inside this process's own turn (the command line signing in through the session host) runs at once, and the outer turn keeps the lock", async () => {
+    const file = keyringFile();
+    const inner = await withKeyringLock(file, async () => {}, () => {
+      const value = withKeyringLockSync(file, () => 'inner', 0);
+      return { value, stillHeld: fs.existsSync(lockPath(file)) };
+    });
+    expect(inner).toEqual({ value: 'inner', stillHeld: true });
+    expect(fs.existsSync(lockPath(file))).toBe(false);
+  });
+});
+
+describe('pause: the synchronous turn\'s sleep', () => {
+  it('still waits where the runtime refuses to block the thread (Atomics.wait throws)', () => {
+    const refuse = vi.spyOn(Atomics, 'wait').mockImplementation(() => {
+      throw new TypeError('Atomics.wait cannot be called in this context');
+    });
+    try {
+      const before = Date.now();
+      pause(40);
+      expect(refuse).toHaveBeenCalledTimes(1);
+      expect(Date.now() - before).toBeGreaterThanOrEqual(40);
+    } finally {
+      refuse.mockRestore();
+    }
   });
 });
