@@ -3,7 +3,7 @@ import { createSessionHost, type SessionHost } from '../electron/session/session
 import * as F from '../electron/session/failedSignIns';
 import * as K from '../db/keyring';
 import type { Db } from '../db/open';
-import { withKeyringLock } from '../electron/session/keyringLock';
+import { withKeyringLock } from '../db/keyringLock';
 
 /**
  * The command line's time (injectable: tests move a clock on instead of waiting) and where it says

@@ -4,7 +4,7 @@ import { appendAudit } from '../../db/auditChain';
 import type { Db } from '../../db/open';
 import { AppError } from '../../shared/api/errors';
 import { secondsToWait, waitSecondsAfter } from './throttle';
-import { withKeyringLockSync } from './keyringLock';
+import { withKeyringLockSync } from '../../db/keyringLock';
 import { updateKeyring } from './keyringUpdate';
 
 /**

@@ -1,6 +1,6 @@
 import * as K from '../../db/keyring';
 import { AppError } from '../../shared/api/errors';
-import { withKeyringLockSync } from './keyringLock';
+import { withKeyringLockSync } from '../../db/keyringLock';
 
 /**
  * A change to the keyring as the app makes it: in its turn at the keyring (keyringLock.ts), the file is

@@ -16,7 +16,7 @@ import { getSetting } from '../services/context';
 import type { RegisterKeys } from '../services/handlers';
 import type { PushMessage } from '../../shared/api/events';
 import * as F from './failedSignIns';
-import { withKeyringLockSync } from './keyringLock';
+import { withKeyringLockSync } from '../../db/keyringLock';
 import { updateKeyring } from './keyringUpdate';
 import { backupFolder, lastBackup, runBackup } from '../services/backups/backups';
 import { restoreFromBackup } from '../services/backups/restore';

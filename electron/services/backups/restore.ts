@@ -8,7 +8,7 @@ import { keyringPath, readKeyring, writeKeyring } from '../../../db/keyring';
 import { prepareRestore, swapInRestored } from '../../../db/restore';
 import { SCHEMA_VERSION } from '../../../db/migrations';
 import { AppError } from '../../../shared/api/errors';
-import { withKeyringLockSync } from '../../session/keyringLock';
+import { withKeyringLockSync } from '../../../db/keyringLock';
 import type { BackupPreview } from '../../../shared/api/backups';
 import { parseBackupFileName } from '../../../shared/domain/backupRotation';
 import { backupFolder, englandStamp, fallbackFolder, logBackup, runBackup } from './backups';

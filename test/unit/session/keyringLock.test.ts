@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it, vi } from 'vitest';
-import { lockPath, pause, withKeyringLock, withKeyringLockSync } from '../../../electron/session/keyringLock';
+import { lockPath, pause, withKeyringLock, withKeyringLockSync } from '../../../db/keyringLock';
 import { tempDir } from '../../helpers/tempDb';
 
 const keyringFile = () => path.join(tempDir('panel-lock-'), 'panel.db.keyring.json');

@@ -4,10 +4,10 @@ import { spawn, spawnSync } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSessionHost, type SessionHost } from '../../../electron/session/sessionHost';
 import { keyringPath, readKeyring } from '../../../db/keyring';
-import { lockPath } from '../../../electron/session/keyringLock';
+import { lockPath } from '../../../db/keyringLock';
 import { tempDir, TODAY } from '../../helpers/tempDb';
 
-// The app takes its turn at the keyring as the command-line tools do (electron/session/keyringLock.ts):
+// The app takes its turn at the keyring as the command-line tools do (db/keyringLock.ts):
 // what another process writes while it holds the lock is kept, and the app's change goes on top.
 
 const MANAGER = { name: 'Nadia Okafor', password: 'harbour lantern quietly' };

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { AppError } from '../../shared/api/errors';
+import { AppError } from '../shared/api/errors';
 
 /** How often a writer waiting for another's turn looks again, and when a lock left behind counts as abandoned. */
 const STEP_MS = 50;
