@@ -469,7 +469,8 @@ export interface AgendaPlan {
 }
 
 /**
- * Ranks every eligible case (tier, then more reasons, then RAG, then longest open, then reference)
+ * Ranks every eligible case (tier, then a case the panel must discuss before one it need not, then more
+ * reasons, then RAG, then longest open, then reference)
  * and proposes the top ones up to `capacity`, counting the cases `keep` already holds on the agenda.
  * Cases in `exclude` (removed by hand) are neither proposed nor listed. Linear after one sort.
  */
@@ -492,7 +493,10 @@ export function planAgenda(
     const c = of[i]!;
     const tier = priorityTier(c, p.reasons);
     tiers[i] = tier;
-    keys[i] = ((tier * 16 + (15 - Math.min(p.reasons.length, 15))) * 4 + ragRank(p.rag)) * DAY_SPAN + (epochDay(c.dateNotified) + DAY_SPAN / 2);
+    // Within a tier a must-discuss case (e.g. a looked-after PMOE child, 000 §11) comes before one
+    // with more reasons but no such rule: the count of reasons must not push it off the agenda.
+    const optional = isMandatory(p.reasons) ? 0 : 1;
+    keys[i] = (((tier * 2 + optional) * 16 + (15 - Math.min(p.reasons.length, 15))) * 4 + ragRank(p.rag)) * DAY_SPAN + (epochDay(c.dateNotified) + DAY_SPAN / 2);
   }
   const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => {
     const d = keys[a]! - keys[b]!;

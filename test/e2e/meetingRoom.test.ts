@@ -50,7 +50,7 @@ describe.skipIf(!chromiumAvailable)('the meeting room, end to end in Chromium', 
     await page.goto(`${host.url}#/cockpit/${meetingId}`);
     await page.reload();
     const ref = (await item(itemId)).case?.reference;
-    if (ref) await expect.poll(() => page.getByRole('main', { name: 'Current item' }).innerText()).toContain(ref);
+    if (ref) await expect.poll(() => page.getByRole('region', { name: 'Current item' }).innerText()).toContain(ref);
     await page.locator('.ck-strip').click({ position: { x: 5, y: 5 } }); // focus the page, not a field
   };
 
@@ -120,12 +120,12 @@ describe.skipIf(!chromiumAvailable)('the meeting room, end to end in Chromium', 
     // The cockpit stayed, and offers to follow the chair.
     const follow = page.locator('.ck-follow');
     await expect.poll(() => follow.innerText(), { timeout: 5000 }).toMatch(/The chair moved the projector to item \d+/);
-    expect(await page.getByRole('main', { name: 'Current item' }).innerText()).toContain((await item(p.id)).case!.reference);
+    expect(await page.getByRole('region', { name: 'Current item' }).innerText()).toContain((await item(p.id)).case!.reference);
     await shot(page, 'cockpit-chair-moved');
     const current = (await meeting(d)).meeting.currentItemId!;
     await follow.getByRole('button', { name: 'Go there' }).click();
     const there = await item(current);
-    await expect.poll(() => page.getByRole('main', { name: 'Current item' }).innerText()).toContain(there.case?.reference ?? '');
+    await expect.poll(() => page.getByRole('region', { name: 'Current item' }).innerText()).toContain(there.case?.reference ?? '');
     expect((await item(p.id)).item.discussion).toBe(text);
   });
 

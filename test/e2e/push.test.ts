@@ -53,7 +53,7 @@ describe.skipIf(!chromiumAvailable)('the push channel, end to end in Chromium', 
 
   it('shows a change made in the cockpit on the projector, with the projector’s own polling frozen', async () => {
     await page.goto(`${host.url}#/cockpit/${meetingId}`);
-    await expect.poll(() => page.getByRole('main', { name: 'Current item' }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('region', { name: 'Current item' }).count()).toBe(1);
 
     projector = await (await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-GB' })).newPage();
     const views: number[] = [];

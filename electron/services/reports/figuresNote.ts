@@ -27,8 +27,9 @@ function workOutFiguresNote(db: Db, meeting: { panelId: number; register: 'CME' 
   const month = new Date(`${monthStart}T12:00:00Z`).toLocaleDateString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
   const parts: string[] = [];
   if (pi) {
+    const opened = pi.openedResiding + pi.openedLeft;
     parts.push(
-      `${month}: ${pi.openedResiding + pi.openedLeft} ${register} cases opened (${pi.openedResiding} residing in the area, ${pi.openedLeft} left), ` +
+      `${month}: ${opened} ${register} ${opened === 1 ? 'case' : 'cases'} opened (${pi.openedResiding} residing in the area, ${pi.openedLeft} left), ` +
         `${pi.closedResiding + pi.closedLeft} closed (${pi.closedResiding} residing, ${pi.closedLeft} left).`,
     );
   }

@@ -246,7 +246,8 @@ function MinuteTakerCockpit({ id }: { id: number }) {
       ) : null}
       <div className="ck-body">
         <AgendaNav items={items} currentId={viewId} onGo={go} />
-        <main className="ck-main" aria-label="Current item">
+        {/* A region, not a second main: the app frame already has the page’s one main landmark. */}
+        <section className="ck-main" aria-label="Current item">
           {itemError ? <ErrorBanner message={itemError} /> : null}
           {item && item.item.id === viewId ? (
             <ItemView
@@ -262,7 +263,7 @@ function MinuteTakerCockpit({ id }: { id: number }) {
           ) : (
             <p className="muted ck-message" aria-busy="true">Loading the item…</p>
           )}
-        </main>
+        </section>
       </div>
       <ShortcutSheet open={sheet} onClose={() => setSheet(false)} />
       <AddCaseDialog

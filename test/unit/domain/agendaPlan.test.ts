@@ -88,6 +88,25 @@ describe('planAgenda: capacity', () => {
   });
 });
 
+describe('planAgenda: a case the panel must discuss is not left out for one it need not (PMOE QA walk)', () => {
+  // Seed 000 §11: the Head of the Virtual School reports on every looked-after PMOE child at the
+  // half-termly meeting. An amber case with more reasons but no such rule used to take the last place.
+  const pmoe: AgendaContext = { register: 'PMOE', meetingDate: '2027-01-20', nextMeetingDate: null, previousMeetingDates: ['2026-11-18', '2026-09-16'] };
+  const twoTerms = { code: 'two_terms', label: 'On the PMOE register for two consecutive terms', reason: '' };
+  const busy = mk({ register: 'PMOE', reference: 'PMOE-2026-0040', rag: 'amber', concerns: [twoTerms], timetableReviewDate: '2026-03-29', timetableEndDate: '2026-05-10', openActionsDue: ['2026-12-01'] });
+  const lookedAfter = mk({ register: 'PMOE', reference: 'PMOE-2026-0110', rag: 'amber', concerns: [twoTerms], lookedAfter: true });
+
+  it('same tier: the looked-after child takes the place, the other is also eligible', () => {
+    const plan = planAgenda([busy, lookedAfter], pmoe, { capacity: 1 });
+    expect(plan.onAgenda.map((p) => p.caseId)).toEqual([lookedAfter.caseId]);
+    expect(plan.onAgenda[0]!.mandatory).toBe(true);
+    expect(plan.alsoEligible.map((p) => p.caseId)).toEqual([busy.caseId]);
+    // Both are in the same tier, and the other case has more reasons: the rule, not the count, decides.
+    expect(plan.alsoEligible[0]!.tier).toBe(plan.onAgenda[0]!.tier);
+    expect(plan.alsoEligible[0]!.reasons.length).toBeGreaterThan(plan.onAgenda[0]!.reasons.length);
+  });
+});
+
 describe('not reached: carried to the next agenda until discussed', () => {
   it.each<[string, Partial<AgendaCase>, boolean]>([
     ['not reached at the last meeting', { notReachedAt: '2026-10-13' }, true],

@@ -180,3 +180,15 @@ describe('agenda pack, archiving form and document names', () => {
     expect(badKind.ok).toBe(false);
   });
 });
+
+describe('the Figures item counts in words (PMOE QA walk: "1 PMOE cases opened")', () => {
+  it('one case opened in the month before the meeting reads "1 CME case opened"', () => {
+    const app = openTestApp({ today: '2026-12-10' });
+    app.ok('referrals.create', cmeReferral({ dateNotified: '2026-11-12' }, { forenames: 'Ada', surname: 'Quill', dateOfBirth: '2014-02-03' }));
+    const cme = app.ok('panels.list').find((p: { register: string }) => p.register === 'CME');
+    const meetingId = app.ok('meetings.create', { panelId: cme.id, date: '2026-12-15', time: '10:00', venue: 'Civic Centre' }).id;
+    const pack = AgendaPackDoc.parse(app.ok('agendaPack.get', { meetingId, variant: 'full' }));
+    const figures = pack.items.find((i) => i.kind === 'standing' && i.title === 'Figures')!;
+    expect(figures.note).toMatch(/^November 2026: 1 CME case opened \(/);
+  });
+});
