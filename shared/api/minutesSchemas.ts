@@ -160,6 +160,8 @@ export const MinutesDoc = z.object({
     movement: z.object({ improved: z.number(), same: z.number(), worsened: z.number(), newlyRated: z.number() }),
   }),
   nextMeeting: z.object({ date: z.string(), time: z.string(), venue: z.string().nullable() }).nullable(),
+  /** The agenda carries "Date of next meeting" as a standing item, so the minutes say it there and not again at the end. */
+  nextMeetingOnAgenda: z.boolean(),
   amendments: z.array(z.object({ at: z.string(), actor: z.string(), item: z.string().nullable(), field: z.string(), reason: z.string() })),
   generatedAt: z.string(),
 });

@@ -152,6 +152,14 @@ describe.skipIf(!chromiumAvailable || !pdfToolsAvailable)('minutes as PDF', () =
     expect(t.toLowerCase()).toContain('actions reviewed');
   });
 
+  it('gives the date of the next meeting once, under its standing item (not again at the end)', () => {
+    for (const pdf of [full, redacted]) {
+      const t = squash(text(pdf));
+      expect(t.match(/The next meeting is on \d\d\/\d\d\/\d{4}/g) ?? []).toHaveLength(1);
+      expect(t.match(/Date of next meeting/gi) ?? []).toHaveLength(1);
+    }
+  });
+
   it('names no child, and gives no address or date of birth, in the redacted minutes', () => {
     let t = squash(text(redacted));
     for (const o of [...officers].sort((a, b) => b.length - a.length)) t = t.split(o).join(' ');

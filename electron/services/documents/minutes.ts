@@ -193,7 +193,7 @@ export function buildMinutes(db: Db, args: MethodArgs<'minutes.get'>, today: str
       case 'escalations':
         return escalated.length ? `Escalations raised at this meeting: ${escalated.map((x) => x.reference).join(', ')} (see the case items).` : null;
       case 'next_meeting':
-        return next ? `The next meeting is on ${formatUk(String(next.date))} at ${String(next.time)}${next.venue ? `, ${String(next.venue)}` : ''}.` : null;
+        return next ? `The next meeting is on ${formatUk(String(next.date))} at ${String(next.time)}${next.venue ? `, ${String(next.venue)}` : ''}.` : 'The next meeting is not yet scheduled.';
       default:
         return null;
     }
@@ -391,6 +391,7 @@ export function buildMinutes(db: Db, args: MethodArgs<'minutes.get'>, today: str
     actionsByOwner,
     ragSummary: { cases: items.filter((i) => i.case !== null && !i.case.notReached).length, before, after, movement },
     nextMeeting: next ? { date: String(next.date), time: String(next.time), venue: textOrNull(next.venue) } : null,
+    nextMeetingOnAgenda: rows.some((r) => r.kind !== 'case' && r.removed !== 1 && r.code === 'next_meeting'),
     amendments,
     generatedAt: now,
   };

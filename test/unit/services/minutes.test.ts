@@ -89,6 +89,21 @@ describe('minutes', () => {
     expect(doc.variantLabel).toBe('Full minutes');
   });
 
+  it('says the date of the next meeting once: under the standing item when the agenda has it, else at the end', () => {
+    const doc = get('full');
+    const said = JSON.stringify(doc.items).match(/The next meeting is on/g) ?? [];
+    expect(said).toHaveLength(1);
+    expect(doc.items.find((i) => i.title === 'Date of next meeting')?.discussion).toMatch(/^The next meeting is on \d\d\/\d\d\/\d{4} at /);
+    expect(doc.nextMeetingOnAgenda).toBe(true);
+    // An agenda without the standing item (as an agenda made before standing items were): the closing section says it.
+    const cme = app.ok('panels.list').find((p: { register: string }) => p.register === 'CME');
+    const bare = app.ok('meetings.create', { panelId: cme.id, date: '2027-06-02', time: '10:00', venue: null }).id as number;
+    app.db.prepare("DELETE FROM agenda_items WHERE meeting_id = ? AND code = 'next_meeting'").run(bare);
+    const without = MinutesDoc.parse(app.ok('minutes.get', { meetingId: bare, variant: 'full' }));
+    expect(without.nextMeetingOnAgenda).toBe(false);
+    expect(without.items.some((i) => i.title === 'Date of next meeting')).toBe(false);
+  });
+
   it('puts every decision and action in the full minutes, with names', () => {
     const doc = get('full');
     const json = JSON.stringify(doc);

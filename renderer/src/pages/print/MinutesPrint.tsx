@@ -89,14 +89,17 @@ function MinutesBody({ doc, meetingLabel }: { doc: MinutesDoc; meetingLabel: str
         <ActionTable doc={doc} />
         <RagSummary doc={doc} cases={cases} />
 
-        <section className="m-block m-next">
-          <h2>Date of next meeting</h2>
-          <p>
-            {doc.nextMeeting
-              ? `${formatUk(doc.nextMeeting.date)} at ${doc.nextMeeting.time}${doc.nextMeeting.venue ? `, ${doc.nextMeeting.venue}` : ''}`
-              : 'Not yet scheduled.'}
-          </p>
-        </section>
+        {/* Said once: under the agenda's standing item when it has one, else here at the end. */}
+        {!doc.nextMeetingOnAgenda && (
+          <section className="m-block m-next">
+            <h2>Date of next meeting</h2>
+            <p>
+              {doc.nextMeeting
+                ? `${formatUk(doc.nextMeeting.date)} at ${doc.nextMeeting.time}${doc.nextMeeting.venue ? `, ${doc.nextMeeting.venue}` : ''}`
+                : 'Not yet scheduled.'}
+            </p>
+          </section>
+        )}
 
         {doc.amendments.length > 0 && (
           <section className="m-block">
