@@ -193,6 +193,8 @@ export const MeetingDetail = z.object({
     locked: z.boolean(),
   }),
   attendance: z.array(Attendee),
+  /** Members whose attendance nobody marked, of all members: the minutes would say "Attendance not recorded" for them. */
+  attendanceNotRecorded: z.object({ notRecorded: z.number(), members: z.number() }),
   items: z.array(AgendaItem),
   previousMeeting: MeetingSummary.nullable(),
   nextMeeting: MeetingSummary.nullable(),

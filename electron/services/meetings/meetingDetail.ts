@@ -2,6 +2,7 @@
 import type { Db } from '../../../db/open';
 import type { ActionRow, AgendaItem, Attendee, MeetingDetail, MeetingSummary } from '../../../shared/api/meetingSchemas';
 import { capacityFor, isMandatory } from '../../../shared/domain/agenda';
+import { attendanceNotRecorded } from '../../../shared/domain/attendance';
 import { type Row, numOrNull, strOrNull, ragOrNull } from '../rows';
 import { getPanel } from './panels';
 import { DISCUSSED_SQL } from '../register/discussed';
@@ -40,6 +41,17 @@ export function getMeeting(db: Db, id: number): MeetingDetail {
   const previous = neighbour(db, m, 'previous');
   const matters = mattersArising(db, m);
   const panel = getPanel(db, Number(m.panel_id));
+  const attendance = (db.prepare('SELECT * FROM attendance WHERE meeting_id = ? ORDER BY position, id').all(id) as Row[]).map(
+    (r): Attendee => ({
+      id: Number(r.id),
+      officerId: numOrNull(r.officer_id),
+      name: String(r.name),
+      role: String(r.role),
+      status: r.status as Attendee['status'],
+      kind: r.kind as Attendee['kind'],
+      deputyFor: strOrNull(r.deputy_for),
+    }),
+  );
   return {
     meeting: {
       ...base,
@@ -53,17 +65,8 @@ export function getMeeting(db: Db, id: number): MeetingDetail {
       liveVersion: Number(m.live_version),
       locked: m.status === 'approved',
     },
-    attendance: (db.prepare('SELECT * FROM attendance WHERE meeting_id = ? ORDER BY position, id').all(id) as Row[]).map(
-      (r): Attendee => ({
-        id: Number(r.id),
-        officerId: numOrNull(r.officer_id),
-        name: String(r.name),
-        role: String(r.role),
-        status: r.status as Attendee['status'],
-        kind: r.kind as Attendee['kind'],
-        deputyFor: strOrNull(r.deputy_for),
-      }),
-    ),
+    attendance,
+    attendanceNotRecorded: attendanceNotRecorded(attendance),
     items: items(db, id),
     previousMeeting: previous,
     nextMeeting: neighbour(db, m, 'next'),

@@ -104,6 +104,14 @@ describe('minutes', () => {
     expect(without.items.some((i) => i.title === 'Date of next meeting')).toBe(false);
   });
 
+  it('the meeting tells the close confirmation how many members have no attendance recorded, as the minutes list them', () => {
+    const d = app.ok('meetings.get', { id: meetingId });
+    const doc = get('full');
+    const members = doc.attendance.present.length + doc.attendance.apologies.length + doc.attendance.absent.length + doc.attendance.notMarked.length;
+    expect(d.attendanceNotRecorded).toEqual({ notRecorded: doc.attendance.notMarked.length, members });
+    expect(d.attendanceNotRecorded.notRecorded).toBeGreaterThan(0);
+  });
+
   it('puts every decision and action in the full minutes, with names', () => {
     const doc = get('full');
     const json = JSON.stringify(doc);
