@@ -123,7 +123,7 @@ function SignedInApp({ user, idleMinutes, onSignedOut }: { user: SessionUser; id
         {route.page === 'officers' && <OfficersPage />}
         {route.page === 'settings' && <SettingsPage info={info.data} idleMinutes={idleMinutes} onChanged={() => void info.reload()} />}
         {route.page === 'meetings' && <MeetingsPage />}
-        {route.page === 'meeting' && <MeetingPrepPage id={route.id} />}
+        {route.page === 'meeting' && <MeetingPrepPage key={`${route.id}:${route.tab ?? ''}`} id={route.id} initialTab={route.tab ?? 'agenda'} />}
         {route.page === 'cockpit' && <CockpitPage id={route.id} />}
         {route.page === 'panels' && <PanelsPage />}
         {route.page === 'home' && <HomePage />}

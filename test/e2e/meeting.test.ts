@@ -12,6 +12,7 @@ interface MeetingDetail {
   meeting: { id: number; status: string; currentItemId: number | null };
   items: { id: number; kind: string; caseId: number | null; removed: boolean; reasons: { code: string; text: string }[]; caseName: string | null }[];
   attendance: { name: string; status: string }[];
+  attendanceNotRecorded: { notRecorded: number; members: number };
   capacity: number;
   alsoEligible: { caseId: number; reference: string; reasons: { code: string; text: string }[] }[];
 }
@@ -251,14 +252,34 @@ describe.skipIf(!chromiumAvailable)('a CME panel meeting, end to end in Chromium
     await shot(page, 'cockpit-after-restart');
   });
 
-  it('closes the meeting: minutes are a draft, and the decisions are in the register', async () => {
+  it('warns on closing that attendance is not recorded for some members, and offers the attendance tab', async () => {
+    const { notRecorded, members } = (await meeting()).attendanceNotRecorded;
+    expect(notRecorded).toBeGreaterThan(0);
     await page.getByRole('button', { name: 'Close meeting' }).first().click();
-    await page.getByRole('dialog').getByRole('button', { name: 'Close meeting' }).click();
+    const dialog = page.getByRole('dialog');
+    await expect
+      .poll(() => dialog.getByRole('alert').innerText())
+      .toContain(`Attendance isn’t recorded for ${notRecorded} of ${members} members: the minutes will say “Attendance not recorded”. Record it first, or close anyway.`);
+    await shot(page, 'cockpit-close-attendance-warning');
+    await dialog.getByRole('button', { name: 'Record attendance' }).click();
+    await page.waitForURL(new RegExp(`#/meeting/${meetingId}/attendance$`));
+    await expect.poll(() => page.getByRole('tab', { name: /Attendance/ }).getAttribute('aria-selected')).toBe('true');
+    expect((await meeting()).meeting.status).toBe('in_progress');
+    await page.goto(`${host.url}#/cockpit/${meetingId}`);
+  });
+
+  it('closes the meeting anyway: minutes are a draft, and the decisions are in the register', async () => {
+    const { notRecorded } = (await meeting()).attendanceNotRecorded;
+    await page.getByRole('button', { name: 'Close meeting' }).first().click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Close anyway' }).click();
     await page.waitForURL(new RegExp(`#/meeting/${meetingId}$`));
     expect((await meeting()).meeting.status).toBe('draft');
     const first = await item(caseItems[0]!);
     const hist = await api<{ source: string | null; field: string | null }[]>(host, 'audit.forCase', { caseId: first.case!.caseId });
     expect(hist.filter((h) => h.source === `meeting:${meetingId}`).map((h) => h.field)).toEqual(expect.arrayContaining(['rag', 'lead_officer_id']));
+    // The members the warning counted are the ones the minutes list as "Attendance not recorded".
+    const minutes = await api<{ attendance: { notMarked: unknown[] } }>(host, 'minutes.get', { meetingId, variant: 'full' });
+    expect(minutes.attendance.notMarked).toHaveLength(notRecorded);
     await shot(page, 'meeting-closed');
   });
 });

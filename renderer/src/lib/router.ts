@@ -12,7 +12,7 @@ export type Route =
   | { page: 'officers' }
   | { page: 'settings' }
   | { page: 'meetings' }
-  | { page: 'meeting'; id: number }
+  | { page: 'meeting'; id: number; tab?: 'attendance' }
   | { page: 'cockpit'; id: number }
   | { page: 'projector'; id: number }
   | { page: 'print'; doc: PrintDoc; id: number; variant: 'full' | 'redacted' }
@@ -49,7 +49,12 @@ export function parseRoute(hash: string): Route {
       return { page: 'panels' };
     case 'returns':
       return { page: 'returns', tab: parts[1] ?? null };
-    case 'meeting':
+    case 'meeting': {
+      // #/meeting/<id>, or #/meeting/<id>/attendance to open on the attendance tab.
+      const id = Number(parts[1]);
+      if (!Number.isInteger(id) || id <= 0) return { page: 'meetings' };
+      return parts[2] === 'attendance' ? { page: 'meeting', id, tab: 'attendance' } : { page: 'meeting', id };
+    }
     case 'cockpit':
     case 'projector': {
       const id = Number(parts[1]);
@@ -76,6 +81,7 @@ export const hrefFor = (r: Route): string => {
     case 'case':
       return `#/case/${r.id}${r.tab ? `/${r.tab}` : ''}`;
     case 'meeting':
+      return `#/meeting/${r.id}${r.tab ? `/${r.tab}` : ''}`;
     case 'cockpit':
     case 'projector':
       return `#/${r.page}/${r.id}`;

@@ -205,6 +205,8 @@ function MinuteTakerCockpit({ id }: { id: number }) {
   }
 
   const viewed = items.find((i) => i.id === viewId) ?? null;
+  // Counted by the meeting service (shared/domain/attendance): members nobody marked present, apologies or absent.
+  const unrecorded = d.attendanceNotRecorded;
 
   return (
     <div className="ck-page">
@@ -218,7 +220,11 @@ function MinuteTakerCockpit({ id }: { id: number }) {
         onUndo={() => void undo()}
         onProjector={() => openProjector(id)}
         onKeys={() => setSheet(true)}
-        onClose={() => setClosing(true)}
+        // Fresh counts for the confirmation (attendance may have been marked on the meeting page meanwhile).
+        onClose={() => {
+          setClosing(true);
+          void meeting.reload();
+        }}
       />
       {problem ? (
         <div className="banner banner-error ck-problem" role="alert">
@@ -280,7 +286,7 @@ function MinuteTakerCockpit({ id }: { id: number }) {
         title="Close the meeting"
         open={closing}
         onClose={() => setClosing(false)}
-        submitLabel="Close meeting"
+        submitLabel={unrecorded.notRecorded > 0 ? 'Close anyway' : 'Close meeting'}
         onSubmit={async () => {
           await itemRef.current?.flush();
           const r = await track(() => call('meetings.close', { id }), false);
@@ -288,6 +294,24 @@ function MinuteTakerCockpit({ id }: { id: number }) {
           if (r.ok) navigate({ page: 'meeting', id });
         }}
       >
+        {unrecorded.notRecorded > 0 ? (
+          <div className="banner banner-warn" role="alert">
+            <p>
+              Attendance isn’t recorded for {unrecorded.notRecorded} of {unrecorded.members} {unrecorded.members === 1 ? 'member' : 'members'}: the minutes will say
+              “Attendance not recorded”. Record it first, or close anyway.
+            </p>
+            <button
+              type="button"
+              onClick={async () => {
+                await itemRef.current?.flush();
+                setClosing(false);
+                navigate({ page: 'meeting', id, tab: 'attendance' });
+              }}
+            >
+              Record attendance
+            </button>
+          </div>
+        ) : null}
         <p>This ends the live meeting and makes the draft minutes from what was recorded. Case items with nothing recorded and not marked discussed are minuted as “not reached” and carried to the next meeting’s agenda.</p>
         <p className="muted small">{items.filter((i) => i.discussed).length} of {items.length} items discussed (marked, or something recorded).</p>
       </Dialog>

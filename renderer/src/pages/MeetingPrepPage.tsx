@@ -22,10 +22,10 @@ const AGENDA_METHODS: readonly MethodName[] = ['meetings.buildAgenda', 'agenda.a
 type DialogName = 'edit' | 'approve' | null;
 
 /** Preparing one meeting: details, the agenda (built from the register, then edited by hand) and who is coming. */
-export function MeetingPrepPage({ id }: { id: number }) {
+export function MeetingPrepPage({ id, initialTab = 'agenda' }: { id: number; initialTab?: 'agenda' | 'attendance' }) {
   const detail = useMeeting(id);
   const officers = useOfficers();
-  const [tab, setTab] = useState<'agenda' | 'attendance'>('agenda');
+  const [tab, setTab] = useState<'agenda' | 'attendance'>(initialTab);
   const [dialog, setDialog] = useState<DialogName>(null);
   const start = useMutation();
   const can = useCan();
