@@ -71,7 +71,12 @@ export const liveMethods = {
   'items.setLead': method(z.object({ itemId: S.id, officerId: S.id.nullable(), reason: S.optionalText(500) }), M.ItemDetail, true),
   'items.close': method(z.object({ itemId: S.id, reason: M.ClosureReasonCode, detail: S.optionalText(500), proposedById: S.id.nullish(), evidence: S.optionalText(4000) }), M.ItemDetail, true),
   // The owner: an officer (ownerId), or a person or agency named in ownerText (a panel member, deputy or guest, an outside agency).
-  'items.createAction': method(z.object({ itemId: S.id, text: S.text(1000), ownerId: S.id.nullish().transform((v) => v ?? null), ownerText: S.optionalText(160), dueDate: S.isoDate }), M.ItemDetail, true),
+  // ownerOutside: the minute-taker confirmed ownerText is outside the council though it looks like an officer's name.
+  'items.createAction': method(
+    z.object({ itemId: S.id, text: S.text(1000), ownerId: S.id.nullish().transform((v) => v ?? null), ownerText: S.optionalText(160), ownerOutside: z.boolean().optional(), dueDate: S.isoDate }),
+    M.ItemDetail,
+    true,
+  ),
   'items.reviewAction': method(
     z.object({ itemId: S.id, actionId: S.id, outcome: z.enum(['done', 'carried_forward', 'dropped']), reason: S.optionalText(500), newDueDate: S.optionalDate }),
     M.ItemDetail,

@@ -7,6 +7,7 @@
  */
 import { type IsoDate, addDays, dayOfWeek, formatUk, isoParts } from './dates';
 import { type Rag, type VocabEntry } from './vocab';
+import { outsideOwnerProblem, type OfficerName } from './actionOwner';
 
 export const ACTION_STATUSES = [
   { code: 'open', label: 'Open' },
@@ -138,12 +139,16 @@ export interface NewAction {
   ownerText: string | null;
   /** At panel the minutes must say who owns each action (000 §7 d); the tracker allows "unassigned". */
   ownerRequired: boolean;
+  /** The officers in post: a typed owner that shortens one of their names is asked about (actionOwner.ts). */
+  officersInPost?: readonly OfficerName[];
+  /** The minute-taker confirmed the typed owner is someone outside the council. */
+  ownerOutside?: boolean;
 }
 
 export interface NewActionProblem {
   /** 'conflict' when the case's state forbids it, 'invalid' when a field needs changing. */
   kind: 'conflict' | 'invalid';
-  field: 'caseId' | 'dueDate' | 'ownerId';
+  field: 'caseId' | 'dueDate' | 'ownerId' | 'ownerText';
   message: string;
 }
 
@@ -158,6 +163,10 @@ export function newActionProblem(a: NewAction): NewActionProblem | null {
   }
   if (a.officer !== null && !a.officer.active) {
     return { kind: 'invalid', field: 'ownerId', message: `${a.officer.name} has left; choose an active officer or name someone else to own the action.` };
+  }
+  if (a.officer === null && a.ownerText !== null) {
+    const looksLikeOfficer = outsideOwnerProblem(a.ownerText, a.officersInPost ?? [], a.ownerOutside ?? false);
+    if (looksLikeOfficer) return { kind: 'invalid', field: 'ownerText', message: looksLikeOfficer };
   }
   return null;
 }

@@ -17,3 +17,4 @@ export {
 export * from './suggestedRag';
 export * from './escalation';
 export * from './actions';
+export * from './actionOwner';

@@ -1,6 +1,7 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { api, chromiumAvailable, openDemoApp, shot, type Host } from './harness';
+import { matchOwner } from '../../shared/domain/actionOwner';
 
 interface ActionRow { id: number; text: string; raisedOn: string; reviewedHere: string | null; ownerName: string | null }
 interface MeetingDetail {
@@ -179,6 +180,40 @@ describe.skipIf(!chromiumAvailable)('the meeting room, end to end in Chromium', 
     await focused('Due date');
     await page.keyboard.press('Enter');
     await expect.poll(async () => (await item(r.id)).actionsAgreed.map((a) => a.ownerName)).toContain('Leicester CME team');
+  });
+
+  it('an owner typed as part of an officer’s name is offered as that officer, and the action reaches their list', async () => {
+    const officers = (await api<{ id: number; name: string; active: boolean }[]>(host, 'officers.list')).filter((o) => o.active);
+    // "Tom Ash" for Tom Ashworth-Reid (QA walk): first name and the start of the surname, naming one officer only.
+    const short = (name: string) => name.split(' ').map((w, i) => (i === 0 ? w : w.slice(0, 3))).join(' ');
+    const who = officers.find((o) => o.name.split(' ').length >= 2 && short(o.name) !== o.name && (() => { const m = matchOwner(short(o.name), officers); return m.kind === 'likely' && m.officers.length === 1; })())!;
+    expect(who).toBeDefined();
+    const d = ids[3]!;
+    const r = caseItems(await meeting(d))[1]!;
+    await openCockpit(d, r.id);
+    const text = 'Phone the new school to confirm the start date';
+    await page.keyboard.press('a');
+    await focused('Action');
+    await page.keyboard.type(text);
+    await page.keyboard.press('Enter');
+    await page.keyboard.type(short(who.name));
+    await page.keyboard.press('Enter');
+    await focused('Due date');
+    await page.keyboard.press('Enter');
+    const form = page.getByRole('form', { name: 'New action' });
+    await expect.poll(() => form.innerText()).toContain(`Owner: "${short(who.name)}" looks like ${who.name}.`);
+    expect((await item(r.id)).actionsAgreed.map((a) => a.text)).not.toContain(text);
+    // Nothing typed is lost while the owner is asked about.
+    expect(await page.getByLabel('Action', { exact: true }).inputValue()).toBe(text);
+    await shot(page, 'cockpit-owner-suggestion');
+    await page.getByRole('button', { name: `Use ${who.name}` }).click();
+    expect(await page.getByLabel('Owner', { exact: true }).inputValue()).toBe(who.name);
+    await page.getByRole('button', { name: 'Add action' }).click();
+    await expect.poll(async () => (await item(r.id)).actionsAgreed.find((a) => a.text === text)?.ownerName).toBe(who.name);
+    // On the Actions page, under that officer.
+    await page.goto(`${host.url}#/actions`);
+    await page.getByRole('group', { name: 'My actions' }).getByLabel('Officer').selectOption({ label: who.name });
+    await expect.poll(() => page.getByRole('table', { name: 'Actions' }).innerText()).toContain(text);
   });
 
   it('an exact duplicate referral needs a “this is a different child” confirmation', async () => {

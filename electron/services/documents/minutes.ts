@@ -10,7 +10,7 @@ import { ageOn, compareIso, formatUk } from '../../../shared/domain/dates';
 import { yearGroup, yearGroupLabel } from '../../../shared/domain/schoolAge';
 import { CLOSURE_REASONS, labelOf, type Rag } from '../../../shared/domain/vocab';
 import { initials } from '../../../shared/domain/redaction';
-import { documentRedactor, documentText, ownerOf } from './redaction';
+import { documentRedactor, documentText, officerOwnerName, ownerOf } from './redaction';
 import { ratingAtMeeting } from '../../../shared/domain/figures';
 import { getSetting } from '../context';
 import { meetingRow } from '../meetings/meetingRows';
@@ -126,6 +126,9 @@ export function buildMinutes(db: Db, args: MethodArgs<'minutes.get'>, today: str
   const panel = db.prepare('SELECT name, register FROM panels WHERE id = ?').get(m.panel_id) as { name: string; register: 'CME' | 'PMOE' };
   const officers = new Map((db.prepare('SELECT id, name FROM officers').all() as { id: number; name: string }[]).map((o) => [o.id, o.name]));
   const officer = (id: unknown) => (id === null || id === undefined ? null : (officers.get(Number(id)) ?? null));
+  const officerNamed = officerOwnerName([...officers].map(([id, name]) => ({ id, name })));
+  // An action's owner: an officer (by id, or typed as their own name) is staff and named; anyone else is free text, written by `write`.
+  const ownerName = (id: unknown, typed: unknown, write: (v: unknown) => string | null) => officer(id) ?? officerNamed(typed) ?? write(typed);
 
   const redacted = variant === 'redacted';
   // The whole register's people; officers and this meeting's attendees (professionals in role) keep their names.
@@ -208,7 +211,7 @@ export function buildMinutes(db: Db, args: MethodArgs<'minutes.get'>, today: str
       const was = actionAsAt(db, a, meetingId, 'before');
       return {
         text: t(a.text) ?? '',
-        owner: officer(was.ownerId) ?? t(a.owner_text),
+        owner: ownerName(was.ownerId, a.owner_text, t),
         dueDate: was.dueDate,
         outcome: a.outcome as 'done' | 'carried_forward' | 'dropped',
         reason: t(a.reason),
@@ -238,7 +241,7 @@ export function buildMinutes(db: Db, args: MethodArgs<'minutes.get'>, today: str
         if (a.outcome === 'carried_forward') {
           const was = actionAsAt(db, a, meetingId, 'before');
           const ref = a.case_id === null ? null : ((caseRefOf.get(a.case_id) as { reference: string } | undefined)?.reference ?? null);
-          table.push({ owner: officer(was.ownerId) ?? t(a.owner_text), row: { reference: ref, itemNumber: number, text: t(a.text) ?? '', dueDate: String(a.new_due_date ?? was.dueDate), kind: 'carried' } });
+          table.push({ owner: ownerName(was.ownerId, a.owner_text, t), row: { reference: ref, itemNumber: number, text: t(a.text) ?? '', dueDate: String(a.new_due_date ?? was.dueDate), kind: 'carried' } });
         }
       }
       const arising = reviewed(reviews).map((x, i) => {
@@ -296,12 +299,12 @@ export function buildMinutes(db: Db, args: MethodArgs<'minutes.get'>, today: str
     for (const a of reviewRows) {
       if (a.outcome !== 'carried_forward') continue;
       const was = actionAsAt(db, a, meetingId, 'before');
-      table.push({ owner: officer(was.ownerId) ?? tc(a.owner_text), row: { reference: String(r.reference), itemNumber: number, text: tc(a.text) ?? '', dueDate: String(a.new_due_date ?? was.dueDate), kind: 'carried' } });
+      table.push({ owner: ownerName(was.ownerId, a.owner_text, tc), row: { reference: String(r.reference), itemNumber: number, text: tc(a.text) ?? '', dueDate: String(a.new_due_date ?? was.dueDate), kind: 'carried' } });
     }
     const actionsReviewed = reviewed(reviewRows);
     const actionsAgreed = (agreedOf.all(r.id) as Row[]).map((a) => {
       const made = actionAsAt(db, a, meetingId, 'created');
-      const row = { text: tc(a.text) ?? '', owner: officer(made.ownerId) ?? tc(a.owner_text), dueDate: made.dueDate };
+      const row = { text: tc(a.text) ?? '', owner: ownerName(made.ownerId, a.owner_text, tc), dueDate: made.dueDate };
       table.push({ owner: row.owner, row: { reference: String(r.reference), itemNumber: number, text: row.text, dueDate: row.dueDate, kind: 'agreed' } });
       return row;
     });

@@ -2,6 +2,7 @@ import { strOrNull, textOrNull } from '../rows';
 import type { Db } from '../../../db/open';
 import { buildRedactionIndex, initials, redactorFor, type RedactionIndex, type RedactionOwner, type RedactionPerson, type Redactor } from '../../../shared/domain/redaction';
 import type { Row } from '../rows';
+import { matchOwner, type OfficerName } from '../../../shared/domain/actionOwner';
 
 /**
  * Every person on the register, as the redactor needs them: each child (siblings are children
@@ -78,4 +79,18 @@ export function documentText(redactor: Redactor | null): (v: unknown, own?: Reda
 /** The child a case item is about, so their own full name may become their initials. */
 export function ownerOf(r: Row): RedactionOwner | undefined {
   return r.child_id === null || r.child_id === undefined ? undefined : { id: Number(r.child_id), initials: initials(String(r.forenames), String(r.surname)) };
+}
+
+/**
+ * An action owner typed as an officer's own name (saved as text before owners were matched, or
+ * naming an officer who has since left) is staff, printed whole like an owner saved by id; null for
+ * anyone else, whose name is free text and goes through the redactor.
+ */
+export function officerOwnerName(officers: readonly OfficerName[]): (typed: unknown) => string | null {
+  return (typed) => {
+    const text = textOrNull(typed);
+    if (text === null) return null;
+    const m = matchOwner(text, officers);
+    return m.kind === 'officer' ? m.officer.name : null;
+  };
 }

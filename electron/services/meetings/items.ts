@@ -17,6 +17,7 @@ import { recordRag, recordAllocation } from '../register/history';
 import { activeLadder, listEscalations } from '../escalations/escalations';
 import { ladderLevelProblem, responseDueProblem } from '../../../shared/domain/escalation';
 import { newActionProblem } from '../../../shared/domain/actions';
+import { matchOwner } from '../../../shared/domain/actionOwner';
 
 /** Minutes can be written while the meeting runs and tidied as a draft; approved minutes are locked. */
 const requireRecordable = (m: Row): void => requireMeeting(m, 'record');
@@ -227,20 +228,29 @@ export function closeFromItem(db: Db, ctx: WriteContext, args: MethodArgs<'items
   return done(db, x, today);
 }
 
-/** An action agreed at panel always has an owner (000 §7 d "agree actions"): an officer, or a person or agency named. */
+/**
+ * An action agreed at panel always has an owner (000 §7 d "agree actions"): an officer, or a person
+ * or agency named. A name that only shortens an officer's is refused unless the form says the owner
+ * is outside the council (`ownerOutside`), so an officer's action is never lost as free text.
+ */
 export function addAction(db: Db, ctx: WriteContext, f: MethodArgs<'items.createAction'>, today: string): ItemDetail {
   const { itemId } = f;
   const x = open(db, ctx, itemId);
   const caseId = requireCase(x);
-  const ownerText = f.ownerText?.trim() || null;
+  const typed = f.ownerText?.trim() || null;
   const k = db.prepare('SELECT status, reference FROM cases WHERE id = ?').get(caseId) as Row;
+  const officersInPost = db.prepare('SELECT id, name FROM officers WHERE active = 1').all() as { id: number; name: string }[];
+  // An officer's own name typed in is that officer (saved by id, so it reaches their action list).
+  const named = f.ownerId === null && typed !== null ? matchOwner(typed, officersInPost) : null;
+  const ownerId = named?.kind === 'officer' ? named.officer.id : f.ownerId;
+  const ownerText = ownerId === null ? typed : null;
   const problem = newActionProblem({
     caseReference: String(k.reference), caseClosed: k.status === 'closed', dueDate: f.dueDate, earliestDue: String(x.m.date), earliestLabel: 'this meeting',
-    officer: f.ownerId === null ? null : getOfficer(db, f.ownerId), ownerText, ownerRequired: true,
+    officer: ownerId === null ? null : getOfficer(db, ownerId), ownerText, ownerRequired: true, officersInPost, ownerOutside: f.ownerOutside,
   });
   if (problem) throw problem.kind === 'conflict' ? new AppError('conflict', problem.message) : invalid(problem.field, problem.message);
   auditedInsert(db, x.c, 'actions', { entity: 'action', caseId }, {
-    case_id: caseId, meeting_id: x.m.id, agenda_item_id: itemId, text: f.text, owner_id: f.ownerId, owner_text: f.ownerId === null ? ownerText : null,
+    case_id: caseId, meeting_id: x.m.id, agenda_item_id: itemId, text: f.text, owner_id: ownerId, owner_text: ownerText,
     due_date: f.dueDate, status: 'open', carried_count: 0, created_at: ctx.now(),
   });
   return done(db, x, today);

@@ -9,7 +9,7 @@ import { meetingRow, bump, inMeeting } from './meetingRows';
 import { gotoItem } from './live';
 import type { MethodArgs } from '../../../shared/api/contract';
 import { auditedUpdate, type WriteContext } from '../../../db/audit';
-import { documentRedactor, ownerOf } from '../documents/redaction';
+import { documentRedactor, officerOwnerName, ownerOf } from '../documents/redaction';
 import type { Row } from '../rows';
 import { DISCUSSED_SQL } from '../register/discussed';
 
@@ -47,13 +47,14 @@ export function projectorView(db: Db, args: MethodArgs<'projector.view'>, today:
   const redactor = shown ? null : standingRedactor;
   const own = cur ? ownerOf(cur) : undefined;
   const t = (s: string) => (redactor ? redactor(s, own) : s);
+  const officerNamed = officerOwnerName(db.prepare('SELECT id, name FROM officers').all() as { id: number; name: string }[]);
   let current: ProjectorView['current'] = null;
   if (cur) {
     const isCase = cur.kind === 'case';
     const actions = isCase
       ? (db.prepare('SELECT x.text, x.due_date, x.owner_text, o.name FROM actions x LEFT JOIN officers o ON o.id = x.owner_id WHERE x.agenda_item_id = ? ORDER BY x.id').all(cur.id) as Row[]).map((a) => ({
-          // An owner typed in (a guest, an outside agency) is free text: redacted like the action itself.
-          text: t(String(a.text)), owner: a.name !== null ? String(a.name) : a.owner_text ? t(String(a.owner_text)) : null, dueDate: String(a.due_date),
+          // An owner typed in (a guest, an outside agency) is free text: redacted like the action itself, unless it is an officer's own name.
+          text: t(String(a.text)), owner: a.name !== null ? String(a.name) : a.owner_text ? (officerNamed(a.owner_text) ?? t(String(a.owner_text))) : null, dueDate: String(a.due_date),
         }))
       : [];
     current = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ownerChoices, resolveOwner } from '../../../renderer/src/pages/cockpit/owners';
+import { ownerChoices, ownerSuggestions, resolveOwner } from '../../../renderer/src/pages/cockpit/owners';
 
 const officers = [
   { id: 1, name: 'Priya Shah', active: true },
@@ -19,5 +19,17 @@ describe('action owners (issue 9: an action needs an owner)', () => {
     ['Leicester CME team', { ownerId: null, ownerText: 'Leicester CME team' }],
   ])('%s', (typed, out) => {
     expect(resolveOwner(typed, officers)).toEqual(out);
+  });
+});
+
+describe('owner suggestions after the host refused a typed owner', () => {
+  const more = [...officers, { id: 4, name: 'Tom Ashworth-Reid', active: true }, { id: 5, name: 'Tom Bell', active: false }];
+  it.each<[string, string[]]>([
+    ['Tom Ash', ['Tom Ashworth-Reid']],
+    ['Tom', ['Tom Ashworth-Reid']], // Tom Bell has left: not offered
+    ['Amy', []],
+    ['Leicester CME team', []],
+  ])('%s', (typed, out) => {
+    expect(ownerSuggestions(typed, more)).toEqual(out);
   });
 });

@@ -4,7 +4,7 @@ import type { ItemDetail } from '../../../../shared/api/meetingSchemas';
 import type { Officer } from '../../../../shared/api/schemas';
 import { formatUk } from '../../lib/format';
 import { Field } from '../../components/Field';
-import { OWNER_NEEDED, ownerChoices, resolveOwner } from './owners';
+import { OWNER_NEEDED, ownerChoices, ownerSuggestions, resolveOwner } from './owners';
 import { useDraftText, useDraftValue } from './useDraftText';
 import { errorFor, generalError, type Mutate, type MutateResult } from './types';
 
@@ -40,7 +40,16 @@ export function ActionsAgreed({ detail, officers, people = [], mutate, ref }: { 
     },
   }));
 
-  const add = async () => {
+  // After the host refused a typed owner that looks like an officer: the officers it may mean, one click each.
+  const suggested = errorFor(result, 'ownerText') ? ownerSuggestions(owner, officers) : [];
+  const chooseOfficer = (name: string) => {
+    setOwner(name);
+    setResult(null);
+    dueRef.current?.focus();
+  };
+
+  /** `ownerOutside`: the minute-taker confirmed the typed owner is outside the council. */
+  const add = async (ownerOutside = false) => {
     if (saving) return;
     if (text.trim() === '') {
       setResult({ ok: false, message: 'Say what is to be done.', field: 'text' });
@@ -60,7 +69,7 @@ export function ActionsAgreed({ detail, officers, people = [], mutate, ref }: { 
     setSaving(true);
     const epoch = focusEpoch.current;
     const who = resolveOwner(owner, officers);
-    const r = await mutate('items.createAction', { itemId, text: text.trim(), ...who, dueDate: due });
+    const r = await mutate('items.createAction', { itemId, text: text.trim(), ...who, ...(ownerOutside ? { ownerOutside } : {}), dueDate: due });
     setSaving(false);
     setResult(r);
     if (r.ok) {
@@ -132,13 +141,25 @@ export function ActionsAgreed({ detail, officers, people = [], mutate, ref }: { 
             </>
           )}
         </Field>
+        {suggested.length ? (
+          <div className="ck-owner-choices" role="group" aria-label="Owner suggestions">
+            {suggested.map((name) => (
+              <button key={name} type="button" onClick={() => chooseOfficer(name)}>
+                Use {name}
+              </button>
+            ))}
+            <button type="button" onClick={() => void add(true)} disabled={saving}>
+              Outside owner
+            </button>
+          </div>
+        ) : null}
         <div className="ck-action-row">
           <Field label="Due date" error={errorFor(result, 'dueDate')}>
             {(p) => <input {...p} ref={dueRef} type="date" value={due} onChange={(e) => setDue(e.target.value)} onKeyDown={enterTo(() => void add())} />}
           </Field>
           <button type="submit" className="primary" disabled={saving}>Add action</button>
         </div>
-        {generalError(result, 'text', 'ownerId', 'dueDate') ? <p className="error-text" role="alert">{generalError(result, 'text', 'ownerId', 'dueDate')}</p> : null}
+        {generalError(result, 'text', 'ownerId', 'ownerText', 'dueDate') ? <p className="error-text" role="alert">{generalError(result, 'text', 'ownerId', 'ownerText', 'dueDate')}</p> : null}
       </form>
     </section>
   );

@@ -3,6 +3,7 @@
  * or anyone else named: a panel member, deputy or guest at this meeting, an outside agency. Pure.
  */
 import type { Officer } from '../../../../shared/api/schemas';
+import { matchOwner } from '../../../../shared/domain/actionOwner';
 
 export const OWNER_NEEDED = 'Name who will do it: an officer, a panel member, a deputy or guest at this meeting, or an outside agency.';
 
@@ -19,9 +20,14 @@ export function ownerChoices(officers: readonly Pick<Officer, 'name' | 'active'>
   return out;
 }
 
-/** An officer in post whose name matches what was typed (any case) is saved by id; anyone else by name. */
+/** An officer in post whose name matches what was typed (any case or spacing) is saved by id; anyone else by name. */
 export function resolveOwner(typed: string, officers: readonly Pick<Officer, 'id' | 'name' | 'active'>[]): { ownerId: number; ownerText: null } | { ownerId: null; ownerText: string } {
-  const t = typed.trim();
-  const match = officers.find((o) => o.active && o.name.trim().toLowerCase() === t.toLowerCase());
-  return match ? { ownerId: match.id, ownerText: null } : { ownerId: null, ownerText: t };
+  const m = matchOwner(typed, officers.filter((o) => o.active));
+  return m.kind === 'officer' ? { ownerId: m.officer.id, ownerText: null } : { ownerId: null, ownerText: typed.trim() };
+}
+
+/** The officers in post a typed owner probably means (shared/domain/actionOwner.ts), to offer as one-click choices. */
+export function ownerSuggestions(typed: string, officers: readonly Pick<Officer, 'id' | 'name' | 'active'>[]): string[] {
+  const m = matchOwner(typed, officers.filter((o) => o.active));
+  return m.kind === 'likely' ? m.officers.map((o) => o.name) : [];
 }
