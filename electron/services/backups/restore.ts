@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import { openDatabase, type Db, type OpenOptions } from '../../../db/open';
 import type { WriteContext } from '../../../db/audit';
 import { backupKeyringPath, inspectBackup, syncFolder, type BackupOpenOptions } from '../../../db/backup';
-import { keyringPath, readKeyring, writeKeyring } from '../../../db/keyring';
+import { keyringPath, readKeyring, writeKeyring, type Keyring } from '../../../db/keyring';
 import { prepareRestore, swapInRestored } from '../../../db/restore';
 import { SCHEMA_VERSION } from '../../../db/migrations';
 import { AppError } from '../../../shared/api/errors';
@@ -105,13 +105,14 @@ export function restoreFromBackup(req: RestoreRequest): RestoreOutcome {
   }
 
   const prepared = prepareRestore(restored.file, dbPath, req.openOptions);
-  const keyring = req.openOptions?.key ? stageKeyring(restored.file, dbPath) : null;
+  // Checked before anything changes; staged and swapped in the keyring's turn below.
+  const backupKeyring = req.openOptions?.key ? keyringOfBackup(restored.file) : null;
   if (req.current?.open) req.current.close();
   swapInRestored(prepared, dbPath);
   // The backup's users and passwords come back with it (its users table and its keyring belong together).
   // Either keyring opens the restored file (the key never changes), so the order of the two renames is safe.
-  // Staged again in the keyring's turn, so wrong tries a command-line tool counted since are carried over too.
-  if (keyring) withKeyringLockSync(keyringPath(dbPath), () => fs.renameSync(stageKeyring(restored.file, dbPath), keyringPath(dbPath)));
+  // Staged in the keyring's turn, so wrong tries a command-line tool counted meanwhile are carried over too.
+  if (backupKeyring) withKeyringLockSync(keyringPath(dbPath), () => fs.renameSync(stageKeyring(backupKeyring, dbPath), keyringPath(dbPath)));
   const db = openDatabase(dbPath, req.openOptions);
   // The copy of the old register is a backup too: the restored register's log says so (its own log predates it).
   if (safetyIsBackup) logBackup(db, ctx, { kind: 'before_restore', folder, file: safetyCopy, ok: true, bytes: fs.statSync(safetyCopy).size, message: null });
@@ -119,13 +120,18 @@ export function restoreFromBackup(req: RestoreRequest): RestoreOutcome {
   return { db, restored, safetyCopy };
 }
 
+/** The keyring beside an encrypted backup: without it the restored register could not be opened. */
+function keyringOfBackup(backupFile: string): Keyring {
+  const fromBackup = readKeyring(backupKeyringPath(backupFile));
+  if (!fromBackup) throw new AppError('invalid_input', `The backup's keyring (${path.basename(backupKeyringPath(backupFile))}) is not beside it, so the restored register could not be opened. Nothing was changed.`, 'file');
+  return fromBackup;
+}
+
 /**
  * The backup's keyring, ready beside the register's under a temporary name. Failed sign-ins not yet
  * written to an audit trail are the current register's and carry over.
  */
-function stageKeyring(backupFile: string, dbPath: string): string {
-  const fromBackup = readKeyring(backupKeyringPath(backupFile));
-  if (!fromBackup) throw new AppError('invalid_input', `The backup's keyring (${path.basename(backupKeyringPath(backupFile))}) is not beside it, so the restored register could not be opened. Nothing was changed.`, 'file');
+function stageKeyring(fromBackup: Keyring, dbPath: string): string {
   let now = null;
   try {
     now = readKeyring(keyringPath(dbPath));
