@@ -17,7 +17,7 @@ import { meetingRow } from '../meetings/meetingRows';
 import { DISCUSSED_SQL } from '../register/discussed';
 import { figuresNote } from '../reports/figuresNote';
 import type { Row } from '../rows';
-import { UNNAMED_SEAT_NOTE, isUnnamedSeat, isUnrecordedMember } from '../../../shared/domain/attendance';
+import { UNNAMED_SEAT_NOTE, isUnnamedSeat } from '../../../shared/domain/attendance';
 
 // ---------------------------------------------------------------------------------------------
 // The authority's name and logo, printed at the head of the minutes.
@@ -149,7 +149,7 @@ export function buildMinutes(db: Db, args: MethodArgs<'minutes.get'>, today: str
     }
     const note = a.kind === 'deputy' ? `deputy${a.deputy_for ? ` for ${t(a.deputy_for)}` : ''}` : null;
     const seat = a.officer_id === null && isUnnamedSeat({ name: String(a.name), role: String(a.role), kind: String(a.kind) });
-    attendance[isUnrecordedMember({ kind: String(a.kind), status: String(a.status) }) ? 'notMarked' : (a.status as 'present' | 'apologies' | 'absent')].push(seat ? { name: role, role: '', note: UNNAMED_SEAT_NOTE } : { name, role, note });
+    attendance[a.status === 'not_marked' ? 'notMarked' : (a.status as 'present' | 'apologies' | 'absent')].push(seat ? { name: role, role: '', note: UNNAMED_SEAT_NOTE } : { name, role, note });
   }
 
   // Agenda ----------------------------------------------------------------------------------
