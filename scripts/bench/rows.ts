@@ -321,10 +321,12 @@ export async function browserRows(reg: BenchRegister, host: RunningHost, browser
       doms.push(Number.isFinite(total) ? await lastDomMs(page) : Number.NaN);
       return total;
     };
-    const appPart = (doms: number[]) => {
-      const d = summarize(doms);
-      return `of which the app's JavaScript (input → rows changed in the DOM) ${formatMs(d.median)} / ${formatMs(d.p95)}, the rest Chromium's style, layout and paint`;
+    /** "label median / p95" of some samples, for a row's note. */
+    const spread = (label: string, x: number[]) => {
+      const d = summarize(x);
+      return `${label} ${formatMs(d.median)} / ${formatMs(d.p95)}`;
     };
+    const appPart = (doms: number[]) => `${spread("of which the app's JavaScript (input → rows changed in the DOM)", doms)}, the rest Chromium's style, layout and paint`;
     // The two inputs timed, on whatever columns are shown (a locator finds its element afresh each time).
     const header = page.locator(`${REGISTER_TABLE} [role="columnheader"] button`).first();
     const keystroke = (i: number) => page.keyboard.press(i % 2 === 0 ? 'q' : 'Backspace');
@@ -340,16 +342,14 @@ export async function browserRows(reg: BenchRegister, host: RunningHost, browser
     const redraw = async () => {
       const out: number[] = [];
       while (out.length < s.samples) out.push(...(await redrawFloor(page)));
-      const r = summarize(out.slice(0, s.samples));
-      return `Chromium alone drawing a changed screen of rows ${formatMs(r.median)} / ${formatMs(r.p95)}`;
+      return spread('Chromium alone drawing a changed screen of rows', out.slice(0, s.samples));
     };
     const keyRedraw = await redraw();
     // The floor is Chromium's own for the same input on a near-empty page; the issue's first floor
     // (the page's JS filtering n plain rows, then a frame not started by an input) stays in the note.
-    const jsPart = (label: string, x: number[]) => `${label} ${formatMs(summarize(x).median)} / ${formatMs(summarize(x).p95)}`;
     const keyFloor = await inputFloor(page.context(), 'key', s.samples);
     await page.bringToFront();
-    const keyRow: BenchRow = { measure: 'keystroke in register search → rows drawn', cases: n, summary: keySummary, floor: summarize(keyFloor), floorLabel: 'a keystroke → paint on a near-empty page', target: 'p95 ≤ 16 ms', met: keySummary.p95 <= 16, detail: [appPart(keyDoms), jsPart('a keystroke → paint on a near-empty page (the floor)', keyFloor), keyRedraw, jsPart('JS filter of n plain rows + a frame', floorFilter), keyNote].filter(Boolean).join('; ') };
+    const keyRow: BenchRow = { measure: 'keystroke in register search → rows drawn', cases: n, summary: keySummary, floor: summarize(keyFloor), floorLabel: 'a keystroke → paint on a near-empty page', target: 'p95 ≤ 16 ms', met: keySummary.p95 <= 16, detail: [appPart(keyDoms), spread('a keystroke → paint on a near-empty page (the floor)', keyFloor), keyRedraw, spread('JS filter of n plain rows + a frame', floorFilter), keyNote].filter(Boolean).join('; ') };
     rows.push(keyRow);
     await page.waitForTimeout(500);
 
@@ -363,7 +363,7 @@ export async function browserRows(reg: BenchRegister, host: RunningHost, browser
     const sortRedraw = await redraw();
     const clickFloor = await inputFloor(page.context(), 'click', s.samples);
     await page.bringToFront();
-    const sortRow: BenchRow = { measure: 'sort click → rows drawn', cases: n, summary: sortSummary, floor: summarize(clickFloor), floorLabel: 'a click → paint on a near-empty page', target: 'p95 ≤ 16 ms', met: sortSummary.p95 <= 16, detail: [appPart(sortDoms), jsPart('a click → paint on a near-empty page (the floor)', clickFloor), sortRedraw, jsPart('JS sort of n plain rows + a frame', floorSort), sortNote].filter(Boolean).join('; ') };
+    const sortRow: BenchRow = { measure: 'sort click → rows drawn', cases: n, summary: sortSummary, floor: summarize(clickFloor), floorLabel: 'a click → paint on a near-empty page', target: 'p95 ≤ 16 ms', met: sortSummary.p95 <= 16, detail: [appPart(sortDoms), spread('a click → paint on a near-empty page (the floor)', clickFloor), sortRedraw, spread('JS sort of n plain rows + a frame', floorSort), sortNote].filter(Boolean).join('; ') };
     rows.push(sortRow);
 
     log('  filter select');
